@@ -1,0 +1,80 @@
+/**
+ * The single-bundle pipeline: read (streaming) → parse → host model → rules → AnalysisResult.
+ * Reports (reports/*.ts) render an AnalysisResult; batch triage calls analyzeBundle per bundle.
+ */
+import { FactStore } from './model/fact-store.js';
+import { buildHostModel } from './model/build.js';
+import type { HostModel } from './model/host-model.js';
+import { MODEL_SIGNALS } from './model/signals.js';
+import { parserFor } from './parsers/index.js';
+import { RULES } from './rules/index.js';
+import { causeChains, ruleSignals, runRules } from './rules/engine.js';
+import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
+import type { BundleInventory } from './spine/reader.js';
+import { scanBundle } from './spine/reader.js';
+import type { ParseContext, ReaderLimits } from './spine/types.js';
+
+/** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
+export const REPORT_SCHEMA_VERSION = 1;
+export const TOOL_NAME = 'docker-postmortem';
+export const TOOL_VERSION = '0.1.0';
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  tool: { name: string; version: string; rulesVersion: string };
+  inventory: BundleInventory;
+  model: HostModel;
+  findings: Finding[];
+  coverage: CoverageVerdict[];
+  /** Finding-id chains, root cause first. */
+  causeChains: string[][];
+}
+
+export interface AnalyzeOptions {
+  limits?: Partial<ReaderLimits>;
+  rules?: readonly Rule[];
+}
+
+/** A fingerprint of the rule catalog: batch results are cached per bundle sha256 + this. */
+export function rulesVersion(rules: readonly Rule[] = RULES): string {
+  return `${TOOL_VERSION}+${rules.length}r`;
+}
+
+export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const rules = opts.rules ?? RULES;
+  const signals = [...MODEL_SIGNALS, ...ruleSignals(rules)];
+  const scan = await scanBundle(input, {
+    limits: opts.limits,
+    sinkFor(source, ctx: ParseContext) {
+      const parser = parserFor(source.artifact);
+      return parser?.create({ ...ctx, signals });
+    },
+  });
+  const facts = new FactStore();
+  for (const p of scan.parsed) facts.add(p);
+  const inv = scan.inventory;
+  const parseProblems: Record<string, import('./spine/types.js').ParseProblem[]> = {};
+  for (const p of scan.parsed) {
+    if (p.result.problems.length) (parseProblems[p.source.artifact] ??= []).push(...p.result.problems.slice(0, 100));
+  }
+  const model = buildHostModel(facts, {
+    layout: inv.layout,
+    source: inv.input,
+    collectedAt: inv.collectedAt,
+    hostUtcOffsetMinutes: inv.hostUtcOffsetMinutes,
+    collectorVersion: inv.collectorVersion,
+    asRoot: inv.asRoot,
+    health: Object.fromEntries(inv.artifacts.map((a) => [a.artifact, a])),
+    parseProblems,
+  });
+  const { findings, coverage } = runRules(model, rules);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, rulesVersion: rulesVersion(rules) },
+    inventory: inv,
+    model,
+    findings,
+    coverage,
+    causeChains: causeChains(findings),
+  };
+}

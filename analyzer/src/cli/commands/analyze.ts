@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { analyzeBundle } from '../../analyze.js';
+import { BundleUnreadableError } from '../../spine/reader.js';
+import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
+import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
+import { EXIT } from '../exit-codes.js';
+
+export function parseFormats(v: string): ReportFormat[] {
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (use ${REPORT_FORMATS.join(',')})`);
+  return list as ReportFormat[];
+}
+
+export function parseSeverity(v: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(v)) throw new Error(`unknown severity ${v} (use ${SEVERITIES.join(', ')})`);
+  return v as Severity;
+}
+
+/** `analyze <bundle> -o <dir>`: writes report.json (+ html, md) into <dir>, and nowhere else. */
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('diagnose one bundle and write its reports')
+    .argument('<bundle>', 'collector tarball, sosreport or folder')
+    .requiredOption('-o, --output <dir>', 'output folder (created if missing)')
+    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string }) => {
+      let formats: ReportFormat[];
+      let failOn: Severity | undefined;
+      try {
+        formats = parseFormats(opts.format);
+        failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
+      } catch (e) {
+        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      try {
+        const result = await analyzeBundle(bundle);
+        const written = await writeReports(result, opts.output, formats);
+        for (const f of written) process.stdout.write(`${f}\n`);
+        if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;
+      } catch (e) {
+        if (e instanceof BundleUnreadableError) {
+          process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
+          process.exitCode = EXIT.UNREADABLE;
+          return;
+        }
+        throw e;
+      }
+    });
+}
