@@ -12,7 +12,8 @@ import { causeChains, ruleSignals, runRules } from './rules/engine.js';
 import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
 import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
-import type { ParseContext, ReaderLimits } from './spine/types.js';
+import type { NamedSignal, ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
+import type { ParsedArtifact } from './model/fact-store.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -42,19 +43,27 @@ export function rulesVersion(rules: readonly Rule[] = RULES): string {
 
 export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const rules = opts.rules ?? RULES;
-  const signals = [...MODEL_SIGNALS, ...ruleSignals(rules)];
+  const signals = allSignals(rules);
   const scan = await scanBundle(input, {
     limits: opts.limits,
     sinkFor(source, ctx: ParseContext) {
-      const parser = parserFor(source.artifact);
-      return parser?.create({ ...ctx, signals });
+      return parserFor(source.artifact)?.create({ ...ctx, signals });
     },
   });
+  return analyzeParsed(scan.parsed, scan.inventory, rules);
+}
+
+/** Model signals plus every rule's own, as the journal parsers need them. */
+export function allSignals(rules: readonly Rule[] = RULES): NamedSignal[] {
+  return [...MODEL_SIGNALS, ...ruleSignals(rules)];
+}
+
+/** The second half of the pipeline, shared with the rule tester (which overlays artifacts). */
+export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInventory, rules: readonly Rule[] = RULES): AnalysisResult {
   const facts = new FactStore();
-  for (const p of scan.parsed) facts.add(p);
-  const inv = scan.inventory;
-  const parseProblems: Record<string, import('./spine/types.js').ParseProblem[]> = {};
-  for (const p of scan.parsed) {
+  for (const p of parsed) facts.add(p);
+  const parseProblems: Record<string, ParseProblem[]> = {};
+  for (const p of parsed) {
     if (p.result.problems.length) (parseProblems[p.source.artifact] ??= []).push(...p.result.problems.slice(0, 100));
   }
   const model = buildHostModel(facts, {
