@@ -47,7 +47,7 @@ export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): P
   const scan = await scanBundle(input, {
     limits: opts.limits,
     sinkFor(source, ctx: ParseContext) {
-      return parserFor(source.artifact)?.create({ ...ctx, signals });
+      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx, signals });
     },
   });
   return analyzeParsed(scan.parsed, scan.inventory, rules);

@@ -103,6 +103,8 @@ export interface ParseContext {
   path: string;
   /** Collection time (UTC ms) when known: used for year inference in `short` journal lines. */
   collectedAt?: number;
+  /** The file's mtime (UTC ms) when the bundle gives it: year-inference fallback when collectedAt is unknown. */
+  sourceMtime?: number;
   /** Zone offset of the host in minutes east of UTC, when the manifest gives it. */
   hostUtcOffsetMinutes?: number;
   /** Signals the journal/syslog parsers keep records for (everything else is only counted). */
