@@ -1,0 +1,122 @@
+/**
+ * Time helpers shared by the journal, syslog and --list-boots parsers.
+ *
+ * `short` journal lines and traditional syslog carry no year and no zone (field guide §3). The
+ * parser streams, so it cannot know the year of a line when it reads it. Instead every yearless
+ * stamp is first placed in a provisional year `2000 + 4k` (k = how many December→January rollovers
+ * were seen so far; leap years so that Feb 29 always exists), and `YearFixer.fix` moves every kept
+ * time to its real year at finish, counting backwards from the reference time (collection time, or
+ * the file's mtime): the last rollover epoch is the reference year, or the year before when the last
+ * line's month/day lies after the reference date.
+ */
+
+export const MONTHS: Record<string, number> = {
+  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+};
+
+export const PROVISIONAL_BASE = 2000;
+
+/** Provisional year for rollover epoch k. */
+export const provisionalYear = (k: number): number => PROVISIONAL_BASE + 4 * k;
+
+/**
+ * Zone abbreviations whose offset is unambiguous (minutes east of UTC). CST (China/US Central) and
+ * IST (India/Ireland/Israel) are deliberately absent: the host offset decides those, or nothing.
+ */
+export const ZONE_OFFSETS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, UT: 0, WET: 0, WEST: 60, BST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120,
+  EET: 120, EEST: 180, MSK: 180, EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480,
+  PDT: -420, AKST: -540, AKDT: -480, HST: -600, JST: 540, KST: 540, HKT: 480, SGT: 480, AWST: 480,
+  ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+};
+
+/** Offset of a zone token: an abbreviation, `+08`, `+0800`, `+08:00`, `Z`; undefined when unknown. */
+export function zoneOffset(zone: string): number | undefined {
+  if (zone in ZONE_OFFSETS) return ZONE_OFFSETS[zone];
+  const m = /^([+-])(\d{2})(?::?(\d{2}))?$/.exec(zone);
+  if (m) {
+    const v = Number(m[2]) * 60 + Number(m[3] ?? 0);
+    return m[1] === '-' ? -v : v;
+  }
+  return undefined;
+}
+
+/** Fraction digits (1–9) to milliseconds, keeping sub-ms precision as a fraction. */
+export function fracToMs(frac: string | undefined): number {
+  if (!frac) return 0;
+  return Number('0.' + frac) * 1000;
+}
+
+/** ISO-ish stamp `2023-11-15T00:13:20(.ffffff)?(+0000|+00:00|Z)` → UTC ms; NaN when invalid. */
+export function parseIsoStamp(s: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (!m) return NaN;
+  const off = m[8] ? zoneOffset(m[8]) ?? 0 : 0;
+  const t = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + fracToMs(m[7]);
+  return t - off * 60_000;
+}
+
+/**
+ * Tracks the yearless stamps of one file and fixes their year at the end.
+ */
+export class YearFixer {
+  private epoch = 0;
+  private prevMonth = -1;
+  private lastMonth = -1;
+  private lastDay = 0;
+  private finalYear?: number;
+  private readonly offsetMin: number;
+  used = false;
+
+  constructor(offsetMinutes: number | undefined) {
+    this.offsetMin = offsetMinutes ?? 0;
+  }
+
+  /** Provisional UTC ms for a yearless local stamp; updates rollover state. */
+  stamp(month: number, day: number, h: number, mi: number, s: number, ms: number): number {
+    this.used = true;
+    // A drop of more than six months is a year rollover (Dec → Jan); smaller drops are clock jumps.
+    if (this.prevMonth >= 0 && month < this.prevMonth - 6) this.epoch++;
+    else if (this.prevMonth >= 0 && month > this.prevMonth + 6 && this.epoch > 0) {
+      // Jan → Dec right after a rollover: an out-of-order line from the old year (rsyslog batches).
+      return Date.UTC(provisionalYear(this.epoch - 1), month, day, h, mi, s, ms) - this.offsetMin * 60_000;
+    }
+    this.prevMonth = month;
+    this.lastMonth = month;
+    this.lastDay = day;
+    return Date.UTC(provisionalYear(this.epoch), month, day, h, mi, s, ms) - this.offsetMin * 60_000;
+  }
+
+  /** Decides the real year of the last epoch from a reference time (UTC ms). */
+  resolve(reference: number): void {
+    const ref = new Date(reference + this.offsetMin * 60_000);
+    const rm = ref.getUTCMonth();
+    const rd = ref.getUTCDate();
+    let y = ref.getUTCFullYear();
+    // The last line cannot lie after the reference date (one day of slack for zone confusion).
+    if (this.lastMonth > rm || (this.lastMonth === rm && this.lastDay > rd + 1)) y -= 1;
+    this.finalYear = y;
+  }
+
+  get resolved(): boolean {
+    return this.finalYear !== undefined;
+  }
+
+  /** Moves one provisional time to its real year. Non-provisional times (years ≥ 2000+4·epochs+1…) pass through. */
+  fix(t: number | undefined): number | undefined {
+    if (t === undefined || this.finalYear === undefined || !Number.isFinite(t)) return t;
+    const d = new Date(t + this.offsetMin * 60_000);
+    const py = d.getUTCFullYear();
+    const k = (py - PROVISIONAL_BASE) / 4;
+    if (!Number.isInteger(k) || k < 0 || k > this.epoch) return t;
+    const year = this.finalYear - (this.epoch - k);
+    return (
+      Date.UTC(year, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()) +
+      (t - Math.floor(t)) -
+      this.offsetMin * 60_000
+    );
+  }
+}
+
+export const isoOrUndefined = (t: number | undefined): string | undefined =>
+  t === undefined || !Number.isFinite(t) ? undefined : new Date(Math.floor(t)).toISOString();

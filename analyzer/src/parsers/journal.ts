@@ -1,0 +1,721 @@
+/**
+ * Journal / syslog / dmesg parser. One streaming sink reads every text form a bundle may hold and
+ * detects the form per line (field guide §3):
+ *
+ * - our collector's `journalctl -o json --all` (one object per line; values are strings, byte arrays
+ *   for binary, `null` for values ≥ 4096 bytes without `--all`, arrays for repeated fields):
+ *     {"__REALTIME_TIMESTAMP":"1700007202100000","_BOOT_ID":"8e1f…","_SYSTEMD_UNIT":"docker.service",
+ *      "SYSLOG_IDENTIFIER":"dockerd","_PID":"311","PRIORITY":"6","MESSAGE":"time=\"…\" level=info msg=\"Starting up\""}
+ * - `short` / traditional syslog: `Nov 15 00:13:20 docklab dockerd[311]: msg` (no year, no zone; rsyslog pads `May  9`)
+ * - `short-precise`: `Nov 15 00:13:20.000010 …`
+ * - `short-iso` (`+0000` up to v254, `+00:00` from v255), `short-iso-precise`, rsyslog RFC 3339
+ *   (`2023-11-15T00:13:20.123456+00:00 host ident[pid]: msg`)
+ * - dmesg: `[   12.345678] msg` (relative: no wall time) and `dmesg -T`: `[Wed Nov 15 00:13:20 2023] msg`
+ * - markers: `-- Reboot --` (≤ v246), `-- Boot <32hex> --` (v247+, names the NEXT boot),
+ *   `-- Logs begin at … --`, `-- Journal begins at …, ends at … --`, `-- No entries --`; catalog
+ *   lines (`-- Subject:`, `-- `, `░░ `) are skipped; indented lines continue the previous message.
+ *
+ * What it keeps (bounded, whatever the input size): records matching the context's signals (first
+ * and last SIGNAL_KEEP/2 per signal, with true counts), per unit/ident counts with first/last time,
+ * boot spans in file order with their last TAIL_KEEP records (for the clean/unclean verdict),
+ * journald "corrupted or uncleanly shut down" lines, markers, first/last time.
+ */
+import type { Evidence, Line, LineSink, NamedSignal, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
+import type { LogRecord } from '../model/host-model.js';
+import { parseLogrus } from './logrus.js';
+import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp, zoneOffset } from './journal-time.js';
+
+export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T';
+
+/** A kept record; `bootSeq` is the boot span (in this file) it belongs to. */
+export interface JRecord extends LogRecord {
+  bootSeq: number;
+  /** PRIORITY (0 emerg … 7 debug) when the source has it (json only). */
+  priority?: number;
+}
+
+export type BootStart = 'file-start' | 'reboot-marker' | 'boot-marker' | 'boot-id' | 'kernel-banner';
+
+/** One boot as seen in this file, in file order. */
+export interface BootSpan {
+  seq: number;
+  bootId?: string;
+  startedBy: BootStart;
+  first?: number;
+  last?: number;
+  count: number;
+  firstLine: number;
+  lastLine: number;
+  /** The last TAIL_KEEP records of this boot, oldest first. */
+  tail: JRecord[];
+}
+
+export interface JournalMarker {
+  kind: 'reboot' | 'boot' | 'logs-begin' | 'journal-begins' | 'no-entries';
+  line: number;
+  text: string;
+}
+
+export interface UnitCount {
+  count: number;
+  first?: number;
+  last?: number;
+}
+
+export interface JournalParse {
+  /** Records per detected line form. */
+  formats: Partial<Record<JournalFormat, number>>;
+  records: number;
+  signals: Record<string, JRecord[]>;
+  signalCounts: Record<string, number>;
+  /** Keyed by ident (syslog tag) and, when different, by systemd unit as well. */
+  byUnit: Record<string, UnitCount>;
+  boots: BootSpan[];
+  journaldCorrupt: JRecord[];
+  markers: JournalMarker[];
+  firstTime?: number;
+  lastTime?: number;
+  /** Records without a wall-clock time (relative dmesg stamps). */
+  untimed: number;
+  /** Values journalctl printed as null (≥ 4096 bytes without --all). */
+  omittedValues: number;
+  /** A cap dropped something (signal records, units, boots) or the last line was cut. */
+  capped: boolean;
+  /** How yearless stamps got their year. */
+  year?: { reference: 'collectedAt' | 'mtime' | 'today'; lastYear: number };
+}
+
+export const SIGNAL_KEEP = 200;
+export const TAIL_KEEP = 20;
+export const MAX_UNITS = 2000;
+export const MAX_BOOTS = 1000;
+export const MAX_PROBLEMS = 100;
+export const MAX_MESSAGE = 2000;
+const MAX_CONTINUATION = 16_384;
+const MAX_CORRUPT = 50;
+const MAX_MARKERS = 200;
+
+/** The raw record while it is pending (continuation lines may follow). */
+interface Raw {
+  line: number;
+  time?: number;
+  bootId?: string;
+  unit?: string;
+  ident?: string;
+  pid?: number;
+  priority?: number;
+  message: string;
+  /** Prefix shown before the message in the excerpt: the line's header, or `ident[pid]: ` for json. */
+  head: string;
+  bootSeq: number;
+  format: JournalFormat;
+}
+
+const RE_SHORT = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\S+) ?(.*)$/;
+const RE_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d)? (\S+) ?(.*)$/;
+const RE_IDENT = /^([^\s[\]]+?)(?:\[(\d+)\])?:(?: (.*))?$/s;
+const RE_DMESG_REL = /^\[\s*(\d+)\.(\d+)\] ?(.*)$/s;
+const RE_DMESG_T = /^\[(?:[A-Z][a-z]{2}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\] ?(.*)$/s;
+const RE_BOOT = /^-- Boot ([0-9a-f]{32}) --$/;
+const RE_LOGS_BEGIN = /^-- Logs begin at .* --$/;
+const RE_JOURNAL_BEGINS = /^-- Journal begins at .* --$/;
+
+const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s);
+
+class SignalBucket {
+  head: JRecord[] = [];
+  ring: JRecord[] = [];
+  pos = 0;
+  count = 0;
+  add(r: JRecord): void {
+    this.count++;
+    const half = SIGNAL_KEEP / 2;
+    if (this.head.length < half) {
+      this.head.push(r);
+      return;
+    }
+    if (this.ring.length < half) this.ring.push(r);
+    else {
+      this.ring[this.pos] = r;
+      this.pos = (this.pos + 1) % half;
+    }
+  }
+  list(): JRecord[] {
+    return [...this.head, ...this.ring.slice(this.pos), ...this.ring.slice(0, this.pos)];
+  }
+}
+
+class TailRing {
+  items: Raw[] = [];
+  pos = 0;
+  add(r: Raw): void {
+    if (this.items.length < TAIL_KEEP) this.items.push(r);
+    else {
+      this.items[this.pos] = r;
+      this.pos = (this.pos + 1) % TAIL_KEEP;
+    }
+  }
+  list(): Raw[] {
+    return [...this.items.slice(this.pos), ...this.items.slice(0, this.pos)];
+  }
+}
+
+interface SpanState {
+  span: BootSpan;
+  tail: TailRing;
+}
+
+/** Matches the ident/unit prefix lists of signal specs (`docker` matches `docker.service` and `dockerd`). */
+function unitsMatch(units: readonly string[] | undefined, unit: string | undefined, ident: string | undefined): boolean {
+  if (!units || units.length === 0) return true;
+  for (const u of units) {
+    if (unit !== undefined && unit.startsWith(u)) return true;
+    if (ident !== undefined && ident.startsWith(u)) return true;
+  }
+  return false;
+}
+
+function firstString(v: unknown): string | undefined | null {
+  if (v === null) return null;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) {
+    if (v.length > 0 && v.every((x) => typeof x === 'number')) return Buffer.from(v as number[]).toString('utf8');
+    return v.length ? firstString(v[0]) : undefined;
+  }
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+export class JournalSink implements LineSink<JournalParse> {
+  private readonly ctx: ParseContext;
+  private readonly signals: readonly NamedSignal[];
+  private readonly buckets = new Map<string, SignalBucket>();
+  private readonly signalCache = new Map<string, NamedSignal[]>();
+  private readonly units = new Map<string, UnitCount>();
+  private readonly spans: SpanState[] = [];
+  private readonly spanById = new Map<string, SpanState>();
+  private cur?: SpanState;
+  private pending?: Raw;
+  private readonly problems: ParseProblem[] = [];
+  private badLines = 0;
+  private lines = 0;
+  private records = 0;
+  private untimed = 0;
+  private omitted = 0;
+  private capped = false;
+  private firstTime?: number;
+  private lastTime?: number;
+  private readonly formats: Partial<Record<JournalFormat, number>> = {};
+  private readonly markers: JournalMarker[] = [];
+  private readonly corrupt: JRecord[] = [];
+  private readonly fixer: YearFixer;
+  private lastLineNo = 0;
+  private lastWasMarker = false;
+  private pendingContinuationBytes = 0;
+
+  constructor(ctx: ParseContext) {
+    this.ctx = ctx;
+    this.signals = ctx.signals ?? [];
+    this.fixer = new YearFixer(ctx.hostUtcOffsetMinutes);
+  }
+
+  push(line: Line): void {
+    try {
+      this.lines++;
+      this.lastLineNo = line.no;
+      this.handle(line);
+    } catch (e) {
+      this.problem(line, `internal: ${(e as Error).message}`);
+    }
+  }
+
+  private problem(line: Line, reason: string): void {
+    this.badLines++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: cut(line.text, 200) });
+  }
+
+  private handle(line: Line): void {
+    const t = line.text;
+    if (t.length === 0) return;
+    const c = t.charCodeAt(0);
+    if (c === 123 /* { */) {
+      this.flush();
+      this.json(line);
+      return;
+    }
+    if (c === 32 || c === 9) {
+      // Continuation of a multi-line message (journalctl indents to the message column).
+      if (this.pending) {
+        if (this.pendingContinuationBytes < MAX_CONTINUATION) {
+          const add = t.trimStart();
+          this.pending.message += '\n' + add;
+          this.pendingContinuationBytes += add.length;
+        }
+        return;
+      }
+      if (t.trim().length === 0) return;
+      this.problem(line, 'continuation line without a record before it');
+      return;
+    }
+    if (c === 45 /* - */ && t.startsWith('-- ')) {
+      this.flush();
+      this.marker(line);
+      return;
+    }
+    if (t.startsWith('░░')) return; // catalog text (v246+)
+    if (c === 91 /* [ */) {
+      this.flush();
+      this.dmesg(line);
+      return;
+    }
+    if (c >= 48 && c <= 57) {
+      this.flush();
+      this.iso(line);
+      return;
+    }
+    if (c >= 65 && c <= 90) {
+      const m = RE_SHORT.exec(t);
+      if (m && m[1]! in MONTHS) {
+        this.flush();
+        this.short(line, m);
+        return;
+      }
+    }
+    if (t.startsWith('Hint: ') || t === 'No journal files were found.' || t.startsWith('No journal files were opened')) {
+      this.markerPush('no-entries', line);
+      return;
+    }
+    this.flush();
+    this.problem(line, 'unrecognised line');
+  }
+
+  private markerPush(kind: JournalMarker['kind'], line: Line): void {
+    if (this.markers.length < MAX_MARKERS) this.markers.push({ kind, line: line.no, text: cut(line.text, 300) });
+  }
+
+  private marker(line: Line): void {
+    const t = line.text.trimEnd();
+    if (t === '-- Reboot --') {
+      this.markerPush('reboot', line);
+      this.newSpan('reboot-marker', line.no, undefined);
+      this.lastWasMarker = true;
+      return;
+    }
+    const b = RE_BOOT.exec(t);
+    if (b) {
+      this.markerPush('boot', line);
+      this.newSpan('boot-marker', line.no, b[1]);
+      this.lastWasMarker = true;
+      return;
+    }
+    if (t === '-- No entries --') return this.markerPush('no-entries', line);
+    if (RE_LOGS_BEGIN.test(t)) return this.markerPush('logs-begin', line);
+    if (RE_JOURNAL_BEGINS.test(t)) return this.markerPush('journal-begins', line);
+    // Anything else starting with "-- " is catalog text (-x): skipped.
+  }
+
+  /** Starts a new boot span at a marker; an empty current span is reused. */
+  private newSpan(startedBy: BootStart, lineNo: number, bootId: string | undefined): void {
+    if (this.cur && this.cur.span.count === 0) {
+      this.cur.span.startedBy = startedBy;
+      if (bootId) {
+        this.cur.span.bootId = bootId;
+        this.spanById.set(bootId, this.cur);
+      }
+      return;
+    }
+    if (this.spans.length >= MAX_BOOTS) {
+      this.capped = true;
+      return;
+    }
+    const st: SpanState = {
+      span: { seq: this.spans.length, bootId, startedBy, count: 0, firstLine: lineNo, lastLine: lineNo, tail: [] },
+      tail: new TailRing(),
+    };
+    this.spans.push(st);
+    if (bootId) this.spanById.set(bootId, st);
+    this.cur = st;
+  }
+
+  private spanForId(bootId: string, lineNo: number): SpanState {
+    if (this.cur && this.cur.span.bootId === bootId) return this.cur;
+    const known = this.spanById.get(bootId);
+    if (known) {
+      this.cur = known;
+      return known;
+    }
+    if (this.cur && this.cur.span.count === 0 && !this.cur.span.bootId) {
+      this.cur.span.bootId = bootId;
+      this.cur.span.startedBy = 'boot-id';
+      this.spanById.set(bootId, this.cur);
+      return this.cur;
+    }
+    this.newSpan(this.spans.length === 0 ? 'file-start' : 'boot-id', lineNo, bootId);
+    return this.cur!;
+  }
+
+  private ensureSpan(lineNo: number): SpanState {
+    if (!this.cur) this.newSpan('file-start', lineNo, undefined);
+    return this.cur!;
+  }
+
+  private json(line: Line): void {
+    let o: Record<string, unknown>;
+    try {
+      o = JSON.parse(line.text) as Record<string, unknown>;
+    } catch {
+      this.problem(line, 'invalid JSON journal line');
+      return;
+    }
+    if (!o || typeof o !== 'object' || Array.isArray(o)) {
+      this.problem(line, 'JSON line is not an object');
+      return;
+    }
+    let message = firstString(o.MESSAGE);
+    if (message === null) {
+      this.omitted++;
+      message = '';
+    }
+    const rt = firstString(o.__REALTIME_TIMESTAMP);
+    let time: number | undefined;
+    if (rt) {
+      const us = Number(rt);
+      if (Number.isFinite(us)) time = us / 1000;
+    }
+    const bootId = firstString(o._BOOT_ID) ?? undefined;
+    const unit = firstString(o._SYSTEMD_UNIT) ?? undefined;
+    const ident = firstString(o.SYSLOG_IDENTIFIER) ?? firstString(o._COMM) ?? undefined;
+    const pidS = firstString(o._PID) ?? firstString(o.SYSLOG_PID);
+    const pid = pidS ? Number(pidS) : undefined;
+    const prS = firstString(o.PRIORITY);
+    const priority = prS ? Number(prS) : undefined;
+    const st = bootId ? this.spanForId(bootId, line.no) : this.ensureSpan(line.no);
+    const raw: Raw = {
+      line: line.no,
+      time,
+      bootId: bootId ?? st.span.bootId,
+      unit,
+      ident,
+      pid: Number.isFinite(pid) ? pid : undefined,
+      priority: Number.isFinite(priority) ? priority : undefined,
+      message: message ?? '',
+      head: `${ident ?? unit ?? '?'}${pidS ? `[${pidS}]` : ''}: `,
+      bootSeq: st.span.seq,
+      format: 'json',
+    };
+    this.emit(raw, st);
+  }
+
+  private short(line: Line, m: RegExpExecArray): void {
+    const month = MONTHS[m[1]!]!;
+    const day = Number(m[2]!.trim());
+    const ms = fracToMs(m[6]);
+    const time = this.fixer.stamp(month, day, +m[3]!, +m[4]!, +m[5]!, 0) + ms;
+    this.headed(line, time, m[6] ? 'short-precise' : 'short', m[8] ?? '');
+  }
+
+  private iso(line: Line): void {
+    const m = RE_ISO.exec(line.text);
+    if (!m) {
+      this.problem(line, 'unrecognised line');
+      return;
+    }
+    const stamp = `${m[1]}${m[2] ? '.' + m[2] : ''}${m[3] ?? ''}`;
+    let time = parseIsoStamp(stamp);
+    if (!m[3] && Number.isFinite(time) && this.ctx.hostUtcOffsetMinutes) time -= this.ctx.hostUtcOffsetMinutes * 60_000;
+    if (!Number.isFinite(time)) {
+      this.problem(line, 'invalid timestamp');
+      return;
+    }
+    this.headed(line, time, m[2] ? 'short-iso-precise' : 'short-iso', m[5] ?? '');
+  }
+
+  /** A `stamp host rest` line: splits `ident[pid]: message`. */
+  private headed(line: Line, time: number, format: JournalFormat, rest: string): void {
+    const im = RE_IDENT.exec(rest);
+    let ident: string | undefined;
+    let pid: number | undefined;
+    let message: string;
+    if (im) {
+      ident = im[1];
+      pid = im[2] ? Number(im[2]) : undefined;
+      message = im[3] ?? '';
+    } else message = rest; // e.g. rsyslog "-- MARK --"
+    // Kernel banner starts a boot in marker-less text (syslog, journalctl -q).
+    if (ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(message)) {
+      this.newSpan('kernel-banner', line.no, undefined);
+    }
+    const st = this.ensureSpan(line.no);
+    const head = line.text.slice(0, line.text.length - message.length);
+    this.pending = {
+      line: line.no,
+      time,
+      bootId: st.span.bootId,
+      ident,
+      pid,
+      message,
+      head,
+      bootSeq: st.span.seq,
+      format,
+    };
+    this.pendingContinuationBytes = 0;
+  }
+
+  private dmesg(line: Line): void {
+    const t = line.text;
+    let m = RE_DMESG_REL.exec(t);
+    if (m) {
+      const message = m[3] ?? '';
+      if (this.cur && this.cur.span.count > 0 && isKernelBanner(message)) this.newSpan('kernel-banner', line.no, undefined);
+      const st = this.ensureSpan(line.no);
+      this.pending = {
+        line: line.no,
+        ident: 'kernel',
+        message,
+        head: t.slice(0, t.length - message.length),
+        bootSeq: st.span.seq,
+        bootId: st.span.bootId,
+        format: 'dmesg',
+      };
+      this.pendingContinuationBytes = 0;
+      return;
+    }
+    m = RE_DMESG_T.exec(t);
+    if (m && m[1]! in MONTHS) {
+      const off = this.ctx.hostUtcOffsetMinutes ?? 0;
+      const time = Date.UTC(+m[6]!, MONTHS[m[1]!]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!) - off * 60_000;
+      const message = m[7] ?? '';
+      if (this.cur && this.cur.span.count > 0 && isKernelBanner(message)) this.newSpan('kernel-banner', line.no, undefined);
+      const st = this.ensureSpan(line.no);
+      this.pending = {
+        line: line.no,
+        time,
+        ident: 'kernel',
+        message,
+        head: t.slice(0, t.length - message.length),
+        bootSeq: st.span.seq,
+        bootId: st.span.bootId,
+        format: 'dmesg-T',
+      };
+      this.pendingContinuationBytes = 0;
+      return;
+    }
+    this.problem(line, 'unrecognised line');
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const st = this.spans[p.bootSeq] ?? this.ensureSpan(p.line);
+    this.emit(p, st);
+  }
+
+  private countUnit(key: string, time: number | undefined): void {
+    let u = this.units.get(key);
+    if (!u) {
+      if (this.units.size >= MAX_UNITS) {
+        this.capped = true;
+        key = '(other)';
+        u = this.units.get(key);
+      }
+      if (!u) {
+        u = { count: 0 };
+        this.units.set(key, u);
+      }
+    }
+    u.count++;
+    if (time !== undefined) {
+      if (u.first === undefined || time < u.first) u.first = time;
+      if (u.last === undefined || time > u.last) u.last = time;
+    }
+  }
+
+  private applicable(unit: string | undefined, ident: string | undefined): NamedSignal[] {
+    const key = `${unit ?? ''}\u0000${ident ?? ''}`;
+    let list = this.signalCache.get(key);
+    if (!list) {
+      list = this.signals.filter((s) => unitsMatch(s.spec.units, unit, ident));
+      if (this.signalCache.size < 10_000) this.signalCache.set(key, list);
+    }
+    return list;
+  }
+
+  /** Counts a complete record, matches signals, and feeds the boot tail. */
+  private emit(r: Raw, st: SpanState): void {
+    this.lastWasMarker = false;
+    this.records++;
+    this.formats[r.format] = (this.formats[r.format] ?? 0) + 1;
+    const t = r.time;
+    if (t === undefined) this.untimed++;
+    else {
+      if (this.firstTime === undefined || t < this.firstTime) this.firstTime = t;
+      if (this.lastTime === undefined || t > this.lastTime) this.lastTime = t;
+    }
+    const span = st.span;
+    span.count++;
+    span.lastLine = r.line;
+    if (t !== undefined) {
+      if (span.first === undefined || t < span.first) span.first = t;
+      if (span.last === undefined || t > span.last) span.last = t;
+    }
+    if (r.ident !== undefined) this.countUnit(r.ident, t);
+    if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
+    if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
+    st.tail.add(r);
+
+    let rec: JRecord | undefined;
+    const msg = r.message;
+    for (const s of this.applicable(r.unit, r.ident)) {
+      const hint = s.spec.hint;
+      if (hint !== undefined && !msg.includes(hint)) continue;
+      const m = s.spec.pattern.exec(msg);
+      if (!m) continue;
+      rec ??= this.materialize(r);
+      let b = this.buckets.get(s.name);
+      if (!b) {
+        b = new SignalBucket();
+        this.buckets.set(s.name, b);
+      }
+      if (b.count >= SIGNAL_KEEP) this.capped = true;
+      // Each signal gets its own evidence object so `match` can differ.
+      b.add(withMatch(rec, m[0]));
+    }
+    if (msg.includes('corrupted or uncleanly shut down') && this.corrupt.length < MAX_CORRUPT) {
+      this.corrupt.push(this.materialize(r));
+    }
+  }
+
+  private materialize(r: Raw): JRecord {
+    const message = cut(r.message, MAX_MESSAGE);
+    const ev: Evidence = {
+      artifact: this.ctx.artifact,
+      path: this.ctx.path,
+      line: r.line,
+      excerpt: cut(r.head + r.message, 500),
+    };
+    const time = isoOrUndefined(r.time);
+    if (time) ev.time = time;
+    const rec: JRecord = { message, evidence: ev, bootSeq: r.bootSeq };
+    if (r.time !== undefined) rec.time = r.time;
+    if (r.bootId) rec.bootId = r.bootId;
+    if (r.unit) rec.unit = r.unit;
+    if (r.ident) rec.ident = r.ident;
+    if (r.pid !== undefined) rec.pid = r.pid;
+    if (r.priority !== undefined) rec.priority = r.priority;
+    const lr = parseLogrus(message);
+    if (lr) rec.logrus = lr;
+    return rec;
+  }
+
+  finish(): ParseResult<JournalParse> {
+    try {
+      return this.finishInner();
+    } catch (e) {
+      return { status: 'malformed', reason: `internal: ${(e as Error).message}`, problems: this.problems };
+    }
+  }
+
+  private finishInner(): ParseResult<JournalParse> {
+    this.flush();
+    const problems = this.problems;
+    if (this.badLines > problems.length) {
+      problems.push({ line: this.lastLineNo, reason: `${this.badLines - problems.length} more unreadable lines not listed` });
+    }
+    if (this.lines === 0) return { status: 'skipped', reason: 'empty', problems };
+
+    const spans = this.spans.map((s) => {
+      s.span.tail = s.tail.list().map((r) => this.materialize(r));
+      return s.span;
+    });
+    const signals: Record<string, JRecord[]> = {};
+    const signalCounts: Record<string, number> = {};
+    for (const [name, b] of this.buckets) {
+      signals[name] = b.list();
+      signalCounts[name] = b.count;
+    }
+    const value: JournalParse = {
+      formats: this.formats,
+      records: this.records,
+      signals,
+      signalCounts,
+      byUnit: Object.fromEntries(this.units),
+      boots: spans,
+      journaldCorrupt: this.corrupt,
+      markers: this.markers,
+      firstTime: this.firstTime,
+      lastTime: this.lastTime,
+      untimed: this.untimed,
+      omittedValues: this.omitted,
+      capped: this.capped,
+    };
+    if (this.fixer.used) this.fixYears(value, problems);
+    if (this.records === 0 && !this.markers.some((m) => m.kind === 'no-entries')) {
+      return { status: 'malformed', reason: 'no journal or syslog records recognised', line: problems[0]?.line, value, problems };
+    }
+    return { status: 'ok', value, problems };
+  }
+
+  /** Gives yearless stamps their year (see journal-time.ts) across everything kept. */
+  private fixYears(v: JournalParse, problems: ParseProblem[]): void {
+    let reference: 'collectedAt' | 'mtime' | 'today' = 'collectedAt';
+    let ref = this.ctx.collectedAt;
+    if (ref === undefined && this.ctx.sourceMtime !== undefined) {
+      ref = this.ctx.sourceMtime;
+      reference = 'mtime';
+    }
+    if (ref === undefined) {
+      ref = Date.now();
+      reference = 'today';
+      problems.push({ line: 0, reason: 'lines carry no year and the bundle gives no collection time: year assumed from today' });
+    }
+    const f = this.fixer;
+    f.resolve(ref);
+    const fx = (t: number | undefined) => f.fix(t);
+    // Walk what is kept (bounded); a record shared by several signals is fixed once.
+    const kept = new Set<JRecord>([...Object.values(v.signals).flat(), ...v.journaldCorrupt, ...v.boots.flatMap((b) => b.tail)]);
+    for (const r of kept) {
+      r.time = fx(r.time);
+      if (r.evidence.time !== undefined) r.evidence.time = isoOrUndefined(r.time);
+    }
+    for (const s of v.boots) {
+      s.first = fx(s.first);
+      s.last = fx(s.last);
+    }
+    for (const u of Object.values(v.byUnit)) {
+      u.first = fx(u.first);
+      u.last = fx(u.last);
+    }
+    v.firstTime = fx(v.firstTime);
+    v.lastTime = fx(v.lastTime);
+    v.year = { reference, lastYear: new Date(fx(v.lastTime) ?? ref).getUTCFullYear() };
+  }
+}
+
+/** A copy of the record whose evidence highlights this signal's match. */
+function withMatch(rec: JRecord, match: string): JRecord {
+  if (rec.evidence.match === undefined) {
+    rec.evidence.match = cut(match, 200);
+    return rec;
+  }
+  if (rec.evidence.match === match) return rec;
+  return { ...rec, evidence: { ...rec.evidence, match: cut(match, 200) } };
+}
+
+function isKernelBanner(message: string): boolean {
+  let m = message;
+  if (m.startsWith('[')) {
+    const e = m.indexOf('] ');
+    if (e > 0) m = m.slice(e + 2);
+  }
+  return m.startsWith('Linux version ');
+}
+
+/** Offset of a zone token (re-exported for tests and the list-boots parser). */
+export { zoneOffset };
+
+export const journalParser: ParserDef<JournalParse> = {
+  name: 'journal',
+  artifacts: ['journal', 'journal.previous-boot', 'journal.docker', 'journal.containerd'],
+  create: (ctx) => new JournalSink(ctx),
+};
