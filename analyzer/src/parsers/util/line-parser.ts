@@ -1,0 +1,113 @@
+/**
+ * A small frame for the storage/IPC line parsers: it owns the problem list, wraps `push` and
+ * `finish` so that a bug in one parser becomes a ParseProblem instead of an exception (the
+ * contract says push never throws), and freezes the value it returns.
+ */
+import type { ArtifactId } from '../../spine/artifacts.js';
+import type { Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../../spine/types.js';
+
+/** Problems kept per file; the rest are counted in one final problem so a garbage file stays small. */
+export const MAX_PROBLEMS = 200;
+
+export interface ProblemLog {
+  /** Record a line the parser could not read. */
+  add(line: Line | number, reason: string): void;
+  readonly list: ParseProblem[];
+  /** Problems beyond MAX_PROBLEMS that were counted but not kept. */
+  readonly dropped: number;
+}
+
+export function problemLog(): ProblemLog {
+  const list: ParseProblem[] = [];
+  let dropped = 0;
+  return {
+    list,
+    get dropped() {
+      return dropped;
+    },
+    add(line, reason) {
+      if (list.length >= MAX_PROBLEMS) {
+        dropped++;
+        return;
+      }
+      if (typeof line === 'number') list.push({ line, reason });
+      else list.push({ line: line.no, reason, excerpt: line.text.slice(0, 200) });
+    },
+  };
+}
+
+export interface LineParserSpec<S, T> {
+  name: string;
+  artifacts: readonly ArtifactId[];
+  init(ctx: ParseContext): S;
+  line(state: S, line: Line, problems: ProblemLog, ctx: ParseContext): void;
+  finish(state: S, problems: ProblemLog, ctx: ParseContext): ParseResult<T>;
+}
+
+/** Builds a ParserDef whose sink never throws, whatever the spec does. */
+export function lineParser<S, T>(spec: LineParserSpec<S, T>): ParserDef<T> {
+  return Object.freeze({
+    name: spec.name,
+    artifacts: Object.freeze([...spec.artifacts]),
+    create(ctx: ParseContext): LineSink<T> {
+      const problems = problemLog();
+      let state: S | undefined;
+      let initError: string | undefined;
+      try {
+        state = spec.init(ctx);
+      } catch (e) {
+        initError = errorText(e);
+      }
+      let lastLine = 0;
+      return {
+        push(line: Line): void {
+          lastLine = line.no;
+          if (state === undefined) return;
+          try {
+            spec.line(state, line, problems, ctx);
+          } catch (e) {
+            problems.add(line, `parser error: ${errorText(e)}`);
+          }
+        },
+        finish(): ParseResult<T> {
+          if (state === undefined) return { status: 'malformed', reason: `parser error: ${initError ?? 'no state'}`, problems: problems.list };
+          let r: ParseResult<T>;
+          try {
+            r = spec.finish(state, problems, ctx);
+          } catch (e) {
+            problems.add(lastLine, `parser error: ${errorText(e)}`);
+            return { status: 'malformed', reason: `parser error: ${errorText(e)}`, line: lastLine, problems: problems.list };
+          }
+          if (problems.dropped > 0) problems.list.push({ line: lastLine, reason: `${problems.dropped} more problems not kept` });
+          if ('value' in r && r.value !== undefined) deepFreeze(r.value);
+          return r;
+        },
+      };
+    },
+  });
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function ok<T>(value: T, problems: ProblemLog): ParseResult<T> {
+  return { status: 'ok', value, problems: problems.list };
+}
+
+export function skipped<T>(reason: string, problems: ProblemLog): ParseResult<T> {
+  return { status: 'skipped', reason, problems: problems.list };
+}
+
+export function malformed<T>(reason: string, problems: ProblemLog, line?: number, value?: T): ParseResult<T> {
+  return { status: 'malformed', reason, line, value, problems: problems.list };
+}
+
+/** Parsers return frozen records: the model and rules must not edit parser output. */
+export function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
