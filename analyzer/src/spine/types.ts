@@ -58,6 +58,8 @@ export interface ArtifactSource {
 export interface Line {
   no: number;
   text: string;
+  /** The line was longer than ReaderLimits.maxLineLength: `text` is its start only. */
+  cut?: boolean;
 }
 
 // --- parsers ----------------------------------------------------------------------------------
