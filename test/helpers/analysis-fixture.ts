@@ -1,0 +1,258 @@
+/**
+ * A constructed AnalysisResult for report tests, built from the contracts by hand (not through
+ * the pipeline) so report tests do not move when parsers or rules change. Every value a test
+ * asserts on is in here: derive expectations from these inputs, never from rendered output.
+ */
+import type { AnalysisResult } from '../../analyzer/src/analyze.js';
+import type { HostModel } from '../../analyzer/src/model/host-model.js';
+import type { CoverageVerdict, Finding } from '../../analyzer/src/rules/types.js';
+import type { BundleInventory } from '../../analyzer/src/spine/reader.js';
+import type { ArtifactHealth, Evidence } from '../../analyzer/src/spine/types.js';
+
+export function ev(p: Partial<Evidence> & { excerpt: string }): Evidence {
+  return { artifact: 'journal', path: 'cmd/journal.json', line: 1, ...p };
+}
+
+export function finding(p: Partial<Finding> & { id: string }): Finding {
+  const ruleId = p.ruleId ?? p.id.split('#')[0]!;
+  return {
+    ruleId,
+    messageId: 'm',
+    data: {},
+    severity: 'warning',
+    confidence: 'high',
+    confidenceReason: 'test fixture',
+    category: 'daemon',
+    title: `Title of ${ruleId}`,
+    summary: `Summary of ${p.id}`,
+    explanation: `Explanation of ${ruleId}.`,
+    evidence: [],
+    evidenceTotal: p.evidence?.length ?? 0,
+    remediation: [],
+    causedBy: [],
+    causes: [],
+    ...p,
+  };
+}
+
+export function emptyHostModel(): HostModel {
+  return {
+    identity: { flavor: 'unknown', flavorReason: '' },
+    collection: { layout: 'docker-postmortem', source: 'bundle.tar.gz', health: {}, parseProblems: {} },
+    config: {
+      values: {},
+      all: [],
+      conflicts: [],
+      daemonJson: { present: false, unknownKeys: [], wrongTypes: [] },
+      env: {},
+      dataRoot: '/var/lib/docker',
+      execRoot: '/var/run/docker',
+    },
+    boots: [],
+    lifecycle: [],
+    units: {},
+    journal: { signals: {}, signalCounts: {}, recordsByUnit: {}, available: false, truncated: false },
+    containers: [],
+    networks: [],
+    links: [],
+    ipc: { semaphores: [] },
+    storage: { driverStatus: {}, dmDevices: [], baseDeviceUuids: [], overlayParams: {} },
+    mounts: [],
+    packages: { available: false, list: [], byName: {} },
+    limits: { entries: [], effective: {}, sysctl: {} },
+    audit: { available: false, rules: [], events: [], keyCounts: {}, totalEvents: 0 },
+    iptables: { available: false, chains: {}, rules: [] },
+    processes: { available: false, list: [] },
+    dataRoot: { available: false, root: '/var/lib/docker', truncated: false, entries: [], dbFiles: [], containerIds: [], foreignTopLevel: [], execRoot: [] },
+    timeline: [],
+  };
+}
+
+export function emptyInventory(): BundleInventory {
+  return { input: 'bundle.tar.gz', format: 'tar.gz', layout: 'docker-postmortem', members: 0, bytesRead: 0, artifacts: [], problems: [] };
+}
+
+export function emptyResult(): AnalysisResult {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'docker-postmortem', version: '0.1.0', rulesVersion: '0.1.0+0r' },
+    inventory: emptyInventory(),
+    model: emptyHostModel(),
+    findings: [],
+    coverage: [],
+    causeChains: [],
+  };
+}
+
+const T0 = Date.parse('2024-03-05T10:00:00.000Z');
+export const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+const ms = (minutes: number) => T0 + minutes * 60_000;
+
+/**
+ * A host with a semaphore leak that made docker.service hit its start limit (a 2-step cause
+ * chain), an overlay warning with more evidence than the page shows, and an info finding.
+ */
+export function analysisFixture(): AnalysisResult {
+  const r = emptyResult();
+  const sem = finding({
+    id: 'semaphore-leak#1',
+    severity: 'critical',
+    category: 'ipc',
+    title: 'Semaphore arrays exhausted',
+    summary: '128 of 128 semaphore arrays in use (SEMMNI)',
+    confidenceReason: 'ipcs lists 128 arrays, kernel.sem SEMMNI is 128',
+    explanation: 'Each devicemapper operation takes a udev cookie.\n\nLeaked cookies fill the table.',
+    time: at(1),
+    evidence: [
+      ev({ artifact: 'ipcs.sem', path: 'cmd/ipcs-s.txt', line: 4, excerpt: '0x0d4d1234 98304 root 600 1', match: '0x0d4d1234' }),
+      ev({ line: 812, time: at(1), excerpt: 'dockerd[812]: devmapper: semget failed: No space left on device', match: 'No space left on device' }),
+    ],
+    evidenceTotal: 2,
+    remediation: [{ text: 'Remove leaked udev cookies.', commands: ['dmsetup udevcomplete_all -y', 'ipcs -s'], source: 'openEuler guide: Semaphores May Be Residual' }],
+    causes: ['start-limit-hit#1'],
+  });
+  const start = finding({
+    id: 'start-limit-hit#1',
+    severity: 'error',
+    category: 'systemd',
+    title: 'docker.service hit its start limit',
+    summary: 'docker.service failed 5 times in 10s',
+    time: at(2),
+    evidence: [ev({ line: 900, time: at(2), excerpt: 'systemd[1]: docker.service: Start request repeated too quickly.', match: 'Start request repeated too quickly' })],
+    evidenceTotal: 1,
+    remediation: [{ text: 'Reset the failure counter after fixing the cause.', commands: ['systemctl reset-failed docker.service'], source: 'systemd hint' }],
+    causedBy: ['semaphore-leak#1'],
+  });
+  const overlay = finding({
+    id: 'overlay-dtype#1',
+    severity: 'warning',
+    category: 'storage',
+    title: 'Backing filesystem without d_type',
+    summary: 'xfs formatted with ftype=0 under /var/lib/docker',
+    confidence: 'medium',
+    confidenceReason: 'docker info only',
+    evidence: Array.from({ length: 25 }, (_x, i) => ev({ artifact: 'docker.info', path: 'cmd/docker-info.txt', line: 10 + i, excerpt: `Supports d_type: false (line ${i + 1})`, match: 'd_type' })),
+    evidenceTotal: 60,
+  });
+  const info = finding({ id: 'live-restore-off#1', severity: 'info', category: 'daemon', title: 'live-restore is off', summary: 'Containers stop when dockerd stops' });
+  r.findings = [sem, start, overlay, info];
+  r.causeChains = [['semaphore-leak#1', 'start-limit-hit#1']];
+  const cov = (ruleId: string, status: CoverageVerdict['status'], reason: string, extra: Partial<CoverageVerdict> = {}): CoverageVerdict => ({
+    ruleId,
+    status,
+    artifacts: [],
+    reason,
+    collectNext: [],
+    ...extra,
+  });
+  r.coverage = [
+    cov('semaphore-leak', 'evaluated', '1 finding(s)'),
+    cov('start-limit-hit', 'evaluated', '1 finding(s)'),
+    cov('overlay-dtype', 'evaluated', '1 finding(s)'),
+    cov('live-restore-off', 'evaluated', '1 finding(s)'),
+    cov('firewalld-reload', 'evaluated', 'evaluated; nothing found'),
+    cov('veth-leak', 'evaluated', 'evaluated; nothing found'),
+    cov('thinpool-full', 'not-evaluated', 'needs dmsetup.status (missing)', {
+      artifacts: [{ artifact: 'dmsetup.status', state: 'missing' }],
+      collectNext: ['dmsetup status'],
+    }),
+    cov('power-off-db-loss', 'insufficient-evidence', 'journal of the previous boot is missing', { collectNext: ['journalctl --no-pager --boot -1'] }),
+  ];
+  const health = (artifact: string, state: ArtifactHealth['state'], paths: string[], bytes: number, detail?: string): ArtifactHealth => ({
+    artifact,
+    state,
+    paths,
+    bytes,
+    detail,
+  });
+  r.inventory = {
+    input: 'node-7-postmortem.tar.gz',
+    format: 'tar.gz',
+    layout: 'docker-postmortem',
+    topFolder: 'docker-postmortem-node-7',
+    members: 57,
+    bytesRead: 3_456_789,
+    artifacts: [
+      health('journal', 'present', ['cmd/journal.json'], 2_345_678),
+      health('ipcs.sem', 'present', ['cmd/ipcs-s.txt'], 4_321),
+      health('docker.info', 'truncated', ['cmd/docker-info.txt'], 1_024, 'cut at 1 KiB'),
+      health('dmsetup.status', 'missing', [], 0, 'dmsetup not installed'),
+      health('docker.ps', 'timed-out', ['cmd/docker-ps.txt'], 0, 'timed out after 30s'),
+    ],
+    problems: [{ kind: 'path-traversal', path: '../../etc/passwd', message: 'member escapes the bundle root: rejected' }],
+    host: 'node-7',
+    collectedAt: ms(30),
+    hostUtcOffsetMinutes: 480,
+    collectorVersion: '1.0.0',
+    asRoot: true,
+  };
+  const m = r.model;
+  m.identity = {
+    hostname: 'node-7',
+    kernel: '4.19.90-2102.2.0.0062.oe1.x86_64',
+    os: { id: 'openEuler', versionId: '20.03', prettyName: 'openEuler 20.03 (LTS-SP1)' },
+    docker: { version: '18.09.0', package: 'docker-engine-18.09.0-200.oe1' },
+    containerd: { version: '1.2.0' },
+    flavor: 'openeuler-docker-engine',
+    flavorReason: 'package docker-engine',
+  };
+  m.collection = { ...m.collection, source: r.inventory.input, collectedAt: ms(30), health: Object.fromEntries(r.inventory.artifacts.map((a) => [a.artifact, a])) };
+  m.collection.parseProblems = { 'docker.info': [{ line: 7, reason: 'unexpected line', excerpt: 'WARNING: bridge-nf-call-iptables is disabled' }] };
+  const djEv = ev({ artifact: 'docker.daemon-json', path: 'files/etc/docker/daemon.json', line: 2, excerpt: '"storage-driver": "overlay2",' });
+  m.config = {
+    ...m.config,
+    values: {
+      'storage-driver': { key: 'storage-driver', value: 'overlay2', source: 'daemon.json', evidence: djEv },
+      'live-restore': { key: 'live-restore', value: false, source: 'default' },
+      'log-opts': { key: 'log-opts', value: { 'max-size': '10m' }, source: 'daemon.json', evidence: { ...djEv, line: 3 } },
+    },
+    all: [
+      { key: 'storage-driver', value: 'overlay2', source: 'daemon.json', evidence: djEv },
+      { key: 'storage-driver', value: 'devicemapper', source: 'sysconfig' },
+    ],
+    daemonJson: { present: true, parsed: { 'storage-driver': 'overlay2' }, unknownKeys: [], wrongTypes: [] },
+    storageDriver: 'overlay2',
+  };
+  m.storage = { ...m.storage, driver: 'overlay2', driverStatus: { 'Backing Filesystem': 'xfs', 'Supports d_type': 'false' } };
+  m.containers = [
+    { id: 'a'.repeat(64), name: 'web', state: 'running', inDataRoot: true, inDockerPs: true, evidence: [] },
+    { id: 'b'.repeat(64), name: 'db', state: 'exited', inDataRoot: true, inDockerPs: true, evidence: [] },
+    { id: 'c'.repeat(64), state: 'unknown', inDataRoot: true, inDockerPs: false, evidence: [] },
+  ];
+  m.networks = [{ id: 'n1', name: 'bridge', driver: 'bridge', evidence: ev({ excerpt: 'bridge' }) }];
+  m.ipc = {
+    semaphores: [],
+    usedArrays: 128,
+    limits: { semmsl: 250, semmns: 32000, semopm: 32, semmni: 128, evidence: ev({ artifact: 'kernel.sem', path: 'files/proc/sys/kernel/sem', excerpt: '250 32000 32 128' }) },
+  };
+  m.mounts = [
+    { mountPoint: '/var/lib/docker/overlay2/abc/merged', options: ['rw'], fsType: 'overlay', source: 'overlay', superOptions: [], evidence: ev({ excerpt: 'mount' }) },
+    { mountPoint: '/home', options: ['rw'], fsType: 'xfs', source: '/dev/sda3', superOptions: [], evidence: ev({ excerpt: 'mount' }) },
+  ];
+  m.packages = {
+    available: true,
+    list: [
+      { name: 'docker-engine', version: '18.09.0', release: '200.oe1', arch: 'x86_64', manager: 'rpm', evidence: ev({ excerpt: 'docker-engine' }) },
+      { name: 'bash', version: '5.0', manager: 'rpm', evidence: ev({ excerpt: 'bash' }) },
+    ],
+    byName: {},
+  };
+  m.boots = [
+    { index: -1, bootId: '1111aaaa2222bbbb', firstEntry: ms(-120), lastEntry: ms(-61), verdict: 'unclean', reason: 'ends at an application line', evidence: [ev({ line: 3, time: at(-120), excerpt: 'Linux version 4.19.90' })] },
+    { index: 0, bootId: '3333cccc4444dddd', firstEntry: ms(-60), lastEntry: ms(30), verdict: 'clean', reason: 'current boot', evidence: [ev({ line: 500, time: at(-60), excerpt: 'Linux version 4.19.90 (boot 0)' })] },
+  ];
+  m.lifecycle = [
+    { time: ms(-59), actor: 'dockerd', kind: 'start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
+    { time: ms(0), actor: 'dockerd', kind: 'crash', detail: 'status=2/INVALIDARGUMENT', evidence: ev({ line: 810, time: at(0), excerpt: 'docker.service: Main process exited, code=exited, status=2/INVALIDARGUMENT' }) },
+    { time: ms(0.5), actor: 'journald', kind: 'restart', evidence: ev({ line: 811, time: at(0.5), excerpt: 'systemd-journald.service: Watchdog timeout' }) },
+  ];
+  // The model timeline repeats the dockerd start (same evidence line: one event) and adds one of its own.
+  m.timeline = [
+    { time: ms(-59), category: 'dockerd', label: 'dockerd start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
+    { time: ms(0.7), category: 'firewalld', label: 'firewalld reloaded', evidence: ev({ line: 815, time: at(0.7), excerpt: 'firewalld: Reloaded' }) },
+  ];
+  return r;
+}
+
+/** Distinct timeline events the fixture should produce: boots 2 + lifecycle 3 + timeline 1 new + findings with time 2. */
+export const FIXTURE_TIMELINE_EVENTS = 8;
