@@ -158,6 +158,8 @@ export interface UnitFacts {
   /** `Active:` line of `systemctl status`, e.g. "failed (Result: start-limit-hit)". */
   activeLine?: string;
   evidence?: Evidence;
+  /** Evidence per `systemctl show` property line (Result, NRestarts, ExecStart …), so findings cite the exact line. */
+  propertyEvidence?: Record<string, Evidence>;
 }
 
 // --- journal --------------------------------------------------------------------------------

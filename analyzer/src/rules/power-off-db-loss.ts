@@ -1,0 +1,138 @@
+/**
+ * power-off-db-loss: an unclean shutdown (power loss, hard reset) followed by docker state lost on
+ * the next start: deleted or damaged DB files (networks, volumes, containerd metadata) and
+ * containers whose config failed to load. Field guide §1.1 and §5; openEuler guide
+ * "Impact of System Power-off".
+ */
+import type { Boot, LogRecord } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, containerIdsIn, listSome, recordEvidence, unique } from './util-evidence.js';
+
+// openEuler: one line per DB file deleted by cleanupLocalDBs().
+const CLEANUP_DB = /cleanup DB (\S+) error=/;
+// openEuler: logged at EVERY first start after boot; never evidence on its own.
+const DBLOCK = /stat dblock failed/;
+// 18.09/19.03 (+ openEuler patch 0020's "Try to remove it"), 20.10+ logrus form.
+const FAILED_LOAD = /Failed to load container ([0-9a-f]{12,64}): (.*?)(?:\. Try to remove it)?"?$|msg="failed to load container" container=([0-9a-f]{12,64}) error="?([^"]*)"?/;
+const REMOVE_INVALID = /remove invalid container data: (\S+)/;
+// vendored bbolt errors and panics (moby/moby#37238, #46689; etcd-io/bbolt#883).
+const BOLT = /invalid database|version mismatch|checksum error|file size too small|panic: invalid page type|page \d+ already freed|panic: freepages/;
+// 0-byte local-kv.db: user networks gone, containers fail to start.
+const NETWORK_NOT_FOUND = /failed to start container.*network [0-9a-f]+ not found|network [0-9a-f]{12,64} not found/;
+
+const CONFIG_FILES = new Set(['empty', 'nul-filled', 'truncated']);
+
+export default defineRule({
+  meta: {
+    id: 'power-off-db-loss',
+    title: 'Docker state lost after an unclean shutdown',
+    category: 'storage',
+    severity: 'error',
+    requires: [...LOG_ARTIFACTS, 'journal.boots', 'journal.header', 'dataroot.listing', 'dataroot.json-health', 'docker.ps', 'process.daemons', 'sysconfig.docker', 'systemd.cat-docker', 'systemd.docker'],
+    essential: ['journal', 'journal.docker', 'syslog', 'dataroot.listing', 'dataroot.json-health'],
+    explanation:
+      'Daemon state may not reach the disk before the power goes: a container created just before can be missing from `docker ps -a`, ' +
+      'and half-written files fail to load. openEuler docker-engine also deletes its DB files (networks, volumes, build cache, containerd ' +
+      'metadata) at the first start after every boot, and any DB smaller than 8 KiB at later starts, unless DISABLE_CRASH_FILES_DELETE=true ' +
+      'reaches dockerd; it removes a container directory whose config fails to load (patch 0020), so the container vanishes.',
+    guideSection: 'Installation and Deployment › Impact of System Power-off',
+    messages: {
+      stateLost: 'After {{trigger}}, docker lost state: {{lost}}',
+      stateDamaged: 'Docker state files are damaged ({{lost}}); no unclean shutdown was identified',
+    },
+    remediation: [
+      { text: 'To restore by hand, first keep the DB files from being deleted at the next start: set DISABLE_CRASH_FILES_DELETE=true for dockerd.', commands: ["echo 'DISABLE_CRASH_FILES_DELETE=true' >> /etc/sysconfig/docker", 'systemctl restart docker'], source: 'openEuler guide: Impact of System Power-off' },
+      { text: 'A truncated local-kv.db keeps dockerd from starting ("file size too small"): move it away so dockerd recreates it (user networks must then be recreated).', commands: ['mv /var/lib/docker/network/files/local-kv.db /var/lib/docker/network/files/local-kv.db.bad', 'systemctl restart docker'], source: 'field guide §1.1 [lab]' },
+      { text: 'A thin pool damaged by power-off cannot be recovered: rebuild it.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+      { text: 'Recreate lost containers, networks and volumes from their definitions; volume data under volumes/<name>/_data survives.', source: 'field guide §1.1' },
+    ],
+    signals: {
+      cleanupDb: { pattern: CLEANUP_DB, hint: 'cleanup DB' },
+      dblock: { pattern: DBLOCK, hint: 'dblock' },
+      failedLoad: { pattern: FAILED_LOAD, hint: 'ailed to load container' },
+      removeInvalid: { pattern: REMOVE_INVALID, hint: 'remove invalid container data' },
+      bolt: { pattern: BOLT },
+      networkNotFound: { pattern: NETWORK_NOT_FOUND, hint: 'not found' },
+    },
+  },
+
+  evaluate(ctx) {
+    const { model } = ctx;
+    const unclean = model.boots.filter((b) => b.verdict === 'unclean');
+    const cleanupDb = ctx.signal('cleanupDb');
+    const failedLoad = ctx.signal('failedLoad');
+    const removeInvalid = ctx.signal('removeInvalid');
+    const bolt = ctx.signal('bolt');
+    const netMissing = ctx.signal('networkNotFound');
+
+    // Damaged config files (collector JSON health) and DB files under the 8 KiB bbolt minimum.
+    const badConfigs = model.containers.flatMap((c) => (c.configHealth ?? []).filter((h) => CONFIG_FILES.has(h.state)).map((h) => ({ c, h })));
+    const smallDbs = model.dataRoot.dbFiles.filter((d) => d.size >= 0 && d.size < 8192 && d.evidence);
+    // Container directories docker no longer reports (only meaningful when docker ps ran).
+    const psRan = model.collection.health['docker.ps']?.state === 'present';
+    const orphanDirs = psRan ? model.containers.filter((c) => c.inDataRoot && !c.inDockerPs) : [];
+
+    const lostContainers = unique([
+      ...failedLoad.flatMap((r) => containerIdsIn(r.message).slice(0, 1)),
+      ...removeInvalid.flatMap((r) => containerIdsIn(r.message).slice(0, 1)),
+      ...badConfigs.map(({ c }) => c.id),
+      ...orphanDirs.map((c) => c.id),
+    ]).map((id) => id.slice(0, 12));
+    const deletedDbs = unique(cleanupDb.map((r) => CLEANUP_DB.exec(r.message)?.[1] ?? '?'));
+    const parts: string[] = [];
+    if (lostContainers.length) parts.push(`${lostContainers.length} container(s) lost or unloadable (${listSome(lostContainers, 4)})`);
+    if (bolt.length) parts.push(`bolt DB errors (${listSome(unique(bolt.map((r) => BOLT.exec(r.message)![0])), 3)})`);
+    if (smallDbs.length) parts.push(`DB file(s) under 8 KiB: ${listSome(smallDbs.map((d) => d.name), 3)}`);
+    if (netMissing.length) parts.push(`${netMissing.length} start(s) failed on a missing network`);
+    // cleanup DB lines are designed behaviour at every first start after boot: they count only with an unclean boot.
+    if (deletedDbs.length && unclean.length) parts.push(`DB files deleted at start (${listSome(deletedDbs.map((p) => p.split('/').pop()!), 4)})`);
+
+    const hardLoss = lostContainers.length > 0 || bolt.length > 0 || smallDbs.length > 0 || netMissing.length > 0;
+    if (!hardLoss && !(unclean.length && deletedDbs.length)) {
+      if (unclean.length === 0 && model.boots.every((b) => b.verdict === 'unknown') && model.boots.length > 0) {
+        ctx.insufficient('boot endings are unknown (volatile or truncated journal) and no state loss was seen', ['journalctl --list-boots', 'journalctl -o json --all (persistent journal)']);
+      }
+      return;
+    }
+
+    const disabled = model.config.env['DISABLE_CRASH_FILES_DELETE'];
+    const isDisabled = disabled?.value === 'true';
+    const evidence: Evidence[] = [
+      ...unclean.flatMap((b: Boot) => b.evidence.slice(0, 2)),
+      ...byTime<LogRecord>([...failedLoad, ...removeInvalid, ...bolt, ...netMissing, ...(unclean.length ? cleanupDb : [])]).map((r) =>
+        recordEvidence(r, new RegExp(`${FAILED_LOAD.source}|${REMOVE_INVALID.source}|${BOLT.source}|${NETWORK_NOT_FOUND.source}|${CLEANUP_DB.source}`)),
+      ),
+      ...badConfigs.map(({ h }) => ({ ...h.evidence, match: h.state })),
+      ...smallDbs.map((d) => ({ ...d.evidence!, match: d.name })),
+      ...orphanDirs.flatMap((c) => c.evidence.slice(0, 1)),
+    ];
+    if (disabled?.evidence) evidence.push(disabled.evidence);
+    const crashNote = disabled
+      ? `DISABLE_CRASH_FILES_DELETE=${disabled.value} (${disabled.source})${isDisabled ? ': DB files were kept, so a manual restore is possible.' : ': not "true", so dockerd deletes the DB files.'}`
+      : model.identity.flavor === 'openeuler-docker-engine'
+        ? 'DISABLE_CRASH_FILES_DELETE is not set for dockerd: openEuler docker-engine deletes DB files at start.'
+        : 'DISABLE_CRASH_FILES_DELETE was not seen (it only matters for openEuler docker-engine).';
+    const trigger = unclean.length ? `an unclean shutdown (boot ${unclean[unclean.length - 1]!.index}: ${unclean[unclean.length - 1]!.reason})` : '';
+    ctx.report({
+      messageId: unclean.length ? 'stateLost' : 'stateDamaged',
+      data: unclean.length ? { trigger: trigger.slice(0, 200), lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled } : { lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled },
+      severity: lostContainers.length > 0 || bolt.some((r) => /file size too small|panic/.test(r.message)) ? 'critical' : 'error',
+      evidence,
+      confidence: unclean.length && hardLoss ? 'high' : 'medium',
+      confidenceReason: unclean.length && hardLoss
+        ? 'an unclean boot end is followed by lost or damaged docker state'
+        : unclean.length
+          ? 'an unclean boot end and DB deletion at start; which objects were lost is not visible'
+          : 'damaged state files without an identified unclean shutdown (journal may not reach back far enough)',
+      detail: [
+        lostContainers.length ? `Lost or unloadable containers: ${lostContainers.join(', ')}.` : '',
+        deletedDbs.length ? `DB files deleted at start: ${deletedDbs.join(', ')}.` : '',
+        crashNote,
+        DBLOCK_NOTE,
+      ].filter(Boolean).join(' '),
+    });
+  },
+});
+
+const DBLOCK_NOTE = '"stat dblock failed" lines only mark the first dockerd start after a boot and are not counted as evidence.';

@@ -1,0 +1,39 @@
+/**
+ * Small helpers shared by rule modules (not a rule: the catalog test skips `util-*` files).
+ */
+import type { LogRecord } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+
+/** Every artifact a journal signal record can come from; rules that read signals require these. */
+export const LOG_ARTIFACTS = ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog'] as const;
+
+/** A signal record's evidence, with the matched text highlighted when given. */
+export function recordEvidence(r: LogRecord, match?: RegExp): Evidence {
+  const m = match ? match.exec(r.message) : null;
+  return m ? { ...r.evidence, match: m[0] } : r.evidence;
+}
+
+export function iso(ms: number | undefined): string | undefined {
+  return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** Records sorted by time (records without one keep their order, at the end). */
+export function byTime<T extends { time?: number }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity));
+}
+
+/** Distinct values, first-seen order. */
+export function unique<T>(list: Iterable<T>): T[] {
+  return [...new Set(list)];
+}
+
+/** Full or short container ids in a text (64 or 12 hex, word-bounded). */
+export function containerIdsIn(text: string): string[] {
+  return unique(text.match(/\b[0-9a-f]{64}\b|\b[0-9a-f]{12}\b/g) ?? []);
+}
+
+/** `a, b, c and 4 more` for summaries. */
+export function listSome(items: readonly string[], max = 3): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

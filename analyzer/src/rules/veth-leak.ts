@@ -1,0 +1,95 @@
+/**
+ * veth-leak: host veth interfaces with no live docker endpoint, left by a dockerd killed between
+ * creating the veth pair and saving the endpoint (libnetwork bridge driver, moby 18.09
+ * bridge.go ~933 → ~1050). Field guide §1.3; openEuler guide "NICs May Be Residual".
+ */
+import type { LifecycleEvent, LinkFact } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
+
+/** Docker names host-side veths `veth` + 7 hex (CNI uses other forms). */
+const DOCKER_VETH = /^veth[0-9a-f]{7}$/;
+/** Docker's bridges: the default docker0 and user networks br-<12 hex>. */
+const DOCKER_BRIDGE = /^(docker0|br-[0-9a-f]{12})$/;
+
+export default defineRule({
+  meta: {
+    id: 'veth-leak',
+    title: 'Leaked veth interfaces after dockerd was killed',
+    category: 'network',
+    severity: 'warning',
+    requires: ['ip.link', 'bridge.link', 'docker.ps', ...LOG_ARTIFACTS],
+    essential: ['ip.link'],
+    explanation:
+      'In bridge mode Docker creates the host veth pair first and saves the endpoint in its store only later. If dockerd is killed ' +
+      'in between (SIGKILL, crash, power loss), the next start neither knows nor deletes the pair: it stays on the host, often with both ' +
+      'ends in the host namespace, attached to docker0 or a br- bridge. openEuler has no Restart= in docker.service, so dockerd stays ' +
+      'down until restarted by hand.',
+    guideSection: 'Installation and Deployment › NICs May Be Residual',
+    messages: {
+      orphanPairs: '{{count}} veth interface(s) with both ends on the host and no container: {{names}}',
+      excessEndpoints: '{{count}} docker veth endpoint(s) on docker bridges but only {{running}} running container(s): {{names}}',
+    },
+    remediation: [
+      { text: 'Confirm no container uses the interfaces (docker ps, docker network inspect), then delete each leaked pair; deleting one end removes its peer.', commands: ['ip link delete <veth>'], source: 'general practice (the guide gives none)' },
+      { text: 'Restart Docker after a kill so that it cleans the endpoints it does know (Removing stale sandbox/endpoint).', commands: ['systemctl restart docker'], source: 'field guide §1.3' },
+    ],
+    causedBy: ['power-off-db-loss', 'docker-restart-storm'],
+  },
+
+  evaluate(ctx) {
+    const { links, containers, lifecycle, collection } = ctx.model;
+    if (links.length === 0) {
+      ctx.insufficient('no interfaces parsed from ip -d -o link', ['ip -d -o link']);
+      return;
+    }
+    const byName = new Map(links.map((l) => [l.name, l]));
+    const dockerVeth = (l: LinkFact) => DOCKER_VETH.test(l.name) || (l.master !== undefined && DOCKER_BRIDGE.test(l.master) && l.name.startsWith('veth'));
+    const kill = lastKill(lifecycle);
+    const killNote = kill
+      ? ` The last dockerd kill or crash before collection: ${kill.detail ?? kill.kind} at ${iso(kill.time) ?? 'unknown time'}.`
+      : ' No dockerd kill or crash was found in the journal; the leak may predate it.';
+    const killEvidence: Evidence[] = kill ? [kill.evidence] : [];
+
+    // 1. Both ends in the host namespace: `vethA@vethB` whose peer is also here. Healthy endpoints show `@ifN` + link-netnsid.
+    const pairs = links.filter((l) => dockerVeth(l) && l.peerName && byName.has(l.peerName));
+    if (pairs.length > 0) {
+      const names = pairs.map((l) => l.name).sort();
+      ctx.report({
+        messageId: 'orphanPairs',
+        data: { count: pairs.length, names: listSome(names, 8) },
+        evidence: [...pairs.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence],
+        confidence: 'high',
+        confidenceReason: 'both ends of each pair are in the host namespace, which no running container allows',
+        detail: `Interfaces: ${names.join(', ')}.${killNote}`,
+      });
+    }
+
+    // 2. More endpoints on docker bridges than running containers could own.
+    const healthyForm = links.filter((l) => dockerVeth(l) && !pairs.includes(l) && l.peerIfindex !== undefined && l.master && DOCKER_BRIDGE.test(l.master));
+    const psKnown = collection.health['docker.ps']?.state === 'present';
+    if (!psKnown) {
+      if (pairs.length === 0) ctx.insufficient('docker ps -a was not collected (daemon down?): endpoints cannot be matched to running containers', ['docker ps -a --no-trunc']);
+      return;
+    }
+    const running = containers.filter((c) => c.inDockerPs && c.state === 'running').length;
+    if (healthyForm.length > running) {
+      const extra = healthyForm.length - running;
+      const names = healthyForm.map((l) => l.name).sort();
+      ctx.report({
+        messageId: 'excessEndpoints',
+        data: { count: extra, running, names: listSome(names, 8) },
+        evidence: [...healthyForm.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence],
+        confidence: 'medium',
+        confidenceReason: 'counted against running containers; host-network and container-network containers own no veth, so this is a lower bound',
+        detail: `Docker veth endpoints on docker bridges: ${names.join(', ')}. [lab] saw such endpoints belong to containerd tasks still running while docker showed the container as Created.${killNote}`,
+      });
+    }
+  },
+});
+
+function lastKill(lifecycle: readonly LifecycleEvent[]): LifecycleEvent | undefined {
+  const kills = byTime(lifecycle.filter((e) => (e.actor === 'dockerd' || e.actor === 'docker.service') && (e.kind === 'killed' || e.kind === 'crash')));
+  return kills[kills.length - 1];
+}
