@@ -1,6 +1,115 @@
-// PLACEHOLDER: the reports work (issue 6) implements the ticket summary.
+/**
+ * report.md: the ticket summary, at most 60 lines, in plain CommonMark/GFM that ticket systems
+ * render. Bundle text is either backslash-escaped prose or an inline code span whose fence is
+ * longer than any backtick run inside it, so nothing from a bundle can open a link, a heading,
+ * HTML or a table cell.
+ */
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
+import type { Finding } from '../analyzer/src/rules/types.js';
+import { SEVERITIES, severityRank } from '../analyzer/src/rules/types.js';
+import type { Evidence } from '../analyzer/src/spine/types.js';
+import { cut, utc, visible } from './text.js';
+
+export const MAX_MARKDOWN_LINES = 60;
+
+const oneLine = (s: string) => visible(String(s ?? '')).replace(/[\r\n\t]+/g, ' ');
+
+/** Prose: every Markdown-active ASCII character backslash-escaped (CommonMark allows it for all). */
+export function mdText(s: string, max = 300): string {
+  return cut(oneLine(s), max).replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`);
+}
+
+/** An inline code span that cannot be broken out of: fence longer than the longest backtick run. */
+export function mdCode(s: string, max = 200): string {
+  const text = cut(oneLine(s), max);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  // One space each side is stripped by the renderer, so content starting/ending with ` is safe.
+  return `${fence} ${text} ${fence}`;
+}
+
+function where(e: Evidence): string {
+  const loc = e.line > 0 ? `${e.path}:${e.line}` : e.path;
+  return [loc, e.time ? utc(e.time) : ''].filter(Boolean).join(', ');
+}
+
+function findingLines(f: Finding): string[] {
+  const out = [`- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (confidence ${f.confidence})`];
+  const e = f.evidence?.[0];
+  if (e) {
+    const more = Math.max(f.evidenceTotal ?? 0, f.evidence.length) - 1;
+    out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${more} more line(s)` : ''}`);
+  }
+  const step = f.remediation?.[0];
+  if (step) {
+    const cmd = step.commands?.[0];
+    out.push(`  - Fix: ${mdText(step.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
+  }
+  return out;
+}
 
 export function renderMarkdown(result: AnalysisResult): string {
-  return `# docker-postmortem: ${result.model.identity.hostname ?? result.inventory.input}\n\n${result.findings.length} finding(s)\n`;
+  const m = result.model;
+  const inv = result.inventory;
+  const host = m.identity?.hostname ?? inv.host ?? inv.input ?? 'unknown host';
+  const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const gaps = (result.coverage ?? []).filter((c) => c.status !== 'evaluated');
+
+  const head: string[] = [`# docker-postmortem: ${mdText(host, 120)}`, ''];
+  head.push(`**Verdict:** ${counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no findings'}${gaps.length ? `; ${gaps.length} check(s) not fully evaluated` : ''}`);
+  const docker = m.identity?.docker;
+  const flavor = m.identity?.flavor === 'openeuler-docker-engine' ? 'openEuler docker-engine' : m.identity?.flavor === 'upstream' ? 'upstream Docker' : 'unknown flavor';
+  const facts = [
+    `Bundle ${mdCode(inv.input ?? '', 120)}`,
+    `collected ${inv.collectedAt !== undefined ? utc(inv.collectedAt) : 'unknown'}`,
+    `Docker ${docker?.version ? mdText(docker.version, 60) : '?'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavor}`,
+    m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
+  ].filter(Boolean);
+  head.push('', facts.join(' · '), '');
+
+  const roots: string[] = [];
+  const chains = (result.causeChains ?? []).filter((c) => c.every((id) => byId.has(id)));
+  if (chains.length) {
+    roots.push('## Root causes', '');
+    for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(byId.get(id)!.title, 100)}**`).join(' → ')}`);
+    if (chains.length > 5) roots.push(`1. …and ${chains.length - 5} more chain(s) in report.html`);
+    roots.push('');
+  }
+
+  const tail: string[] = [];
+  if (gaps.length) {
+    tail.push('## Not evaluated', '');
+    const shown = gaps.slice(0, 8);
+    for (const g of shown) {
+      const next = g.collectNext?.[0];
+      tail.push(`- ${mdCode(g.ruleId, 60)} ${g.status === 'not-evaluated' ? 'not evaluated' : 'insufficient evidence'}: ${mdText(g.reason, 160)}${next ? `; collect ${mdCode(next, 100)}` : ''}`);
+    }
+    if (gaps.length > shown.length) tail.push(`- …and ${gaps.length - shown.length} more (see report.html)`);
+  }
+
+  const body: string[] = [];
+  if (findings.length) {
+    body.push(`## Findings (${findings.length})`, '');
+    // Keep 2 lines for the "more" note and the blank line before the next section.
+    const budget = MAX_MARKDOWN_LINES - head.length - roots.length - tail.length - body.length - 2;
+    let used = 0;
+    let shown = 0;
+    for (const f of findings) {
+      const lines = findingLines(f);
+      if (used + lines.length > budget) break;
+      body.push(...lines);
+      used += lines.length;
+      shown++;
+    }
+    if (shown < findings.length) body.push(`- …and ${findings.length - shown} more finding(s) in report.html`);
+    body.push('');
+  } else {
+    body.push('No findings.', '');
+  }
+
+  const lines = [...head, ...roots, ...body, ...tail];
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return `${lines.slice(0, MAX_MARKDOWN_LINES).join('\n')}\n`;
 }

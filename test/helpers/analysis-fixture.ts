@@ -256,3 +256,56 @@ export function analysisFixture(): AnalysisResult {
 
 /** Distinct timeline events the fixture should produce: boots 2 + lifecycle 3 + timeline 1 new + findings with time 2. */
 export const FIXTURE_TIMELINE_EVENTS = 8;
+
+/** Payloads a hostile or merely unlucky bundle may carry (log lines, names, config, paths). */
+export const PAYLOADS = {
+  script: '<script>alert(1)</script>',
+  img: '<img src=x onerror=alert(1)>',
+  svg: '"><svg onload=alert(1)>',
+  jsUrl: 'javascript:alert(1)',
+  closeScript: '</script><script>alert(1)</script>',
+  title: `<img src=x onerror="document.title='pwned'">`,
+  rtl: 'evil\u202Etxt.exe',
+} as const;
+
+/**
+ * The fixture with payloads in every place bundle text reaches the report: host name, log
+ * excerpts and matches, container and interface names in summaries, daemon.json keys and values,
+ * environment, mount paths, package names, coverage text, reader problems and timeline labels.
+ */
+export function hostileFixture(): AnalysisResult {
+  const r = analysisFixture();
+  const P = PAYLOADS;
+  const all = Object.values(P).join(' ');
+  r.model.identity.hostname = `host${P.script}`;
+  r.inventory.host = r.model.identity.hostname;
+  r.inventory.input = `bundle${P.svg}.tar.gz`;
+  r.findings[0] = {
+    ...r.findings[0]!,
+    title: `Leak ${P.closeScript}`,
+    summary: `container ${P.img} on veth${P.svg} lost`,
+    confidenceReason: P.jsUrl,
+    explanation: `${P.script}\n\n${P.rtl}`,
+    evidence: [
+      ev({ path: `cmd/${P.svg}.txt`, line: 3, time: at(1), excerpt: `msg="${P.script}" name=${P.img} ${P.rtl}`, match: P.script }),
+      ev({ line: 4, excerpt: `link ${P.jsUrl} ${P.title}`, match: P.jsUrl }),
+    ],
+    remediation: [{ text: `Remove ${P.img}`, commands: [`docker rm '${P.closeScript}'`], source: P.svg }],
+  };
+  r.findings[1] = { ...r.findings[1]!, summary: `unit ${P.title}`, data: { name: P.script } };
+  r.model.config.values[P.script] = { key: P.script, value: P.img, source: 'daemon.json', evidence: ev({ artifact: 'docker.daemon-json', path: 'files/etc/docker/daemon.json', line: 5, excerpt: all }) };
+  r.model.config.values['data-root'] = { key: 'data-root', value: { [P.svg]: P.jsUrl }, source: 'daemon.json' };
+  r.model.config.daemonJson.unknownKeys = [{ key: P.closeScript, evidence: ev({ excerpt: P.closeScript }) }];
+  r.model.config.env[P.rtl] = { value: P.title, source: 'unit' };
+  r.model.mounts = [
+    { mountPoint: `/var/lib/docker/${P.img}`, options: [P.svg], fsType: P.script, source: P.jsUrl, superOptions: [], evidence: ev({ excerpt: 'm' }) },
+  ];
+  r.model.links = [{ ifindex: 7, name: `veth${P.svg}`, flags: [], addresses: [], evidence: ev({ excerpt: P.svg }) }];
+  r.model.containers[0] = { ...r.model.containers[0]!, name: P.img };
+  r.model.packages.list.push({ name: `docker-${P.img}`, version: P.rtl, manager: 'rpm', evidence: ev({ excerpt: 'p' }) });
+  r.model.timeline.push({ time: Date.parse(at(3)), category: 'container', label: `container ${P.title} died`, evidence: ev({ line: 901, time: at(3), excerpt: P.closeScript, match: '</script>' }) });
+  r.coverage[6] = { ...r.coverage[6]!, reason: P.svg, collectNext: [P.script] };
+  r.inventory.problems.push({ kind: 'symlink', path: P.jsUrl, message: P.title });
+  r.inventory.artifacts.push({ artifact: P.svg, state: 'failed', paths: [P.img], bytes: 0, detail: P.script });
+  return r;
+}

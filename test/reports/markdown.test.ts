@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MARKDOWN_LINES, mdCode, mdText, renderMarkdown } from '../../reports/markdown.js';
+import { analysisFixture, emptyResult, ev, finding, hostileFixture } from '../helpers/analysis-fixture.js';
+
+describe('report.md', () => {
+  it('leads with the verdict, root causes, findings with first evidence and fix, and what was not evaluated', () => {
+    const r = analysisFixture();
+    const md = renderMarkdown(r);
+    const lines = md.trimEnd().split('\n');
+    expect(lines[0]).toBe('# docker-postmortem: node-7');
+    expect(md).toMatch(/\*\*Verdict:\*\* 1 critical, 1 error, 1 warning, 1 info; 2 check\(s\) not fully evaluated/);
+    const rc = lines.indexOf('## Root causes');
+    const fi = lines.findIndex((l) => l.startsWith('## Findings'));
+    const ne = lines.indexOf('## Not evaluated');
+    expect(rc).toBeGreaterThan(0);
+    expect(fi).toBeGreaterThan(rc);
+    expect(ne).toBeGreaterThan(fi);
+    expect(lines[rc + 2]).toBe('1. **Semaphore arrays exhausted** → **docker.service hit its start limit**');
+    const sem = r.findings[0]!;
+    expect(md).toContain(`- **CRITICAL** ${sem.title}: ${sem.summary}`);
+    expect(md).toContain(`Evidence: \` ${sem.evidence[0]!.excerpt} \` (cmd/ipcs-s.txt:4)`);
+    expect(md).toContain(`Fix: ${sem.remediation[0]!.text} \` ${sem.remediation[0]!.commands![0]} \``);
+    expect(md).toContain('` thinpool-full ` not evaluated: needs dmsetup.status (missing); collect ` dmsetup status `');
+    // findings in severity order
+    const order = r.findings.map((f) => md.indexOf(`**${f.severity.toUpperCase()}**`));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it(`stays within ${MAX_MARKDOWN_LINES} lines however big the result`, () => {
+    const r = analysisFixture();
+    for (let i = 0; i < 300; i++) r.findings.push(finding({ id: `bulk-${i}#1`, evidence: [ev({ excerpt: `line ${i}` })], remediation: [{ text: 'do it', commands: ['x'], source: 's' }] }));
+    for (let i = 0; i < 40; i++) r.coverage.push({ ruleId: `gap-${i}`, status: 'not-evaluated', artifacts: [], reason: 'missing', collectNext: ['collect'] });
+    r.causeChains = Array.from({ length: 9 }, () => ['semaphore-leak#1', 'start-limit-hit#1']);
+    const md = renderMarkdown(r);
+    const lines = md.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(MAX_MARKDOWN_LINES);
+    expect(md).toMatch(/…and \d+ more finding\(s\) in report\.html/);
+    expect(md).toContain('…and 34 more (see report.html)'); // 2 fixture gaps + 40 = 42, 8 shown
+    expect(md).toContain('## Not evaluated');
+  });
+
+  it('says so when nothing was found', () => {
+    expect(renderMarkdown(emptyResult())).toContain('No findings.');
+  });
+});
+
+describe('Markdown escaping', () => {
+  it('backslash-escapes Markdown-active characters in prose', () => {
+    expect(mdText('# [x](javascript:alert(1)) <b>|`*_~&')).toBe('\\# \\[x\\](javascript:alert(1)) \\<b\\>\\|\\`\\*\\_\\~\\&');
+    expect(mdText('two\nlines')).toBe('two lines');
+  });
+
+  it('fences code spans longer than any backtick run inside', () => {
+    expect(mdCode('a ``` b ` c')).toBe('```` a ``` b ` c ````');
+    expect(mdCode('`edge`')).toBe('`` `edge` ``');
+    expect(mdCode('x\ny')).toBe('` x y `');
+  });
+
+  it('lets no bundle text become a heading, link, HTML or bidi trick', () => {
+    const r = hostileFixture();
+    r.model.identity.hostname = '# fake heading';
+    r.findings[0]!.evidence[0]!.excerpt = 'a ``` b ` c </code><script>alert(1)</script>';
+    const md = renderMarkdown(r);
+    const lines = md.split('\n');
+    expect(lines.filter((l) => l.startsWith('#')).every((l) => /^#{1,2} (docker-postmortem|Root causes|Findings|Not evaluated)/.test(l))).toBe(true);
+    expect(lines[0]).toBe('# docker-postmortem: \\# fake heading');
+    expect(md).not.toContain('\u202E');
+    // outside code spans no raw < or [ survives
+    const outside = lines.map((l) => l.replace(/(`+) [\s\S]*? \1/g, '')).join('\n');
+    expect(outside).not.toMatch(/(?<!\\)[<[]/);
+    expect(md).toContain('```` a ``` b ` c </code><script>alert(1)</script> ````');
+  });
+});
