@@ -365,8 +365,13 @@ export class NetnsLab {
   async killDaemon(sig: NodeJS.Signals = 'SIGKILL', waitMs = 20_000): Promise<void> {
     const pid = this.daemonPid();
     if (!pid) return;
+    const cd = this.containerdPid();
     process.kill(pid, sig);
     await waitGone(pid, waitMs);
+    // dockerd gives its containerd Pdeathsig=SIGKILL. Here PID 1 reaps orphans only every second or so, and a
+    // restarted dockerd takes the zombie for a live containerd ("containerd is still running") and then fails with
+    // "timeout waiting for containerd to start". On a systemd host the zombie is reaped at once: wait for that.
+    if (cd) await waitReaped(cd, 15_000);
   }
 
   /** Graceful stop (SIGTERM); falls back to SIGKILL. */
@@ -612,6 +617,17 @@ export async function waitGone(pid: number, ms: number): Promise<boolean> {
     await sleep(100);
   }
   return !pidAlive(pid);
+}
+
+/** Wait until a PID that is dead or a zombie has left /proc; returns at once for a live process. */
+export async function waitReaped(pid: number, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!fs.existsSync(`/proc/${pid}`)) return true;
+    if (pidAlive(pid)) return false; // still running: not our business here
+    await sleep(100);
+  }
+  return !fs.existsSync(`/proc/${pid}`);
 }
 
 /** Run fn with a started lab; always tears down (also on SIGINT/SIGTERM of the calling script). */
