@@ -1,8 +1,126 @@
-// PLACEHOLDER until its owner lands the combiner: returns an empty section.
+/**
+ * The timeline: every time-stamped fact in UTC with its evidence, one list.
+ *
+ * Sources: boots (start, and end with the verdict), lifecycle events, records of the rules' journal
+ * signals (category from the unit/ident), journald/kernel corroboration signals, and audit events
+ * on docker paths summarised per minute (a burst is one line, not thousands).
+ *
+ * Clocks lie (RTC reset, NTP steps, systemd/systemd#27422), so the order is: boot position first,
+ * then time within the boot, then the order the facts were produced (stable sort). An event without
+ * a boot position is placed in the boot whose [first, last] range holds its time, else after the
+ * latest boot that started before it. Where the clock went backwards across a reboot, the list order
+ * of boots wins over the timestamps; inside one boot the timestamps decide.
+ */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
-import type { TimelineEvent } from './host-model.js';
+import type { Boot, LogRecord, TimelineCategory, TimelineEvent } from './host-model.js';
+import { MODEL_SIGNALS, SIG } from './signals.js';
 
-export function buildTimeline(_facts: FactStore, _d: ModelDraft): TimelineEvent[] {
-  return [];
+const MODEL_NAMES = new Set(MODEL_SIGNALS.map((s) => s.name));
+const MAX_EVENTS = 20_000;
+
+/** Boot position of a time: the boot whose range holds it, else the latest boot begun before it. */
+export function bootForTime(t: number, boots: readonly Boot[]): number | undefined {
+  let best: Boot | undefined;
+  for (const b of boots) {
+    if (b.firstEntry === undefined) continue;
+    if (t >= b.firstEntry - 1000 && (b.lastEntry === undefined || t <= b.lastEntry + 1000)) return b.index;
+    if (b.firstEntry <= t && (!best || b.firstEntry > best.firstEntry!)) best = b;
+  }
+  return best?.index;
+}
+
+/** Stable order: boot position, then time; items without either keep their relative place at the end. */
+export function orderByBootThenTime<T extends { time?: number; bootIndex?: number }>(items: readonly T[], boots: readonly Boot[]): T[] {
+  const keyed = items.map((it, i) => {
+    const boot = it.bootIndex ?? (it.time !== undefined ? bootForTime(it.time, boots) : undefined);
+    return { it, i, boot: boot ?? (it.time !== undefined ? 0 : Infinity), time: it.time ?? Infinity };
+  });
+  const anyBoot = keyed.some((k) => k.boot !== 0 && k.boot !== Infinity) || boots.length > 0;
+  keyed.sort((a, b) => (anyBoot && a.boot !== b.boot ? a.boot - b.boot : 0) || (a.time !== b.time ? (a.time < b.time ? -1 : 1) : 0) || a.i - b.i);
+  return keyed.map((k) => k.it);
+}
+
+function categoryOf(r: LogRecord): TimelineCategory {
+  const u = `${r.unit ?? ''} ${r.ident ?? ''}`;
+  if (/containerd/.test(u)) return 'containerd';
+  if (/docker/.test(u)) return 'dockerd';
+  if (/journald/.test(u)) return 'journald';
+  if (/firewalld/.test(u)) return 'firewalld';
+  if (/\bkernel\b/.test(u)) return 'kernel';
+  if (/systemd/.test(u)) return 'systemd';
+  if (/audit/.test(u)) return 'audit';
+  return 'other';
+}
+
+const ACTOR_CATEGORY: Record<string, TimelineCategory> = {
+  dockerd: 'dockerd',
+  'docker.service': 'dockerd',
+  containerd: 'containerd',
+  'containerd.service': 'containerd',
+  journald: 'journald',
+  firewalld: 'firewalld',
+  system: 'boot',
+};
+
+export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[] {
+  const boots = d.boots ?? [];
+  const ev: TimelineEvent[] = [];
+  const push = (e: TimelineEvent) => {
+    if (ev.length < MAX_EVENTS && Number.isFinite(e.time)) ev.push(e);
+  };
+  for (const b of boots) {
+    const evidence = b.evidence[0];
+    if (!evidence) continue;
+    if (b.lastEntry !== undefined && b.verdict !== 'unknown') {
+      push({ time: b.lastEntry, category: 'boot', label: `boot ${b.index} ended ${b.verdict}: ${b.reason}`, bootIndex: b.index, evidence: b.evidence[1] ?? evidence });
+    }
+  }
+  for (const l of d.lifecycle ?? []) {
+    if (l.time === undefined) continue;
+    const label = l.kind === 'boot' ? `boot ${l.bootIndex ?? '?'} started${l.detail ? ` (${l.detail})` : ''}` : `${l.actor} ${l.kind}${l.detail ? `: ${l.detail}` : ''}`;
+    push({ time: l.time, category: ACTOR_CATEGORY[l.actor] ?? 'other', label, ...(l.bootIndex !== undefined ? { bootIndex: l.bootIndex } : {}), evidence: l.evidence });
+  }
+  const signals = d.journal?.signals ?? {};
+  const extra: [string, TimelineCategory, string][] = [
+    [SIG.journaldCorrupt, 'journald', 'journald found a corrupted or uncleanly closed journal file'],
+    [SIG.kernelFsRecovery, 'kernel', 'filesystem journal recovery'],
+    [SIG.kernelPanicOom, 'kernel', 'kernel panic / OOM / watchdog'],
+    [SIG.systemShutdown, 'systemd', 'system shutdown'],
+  ];
+  for (const [name, category, what] of extra) {
+    for (const r of signals[name] ?? []) {
+      if (r.time === undefined) continue;
+      push({ time: r.time, category, label: `${what}: ${r.message.slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
+    }
+  }
+  for (const [name, recs] of Object.entries(signals)) {
+    if (MODEL_NAMES.has(name)) continue;
+    for (const r of recs) {
+      if (r.time === undefined) continue;
+      push({ time: r.time, category: categoryOf(r), label: `${name}: ${(r.logrus?.msg ?? r.message).slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
+    }
+  }
+  // Audit: one line per minute with docker-path events.
+  const audit = d.audit;
+  if (audit && audit.events.length) {
+    let start = audit.events[0]!;
+    let n = 0;
+    const flush = (endTime: number) => {
+      if (n === 0) return;
+      push({ time: start.time, category: 'audit', label: `audit: ${n} event(s) on docker paths${start.key ? ` (key ${start.key})` : ''} until ${new Date(endTime).toISOString()}`, evidence: start.evidence });
+    };
+    let last = start.time;
+    for (const e of audit.events) {
+      if (e.time - start.time >= 60_000) {
+        flush(last);
+        start = e;
+        n = 0;
+      }
+      n++;
+      last = e.time;
+    }
+    flush(last);
+  }
+  return orderByBootThenTime(ev, boots);
 }

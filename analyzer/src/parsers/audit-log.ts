@@ -1,0 +1,261 @@
+/**
+ * audit.log (field guide §2 "audit watches", §3 audit.log):
+ *
+ *   type=SYSCALL msg=audit(1517656451.457:8097): arch=c000003e syscall=257 success=yes exit=3 … pid=1029 comm="dockerd" exe="/usr/bin/dockerd" key="docker"
+ *   type=PATH msg=audit(1517656451.457:8097): item=0 name="/var/lib/docker/containers/…/config.v2.json" … nametype=NORMAL
+ *
+ * - Optional `node=X ` prefix. Records group into events by (node, `sec.msec:serial`) over the whole
+ *   file: events interleave and `EOE` is never written to disk. An event is closed once it has not
+ *   been touched for EVENT_WINDOW lines (bounded memory; a record arriving later starts a new event).
+ * - ENRICHED format appends `\x1d` and upper-case interpreted fields (`SYSCALL=openat`); split on it.
+ * - Unquoted hex values of string fields (name, exe, comm, proctitle, key, cwd) are encoded bytes.
+ * - `(null)`, `?` and `4294967295` are sentinels (no value). Types may be `UNKNOWN[1334]`.
+ *
+ * Kept: total events, per-key counts with first/last time, and events that concern Docker (a key
+ * containing "docker" or a PATH name containing "/docker"), capped; the model filters those by the
+ * effective data-root.
+ */
+import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
+import type { AuditEvent } from '../model/host-model.js';
+
+export interface AuditLogParse {
+  totalEvents: number;
+  records: number;
+  keyCounts: Record<string, { count: number; first?: number; last?: number }>;
+  /** Docker-related events (first EVENT_KEEP/2 and last EVENT_KEEP/2). */
+  events: AuditEvent[];
+  dockerEvents: number;
+  firstTime?: number;
+  lastTime?: number;
+  types: Record<string, number>;
+}
+
+export const EVENT_KEEP = 2000;
+const EVENT_WINDOW = 2000;
+const MAX_OPEN = 20_000;
+const MAX_KEYS = 1000;
+const MAX_TYPES = 500;
+
+const RE_RECORD = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+)\.(\d+):(\d+)\): ?(.*)$/s;
+const HEX_FIELDS = new Set(['name', 'exe', 'comm', 'proctitle', 'key', 'cwd', 'path', 'cmd', 'data', 'old', 'new']);
+const SENTINELS = new Set(['(null)', '?', '4294967295', '(none)']);
+
+/** key=value pairs; values bare, "double-quoted" or 'single-quoted' (USER_* msg='…', parsed recursively). */
+export function auditFields(body: string, into: Record<string, string> = {}, depth = 0): Record<string, string> {
+  let i = 0;
+  const n = body.length;
+  let guard = 0;
+  while (i < n && guard++ < 500) {
+    while (i < n && body.charCodeAt(i) === 32) i++;
+    const eq = body.indexOf('=', i);
+    if (eq < 0) break;
+    const key = body.slice(i, eq);
+    i = eq + 1;
+    let value: string;
+    const q = body[i];
+    if (q === '"' || q === "'") {
+      const end = body.indexOf(q, i + 1);
+      const stop = end < 0 ? n : end;
+      value = body.slice(i + 1, stop);
+      i = stop + 1;
+      if (q === "'" && depth < 2 && value.includes('=')) auditFields(value, into, depth + 1);
+      if (!(key in into)) into[key] = value;
+      continue;
+    }
+    let j = body.indexOf(' ', i);
+    if (j < 0) j = n;
+    value = body.slice(i, j);
+    i = j;
+    if (key.includes(' ') || key.length === 0) continue;
+    if (HEX_FIELDS.has(key) && value.length >= 2 && value.length % 2 === 0 && /^[0-9A-F]+$/.test(value)) {
+      value = Buffer.from(value, 'hex').toString('utf8');
+    }
+    if (!(key in into)) into[key] = value;
+  }
+  return into;
+}
+
+interface OpenEvent {
+  node?: string;
+  time: number;
+  serial: number;
+  types: string[];
+  keys: string[];
+  syscall?: string;
+  success?: boolean;
+  exe?: string;
+  comm?: string;
+  pid?: number;
+  paths: { name: string; nametype?: string }[];
+  firstLine: number;
+  lastLine: number;
+  excerpt: string;
+}
+
+const clean = (v: string | undefined): string | undefined => (v === undefined || SENTINELS.has(v) ? undefined : v);
+
+class AuditLogSink implements LineSink<AuditLogParse> {
+  private readonly open = new Map<string, OpenEvent>();
+  private readonly problems: ParseProblem[] = [];
+  private bad = 0;
+  private lines = 0;
+  private records = 0;
+  private total = 0;
+  private docker = 0;
+  private readonly keyCounts = new Map<string, { count: number; first?: number; last?: number }>();
+  private readonly head: AuditEvent[] = [];
+  private readonly ring: AuditEvent[] = [];
+  private ringPos = 0;
+  private firstTime?: number;
+  private lastTime?: number;
+  private readonly types = new Map<string, number>();
+  private lineNo = 0;
+  constructor(private readonly ctx: ParseContext) {}
+
+  push(line: Line): void {
+    try {
+      this.lineNo = line.no;
+      this.record(line);
+      if (this.open.size > 64 && (line.no & 255) === 0) this.expire(line.no);
+    } catch (e) {
+      this.problem(line, `internal: ${(e as Error).message}`);
+    }
+  }
+
+  private problem(line: Line, reason: string): void {
+    this.bad++;
+    if (this.problems.length < 100) this.problems.push({ line: line.no, reason, excerpt: line.text.slice(0, 200) });
+  }
+
+  private record(line: Line): void {
+    const t = line.text;
+    if (t.length === 0) return;
+    this.lines++;
+    const m = RE_RECORD.exec(t);
+    if (!m) {
+      this.problem(line, 'not an audit record');
+      return;
+    }
+    this.records++;
+    const [, node, type, sec, msec, serialS, rest] = m;
+    const sep = rest!.indexOf('\x1d');
+    const raw = sep >= 0 ? rest!.slice(0, sep) : rest!;
+    const enriched = sep >= 0 ? auditFields(rest!.slice(sep + 1)) : undefined;
+    const time = Number(sec) * 1000 + Number(msec!.padEnd(3, '0').slice(0, 3));
+    const serial = Number(serialS);
+    if (this.types.size < MAX_TYPES || this.types.has(type!)) this.types.set(type!, (this.types.get(type!) ?? 0) + 1);
+    const id = `${node ?? ''}|${sec}.${msec}:${serialS}`;
+    let ev = this.open.get(id);
+    if (!ev) {
+      ev = { node, time, serial, types: [], keys: [], paths: [], firstLine: line.no, lastLine: line.no, excerpt: t.slice(0, 500) };
+      this.open.set(id, ev);
+      if (this.open.size > MAX_OPEN) this.expire(line.no, true);
+    }
+    ev.lastLine = line.no;
+    if (ev.types.length < 32) ev.types.push(type!);
+    // Only the record kinds we use are split into fields (speed on large logs).
+    if (type === 'SYSCALL') {
+      const f = auditFields(raw);
+      ev.excerpt = t.slice(0, 500);
+      ev.firstLine = Math.min(ev.firstLine, line.no);
+      const key = clean(f.key);
+      if (key) for (const k of key.split('\x01')) if (k && !ev.keys.includes(k)) ev.keys.push(k);
+      ev.syscall = clean(enriched?.SYSCALL) ?? clean(f.syscall);
+      if (f.success === 'yes') ev.success = true;
+      else if (f.success === 'no') ev.success = false;
+      ev.exe = clean(f.exe);
+      ev.comm = clean(f.comm);
+      const pid = Number(clean(f.pid));
+      if (Number.isFinite(pid) && f.pid !== undefined) ev.pid = pid;
+    } else if (type === 'PATH') {
+      const f = auditFields(raw);
+      const name = clean(f.name);
+      if (name && ev.paths.length < 16) ev.paths.push({ name, nametype: clean(f.nametype) });
+    } else if (type === 'CONFIG_CHANGE' || type!.startsWith('USER_') || type === 'DAEMON_START') {
+      const f = auditFields(raw);
+      const key = clean(f.key);
+      if (key) for (const k of key.split('\x01')) if (k && !ev.keys.includes(k)) ev.keys.push(k);
+    }
+  }
+
+  /** Closes events not touched for EVENT_WINDOW lines (or the oldest half when too many are open). */
+  private expire(now: number, force = false): void {
+    let dropped = 0;
+    for (const [id, ev] of this.open) {
+      if (ev.lastLine < now - EVENT_WINDOW || (force && dropped < MAX_OPEN / 2)) {
+        this.close(ev);
+        this.open.delete(id);
+        dropped++;
+      } else if (!force) break;
+    }
+  }
+
+  private close(ev: OpenEvent): void {
+    this.total++;
+    if (this.firstTime === undefined || ev.time < this.firstTime) this.firstTime = ev.time;
+    if (this.lastTime === undefined || ev.time > this.lastTime) this.lastTime = ev.time;
+    for (const k of ev.keys) {
+      let c = this.keyCounts.get(k);
+      if (!c) {
+        if (this.keyCounts.size >= MAX_KEYS) continue;
+        c = { count: 0 };
+        this.keyCounts.set(k, c);
+      }
+      c.count++;
+      if (c.first === undefined || ev.time < c.first) c.first = ev.time;
+      if (c.last === undefined || ev.time > c.last) c.last = ev.time;
+    }
+    const isDocker = ev.keys.some((k) => k.includes('docker')) || ev.paths.some((p) => p.name.includes('/docker'));
+    if (!isDocker) return;
+    this.docker++;
+    const evidence: Evidence = {
+      artifact: this.ctx.artifact,
+      path: this.ctx.path,
+      line: ev.firstLine,
+      time: new Date(ev.time).toISOString(),
+      excerpt: ev.excerpt,
+    };
+    const out: AuditEvent = { time: ev.time, serial: ev.serial, types: ev.types, paths: ev.paths, evidence };
+    if (ev.node) out.node = ev.node;
+    if (ev.keys.length) out.key = ev.keys.join(',');
+    if (ev.syscall) out.syscall = ev.syscall;
+    if (ev.success !== undefined) out.success = ev.success;
+    if (ev.exe) out.exe = ev.exe;
+    if (ev.comm) out.comm = ev.comm;
+    if (ev.pid !== undefined) out.pid = ev.pid;
+    const half = EVENT_KEEP / 2;
+    if (this.head.length < half) this.head.push(out);
+    else if (this.ring.length < half) this.ring.push(out);
+    else {
+      this.ring[this.ringPos] = out;
+      this.ringPos = (this.ringPos + 1) % half;
+    }
+  }
+
+  finish(): ParseResult<AuditLogParse> {
+    for (const ev of this.open.values()) this.close(ev);
+    this.open.clear();
+    const problems = this.problems;
+    if (this.bad > problems.length) problems.push({ line: this.lineNo, reason: `${this.bad - problems.length} more unreadable lines not listed` });
+    if (this.lines === 0) return { status: 'skipped', reason: 'empty', problems };
+    const events = [...this.head, ...this.ring.slice(this.ringPos), ...this.ring.slice(0, this.ringPos)].sort((a, b) => a.time - b.time || a.serial - b.serial);
+    const value: AuditLogParse = {
+      totalEvents: this.total,
+      records: this.records,
+      keyCounts: Object.fromEntries(this.keyCounts),
+      events,
+      dockerEvents: this.docker,
+      firstTime: this.firstTime,
+      lastTime: this.lastTime,
+      types: Object.fromEntries(this.types),
+    };
+    if (this.records === 0) return { status: 'malformed', reason: 'no audit records', line: problems[0]?.line, value, problems };
+    return { status: 'ok', value, problems };
+  }
+}
+
+export const auditLogParser: ParserDef<AuditLogParse> = {
+  name: 'audit-log',
+  artifacts: ['audit.log'],
+  create: (ctx) => new AuditLogSink(ctx),
+};
