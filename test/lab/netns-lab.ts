@@ -284,9 +284,10 @@ export class NetnsLab {
 
   /**
    * Spawn dockerd inside the netns, in its own session (detached = setsid), stdout+stderr appended to the log.
-   * nsenter execs dockerd without forking, so the child PID is dockerd's PID.
+   * nsenter execs dockerd without forking, so the child PID is dockerd's PID. With argsOverride (a one-off daemon,
+   * e.g. a config-error probe) the lab's main daemon pointer stays as it was unless asMain is set.
    */
-  spawnDaemon(extra: string[] = [], argsOverride?: string[]): DaemonStart {
+  spawnDaemon(extra: string[] = [], argsOverride?: string[], asMain = !argsOverride): DaemonStart {
     const logOffset = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
     const fd = fs.openSync(this.logFile, 'a');
     const args = argsOverride ?? this.daemonArgs(extra);
@@ -299,7 +300,7 @@ export class NetnsLab {
     child.unref();
     if (!child.pid) throw new Error('spawn dockerd failed');
     this.spawned.add(child.pid);
-    this.daemon = child.pid;
+    if (asMain) this.daemon = child.pid;
     return { pid: child.pid, logOffset };
   }
 
