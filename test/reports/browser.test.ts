@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReports } from '../../reports/index.js';
+import { analysisFixture } from '../helpers/analysis-fixture.js';
+import type { Browser } from './browser-harness.js';
+import { haveChromium, launch, openReport } from './browser-harness.js';
+
+const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
+
+describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium)', () => {
+  let browser: Browser;
+  let dir: string;
+  let html: string;
+  let json: { findings: { id: string; severity: string; category: string }[] };
+  const r = analysisFixture();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dpm-report-'));
+    await writeReports(r, dir, ['json', 'html']);
+    html = join(dir, 'report.html');
+    json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    browser = await launch();
+    mkdirSync(RESULTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads from file:// with no console errors and no request but the document', async () => {
+    const o = await openReport(browser, html);
+    expect(o.consoleErrors).toEqual([]);
+    expect(o.pageErrors).toEqual([]);
+    expect(o.requests).toEqual([`file://${html}`]);
+    await o.page.screenshot({ path: join(RESULTS, 'report-fixture.png'), fullPage: true });
+    await o.page.close();
+    expect(statSync(join(RESULTS, 'report-fixture.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows every finding of report.json, info hidden until its filter is on', async () => {
+    const o = await openReport(browser, html);
+    const { page } = o;
+    const inPage = await page.$$eval('.finding', (els) => els.map((e) => ({ id: e.getAttribute('data-finding-id'), hidden: (e as HTMLElement).hidden })));
+    expect(inPage.map((f) => f.id).sort()).toEqual(json.findings.map((f) => f.id).sort());
+    const expectHidden = json.findings.filter((f) => f.severity === 'info').map((f) => f.id);
+    expect(inPage.filter((f) => f.hidden).map((f) => f.id)).toEqual(expectHidden);
+    await page.close();
+  });
+
+  it('filters by severity and category, and shows passed checks on request', async () => {
+    const { page } = await openReport(browser, html);
+    const visibleIds = () => page.$$eval('.finding', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-finding-id')).sort());
+    const ids = (pred: (f: { severity: string; category: string }) => boolean) => json.findings.filter(pred).map((f) => f.id).sort();
+    expect(await visibleIds()).toEqual(ids((f) => f.severity !== 'info'));
+    await page.check('input[data-filter="severity"][value="info"]');
+    expect(await visibleIds()).toEqual(ids(() => true));
+    await page.uncheck('input[data-filter="severity"][value="critical"]');
+    expect(await visibleIds()).toEqual(ids((f) => f.severity !== 'critical'));
+    await page.uncheck('input[data-filter="category"][value="storage"]');
+    expect(await visibleIds()).toEqual(ids((f) => f.severity !== 'critical' && f.category !== 'storage'));
+    expect(await page.textContent('#filter-count')).toBe(`Showing ${ids((f) => f.severity !== 'critical' && f.category !== 'storage').length} of ${json.findings.length} findings.`);
+
+    const passed = r.coverage.filter((c) => c.status === 'evaluated' && !r.findings.some((f) => f.ruleId === c.ruleId)).length;
+    expect(await page.locator('.check-passed:visible').count()).toBe(0);
+    await page.check('#show-passed');
+    expect(await page.locator('.check-passed:visible').count()).toBe(passed);
+    await page.close();
+  });
+
+  it('reveals a filtered-out finding when a link points at it', async () => {
+    const { page } = await openReport(browser, html);
+    const info = r.findings.find((f) => f.severity === 'info')!;
+    const anchor = await page.getAttribute(`.finding[data-finding-id="${info.id}"]`, 'id');
+    expect(await page.isVisible(`#${anchor}`)).toBe(false);
+    await page.evaluate((a) => (location.hash = a), anchor!);
+    await page.waitForFunction((a) => !(document.getElementById(a) as HTMLElement).hidden, anchor!);
+    expect(await page.isVisible(`#${anchor}`)).toBe(true);
+    await page.close();
+  });
+
+  it('draws one timeline mark per event and lists the same events below', async () => {
+    const { page } = await openReport(browser, html);
+    // boots + lifecycle + the one model-timeline event not already in lifecycle + timed findings
+    const expected = r.model.boots.length + r.model.lifecycle.length + 1 + r.findings.filter((f) => f.time).length;
+    expect(await page.locator('svg.tl-svg circle.tl-mark').count()).toBe(expected);
+    expect(await page.locator('table.tl-table tbody tr').count()).toBe(expected);
+    const lanes = await page.$$eval('circle.tl-mark', (els) => els.map((e) => e.getAttribute('data-lane')));
+    expect(lanes.filter((l) => l === 'boot')).toHaveLength(r.model.boots.length);
+    expect(lanes.filter((l) => l === 'finding')).toHaveLength(r.findings.filter((f) => f.time).length);
+    const crash = await page.$$eval('circle.tl-mark[data-kind="crash"]', (els) => els.map((e) => e.getAttribute('data-time')));
+    expect(crash).toEqual(r.model.lifecycle.filter((l) => l.kind === 'crash').map((l) => new Date(l.time!).toISOString()));
+    await page.close();
+  });
+
+  it('copies a remediation command with its button', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page } = await openReport(browser, html);
+    const cmd = r.findings[0]!.remediation[0]!.commands![0]!;
+    await page.locator('button.copy').first().click();
+    await expect.poll(() => page.locator('button.copy').first().textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cmd);
+    await page.close();
+  });
+
+  it('prints every finding expanded with the filters hidden', async () => {
+    const { page } = await openReport(browser, html);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#filters')).toBe(false);
+    expect(await page.locator('.finding:visible').count()).toBe(r.findings.length);
+    const info = r.findings.find((f) => f.severity === 'info')!;
+    expect(await page.locator(`.finding[data-finding-id="${info.id}"] .explanation`).first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: join(RESULTS, 'report-fixture.pdf'), format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it('follows the dark color scheme', async () => {
+    const dark = await launch({ colorScheme: 'dark' });
+    try {
+      const { page, consoleErrors } = await openReport(dark, html);
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const [rr, gg, bb] = (bg.match(/\d+/g) ?? []).map(Number);
+      expect(rr! + gg! + bb!).toBeLessThan(150);
+      expect(consoleErrors).toEqual([]);
+      await page.screenshot({ path: join(RESULTS, 'report-fixture-dark.png') });
+    } finally {
+      await dark.close();
+    }
+  });
+});
