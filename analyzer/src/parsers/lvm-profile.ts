@@ -1,0 +1,81 @@
+/**
+ * LVM profile (`/etc/lvm/profile/docker-thinpool.profile`): `section { key = value }` in LVM's config
+ * syntax. Docker's direct-lvm guide writes:
+ * ```
+ * activation {
+ *   thin_pool_autoextend_threshold=80
+ *   thin_pool_autoextend_percent=20
+ * }
+ * ```
+ * Both at `100` disable autoextension (field guide §2, devicemapper). Comments start with `#`;
+ * values are numbers, quoted strings or `[ … ]` lists (kept as text).
+ * (fixture test/fixtures/lvm-profile/docker-docs-thinpool.txt: the docker docs sample; no LVM here to capture)
+ */
+import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
+import type { SourceLine } from './ipcs.js';
+
+export interface LvmSetting extends SourceLine {
+  /** Enclosing sections joined with `/` (`activation`). */
+  section: string;
+  key: string;
+  /** Value text without quotes. */
+  value: string;
+  /** The value as a number when it is one. */
+  number?: number;
+}
+
+export interface LvmProfile {
+  settings: LvmSetting[];
+}
+
+interface State {
+  stack: string[];
+  settings: LvmSetting[];
+  sawContent: boolean;
+  openLine?: number;
+}
+
+export const lvmProfileParser = lineParser<State, LvmProfile>({
+  name: 'lvm-profile',
+  artifacts: ['lvm.thinpool-profile'],
+  init: () => ({ stack: [], settings: [], sawContent: false }),
+  line(s, line, problems) {
+    const t = line.text.replace(/#.*$/, '').trim();
+    if (t === '') return;
+    s.sawContent = true;
+    // `activation {`, `activation{`, and one-line `activation { key = 1 }` are all valid LVM syntax.
+    let rest = t;
+    const open = /^([A-Za-z_][\w]*)\s*\{\s*(.*)$/.exec(rest);
+    if (open) {
+      s.stack.push(open[1]!);
+      s.openLine ??= line.no;
+      rest = open[2]!;
+    }
+    let closes = 0;
+    while (/\}\s*$/.test(rest)) {
+      rest = rest.replace(/\}\s*$/, '').trim();
+      closes++;
+    }
+    if (rest !== '') {
+      const kv = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(rest);
+      if (!kv) problems.add(line, 'expected "key = value", "section {" or "}"');
+      else {
+        const raw = kv[2]!.trim();
+        const value = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
+        const num = /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+        if (s.stack.length === 0) problems.add(line, 'setting outside any section');
+        s.settings.push({ section: s.stack.join('/'), key: kv[1]!, value, number: num, line: line.no, text: line.text });
+      }
+    }
+    for (let i = 0; i < closes; i++) {
+      if (s.stack.length === 0) problems.add(line, 'unmatched "}"');
+      else s.stack.pop();
+    }
+  },
+  finish(s, problems) {
+    if (!s.sawContent) return skipped('empty file', problems);
+    if (s.stack.length > 0) problems.add(s.openLine ?? 0, `section "${s.stack.join('/')}" is never closed`);
+    if (s.settings.length === 0) return malformed('no settings', problems, problems.list[0]?.line, { settings: [] });
+    return ok({ settings: s.settings }, problems);
+  },
+});
