@@ -31,7 +31,7 @@ import {
 } from './manifest.js';
 import { ArchiveReadError, MemberReadError, type MemberSource, type RawMember } from './member-source.js';
 import { type Candidate, normaliseName, PathMap, pickWinners, resolveLinkTarget } from './path-map.js';
-import { openTar } from './tar-source.js';
+import { describeArchiveError, openTar, type TarFormat } from './tar-source.js';
 import type {
   ArtifactHealth,
   ArtifactSource,
@@ -170,13 +170,14 @@ class Scan {
     } catch (e) {
       if (e instanceof StopScan) return;
       this.incomplete = true;
+      // Errors raised while a member body streams come straight from zlib / tar-stream / xz.
+      const msg = e instanceof ArchiveReadError || source.format === 'directory' ? String((e as Error)?.message ?? e) : describeArchiveError(source.format as TarFormat, e);
       if (this.members === 0) {
-        const msg = e instanceof ArchiveReadError ? e.message : (e as Error)?.message ?? String(e);
         throw new BundleUnreadableError(`${describeFormat(source.format)}, but nothing could be read from it: ${msg}`);
       }
       this.problem({
         kind: 'truncated-archive',
-        message: `${e instanceof ArchiveReadError ? e.message : String((e as Error)?.message ?? e)}; kept what was read before it (${this.members} members)`,
+        message: `${msg}; kept what was read before it (${this.members} members)`,
       });
     } finally {
       source.close();
