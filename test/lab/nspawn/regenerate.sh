@@ -1,0 +1,15 @@
+#!/bin/bash
+# Regenerate every nspawn fixture (test/fixtures/nspawn/*) and the collector bundles behind samples/nspawn-*.
+# Root only; builds the rootfs first when missing. Takes about 10 minutes. Usage: regenerate.sh [SCENARIO...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+[ -x "${DPM_LAB_ROOT:-/var/tmp/dpm-nspawn}/rootfs/usr/sbin/dockerd" ] || "$here/build-rootfs.sh"
+all="start-limit-hit start-limit-daemon-json start-timeout journald-restart clean-reboot power-off-db-loss power-off-kv-empty"
+for s in ${*:-$all}; do
+  echo "== $s"
+  case $s in
+    power-off-kv-empty) KV_SIZE=0 SOS=0 "$here/scenarios/power-off-db-loss.sh" power-off-kv-empty ;;
+    *) "$here/scenarios/$s.sh" ;;
+  esac
+done
+"$here/make-samples.sh"
