@@ -95,6 +95,13 @@ const MAPPERS: Record<string, { re?: RegExp; map: Mapper }> = {
 export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent[] {
   const out: LifecycleEvent[] = [];
   const signals = d.journal?.signals ?? {};
+  // Boots first, so that a boot sorts before the records of the same second.
+  for (const b of d.boots ?? []) {
+    if (b.firstEntry === undefined) continue;
+    const evidence = b.evidence[0] ?? { artifact: 'journal.boots', path: '', line: 0, excerpt: `boot ${b.index}` };
+    out.push({ time: b.firstEntry, bootIndex: b.index, actor: 'system', kind: 'boot', detail: b.bootId ? `boot ${b.index} ${b.bootId}` : `boot ${b.index}`, evidence });
+  }
+
   for (const [name, { re, map }] of Object.entries(MAPPERS)) {
     for (const r of signals[name] ?? []) {
       const m = re ? re.exec(r.message) : null;
@@ -107,11 +114,6 @@ export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent
       if (r.pid !== undefined && r.pid !== 1) ev.pid = r.pid;
       out.push(ev);
     }
-  }
-  for (const b of d.boots ?? []) {
-    if (b.firstEntry === undefined) continue;
-    const evidence = b.evidence[0] ?? { artifact: 'journal.boots', path: '', line: 0, excerpt: `boot ${b.index}` };
-    out.push({ time: b.firstEntry, bootIndex: b.index, actor: 'system', kind: 'boot', detail: b.bootId ? `boot ${b.index} ${b.bootId}` : `boot ${b.index}`, evidence });
   }
   const sorted = orderByBootThenTime(out, d.boots ?? []);
   // Journal/firewalld starts after the first one in a boot are restarts.

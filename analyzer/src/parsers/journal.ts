@@ -119,6 +119,7 @@ const RE_DMESG_T = /^\[(?:[A-Z][a-z]{2}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d
 const RE_BOOT = /^-- Boot ([0-9a-f]{32}) --$/;
 const RE_LOGS_BEGIN = /^-- Logs begin at .* --$/;
 const RE_JOURNAL_BEGINS = /^-- Journal begins at .* --$/;
+const RE_JOURNALCTL_NOTE = /^(?:Hint: |No journal files were (?:found|opened)|Data from the specified boot \(.*\) is not available|Specifying boot ID or boot offset has no effect)/;
 
 const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s);
 
@@ -281,7 +282,8 @@ export class JournalSink implements LineSink<JournalParse> {
         return;
       }
     }
-    if (t.startsWith('Hint: ') || t === 'No journal files were found.' || t.startsWith('No journal files were opened')) {
+    if (RE_JOURNALCTL_NOTE.test(t)) {
+      // journalctl's own notes that sos/the collector captured with the output: no records, not garbage.
       this.markerPush('no-entries', line);
       return;
     }

@@ -1,4 +1,93 @@
-// PLACEHOLDER: the parsers/model work (issue 4) implements `facts <bundle> [--json] [--timeline]`.
+/**
+ * `facts <bundle> [--json] [--timeline]`: the host model without diagnosis. Scans the bundle with
+ * every parser (model and rule signals, so the timeline shows what rules would see), builds the
+ * model, and prints it: a text summary per section, the model as JSON, or the timeline one event
+ * per line (`UTC time  category  label  artifact:line`).
+ */
 import type { Command } from 'commander';
+import { allSignals, analyzeParsed } from '../../analyze.js';
+import { parserFor } from '../../parsers/index.js';
+import { BundleUnreadableError, scanBundle } from '../../spine/reader.js';
+import type { ParseContext } from '../../spine/types.js';
+import type { HostModel, TimelineEvent } from '../../model/host-model.js';
+import { EXIT } from '../exit-codes.js';
 
-export function registerFacts(_program: Command): void {}
+export async function buildModel(bundle: string): Promise<HostModel> {
+  const signals = allSignals();
+  const scan = await scanBundle(bundle, {
+    sinkFor(source, ctx: ParseContext) {
+      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx, signals });
+    },
+  });
+  // No rules: the model only (rule signals were still collected above).
+  return analyzeParsed(scan.parsed, scan.inventory, []).model;
+}
+
+const t = (ms: number | undefined): string => (ms === undefined || !Number.isFinite(ms) ? '-'.padEnd(24) : new Date(Math.floor(ms)).toISOString());
+/** Control characters from the bundle never reach the terminal raw. */
+const safe = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/\n/g, '\\n');
+
+export function timelineLines(events: readonly TimelineEvent[]): string[] {
+  return events.map((e) => `${t(e.time)}  ${e.category.padEnd(10)}  ${safe(e.label)}  ${e.evidence.artifact}:${e.evidence.line}`);
+}
+
+export function summaryLines(m: HostModel): string[] {
+  const out: string[] = [];
+  const c = m.collection;
+  out.push(`collection: ${c.layout} ${safe(c.source)}${c.collectedAt ? ` collected ${t(c.collectedAt)}` : ''}`);
+  const problems = Object.entries(c.parseProblems);
+  if (problems.length) out.push(`  parse problems: ${problems.map(([a, p]) => `${a} ${p.length}`).join(', ')}`);
+
+  out.push('', `boots (${m.boots.length}):`);
+  for (const b of m.boots) {
+    out.push(`  ${String(b.index).padStart(3)} ${b.bootId ?? '-'.padEnd(32)} ${t(b.firstEntry)} .. ${t(b.lastEntry)}  ${b.verdict.padEnd(7)} ${safe(b.reason)}`);
+  }
+
+  const j = m.journal;
+  out.push('', `journal: ${j.available ? 'available' : 'not available'}${j.truncated ? ' (truncated)' : ''}  ${t(j.firstTime)} .. ${t(j.lastTime)}`);
+  const sig = Object.entries(j.signalCounts).sort((a, b) => a[0].localeCompare(b[0]));
+  for (const [name, n] of sig) out.push(`  ${name.padEnd(48)} ${String(n).padStart(7)}`);
+  const units = Object.entries(j.recordsByUnit).sort((a, b) => b[1].count - a[1].count).slice(0, 15);
+  if (units.length) out.push('  busiest units/idents:');
+  for (const [u, v] of units) out.push(`    ${safe(u).padEnd(40)} ${String(v.count).padStart(8)}  ${t(v.first)} .. ${t(v.last)}`);
+
+  out.push('', `lifecycle (${m.lifecycle.length}):`);
+  for (const l of m.lifecycle.slice(-200)) {
+    out.push(`  ${t(l.time)} ${String(l.bootIndex ?? '?').padStart(3)} ${l.actor.padEnd(18)} ${l.kind.padEnd(12)} ${safe(l.detail ?? '')}  ${l.evidence.artifact}:${l.evidence.line}`);
+  }
+  if (m.lifecycle.length > 200) out.push(`  (${m.lifecycle.length - 200} earlier events not shown; see --json)`);
+
+  const a = m.audit;
+  out.push('', `audit: ${a.available ? 'available' : 'not available'}  rules ${a.rules.length}, events ${a.totalEvents}, docker-path events kept ${a.events.length}`);
+  for (const r of a.rules.filter((r) => r.watch)) out.push(`  watch ${safe(r.watch!.path)} -p ${r.watch!.perms ?? '?'} -k ${r.watch!.key ?? '-'}  ${r.evidence.artifact}:${r.evidence.line}`);
+  for (const [k, v] of Object.entries(a.keyCounts).sort((x, y) => y[1].count - x[1].count).slice(0, 10)) {
+    out.push(`  key ${safe(k).padEnd(20)} ${String(v.count).padStart(8)}  ${t(v.first)} .. ${t(v.last)}`);
+  }
+  out.push('', `timeline: ${m.timeline.length} events (--timeline to list)`);
+  return out;
+}
+
+export function registerFacts(program: Command): void {
+  program
+    .command('facts')
+    .description('print the host model built from a bundle (boots, journal, lifecycle, audit, …) without diagnosing')
+    .argument('<bundle>', 'collector tarball, sosreport or folder')
+    .option('--json', 'print the whole model as JSON')
+    .option('--timeline', 'print the timeline, one event per line')
+    .action(async (bundle: string, opts: { json?: boolean; timeline?: boolean }) => {
+      let model: HostModel;
+      try {
+        model = await buildModel(bundle);
+      } catch (e) {
+        if (e instanceof BundleUnreadableError) {
+          process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
+          process.exitCode = EXIT.UNREADABLE;
+          return;
+        }
+        throw e;
+      }
+      if (opts.json) process.stdout.write(JSON.stringify(opts.timeline ? model.timeline : model, null, 2) + '\n');
+      else if (opts.timeline) process.stdout.write(timelineLines(model.timeline).join('\n') + '\n');
+      else process.stdout.write(summaryLines(model).join('\n') + '\n');
+    });
+}
