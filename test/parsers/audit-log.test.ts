@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../analyzer/src/parsers/parse-text.js';
+import { auditFields, type AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
+
+// Hand-written from field guide §2 (audit watches) and §3 (audit.log format): auditd could not run
+// in this sandbox ("Error sending add rule data request"), so no real capture exists.
+const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'audit-log', 'auditd-3.0-docker-watch-hand.txt'), 'utf8');
+const parse = (t: string) => parseText<AuditLogParse>('audit.log', t);
+
+describe('audit-log', () => {
+  const r = parse(text);
+  if (r.status !== 'ok') throw new Error(r.status);
+  const v = r.value;
+
+  it('groups interleaved records into events by (node, time:serial)', () => {
+    expect(r.problems).toEqual([]);
+    expect(v.records).toBe(text.trim().split('\n').length);
+    // serials 8090, 8097, 8098, 8099, 8100 (node euler01), 8101, 8102
+    expect(v.totalEvents).toBe(7);
+  });
+  it('counts keys, including hex-encoded multi-keys joined by 0x01', () => {
+    expect(v.keyCounts.docker!.count).toBe(4); // 8090 CONFIG_CHANGE, 8097, 8098, 8100
+    expect(v.keyCounts['docker-data']!.count).toBe(1);
+    expect(v.keyCounts.docker!.first).toBe(1517656400000);
+    expect(v.keyCounts.docker!.last).toBe(1517656470120);
+    expect(Object.keys(v.keyCounts)).not.toContain('(null)');
+  });
+  it('keeps docker events with exe, comm, pid, syscall, success and path nametypes', () => {
+    const e = v.events.find((x) => x.serial === 8098)!;
+    expect(e).toMatchObject({ time: 1517656451458, syscall: '87', success: false, exe: '/usr/bin/containerd', comm: 'containerd', pid: 1100, key: 'docker' });
+    expect(e.paths).toEqual([
+      { name: '/var/lib/docker/overlay2/', nametype: 'PARENT' },
+      { name: '/var/lib/docker/overlay2/a b/link', nametype: 'DELETE' }, // hex-decoded
+    ]);
+    expect(e.types).toEqual(['SYSCALL', 'CWD', 'PATH', 'PATH', 'PROCTITLE']);
+    expect(e.evidence).toMatchObject({ artifact: 'audit.log', line: 2, time: '2018-02-03T11:14:11.458Z' });
+  });
+  it('reads node= and the ENRICHED part after 0x1d (SYSCALL=openat)', () => {
+    const e = v.events.find((x) => x.serial === 8100)!;
+    expect(e).toMatchObject({ node: 'euler01', syscall: 'openat', key: 'docker,docker-data' });
+    expect(e.paths).toEqual([{ name: '/var/lib/docker/network/files/local-kv.db', nametype: 'CREATE' }]);
+  });
+  it('drops events that are not about docker and keeps UNKNOWN[n] types', () => {
+    expect(v.events.map((e) => e.serial)).toEqual([8090, 8097, 8098, 8100]);
+    expect(v.types['UNKNOWN[1334]']).toBe(1);
+  });
+  it('treats sentinels as no value', () => {
+    const f = auditFields('auid=4294967295 tty=(none) key=(null) exe="/x y"');
+    expect(f.exe).toBe('/x y');
+    const e = v.events.find((x) => x.serial === 8097)!;
+    expect(e.key).toBe('docker');
+    expect(e.exe).toBe('/usr/bin/dockerd');
+  });
+  it('garbage lines are problems with line numbers; no records is malformed', () => {
+    const g = parse('hello\ntype=SYSCALL msg=audit(1.0:1): key="docker"\nalso bad\n');
+    expect(g.problems.map((p) => p.line)).toEqual([1, 3]);
+    expect(g.status).toBe('ok');
+    expect(parse('nothing here\n').status).toBe('malformed');
+  });
+});
