@@ -317,6 +317,8 @@ export interface MountFact {
   fsType: string;
   source: string;
   superOptions: string[];
+  /** From the `mount -l` fallback when ` on `/` type ` inside a path made the SRC/TARGET split a guess. */
+  ambiguous?: boolean;
   evidence: Evidence;
 }
 

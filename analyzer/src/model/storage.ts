@@ -1,8 +1,131 @@
-// PLACEHOLDER until its owner lands the combiner: returns an empty section.
+/**
+ * Storage section: the storage driver and its `docker info` status, devicemapper devices (info -c +
+ * status + table, joined by name) with thin-pool usage, the LVM thin-pool profile, deviceset-metadata
+ * BaseDeviceUUIDs, overlay module parameters, and the df rows of the filesystem holding data-root.
+ */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
-import type { StorageFacts } from './host-model.js';
+import type { DmDevice, StorageFacts } from './host-model.js';
+import type { ArtifactSource } from '../spine/types.js';
+import type { DockerInfoFacts } from '../parsers/docker-info.js';
+import type { DmInfo, DmTargets } from '../parsers/dmsetup.js';
+import type { LvmProfile } from '../parsers/lvm-profile.js';
+import type { DevicesetMetadata } from '../parsers/deviceset-metadata.js';
+import type { OverlayParam } from '../parsers/overlay-params.js';
+import type { DfOutput, DfRow } from '../parsers/df.js';
+import { fileEvidence, lineEvidence } from './source-evidence.js';
 
-export function buildStorage(_facts: FactStore, _d: ModelDraft): StorageFacts {
-  return { driverStatus: {}, dmDevices: [], baseDeviceUuids: [], overlayParams: {} };
+export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
+  const out: StorageFacts = { driverStatus: {}, dmDevices: [], baseDeviceUuids: [], overlayParams: {} };
+
+  const info = facts.first<DockerInfoFacts>('docker.info')?.value;
+  const infoDriver = info?.server?.['Storage Driver'];
+  const driver = infoDriver || d.config?.storageDriver;
+  if (driver) out.driver = driver;
+  if (info?.storageDriverStatus) Object.assign(out.driverStatus, info.storageDriverStatus);
+
+  out.dmDevices = dmDevices(facts);
+
+  const profile = facts.first<LvmProfile>('lvm.thinpool-profile');
+  if (profile && profile.value.settings.length > 0) {
+    const thresholds: Record<string, number> = {};
+    for (const s of profile.value.settings) if (s.number !== undefined) thresholds[s.key] = s.number;
+    out.thinPoolProfile = { thresholds, evidence: lineEvidence(profile.source, profile.value.settings[0]!) };
+  }
+
+  // Malformed files still give what the pattern recovered (values() includes partial values).
+  for (const { value, source } of facts.values<DevicesetMetadata>('devicemapper.deviceset-metadata')) {
+    out.baseDeviceUuids.push({ path: source.path, uuid: value.baseDeviceUuid, evidence: lineEvidence(source, value, { match: value.baseDeviceUuid || undefined }) });
+  }
+  for (const p of facts.all<DevicesetMetadata>('devicemapper.deviceset-metadata')) {
+    if (p.result.status === 'malformed' && p.result.value === undefined) {
+      out.baseDeviceUuids.push({ path: p.source.path, evidence: fileEvidence(p.source, p.result.reason) });
+    }
+  }
+
+  for (const { value } of facts.values<OverlayParam>('overlay.params')) out.overlayParams[value.name] = value.value;
+
+  const fs = dataRootFs(facts, d.config?.dataRoot ?? '/var/lib/docker');
+  if (fs) out.dataRootFs = fs;
+  return out;
+}
+
+function dmDevices(facts: FactStore): DmDevice[] {
+  const byName = new Map<string, DmDevice>();
+  const get = (name: string): DmDevice => {
+    let dev = byName.get(name);
+    if (!dev) {
+      dev = { name };
+      byName.set(name, dev);
+    }
+    return dev;
+  };
+  for (const { value, source } of facts.values<DmInfo>('dmsetup.info')) {
+    for (const r of value.devices) {
+      const dev = get(r.name);
+      Object.assign(dev, { major: r.major, minor: r.minor, open: r.open });
+      if (r.uuid) dev.uuid = r.uuid;
+      dev.evidence ??= lineEvidence(source, r);
+    }
+  }
+  for (const artifact of ['dmsetup.status', 'dmsetup.table'] as const) {
+    for (const { value, source } of facts.values<DmTargets>(artifact)) {
+      for (const l of value.lines) {
+        if (l.name === '') continue;
+        const dev = get(l.name);
+        // A multi-segment device keeps its first target type; a thin pool is always one segment.
+        dev.target ??= l.target;
+        dev.evidence ??= lineEvidence(source, l);
+        if (l.thinPool && !dev.thinPool) {
+          dev.thinPool = {
+            metadataUsed: l.thinPool.metadataUsed,
+            metadataTotal: l.thinPool.metadataTotal,
+            dataUsed: l.thinPool.dataUsed,
+            dataTotal: l.thinPool.dataTotal,
+            mode: l.thinPool.mode,
+            evidence: lineEvidence(source, l),
+          };
+        }
+      }
+    }
+  }
+  return [...byName.values()];
+}
+
+/** The mount that holds `path`: the longest mount point that is `path` or a parent of it. */
+export function coveringMount<T extends { mountedOn: string }>(rows: readonly T[], path: string): T | undefined {
+  let best: T | undefined;
+  for (const r of rows) {
+    const m = r.mountedOn;
+    const covers = m === '/' || path === m || path.startsWith(m.endsWith('/') ? m : `${m}/`);
+    if (covers && (!best || m.length > best.mountedOn.length)) best = r;
+  }
+  return best;
+}
+
+function dataRootFs(facts: FactStore, dataRoot: string): StorageFacts['dataRootFs'] {
+  const blocks: { row: DfRow; source: ArtifactSource }[] = [];
+  const inodes: { row: DfRow; source: ArtifactSource }[] = [];
+  for (const a of ['df.h', 'df.i']) {
+    for (const { value, source } of facts.values<DfOutput>(a)) {
+      for (const row of value.rows) (row.kind === 'inodes' ? inodes : blocks).push({ row, source });
+    }
+  }
+  const b = coveringMount(blocks.map((x) => ({ ...x, mountedOn: x.row.mountedOn })), dataRoot);
+  const i = coveringMount(inodes.map((x) => ({ ...x, mountedOn: x.row.mountedOn })), dataRoot);
+  const main = b ?? i;
+  if (!main) return undefined;
+  const inodeRow = i && (!b || i.row.mountedOn === b.row.mountedOn) ? i.row : undefined;
+  return {
+    filesystem: main.row.filesystem,
+    sizeBytes: b?.row.sizeBytes,
+    usedBytes: b?.row.usedBytes,
+    availBytes: b?.row.availBytes,
+    usePercent: b?.row.usePercent,
+    inodes: inodeRow?.inodes,
+    inodesUsed: inodeRow?.inodesUsed,
+    inodesUsePercent: inodeRow?.usePercent,
+    mountedOn: main.row.mountedOn,
+    evidence: lineEvidence(main.source, main.row),
+  };
 }
