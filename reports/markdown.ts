@@ -64,7 +64,7 @@ export function renderMarkdown(result: AnalysisResult): string {
   const facts = [
     `Bundle ${mdCode(inv.input ?? '', 120)}`,
     `collected ${inv.collectedAt !== undefined ? utc(inv.collectedAt) : 'unknown'}`,
-    `Docker ${docker?.version ? mdText(docker.version, 60) : '?'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavor}`,
+    `Docker ${docker?.version ? mdText(docker.version, 60) : 'version unknown'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavor}`,
     m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
   ].filter(Boolean);
   head.push('', facts.join(' · '), '');

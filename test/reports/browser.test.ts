@@ -9,7 +9,7 @@ import { haveChromium, launch, openReport } from './browser-harness.js';
 
 const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 
-describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium)', () => {
+describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium)', { timeout: 120_000 }, () => {
   let browser: Browser;
   let dir: string;
   let html: string;

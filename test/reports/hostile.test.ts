@@ -14,7 +14,7 @@ function payloadMade(a: Added): boolean {
   return a.attrs.some((x) => /^on/i.test(x) || /^(href|src|xlink:href)=\s*javascript:/i.test(x));
 }
 
-describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/bin/chromium)', () => {
+describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/bin/chromium)', { timeout: 120_000 }, () => {
   let browser: Browser;
   let dir: string;
   let o: Opened;

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../analyzer/src/analyze.js';
+import { analyzeBundle } from '../../analyzer/src/analyze.js';
+import { MAX_MARKDOWN_LINES } from '../../reports/markdown.js';
+import { writeReports } from '../../reports/index.js';
+import type { Browser } from './browser-harness.js';
+import { haveChromium, launch, openReport } from './browser-harness.js';
+
+/** The real samples (samples/*) analysed end to end and opened in Chromium. */
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SAMPLES = join(ROOT, 'samples');
+const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((n) => !n.startsWith('.') && !n.endsWith('.md')) : [];
+
+describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samples (needs /usr/bin/chromium and samples/*; found ${samples.length})`, { timeout: 120_000 }, () => {
+  let browser: Browser;
+  let out: string;
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'dpm-samples-'));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it.each(samples)('%s renders and loads cleanly', async (name, ctx) => {
+    let result: AnalysisResult;
+    try {
+      result = await analyzeBundle(join(SAMPLES, name));
+    } catch (e) {
+      ctx.skip(`${name} does not analyze yet: ${(e as Error).message.split('\n')[0]}`);
+      return;
+    }
+    const dir = join(out, name.replace(/[^A-Za-z0-9._-]/g, '_'));
+    await writeReports(result, dir, ['json', 'html', 'md']);
+    const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as AnalysisResult;
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md.trimEnd().split('\n').length).toBeLessThanOrEqual(MAX_MARKDOWN_LINES);
+
+    const o = await openReport(browser, join(dir, 'report.html'));
+    expect(o.consoleErrors).toEqual([]);
+    expect(o.pageErrors).toEqual([]);
+    expect(o.dialogs).toEqual([]);
+    expect(o.requests).toEqual([`file://${join(dir, 'report.html')}`]);
+    const ids = await o.page.$$eval('.finding', (els) => els.map((e) => e.getAttribute('data-finding-id')));
+    expect(ids.sort()).toEqual(json.findings.map((f) => f.id).sort());
+    for (const c of json.coverage.filter((c) => c.status !== 'evaluated')) {
+      expect(await o.page.locator(`table.gaps tr[data-status="${c.status}"] code`, { hasText: c.ruleId }).count()).toBeGreaterThan(0);
+    }
+    // Every boot with a first entry is a mark on the boot lane.
+    const bootMarks = await o.page.locator('circle.tl-mark[data-lane="boot"]').count();
+    expect(bootMarks).toBeGreaterThanOrEqual(json.model.boots.filter((b) => b.firstEntry !== undefined).length);
+    await o.page.screenshot({ path: join(ROOT, 'test-results', `sample-${name}.png`), fullPage: true });
+    await o.page.close();
+  });
+});
