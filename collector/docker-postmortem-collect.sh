@@ -1,0 +1,1675 @@
+#!/bin/sh
+# docker-postmortem-collect: gather a post-mortem bundle on a Docker engine host.
+#
+# POSIX sh (dash, busybox ash, bash --posix). Read-only: it never changes the host. Everything it
+# writes goes to one temp folder inside --output (removed on exit) and the final archive beside it.
+# The bundle layout is docs/bundle-format.md; artifact ids are analyzer/src/spine/artifacts.ts.
+# shellcheck disable=SC2016  # single-quoted sh -c scripts expand later, on purpose
+
+COLLECTOR_VERSION=0.1.0
+
+# Every command runs in the C locale and UTC: month names, ipcs headers and list-boots are
+# localised, and ipcs/dmsetup ctime columns are zone-less local time (field guide §3).
+ORIG_TZ_SET=${TZ+set}
+ORIG_TZ=${TZ-}
+LC_ALL=C
+LANG=C
+TZ=UTC
+SYSTEMD_PAGER=
+PAGER='cat'
+SYSTEMD_COLORS=0
+export LC_ALL LANG TZ SYSTEMD_PAGER PAGER SYSTEMD_COLORS
+umask 077
+
+TAB=$(printf '\t')
+NL='
+'
+
+usage() {
+  cat <<'EOF'
+Usage: docker-postmortem-collect.sh [options]
+
+Gathers logs, configuration and state of a Docker engine host into
+docker-postmortem-<host>-<UTC time>.tar.gz (mode 0600) for offline analysis with
+docker-postmortem. Run it as root for a complete bundle; it only reads and never
+changes the host (no docker command that changes state). The archive path is the
+last line on stdout; a summary of failed and skipped items goes to stderr.
+
+Options:
+  --output DIR        folder for the archive (default: current folder). The temp
+                      folder is created inside it and removed on exit.
+  --since TIME        journal window start, passed to journalctl --since
+                      (e.g. "2026-11-27 00:00:00", "-2d"). Default: whole journal.
+  --until TIME        journal window end, passed to journalctl --until.
+  --data-root DIR     docker data-root (default: from the running dockerd, then
+                      /etc/docker/daemon.json "data-root"/"graph", then
+                      /etc/sysconfig/docker* OPTIONS, else /var/lib/docker).
+  --exec-root DIR     docker exec-root (default: the same sources, else /var/run/docker).
+  --timeout SECONDS   per-command time limit (default 20; the journal gets 6x).
+  --budget SECONDS    total time limit (default 300). When it runs out, the
+                      remaining items are recorded as skipped "budget exhausted"
+                      and the archive is still written.
+  --max-log-bytes N   newest bytes kept of the journal, of /var/log/messages* +
+                      syslog*, of audit.log*, and of each --log-file (default 104857600).
+  --max-entries N     entry cap of the data-root listing (default 100000).
+  --log-file PATH     add a log file (its newest --max-log-bytes) under logs/.
+                      Repeatable.
+  --redact            replace IPv4/IPv6 addresses, MAC addresses, host names and
+                      user names (uid >= 1000) with stable placeholders in every file.
+                      The mapping is written beside the archive (<archive>.redact-map.tsv),
+                      never into it; a verify pass deletes the archive if an original
+                      value remains.
+  --min-free MB       refuse to run unless the output folder has this much free space
+                      (default: 2 x max-log-bytes + 32 MiB).
+  --help              this text.
+
+What it gathers (each item is listed in manifest.json with exit code, duration,
+size, sha256 and skip reason): the journal of docker, containerd, systemd (PID 1),
+kernel, journald, firewalld and auditd as JSON, journalctl --list-boots and --header,
+syslog files when the journal is not persistent, dmesg, audit.log* and audit rules,
+mountinfo and mount -l, ipcs semaphores (and ipcs -s -i of each 0x0d4d* semaphore),
+kernel.sem and pid_max, dmsetup udevcookies/info/status/table, the docker thin-pool
+profile and deviceset-metadata, ip link/addr, bridge link, ip netns, iptables-save
+(filter, nat), firewall-cmd --state, daemon.json, /etc/sysconfig/docker*,
+/etc/default/docker, systemctl show/status/cat of docker, containerd and journald,
+dockerd/containerd command lines (environment values redacted except DISABLE_* and
+DOCKER_*), ps, docker info/ps -a/network ls/version (with a timeout), rpm -qa or
+dpkg -l, uname, os-release, hostname, limits.conf, overlay module parameters, df,
+a bounded listing of the data-root and exec-root, and the health (size, empty,
+NUL-filled, truncated) of each container's config.v2.json and hostconfig.json.
+It never copies container configs, ~/.docker/config.json, keys or certificates.
+
+Environment: DOCKER_HOST is honoured by the docker commands.
+Exit status: 0 archive written; 1 usage or environment error; 2 not enough free
+space; 3 redaction verify failed (archive deleted); 130/143 interrupted.
+EOF
+}
+
+die() {
+  printf 'docker-postmortem-collect: %s\n' "$1" >&2
+  exit "${2:-1}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Options
+OUT_DIR=.
+SINCE=
+UNTIL=
+OPT_DATA_ROOT=
+OPT_EXEC_ROOT=
+TIMEOUT=20
+BUDGET=300
+MAX_LOG_BYTES=104857600
+MAX_ENTRIES=100000
+LOG_FILES=
+REDACT=0
+MIN_FREE_MB=
+
+is_uint() {
+  case $1 in '' | *[!0-9]*) return 1 ;; esac
+  return 0
+}
+
+pos_int() {
+  if ! is_uint "$1" || [ "$1" -eq 0 ]; then die "$2 needs a positive integer"; fi
+}
+
+while [ $# -gt 0 ]; do
+  opt=$1
+  val=
+  has_val=0
+  case $opt in
+    --*=*) val=${opt#*=}; opt=${opt%%=*}; has_val=1 ;;
+  esac
+  case $opt in
+    --help | -h) usage; exit 0 ;;
+    --redact) REDACT=1; shift; continue ;;
+    --output | --since | --until | --data-root | --exec-root | --timeout | --budget | \
+      --max-log-bytes | --max-entries | --log-file | --min-free)
+      if [ "$has_val" = 0 ]; then
+        [ $# -ge 2 ] || die "option $opt needs a value (see --help)"
+        val=$2
+        shift
+      fi
+      ;;
+    *) die "unknown option: $opt (see --help)" ;;
+  esac
+  shift
+  case $opt in
+    --output) OUT_DIR=$val ;;
+    --since) SINCE=$val ;;
+    --until) UNTIL=$val ;;
+    --data-root) OPT_DATA_ROOT=$val ;;
+    --exec-root) OPT_EXEC_ROOT=$val ;;
+    --timeout) pos_int "$val" "--timeout"; TIMEOUT=$val ;;
+    --budget) pos_int "$val" "--budget"; BUDGET=$val ;;
+    --max-log-bytes) pos_int "$val" "--max-log-bytes"; MAX_LOG_BYTES=$val ;;
+    --max-entries) pos_int "$val" "--max-entries"; MAX_ENTRIES=$val ;;
+    --min-free) is_uint "$val" || die "--min-free needs an integer (MB)"; MIN_FREE_MB=$val ;;
+    --log-file)
+      case $val in *"$NL"*) die "--log-file path contains a newline" ;; esac
+      LOG_FILES="$LOG_FILES$val$NL"
+      ;;
+  esac
+done
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers (fork-free where it matters: a host with 10,000 containers must stay fast)
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# NOW_MS: milliseconds since boot from /proc/uptime (no fork), else wall clock.
+now_ms() {
+  _nm_up=
+  { read -r _nm_up _nm_rest; } </proc/uptime 2>/dev/null
+  case $_nm_up in
+    *.*)
+      _nm_s=${_nm_up%.*}
+      _nm_f=${_nm_up#*.}
+      _nm_f=${_nm_f%"${_nm_f#??}"}
+      _nm_f=${_nm_f#0}
+      NOW_MS=$((_nm_s * 1000 + ${_nm_f:-0} * 10))
+      ;;
+    *) NOW_MS=$(($(date +%s) * 1000)) ;;
+  esac
+}
+
+# jstr VALUE: sets JS to VALUE as a JSON string. Fast path for plain printable ASCII; otherwise
+# awk escapes backslash, quote and every control character (\u00XX), keeping newlines as \n.
+jstr() {
+  case $1 in
+    *[\\\"]* | *[![:print:]]*)
+      if [ "$HAVE_AWK" = 1 ]; then
+        JS=$(printf '%s\n' "$1" | awk '
+          BEGIN { for (i = 1; i < 32; i++) esc[sprintf("%c", i)] = sprintf("\\u%04x", i); esc["\\"] = "\\\\"; esc["\""] = "\\\""; esc[sprintf("%c", 127)] = "\\u007f" }
+          {
+            out = ""
+            n = length($0)
+            for (i = 1; i <= n; i++) { ch = substr($0, i, 1); if (ch in esc) out = out esc[ch]; else out = out ch }
+            printf "%s%s", (NR > 1 ? "\\n" : ""), out
+          }')
+        JS="\"$JS\""
+      else
+        JS=$(printf '%s' "$1" | tr -d '\001-\037\177' | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')
+        JS="\"$JS\""
+      fi
+      ;;
+    *) JS="\"$1\"" ;;
+  esac
+}
+
+# jnull VALUE: JSON string, or null when empty.
+jnull() {
+  if [ -n "$1" ]; then jstr "$1"; else JS=null; fi
+}
+
+# jargv ARGS...: sets JA to a JSON array of the arguments.
+jargv() {
+  JA='['
+  _sep=
+  for _a in "$@"; do
+    jstr "$_a"
+    JA="$JA$_sep$JS"
+    _sep=,
+  done
+  JA="$JA]"
+}
+
+say() { printf '%s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------
+# Preconditions
+
+HAVE_AWK=0
+have awk && HAVE_AWK=1
+for t in cat tar gzip mkdir rm mv chmod sed awk tr head tail wc od date; do
+  have "$t" || die "required tool not found: $t (needs: cat tar gzip mkdir rm mv chmod sed awk tr head tail wc od date)"
+done
+
+[ -d "$OUT_DIR" ] || die "output folder does not exist: $OUT_DIR"
+[ -w "$OUT_DIR" ] || die "output folder is not writable: $OUT_DIR"
+case $OUT_DIR in
+  /*) ;;
+  *) OUT_DIR=$(cd "$OUT_DIR" && pwd) || die "cannot resolve output folder: $OUT_DIR" ;;
+esac
+
+if [ -z "$MIN_FREE_MB" ]; then
+  MIN_FREE_MB=$(((2 * MAX_LOG_BYTES) / 1048576 + 32))
+fi
+if have df; then
+  FREE_KB=$(df -Pk "$OUT_DIR" 2>/dev/null | awk 'NR == 2 { print $4 }')
+  if is_uint "$FREE_KB"; then
+    if [ "$FREE_KB" -lt $((MIN_FREE_MB * 1024)) ]; then
+      die "not enough free space in $OUT_DIR: $((FREE_KB / 1024)) MB free, need $MIN_FREE_MB MB (use another --output, a smaller --max-log-bytes, or --min-free)" 2
+    fi
+  else
+    say "warning: could not read free space of $OUT_DIR (df); continuing"
+  fi
+else
+  say "warning: df not found; free space not checked"
+fi
+
+now_ms
+START_MS=$NOW_MS
+BUDGET_MS=$((BUDGET * 1000))
+
+# Collection time and zone: utcOffset is the host's own zone (TZ as the caller had it).
+COLLECTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+if [ "$ORIG_TZ_SET" = set ]; then
+  UTC_OFFSET=$(TZ=$ORIG_TZ date +%z 2>/dev/null)
+else
+  UTC_OFFSET=$(unset TZ; date +%z)
+fi
+
+if have id; then
+  MY_UID=$(id -u)
+else
+  MY_UID=
+  while read -r _k _v _rest; do
+    [ "$_k" = "Uid:" ] && MY_UID=$_v && break
+  done </proc/self/status
+fi
+AS_ROOT=false
+[ "$MY_UID" = 0 ] && AS_ROOT=true
+
+RAW_HOST=
+{ read -r RAW_HOST; } </proc/sys/kernel/hostname 2>/dev/null
+[ -n "$RAW_HOST" ] || RAW_HOST=$(hostname 2>/dev/null)
+[ -n "$RAW_HOST" ] || RAW_HOST=unknown
+SHORT_HOST=${RAW_HOST%%.*}
+SAFE_HOST=$(printf '%s' "$SHORT_HOST" | tr -c 'A-Za-z0-9._-' '_')
+[ -n "$SAFE_HOST" ] || SAFE_HOST=unknown
+[ "$REDACT" = 1 ] && SAFE_HOST=host-1
+
+KERNEL=
+{ read -r KERNEL; } </proc/sys/kernel/osrelease 2>/dev/null
+[ -n "$KERNEL" ] || KERNEL=$(uname -r 2>/dev/null)
+NETNS=$(readlink /proc/self/ns/net 2>/dev/null)
+IPCNS=$(readlink /proc/self/ns/ipc 2>/dev/null)
+
+# Temp folder inside the output folder: only one file system needs free space, and nothing is
+# written anywhere else (tmpfs /tmp would hold a large journal in RAM).
+TMP=
+ARCHIVE=
+ARCHIVE_DONE=0
+CHILD=
+cleanup() {
+  if [ -n "$CHILD" ]; then
+    kill "$CHILD" 2>/dev/null
+    CHILD=
+  fi
+  if [ -n "$TMP" ] && [ -d "$TMP" ]; then
+    rm -rf "$TMP"
+  fi
+  TMP=
+  if [ "$ARCHIVE_DONE" = 0 ] && [ -n "$ARCHIVE" ] && [ -f "$ARCHIVE" ]; then
+    rm -f "$ARCHIVE"
+  fi
+}
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM
+trap 'cleanup; trap - EXIT; exit 129' HUP
+
+if have mktemp; then
+  TMP=$(mktemp -d "$OUT_DIR/.docker-postmortem.XXXXXX") || die "cannot create a temp folder in $OUT_DIR"
+else
+  TMP="$OUT_DIR/.docker-postmortem.$$"
+  mkdir -m 700 "$TMP" || die "cannot create a temp folder in $OUT_DIR"
+fi
+B="$TMP/bundle"
+mkdir -p "$B/cmd" "$B/files" "$B/logs" || die "cannot create $B"
+ITEMS="$TMP/items.tsv"
+: >"$ITEMS"
+
+# Time limits: GNU/busybox timeout when it works, else a POSIX poll loop.
+TIMEOUT_MODE=poll
+if have timeout; then
+  if timeout -k 1 5 true >/dev/null 2>&1; then
+    TIMEOUT_MODE=timeout-k
+  elif timeout 5 true >/dev/null 2>&1; then
+    TIMEOUT_MODE=timeout
+  fi
+fi
+POLL_SLEEP=1
+POLL_PER_SEC=1
+if sleep 0.05 2>/dev/null; then
+  POLL_SLEEP=0.05
+  POLL_PER_SEC=20
+fi
+
+SHA_CMD=
+if have sha256sum; then
+  SHA_CMD=sha256sum
+elif have busybox && busybox sha256sum </dev/null >/dev/null 2>&1; then
+  SHA_CMD="busybox sha256sum"
+fi
+
+HAVE_GNU_FIND=0
+if have find && find / -maxdepth 0 -printf '' >/dev/null 2>&1; then
+  HAVE_GNU_FIND=1
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Item bookkeeping. items.tsv holds one line per item: "<path or ->" TAB head TAB tail, where head
+# and tail are JSON fragments; bytes and sha256 are added at the end (after --redact rewrote files).
+
+FAILED_LIST=
+SKIPPED_LIST=
+
+# add_item ID KIND ARGV_JSON SOURCE PATH EXIT DUR TRUNC TIMED SKIPPED REASON ERROR
+add_item() {
+  jstr "$1"; _id=$JS
+  jnull "$4"; _src=$JS
+  jstr "$5"; _path=$JS
+  jnull "${11}"; _reason=$JS
+  jnull "${12}"; _err=$JS
+  _file=-
+  [ "${10}" = false ] && _file=$5
+  printf '%s\t{"id":%s,"kind":"%s","argv":%s,"source":%s,"path":%s,"exitCode":%s,"durationMs":%s\t"truncated":%s,"timedOut":%s,"skipped":%s,"skipReason":%s,"error":%s}\n' \
+    "$_file" "$_id" "$2" "$3" "$_src" "$_path" "$6" "$7" "$8" "$9" "${10}" "$_reason" "$_err" >>"$ITEMS"
+  if [ "${10}" = true ]; then
+    SKIPPED_LIST="$SKIPPED_LIST  $1 ($5): ${11}$NL"
+  elif [ "$9" = true ] || { [ "$6" != null ] && [ "$6" != 0 ]; } || { [ "$6" = null ] && [ -n "${12}" ]; }; then
+    FAILED_LIST="$FAILED_LIST  $1 ($5): exit $6${12:+: ${12}}$NL"
+  fi
+}
+
+# skip_item ID KIND PATH REASON [ARGV...] / skip_file ID PATH SOURCE REASON
+skip_item() {
+  _si_id=$1 _si_kind=$2 _si_path=$3 _si_reason=$4
+  shift 4
+  if [ $# -gt 0 ]; then jargv "$@"; else JA=null; fi
+  add_item "$_si_id" "$_si_kind" "$JA" "" "$_si_path" null null false false true "$_si_reason" ""
+}
+skip_file() {
+  add_item "$1" file null "$3" "$2" null null false false true "$4" ""
+}
+
+budget_left_ms() {
+  now_ms
+  BUDGET_LEFT=$((BUDGET_MS - (NOW_MS - START_MS)))
+}
+
+# run_to OUT ERR LIMIT_S CMD...: run CMD with stdout to OUT, stderr to ERR, stdin /dev/null,
+# killed after LIMIT_S seconds. Sets RC (124 on timeout), TIMED_OUT (true/false), DUR_MS.
+# The command runs in the background and the shell waits, so SIGTERM/SIGINT reach our trap at once.
+run_to() {
+  _rt_o=$1 _rt_e=$2 _rt_l=$3
+  shift 3
+  TIMED_OUT=false
+  now_ms
+  _rt_t0=$NOW_MS
+  case $TIMEOUT_MODE in
+    timeout-k) timeout -k 2 "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
+    timeout) timeout "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
+    *) "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
+  esac
+  CHILD=$!
+  if [ "$TIMEOUT_MODE" = poll ]; then
+    _rt_n=0
+    _rt_max=$((_rt_l * POLL_PER_SEC))
+    while :; do
+      _rt_st=
+      { read -r _rt_st; } <"/proc/$CHILD/stat" 2>/dev/null
+      case $_rt_st in
+        '' | *") Z "* | *") X "*) break ;;
+      esac
+      if [ "$_rt_n" -ge "$_rt_max" ]; then
+        kill -TERM "$CHILD" 2>/dev/null
+        sleep 1
+        kill -KILL "$CHILD" 2>/dev/null
+        TIMED_OUT=true
+        break
+      fi
+      sleep "$POLL_SLEEP"
+      _rt_n=$((_rt_n + 1))
+    done
+  fi
+  wait "$CHILD"
+  RC=$?
+  CHILD=
+  now_ms
+  DUR_MS=$((NOW_MS - _rt_t0))
+  if [ "$TIMED_OUT" = true ]; then
+    RC=124
+  elif [ "$TIMEOUT_MODE" != poll ]; then
+    # timeout says 124, or 137 when -k had to SIGKILL a command that ignored SIGTERM.
+    if [ "$RC" = 124 ] || { [ "$RC" = 137 ] && [ "$DUR_MS" -ge $((_rt_l * 1000)) ]; }; then
+      TIMED_OUT=true
+      RC=124
+    fi
+  fi
+}
+
+# first_err FILE: sets ERR to the first line of FILE (at most 500 characters), or empty.
+first_err() {
+  ERR=
+  if [ -s "$1" ]; then
+    { IFS= read -r ERR; } <"$1"
+    if [ "${#ERR}" -gt 500 ]; then
+      ERR=$(printf '%.500s' "$ERR")
+    fi
+  fi
+}
+
+# limit_for SECONDS: sets LIM to min(SECONDS, remaining budget), or returns 1 when none is left.
+limit_for() {
+  budget_left_ms
+  if [ "$BUDGET_LEFT" -lt 1000 ]; then
+    return 1
+  fi
+  LIM=$1
+  if [ $((BUDGET_LEFT / 1000)) -lt "$LIM" ]; then
+    LIM=$((BUDGET_LEFT / 1000))
+  fi
+  return 0
+}
+
+# collect_cmd ID REL_PATH [--limit S] [--root] CMD ARGS...: run a command into the bundle.
+# --root: skipped as "not root" when not run as root (the command would only report EPERM).
+collect_cmd() {
+  _id=$1 _rel=$2
+  shift 2
+  _lim_s=$TIMEOUT
+  _needs_root=0
+  while :; do
+    case $1 in
+      --limit) _lim_s=$2; shift 2 ;;
+      --root) _needs_root=1; shift ;;
+      *) break ;;
+    esac
+  done
+  jargv "$@"
+  _argv=$JA
+  if ! limit_for "$_lim_s"; then
+    add_item "$_id" command "$_argv" "" "$_rel" null null false false true "budget exhausted" ""
+    return 1
+  fi
+  if ! have "$1"; then
+    add_item "$_id" command "$_argv" "" "$_rel" null null false false true "tool not found: $1" ""
+    return 1
+  fi
+  if [ "$_needs_root" = 1 ] && [ "$AS_ROOT" != true ]; then
+    add_item "$_id" command "$_argv" "" "$_rel" null null false false true "not root" ""
+    return 1
+  fi
+  _d=${_rel%/*}
+  [ -d "$B/$_d" ] || mkdir -p "$B/$_d"
+  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" "$@"
+  first_err "$B/$_rel.stderr"
+  [ -s "$B/$_rel.stderr" ] || rm -f "$B/$_rel.stderr"
+  add_item "$_id" command "$_argv" "" "$_rel" "$RC" "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
+  LAST_TIMED_OUT=$TIMED_OUT
+  return 0
+}
+
+# collect_file ID SOURCE [REL_PATH]: copy one file (with cat, so /proc files work) under files/.
+# Missing: skipped "not present: SOURCE"; unreadable: skipped "not root" (or "not readable").
+collect_file() {
+  _id=$1 _src=$2
+  _rel=${3:-files$2}
+  if ! limit_for "$TIMEOUT"; then
+    skip_file "$_id" "$_rel" "$_src" "budget exhausted"
+    return 1
+  fi
+  if [ ! -e "$_src" ]; then
+    skip_file "$_id" "$_rel" "$_src" "not present: $_src"
+    return 1
+  fi
+  if [ ! -r "$_src" ]; then
+    if [ "$AS_ROOT" = true ]; then
+      skip_file "$_id" "$_rel" "$_src" "not readable"
+    else
+      skip_file "$_id" "$_rel" "$_src" "not root"
+    fi
+    return 1
+  fi
+  _d=${_rel%/*}
+  [ -d "$B/$_d" ] || mkdir -p "$B/$_d"
+  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" cat "$_src"
+  first_err "$B/$_rel.stderr"
+  rm -f "$B/$_rel.stderr"
+  [ "$RC" = 0 ] || [ -n "$ERR" ] || ERR="cat exited $RC"
+  [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
+  add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
+  return 0
+}
+
+# collect_glob ID PATTERN: copy every file matching a shell glob; none: one skipped item.
+collect_glob() {
+  _cg_id=$1 _cg_pat=$2
+  _cg_n=0
+  for _cg_f in $_cg_pat; do
+    [ -e "$_cg_f" ] || continue
+    [ -d "$_cg_f" ] && continue
+    case $_cg_f in *"$TAB"* | *"$NL"*) continue ;; esac
+    collect_file "$_cg_id" "$_cg_f"
+    _cg_n=$((_cg_n + 1))
+  done
+  if [ "$_cg_n" = 0 ]; then
+    if ! limit_for "$TIMEOUT"; then
+      skip_file "$_cg_id" "files$_cg_pat" "$_cg_pat" "budget exhausted"
+    else
+      skip_file "$_cg_id" "files$_cg_pat" "$_cg_pat" "not present: $_cg_pat"
+    fi
+  fi
+}
+
+# copy_tail ID SOURCE REL_PATH MAXBYTES: copy the newest MAXBYTES of a log (dropping the first,
+# partial line when cut). Sets COPIED to the bytes kept.
+copy_tail() {
+  _id=$1 _src=$2 _rel=$3 _maxb=$4
+  COPIED=0
+  if ! limit_for "$TIMEOUT"; then
+    skip_file "$_id" "$_rel" "$_src" "budget exhausted"
+    return 1
+  fi
+  if [ ! -r "$_src" ]; then
+    if [ "$AS_ROOT" = true ]; then skip_file "$_id" "$_rel" "$_src" "not readable"; else skip_file "$_id" "$_rel" "$_src" "not root"; fi
+    return 1
+  fi
+  _size=$(wc -c <"$_src" 2>/dev/null | tr -d ' ')
+  is_uint "$_size" || _size=0
+  mkdir -p "$B/$(dirname "$_rel")"
+  _trunc=false
+  if [ "$_size" -gt "$_maxb" ]; then
+    case $_src in
+      *.gz | *.xz | *.bz2 | *.zst)
+        skip_file "$_id" "$_rel" "$_src" "max-log-bytes reached (compressed, $_size bytes)"
+        return 1
+        ;;
+    esac
+    _trunc=true
+    run_to "$TMP/tail.part" "$B/$_rel.stderr" "$LIM" tail -c "$_maxb" "$_src"
+    sed '1d' "$TMP/tail.part" >"$B/$_rel"
+    rm -f "$TMP/tail.part"
+  else
+    run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" cat "$_src"
+  fi
+  first_err "$B/$_rel.stderr"
+  rm -f "$B/$_rel.stderr"
+  [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
+  COPIED=$(wc -c <"$B/$_rel" | tr -d ' ')
+  add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
+  return 0
+}
+
+# copy_rotated ID PATTERN...: copy rotated logs newest first until MAX_LOG_BYTES are used.
+copy_rotated() {
+  _cr_id=$1
+  shift
+  _cr_list=
+  for _cr_pat in "$@"; do
+    for _cr_f in $_cr_pat; do
+      [ -f "$_cr_f" ] || continue
+      case $_cr_f in *"$TAB"* | *"$NL"*) continue ;; esac
+      _cr_list="$_cr_list$_cr_f$NL"
+    done
+  done
+  if [ -z "$_cr_list" ]; then
+    skip_file "$_cr_id" "files$1" "$1" "not present: $*"
+    return 0
+  fi
+  # Newest first by mtime: ls -t is the portable sort (names come from our own globs).
+  _cr_sorted=
+  _old_ifs=$IFS
+  IFS=$NL
+  set -f
+  if have ls; then
+    # shellcheck disable=SC2086
+    _cr_sorted=$(ls -1t -- $_cr_list 2>/dev/null)
+  fi
+  [ -n "$_cr_sorted" ] || _cr_sorted=$_cr_list
+  _cr_left=$MAX_LOG_BYTES
+  for _cr_f in $_cr_sorted; do
+    IFS=$_old_ifs
+    set +f
+    if [ "$_cr_left" -le 0 ]; then
+      skip_file "$_cr_id" "files$_cr_f" "$_cr_f" "max-log-bytes reached"
+    else
+      case $_cr_f in
+        *.gz | *.xz | *.bz2 | *.zst)
+          if [ "$REDACT" = 1 ]; then
+            skip_file "$_cr_id" "files$_cr_f" "$_cr_f" "compressed (cannot redact)"
+            continue
+          fi
+          ;;
+      esac
+      if copy_tail "$_cr_id" "$_cr_f" "files$_cr_f" "$_cr_left"; then
+        _cr_left=$((_cr_left - COPIED))
+      fi
+    fi
+  done
+  IFS=$_old_ifs
+  set +f
+}
+
+# ---------------------------------------------------------------------------------------------
+# Docker data-root / exec-root discovery (never sources config files: they could run code)
+
+DOCKERD_PIDS=
+CONTAINERD_PIDS=
+for _c in /proc/[0-9]*/comm; do
+  _comm=
+  { read -r _comm; } <"$_c" 2>/dev/null
+  _pid=${_c#/proc/}
+  _pid=${_pid%/comm}
+  case $_comm in
+    dockerd) DOCKERD_PIDS="$DOCKERD_PIDS $_pid" ;;
+    containerd | docker-containe | docker-containerd) CONTAINERD_PIDS="$CONTAINERD_PIDS $_pid" ;;
+  esac
+done
+
+# flag_value FLAG ALTFLAG ALTFLAG2 < words: prints the value of --flag=V / --flag V.
+flag_value() {
+  awk -v f1="$1" -v f2="$2" -v f3="$3" '
+    { for (i = 1; i <= NF; i++) w[++n] = $i }
+    END {
+      for (i = 1; i <= n; i++) {
+        x = w[i]
+        gsub(/^["\047]+|["\047]+$/, "", x)
+        if (x == f1 || (f2 != "" && x == f2) || (f3 != "" && x == f3)) { if (i < n) { v = w[i + 1]; gsub(/^["\047]+|["\047]+$/, "", v); r = v } }
+        else if (index(x, f1 "=") == 1) r = substr(x, length(f1) + 2)
+        else if (f2 != "" && index(x, f2 "=") == 1) r = substr(x, length(f2) + 2)
+        else if (f3 != "" && index(x, f3 "=") == 1) r = substr(x, length(f3) + 2)
+      }
+      if (r != "") print r
+    }'
+}
+
+json_key() { # json_key KEY FILE: first "KEY": "value" in a JSON file (flat scan, good enough here)
+  sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p" "$2" 2>/dev/null | head -n 1
+}
+
+find_root() { # find_root KIND(data|exec): echo the best guess
+  _fr=
+  for _p in $DOCKERD_PIDS; do
+    if [ -r "/proc/$_p/cmdline" ]; then
+      if [ "$1" = data ]; then
+        _fr=$(tr '\000' '\n' <"/proc/$_p/cmdline" 2>/dev/null | flag_value --data-root -g --graph)
+      else
+        _fr=$(tr '\000' '\n' <"/proc/$_p/cmdline" 2>/dev/null | flag_value --exec-root "" "")
+      fi
+      [ -n "$_fr" ] && break
+    fi
+  done
+  if [ -z "$_fr" ] && [ -r /etc/docker/daemon.json ]; then
+    if [ "$1" = data ]; then
+      _fr=$(json_key data-root /etc/docker/daemon.json)
+      [ -n "$_fr" ] || _fr=$(json_key graph /etc/docker/daemon.json)
+    else
+      _fr=$(json_key exec-root /etc/docker/daemon.json)
+    fi
+  fi
+  if [ -z "$_fr" ]; then
+    for _sf in /etc/sysconfig/docker /etc/sysconfig/docker-storage /etc/default/docker; do
+      [ -r "$_sf" ] || continue
+      _opts=$(sed -n -e 's/^[[:space:]]*OPTIONS=//p' -e 's/^[[:space:]]*DOCKER_OPTS=//p' -e 's/^[[:space:]]*DOCKER_STORAGE_OPTIONS=//p' "$_sf" 2>/dev/null)
+      [ -n "$_opts" ] || continue
+      if [ "$1" = data ]; then
+        _fr=$(printf '%s\n' "$_opts" | flag_value --data-root -g --graph)
+      else
+        _fr=$(printf '%s\n' "$_opts" | flag_value --exec-root "" "")
+      fi
+      [ -n "$_fr" ] && break
+    done
+  fi
+  if [ -z "$_fr" ]; then
+    if [ "$1" = data ]; then _fr=/var/lib/docker; else _fr=/var/run/docker; fi
+  fi
+  printf '%s\n' "$_fr"
+}
+
+if [ -n "$OPT_DATA_ROOT" ]; then DATA_ROOT=$OPT_DATA_ROOT; else DATA_ROOT=$(find_root data); fi
+if [ -n "$OPT_EXEC_ROOT" ]; then EXEC_ROOT=$OPT_EXEC_ROOT; else EXEC_ROOT=$(find_root exec); fi
+DATA_ROOT=${DATA_ROOT%/}
+EXEC_ROOT=${EXEC_ROOT%/}
+[ -n "$DATA_ROOT" ] || DATA_ROOT=/
+[ -n "$EXEC_ROOT" ] || EXEC_ROOT=/
+
+# ---------------------------------------------------------------------------------------------
+# Collectors for the structured items
+
+# daemon_processes: cmd/daemon-processes.txt (format in docs/bundle-format.md).
+quote_arg() { # sets QA: the argument as is, or double-quoted with \ and " escaped
+  case $1 in
+    '' | *[!A-Za-z0-9_./:=@%+,-]*)
+      QA=$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' | tr '\t' ' ')
+      QA="\"$QA\""
+      ;;
+    *) QA=$1 ;;
+  esac
+}
+
+daemon_processes() {
+  _rel=cmd/daemon-processes.txt
+  _o="$B/$_rel"
+  if ! limit_for "$TIMEOUT"; then
+    skip_item process.daemons listing "$_rel" "budget exhausted"
+    return
+  fi
+  now_ms
+  _t0=$NOW_MS
+  _err=
+  {
+    printf '# docker-postmortem daemon-processes v1\n'
+    printf '# proc\tpid\tppid\tcomm\targv (NUL-separated argv joined by spaces; an argument with other characters is double-quoted, \\ and " escaped)\n'
+    printf '# exe\tpid\ttarget of /proc/<pid>/exe\n'
+    printf '# env\tpid\tKEY=VALUE (values other than DISABLE_* and DOCKER_* are <redacted>)\n'
+    for _p in $DOCKERD_PIDS $CONTAINERD_PIDS; do
+      [ -d "/proc/$_p" ] || continue
+      _comm=
+      { read -r _comm; } <"/proc/$_p/comm" 2>/dev/null
+      _ppid=
+      _stat=
+      { read -r _stat; } <"/proc/$_p/stat" 2>/dev/null
+      if [ -n "$_stat" ]; then
+        _rest=${_stat##*) }
+        set -f
+        # shellcheck disable=SC2086
+        set -- $_rest
+        set +f
+        _ppid=${2:-}
+      fi
+      _line=
+      if [ -r "/proc/$_p/cmdline" ]; then
+        _args=$(tr '\000' '\n' <"/proc/$_p/cmdline" 2>/dev/null)
+        _sep=
+        _old_ifs=$IFS
+        IFS=$NL
+        set -f
+        for _a in $_args; do
+          quote_arg "$_a"
+          _line="$_line$_sep$QA"
+          _sep=' '
+        done
+        IFS=$_old_ifs
+        set +f
+      fi
+      printf 'proc\t%s\t%s\t%s\t%s\n' "$_p" "${_ppid:--}" "$_comm" "$_line"
+      _exe=$(readlink "/proc/$_p/exe" 2>/dev/null)
+      [ -n "$_exe" ] && printf 'exe\t%s\t%s\n' "$_p" "$_exe"
+      if [ -r "/proc/$_p/environ" ] && _env=$(tr '\000' '\n' <"/proc/$_p/environ" 2>/dev/null); then
+        _old_ifs=$IFS
+        IFS=$NL
+        set -f
+        for _kv in $_env; do
+          _k=${_kv%%=*}
+          case $_kv in *=*) ;; *) continue ;; esac
+          case $_k in
+            DISABLE_* | DOCKER_*) printf 'env\t%s\t%s\n' "$_p" "$_kv" ;;
+            *) printf 'env\t%s\t%s=<redacted>\n' "$_p" "$_k" ;;
+          esac
+        done
+        IFS=$_old_ifs
+        set +f
+      else
+        printf 'env-unreadable\t%s\n' "$_p"
+        _err="environment of pid $_p not readable"
+      fi
+    done
+  } >"$_o" 2>/dev/null
+  now_ms
+  add_item process.daemons listing null "" "$_rel" null $((NOW_MS - _t0)) false false false "" "$_err"
+}
+
+# Listing lines: type mode uid gid size mtime path (TAB-separated, see docs/bundle-format.md).
+# list_section ROOT MINDEPTH MAXDEPTH OUTFILE: appends at most LIST_LEFT lines; sets LIST_ERR.
+list_section() {
+  _ls_root=$1
+  [ -d "$_ls_root" ] || return 0
+  [ "$LIST_LEFT" -gt 0 ] || { LIST_TRUNC=1; return 0; }
+  if ! limit_for "$TIMEOUT"; then
+    LIST_BUDGET=1
+    return 0
+  fi
+  if [ "$HAVE_GNU_FIND" = 1 ]; then
+    run_to "$TMP/list.raw" "$TMP/list.err" "$LIM" find "$_ls_root/" -mindepth "$2" -maxdepth "$3" -printf '%y\t%m\t%U\t%G\t%s\t%T@\t%p\n'
+  else
+    run_to "$TMP/list.raw" "$TMP/list.err" "$LIM" find "$_ls_root/" -mindepth "$2" -maxdepth "$3" -exec stat -c "%F$TAB%a$TAB%u$TAB%g$TAB%s$TAB%Y$TAB%n" {} +
+  fi
+  [ "$TIMED_OUT" = true ] && LIST_ERR="${LIST_ERR:-find timed out in $_ls_root}"
+  if [ -s "$TMP/list.err" ] && [ -z "$LIST_ERR" ]; then
+    first_err "$TMP/list.err"
+    LIST_ERR=$ERR
+  fi
+  awk -F '\t' -v OFS='\t' -v left="$LIST_LEFT" -v root="$_ls_root/" '
+    NF >= 7 {
+      t = $1
+      if (t == "f" || t == "regular file" || t == "regular empty file") t = "f"
+      else if (t == "d" || t == "directory") t = "d"
+      else if (t == "l" || t == "symbolic link") t = "l"
+      else t = "o"
+      $1 = t
+      p = $7
+      for (i = 8; i <= NF; i++) p = p "\t" $i
+      if (p == root) p = substr(root, 1, length(root) - 1)
+      else if (substr(p, length(root), 2) == "//") p = substr(p, 1, length(root) - 1) substr(p, length(root) + 1)
+      if (p == "") p = "/"
+      n++
+      if (n > left) { cut = 1; exit }
+      print $1, $2, $3, $4, $5, $6, p
+    }
+    END { if (cut) print "# cut" > "/dev/stderr" }' "$TMP/list.raw" >>"$LIST_OUT" 2>"$TMP/list.cut"
+  if [ -s "$TMP/list.cut" ]; then
+    LIST_TRUNC=1
+    LIST_LEFT=0
+  else
+    _lines=$(wc -l <"$TMP/list.raw" | tr -d ' ')
+    LIST_LEFT=$((LIST_LEFT - _lines))
+    [ "$LIST_LEFT" -ge 0 ] || LIST_LEFT=0
+  fi
+  rm -f "$TMP/list.raw" "$TMP/list.err" "$TMP/list.cut"
+}
+
+# dataroot_sections ROOT: the parts of a data-root worth listing (bounded depth).
+dataroot_sections() {
+  _r=$1
+  list_section "$_r" 1 1
+  list_section "$_r/containers" 1 2
+  list_section "$_r/network" 1 2
+  list_section "$_r/volumes" 1 1
+  for _img in "$_r"/image/*; do
+    [ -d "$_img" ] || continue
+    list_section "$_img" 0 3
+  done
+  list_section "$_r/builder" 1 3
+  list_section "$_r/buildkit" 1 2
+  list_section "$_r/containerd/daemon" 1 3
+  list_section "$_r/devicemapper" 1 1
+  list_section "$_r/devicemapper/devicemapper" 1 1
+  list_section "$_r/devicemapper/metadata" 1 1
+  list_section "$_r/swarm" 1 2
+  list_section "$_r/plugins" 1 1
+}
+
+# Is ROOT one whose listing can work at all? Sets NOT_READY reason.
+root_ready() {
+  NOT_READY=
+  if [ ! -e "$1" ]; then
+    NOT_READY="not present: $1"
+  elif [ ! -r "$1" ] || [ ! -x "$1" ]; then
+    if [ "$AS_ROOT" = true ]; then NOT_READY="not readable"; else NOT_READY="not root"; fi
+  elif ! have find; then
+    NOT_READY="tool not found: find"
+  elif [ "$HAVE_GNU_FIND" = 0 ] && ! have stat; then
+    NOT_READY="tool not found: stat"
+  fi
+}
+
+dataroot_listing() {
+  _rel=cmd/dataroot-listing.tsv
+  if ! limit_for "$TIMEOUT"; then skip_item dataroot.listing listing "$_rel" "budget exhausted"; return; fi
+  root_ready "$DATA_ROOT"
+  if [ -n "$NOT_READY" ]; then skip_item dataroot.listing listing "$_rel" "$NOT_READY"; return; fi
+  now_ms
+  _t0=$NOW_MS
+  LIST_OUT="$B/$_rel"
+  LIST_LEFT=$MAX_ENTRIES
+  LIST_TRUNC=0
+  LIST_BUDGET=0
+  LIST_ERR=
+  printf '# type\tmode\tuid\tgid\tsize\tmtime\tpath\n' >"$LIST_OUT"
+  list_section "$DATA_ROOT" 0 0
+  dataroot_sections "$DATA_ROOT"
+  # userns-remap keeps a second data-root in <uid>.<gid>/
+  for _u in "$DATA_ROOT"/[0-9]*.[0-9]*; do
+    [ -d "$_u" ] || continue
+    dataroot_sections "$_u"
+  done
+  [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
+  [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
+  _tr=false
+  { [ "$LIST_TRUNC" = 1 ] || [ "$LIST_BUDGET" = 1 ]; } && _tr=true
+  now_ms
+  add_item dataroot.listing listing null "$DATA_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_tr" "$( [ "$LIST_BUDGET" = 1 ] && echo true || echo false)" false "" "$LIST_ERR"
+}
+
+execroot_listing() {
+  _rel=cmd/execroot-listing.tsv
+  if ! limit_for "$TIMEOUT"; then skip_item execroot.listing listing "$_rel" "budget exhausted"; return; fi
+  root_ready "$EXEC_ROOT"
+  _nr_exec=$NOT_READY
+  root_ready /run/containerd
+  if [ -n "$_nr_exec" ] && [ -n "$NOT_READY" ]; then skip_item execroot.listing listing "$_rel" "$_nr_exec"; return; fi
+  now_ms
+  _t0=$NOW_MS
+  LIST_OUT="$B/$_rel"
+  LIST_LEFT=$MAX_ENTRIES
+  LIST_TRUNC=0
+  LIST_BUDGET=0
+  LIST_ERR=
+  printf '# type\tmode\tuid\tgid\tsize\tmtime\tpath\n' >"$LIST_OUT"
+  # runtime-runc/moby/<id>/state.json sits at depth 3, containerd's task dirs at depth 4-5.
+  [ -z "$_nr_exec" ] && list_section "$EXEC_ROOT" 0 4
+  [ -z "$NOT_READY" ] && list_section /run/containerd 0 5
+  [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
+  [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
+  _tr=false
+  { [ "$LIST_TRUNC" = 1 ] || [ "$LIST_BUDGET" = 1 ]; } && _tr=true
+  [ -n "$_nr_exec" ] && LIST_ERR="${LIST_ERR:-$EXEC_ROOT: $_nr_exec}"
+  now_ms
+  add_item execroot.listing listing null "$EXEC_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_tr" false false "" "$LIST_ERR"
+}
+
+# hex_scan HEXWORDS: sets HS_FIRST / HS_LAST (first and last non-space byte as hex, or empty)
+# and HS_DATA=1 when a byte other than NUL and white space occurs.
+hex_scan() {
+  HS_FIRST=
+  HS_LAST=
+  HS_DATA=0
+  for _h in $1; do
+    case $_h in
+      20 | 09 | 0a | 0d) ;;
+      00) [ -n "$HS_FIRST" ] || HS_FIRST=00; HS_LAST=00 ;;
+      *) [ -n "$HS_FIRST" ] || HS_FIRST=$_h; HS_LAST=$_h; HS_DATA=1 ;;
+    esac
+  done
+}
+
+# json_health: cmd/dataroot-json-health.tsv. Only the first and last 64 bytes of each file are
+# read (od), never the contents: config.v2.json holds the containers' environment secrets.
+# Files of 64 bytes or more are read in batches (xargs head -q / tail -q | od | awk): a host with
+# 10,000 containers would otherwise cost 40,000 process starts.
+HEX_AWK='
+BEGIN { while ((getline x < counts) > 0) want[++nf] = x + 0; k = 1 }
+{
+  for (i = 1; i <= NF; i++) {
+    while (k <= nf && want[k] == 0) { print "-\t-\t0"; k++ }
+    if (k > nf) { extra = 1; break }
+    t = $i; c++
+    if (t != "20" && t != "09" && t != "0a" && t != "0d") { if (f == "") f = t; l = t; if (t != "00") d = 1 }
+    if (c == want[k]) { print (f == "" ? "-" : f) "\t" (l == "" ? "-" : l) "\t" (d + 0); c = 0; f = ""; l = ""; d = 0; k++ }
+  }
+}
+END { while (k <= nf && want[k] == 0) { print "-\t-\t0"; k++ }; if (c || extra || k <= nf) print "partial" }'
+
+# classify_small PATH SIZE: sets JH_STATE JH_FIRST JH_LAST for one file (per-file od).
+classify_small() {
+  _hx=$(od -An -tx1 -v -N 64 "$1" 2>/dev/null)
+  hex_scan "$_hx"
+  JH_FIRST=${HS_FIRST:--}
+  JH_LAST=$HS_LAST
+  _data=$HS_DATA
+  if [ "$2" -gt 64 ]; then
+    _hx=$(od -An -tx1 -v -j $(($2 - 64)) "$1" 2>/dev/null)
+    hex_scan "$_hx"
+    JH_LAST=$HS_LAST
+    [ "$HS_DATA" = 1 ] && _data=1
+  fi
+  JH_LAST=${JH_LAST:--}
+  classify_state "$1" "$_data"
+}
+
+# classify_state PATH DATA: from JH_FIRST/JH_LAST and whether both ends held data.
+classify_state() {
+  if [ "$2" = 0 ]; then
+    # Both ends are NUL/white space: look at the whole (small) file once.
+    _rest=$(tr -d '\000\011\012\015\040' <"$1" 2>/dev/null | head -c 1 | wc -c | tr -d ' ')
+    if [ "$_rest" != 0 ]; then
+      # Data hides behind more than 64 bytes of blanks: strip them and take both ends.
+      JH_FIRST=$(tr -d '\011\012\015\040' <"$1" 2>/dev/null | od -An -tx1 -N 1 | tr -d ' \n')
+      JH_LAST=$(tr -d '\011\012\015\040' <"$1" 2>/dev/null | tail -c 1 | od -An -tx1 | tr -d ' \n')
+      JH_FIRST=${JH_FIRST:--} JH_LAST=${JH_LAST:--}
+      if [ "$JH_FIRST" = 7b ] && [ "$JH_LAST" = 7d ]; then JH_STATE=ok; else JH_STATE=truncated; fi
+    elif [ "$JH_FIRST" = 00 ] || [ "$JH_LAST" = 00 ]; then
+      JH_STATE=nul-filled
+    else
+      JH_STATE=empty
+    fi
+  elif [ "$JH_FIRST" = 7b ] && [ "$JH_LAST" = 7d ]; then
+    JH_STATE=ok
+  else
+    JH_STATE=truncated
+  fi
+}
+
+json_health() {
+  _rel=cmd/dataroot-json-health.tsv
+  if ! limit_for "$TIMEOUT"; then skip_item dataroot.json-health listing "$_rel" "budget exhausted"; return; fi
+  root_ready "$DATA_ROOT"
+  if [ -n "$NOT_READY" ]; then skip_item dataroot.json-health listing "$_rel" "$NOT_READY"; return; fi
+  now_ms
+  _t0=$NOW_MS
+  _o="$B/$_rel"
+  _jerr=
+  _jb=false
+  printf '# path\tsize\tmtime\tstate\tfirst\tlast\n' >"$_o"
+  : >"$TMP/jh.list"
+  for _cr in "$DATA_ROOT/containers" "$DATA_ROOT"/[0-9]*.[0-9]*/containers; do
+    [ -d "$_cr" ] || continue
+    if [ "$HAVE_GNU_FIND" = 1 ]; then
+      find "$_cr" -mindepth 2 -maxdepth 2 \( -name config.v2.json -o -name hostconfig.json \) -printf '%s\t%T@\t%p\n' >>"$TMP/jh.list" 2>"$TMP/jh.err"
+    else
+      find "$_cr" -mindepth 2 -maxdepth 2 \( -name config.v2.json -o -name hostconfig.json \) -exec stat -c "%s$TAB%Y$TAB%n" {} + >>"$TMP/jh.list" 2>"$TMP/jh.err"
+    fi
+    if [ -s "$TMP/jh.err" ] && [ -z "$_jerr" ]; then first_err "$TMP/jh.err"; _jerr=$ERR; fi
+  done
+  # Batch every non-empty file when the paths are safe for xargs (no blanks or quotes): head -q
+  # and tail -q give min(size, 64) bytes per file, which HEX_AWK splits again using the sizes.
+  : >"$TMP/jh.heads"
+  : >"$TMP/jh.tails"
+  _batch=0
+  if have xargs; then
+    case $DATA_ROOT in
+      *[[:space:]\"\'\\]*) ;;
+      *) _batch=1 ;;
+    esac
+  fi
+  if [ "$_batch" = 1 ]; then
+    awk -F '\t' 'NF == 3 && $1 > 0 { print $3 > big; print ($1 > 64 ? 64 : $1) > cnt }' big="$TMP/jh.big" cnt="$TMP/jh.cnt" "$TMP/jh.list"
+    if [ -s "$TMP/jh.big" ]; then
+      xargs head -q -c 64 <"$TMP/jh.big" 2>/dev/null | od -An -tx1 -v | awk -v counts="$TMP/jh.cnt" "$HEX_AWK" >"$TMP/jh.heads"
+      xargs tail -q -c 64 <"$TMP/jh.big" 2>/dev/null | od -An -tx1 -v | awk -v counts="$TMP/jh.cnt" "$HEX_AWK" >"$TMP/jh.tails"
+      # A file that changed or vanished meanwhile shifts the stream: then fall back to one by one.
+      if awk '/partial/ { f = 1 } END { exit !f }' "$TMP/jh.heads" "$TMP/jh.tails"; then
+        _batch=0
+      fi
+    fi
+  fi
+  # Merge: batched files take their ends from the batch (in list order), the rest are done one by one.
+  awk -F '\t' -v OFS='\t' -v batch="$_batch" -v heads="$TMP/jh.heads" -v tails="$TMP/jh.tails" '
+    NF != 3 { next }
+    {
+      sz = $1; mt = $2; p = $3; sub(/\..*/, "", mt); gsub(/\/\/+/, "/", p)
+      if (batch == 1 && sz > 0) {
+        getline h < heads; getline t < tails
+        split(h, H, "\t"); split(t, T, "\t")
+        data = (H[3] == 1 || T[3] == 1)
+        if (!data) st = "?"
+        else if (H[1] == "7b" && T[2] == "7d") st = "ok"
+        else st = "truncated"
+      } else { st = "-"; H[1] = "-"; T[2] = "-" }
+      # resolved lines go straight out; the rest (unbatched, or blank at both ends) to the sh loop
+      if (st == "-" || st == "?") print p, sz, mt, st, H[1], T[2] > todo
+      else print p, sz, mt, st, H[1], T[2]
+    }' todo="$TMP/jh.todo" "$TMP/jh.list" >>"$_o"
+  _count=0
+  [ -f "$TMP/jh.todo" ] || : >"$TMP/jh.todo"
+  while IFS="$TAB" read -r _p _sz _mt _st _f _l; do
+    _count=$((_count + 1))
+    if [ $((_count % 200)) = 0 ]; then
+      budget_left_ms
+      if [ "$BUDGET_LEFT" -lt 1000 ]; then _jb=true; break; fi
+    fi
+    if [ ! -r "$_p" ]; then
+      _st=unreadable _f=- _l=-
+    elif [ "$_sz" = 0 ]; then
+      _st=empty _f=- _l=-
+    elif [ "$_st" = '?' ]; then
+      JH_FIRST=$_f JH_LAST=$_l
+      classify_state "$_p" 0
+      _st=$JH_STATE _f=$JH_FIRST _l=$JH_LAST
+    else
+      classify_small "$_p" "$_sz"
+      _st=$JH_STATE _f=$JH_FIRST _l=$JH_LAST
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$_p" "$_sz" "$_mt" "$_st" "$_f" "$_l"
+  done <"$TMP/jh.todo" >>"$_o"
+  rm -f "$TMP"/jh.*
+  [ "$_jb" = true ] && printf '# truncated: budget exhausted\n' >>"$_o"
+  now_ms
+  add_item dataroot.json-health listing null "$DATA_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_jb" "$_jb" false "" "$_jerr"
+}
+
+# journal: ONE journalctl window, newest --max-log-bytes kept. journalctl -r (newest first) piped
+# into head -c stops reading early (bounded disk and memory); tac puts it back in time order.
+JOURNAL_MATCHES='_SYSTEMD_UNIT=docker.service + _SYSTEMD_UNIT=containerd.service + _SYSTEMD_UNIT=docker.socket + _PID=1 + _TRANSPORT=kernel + _SYSTEMD_UNIT=systemd-journald.service + SYSLOG_IDENTIFIER=systemd-journald + _SYSTEMD_UNIT=firewalld.service + _SYSTEMD_UNIT=auditd.service + SYSLOG_IDENTIFIER=dockerd + SYSLOG_IDENTIFIER=containerd + _COMM=dockerd + _COMM=containerd'
+
+journal() {
+  _rel=cmd/journal.json
+  set -f
+  # shellcheck disable=SC2086
+  set -- journalctl -o json --all --no-pager ${SINCE:+--since} ${SINCE:+"$SINCE"} ${UNTIL:+--until} ${UNTIL:+"$UNTIL"} $JOURNAL_MATCHES
+  set +f
+  jargv "$@"
+  _argv=$JA
+  if ! limit_for $((TIMEOUT * 6)); then
+    add_item journal command "$_argv" "" "$_rel" null null false false true "budget exhausted" ""
+    return
+  fi
+  if ! have journalctl; then
+    add_item journal command "$_argv" "" "$_rel" null null false false true "tool not found: journalctl" ""
+    return
+  fi
+  # Reverse order to stop early; the manifest argv is the equivalent forward command.
+  run_to "$TMP/journal.rev" "$B/$_rel.stderr" "$LIM" sh -c '
+    max=$1; rcf=$2; cmd=$3; shift 3
+    { "$cmd" -r "$@"; echo $? >"$rcf"; } | head -c "$max"
+  ' sh "$MAX_LOG_BYTES" "$TMP/journal.rc" "$@"
+  _jrc=
+  { read -r _jrc; } <"$TMP/journal.rc" 2>/dev/null
+  _size=$(wc -c <"$TMP/journal.rev" | tr -d ' ')
+  _trunc=false
+  if [ "$_size" -ge "$MAX_LOG_BYTES" ]; then
+    _trunc=true
+    # the oldest entry was cut mid-line: it is the last line of the reversed stream
+    sed '$d' "$TMP/journal.rev" >"$TMP/journal.rev2" && mv "$TMP/journal.rev2" "$TMP/journal.rev"
+    # journalctl died of SIGPIPE because we stopped reading: that is the cut, not a failure
+    case $_jrc in 141 | 13 | '') _jrc=0 ;; esac
+  fi
+  if have tac; then
+    tac "$TMP/journal.rev" >"$B/$_rel"
+  else
+    awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$TMP/journal.rev" >"$B/$_rel"
+  fi
+  rm -f "$TMP/journal.rev" "$TMP/journal.rc"
+  if [ "$TIMED_OUT" = true ]; then _jrc=124; fi
+  [ -n "$_jrc" ] || _jrc=$RC
+  first_err "$B/$_rel.stderr"
+  [ -s "$B/$_rel.stderr" ] || rm -f "$B/$_rel.stderr"
+  add_item journal command "$_argv" "" "$_rel" "$_jrc" "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
+}
+
+# ipcs -s -i for each semaphore whose key starts with 0x0d4d (device-mapper udev cookies).
+sem_info() {
+  if [ ! -s "$B/cmd/ipcs-s.txt" ]; then
+    return
+  fi
+  _ids=$(awk 'tolower($1) ~ /^0x0d4d/ && $2 ~ /^[0-9]+$/ { print $2 }' "$B/cmd/ipcs-s.txt")
+  for _sid in $_ids; do
+    collect_cmd ipcs.sem-info "cmd/ipcs-s-i/$_sid.txt" ipcs -s -i "$_sid"
+  done
+}
+
+docker_cli() {
+  if ! have docker; then
+    for _d in "docker.version cmd/docker-version.txt version" "docker.info cmd/docker-info.txt info" \
+      "docker.ps cmd/docker-ps-a.txt ps -a --no-trunc" "docker.network-ls cmd/docker-network-ls.txt network ls --no-trunc"; do
+      set -f
+      # shellcheck disable=SC2086
+      set -- $_d
+      set +f
+      _i=$1 _r=$2
+      shift 2
+      skip_item "$_i" command "$_r" "tool not found: docker" docker "$@"
+    done
+    return
+  fi
+  collect_cmd docker.version cmd/docker-version.txt docker version
+  _down=
+  if [ "$LAST_TIMED_OUT" = true ]; then
+    _down="daemon not reachable (docker version timed out)"
+  fi
+  for _d in "docker.info cmd/docker-info.txt info" "docker.ps cmd/docker-ps-a.txt ps -a --no-trunc" \
+    "docker.network-ls cmd/docker-network-ls.txt network ls --no-trunc"; do
+    set -f
+    # shellcheck disable=SC2086
+    set -- $_d
+    set +f
+    _i=$1 _r=$2
+    shift 2
+    if [ -n "$_down" ]; then
+      skip_item "$_i" command "$_r" "$_down" docker "$@"
+    else
+      collect_cmd "$_i" "$_r" docker "$@"
+    fi
+  done
+}
+
+df_items() {
+  _t=$DATA_ROOT
+  while [ ! -e "$_t" ] && [ "$_t" != / ] && [ -n "$_t" ]; do _t=$(dirname "$_t"); done
+  collect_cmd df.h cmd/df-h.txt df -h "$_t"
+  collect_cmd df.i cmd/df-i.txt df -i "$_t"
+}
+
+logs_and_syslog() {
+  # Syslog files only when journald keeps no persistent journal (or there is no journalctl).
+  if [ ! -d /var/log/journal ] || ! have journalctl; then
+    copy_rotated syslog '/var/log/messages*' '/var/log/syslog*'
+  else
+    skip_file syslog 'files/var/log/messages*' '/var/log/messages*' "persistent journal present (/var/log/journal)"
+  fi
+  _n=0
+  _old_ifs=$IFS
+  IFS=$NL
+  set -f
+  for _lf in $LOG_FILES; do
+    IFS=$_old_ifs
+    set +f
+    _n=$((_n + 1))
+    if [ "$REDACT" = 1 ]; then
+      _base="log-$_n"
+    else
+      _base=$(basename "$_lf" | tr -c 'A-Za-z0-9._-' '_')
+      [ -e "$B/logs/$_base" ] && _base="$_n-$_base"
+    fi
+    if [ ! -e "$_lf" ]; then
+      skip_file syslog "logs/$_base" "$_lf" "not present: $_lf"
+      continue
+    fi
+    case $_lf in
+      *.gz | *.xz | *.bz2 | *.zst)
+        if [ "$REDACT" = 1 ]; then skip_file syslog "logs/$_base" "$_lf" "compressed (cannot redact)"; continue; fi
+        ;;
+    esac
+    copy_tail syslog "$_lf" "logs/$_base" "$MAX_LOG_BYTES"
+  done
+  IFS=$_old_ifs
+  set +f
+}
+
+# ---------------------------------------------------------------------------------------------
+# Collection, most valuable and cheapest first (a short --budget keeps the essentials)
+
+say "docker-postmortem-collect $COLLECTOR_VERSION: collecting (budget ${BUDGET}s, timeout ${TIMEOUT}s, data-root $DATA_ROOT)"
+
+collect_cmd uname cmd/uname-a.txt uname -a
+if have hostname; then
+  collect_cmd hostname cmd/hostname.txt hostname
+else
+  collect_cmd hostname cmd/hostname.txt cat /proc/sys/kernel/hostname
+fi
+if [ -e /etc/os-release ]; then
+  collect_file os-release /etc/os-release
+else
+  collect_file os-release /usr/lib/os-release
+fi
+daemon_processes
+collect_cmd ps cmd/ps.txt ps -eo pid,ppid,user,lstart,stat,args
+collect_cmd journal.boots cmd/journalctl-list-boots.txt journalctl --list-boots --no-pager
+collect_cmd journal.header cmd/journalctl-header.txt journalctl --header --no-pager
+journal
+collect_file docker.daemon-json /etc/docker/daemon.json
+collect_glob sysconfig.docker '/etc/sysconfig/docker*'
+collect_file sysconfig.docker /etc/default/docker
+collect_cmd systemd.docker cmd/systemctl-show-docker.txt systemctl show docker.service --no-pager
+collect_cmd systemd.containerd cmd/systemctl-show-containerd.txt systemctl show containerd.service --no-pager
+collect_cmd systemd.journald cmd/systemctl-show-journald.txt systemctl show systemd-journald.service --no-pager
+collect_cmd systemd.status cmd/systemctl-status.txt systemctl status -l --no-pager docker containerd systemd-journald
+collect_cmd systemd.cat-docker cmd/systemctl-cat-docker.txt systemctl cat docker --no-pager
+collect_file kernel.sem /proc/sys/kernel/sem
+collect_cmd sysctl cmd/sysctl.txt sysctl kernel.pid_max kernel.sem kernel.threads-max net.ipv4.ip_forward
+collect_file proc.sysvipc-sem /proc/sysvipc/sem
+collect_cmd ipcs.sem cmd/ipcs-s.txt ipcs -s
+collect_cmd ipcs.sem-times cmd/ipcs-s-t.txt ipcs -s -t
+collect_cmd ipcs.limits cmd/ipcs-l.txt ipcs -l
+collect_cmd ipcs.summary cmd/ipcs-u.txt ipcs -u
+sem_info
+collect_cmd dmsetup.udevcookies cmd/dmsetup-udevcookies.txt --root dmsetup udevcookies
+collect_cmd dmsetup.info cmd/dmsetup-info-c.txt --root dmsetup info -c
+collect_cmd dmsetup.status cmd/dmsetup-status.txt --root dmsetup status
+collect_cmd dmsetup.table cmd/dmsetup-table.txt --root dmsetup table
+collect_file lvm.thinpool-profile /etc/lvm/profile/docker-thinpool.profile
+collect_file devicemapper.deviceset-metadata "$DATA_ROOT/devicemapper/metadata/deviceset-metadata"
+for _u in "$DATA_ROOT"/[0-9]*.[0-9]*/devicemapper/metadata/deviceset-metadata; do
+  [ -e "$_u" ] && collect_file devicemapper.deviceset-metadata "$_u"
+done
+collect_file mountinfo /proc/self/mountinfo
+collect_cmd mount.l cmd/mount-l.txt mount -l
+collect_cmd ip.link cmd/ip-d-o-link.txt ip -d -o link
+collect_cmd ip.addr cmd/ip-o-addr.txt ip -o addr
+collect_cmd bridge.link cmd/bridge-link.txt bridge link
+collect_cmd ip.netns cmd/ip-netns-list.txt ip netns list
+collect_cmd iptables.filter cmd/iptables-save-filter.txt --root iptables-save -t filter
+collect_cmd iptables.nat cmd/iptables-save-nat.txt --root iptables-save -t nat
+collect_cmd firewalld.state cmd/firewall-cmd-state.txt firewall-cmd --state
+collect_cmd audit.rules cmd/auditctl-l.txt --root auditctl -l
+collect_glob audit.rules-files '/etc/audit/rules.d/*.rules'
+collect_file audit.rules-files /etc/audit/audit.rules
+copy_rotated audit.log '/var/log/audit/audit.log*'
+logs_and_syslog
+collect_cmd dmesg cmd/dmesg.txt dmesg
+dataroot_listing
+json_health
+execroot_listing
+docker_cli
+df_items
+collect_file limits /etc/security/limits.conf
+collect_glob limits '/etc/security/limits.d/*.conf'
+collect_glob overlay.params '/sys/module/overlay/parameters/*'
+HAVE_PKG=0
+if have rpm; then collect_cmd rpm.qa cmd/rpm-qa.txt --limit $((TIMEOUT * 3)) rpm -qa; HAVE_PKG=1; fi
+if have dpkg; then collect_cmd dpkg.l cmd/dpkg-l.txt dpkg -l; HAVE_PKG=1; fi
+if [ "$HAVE_PKG" = 0 ]; then
+  skip_item rpm.qa command cmd/rpm-qa.txt "tool not found: rpm" rpm -qa
+  skip_item dpkg.l command cmd/dpkg-l.txt "tool not found: dpkg" dpkg -l
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Redaction (--redact): discover values, map them to placeholders, rewrite every file and path.
+
+REDACT_AWK_COMMON='
+function isalnum(c) { return c ~ /^[A-Za-z0-9]$/ }
+function ishex(c) { return c ~ /^[0-9A-Fa-f]$/ }
+'
+
+redact_discover() { # prints kind TAB value, one per line (duplicates allowed)
+  _extra_names=$1  # a file of "kind TAB value" lines
+  find "$B" -type f -print | awk -v own="$RAW_HOST" -v extra="$_extra_names" '
+    '"$REDACT_AWK_COMMON"'
+    function v4ok(s,   a, n, i) {
+      n = split(s, a, ".")
+      if (n != 4) return 0
+      for (i = 1; i <= 4; i++) if (a[i] + 0 > 255 || length(a[i]) > 3) return 0
+      return 1
+    }
+    function v4keep(s) { return s ~ /^(0\.0\.0\.0$|127\.|255\.)/ }
+    function v6ok(s,   a, n, i, g, dbl) {
+      if (s ~ /:::/) return 0
+      dbl = gsub(/::/, "::", s)
+      if (dbl > 1) return 0
+      n = split(s, a, ":")
+      g = 0
+      for (i = 1; i <= n; i++) {
+        if (a[i] == "") continue
+        if (length(a[i]) > 4 || a[i] !~ /^[0-9A-Fa-f]+$/) return 0
+        g++
+      }
+      if (g > 8 || g < 1) return 0
+      if (!dbl && g != 8) return 0
+      if (s == "::1") return 0
+      return 1
+    }
+    function scan(line,    st, s0, e, m, b, pb, a, a2, ok) {
+      # IPv4 (not inside versions like engine-18.09.0.100 or 5.10.0-60.18.0.50.oe2203)
+      st = 1
+      while (match(substr(line, st), /[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/)) {
+        s0 = st + RSTART - 1; e = s0 + RLENGTH
+        m = substr(line, s0, RLENGTH)
+        b = s0 > 1 ? substr(line, s0 - 1, 1) : ""
+        pb = s0 > 2 ? substr(line, s0 - 2, 1) : ""
+        a = substr(line, e, 1); a2 = substr(line, e + 1, 1)
+        ok = v4ok(m) && !v4keep(m)
+        if (isalnum(b) || b == "." || b == "_") ok = 0
+        if (b == "-" && pb ~ /^[A-Za-z]$/) ok = 0
+        if (b == ":" && pb ~ /^[0-9]$/) ok = 0
+        if (isalnum(a) || a == "_" || (a == "." && isalnum(a2))) ok = 0
+        if (ok) print "ipv4\t" m
+        st = e
+      }
+      # MAC (6 colon-separated hex pairs)
+      st = 1
+      while (match(substr(line, st), /[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]:[0-9A-Fa-f][0-9A-Fa-f]/)) {
+        s0 = st + RSTART - 1; e = s0 + RLENGTH
+        m = substr(line, s0, RLENGTH)
+        b = s0 > 1 ? substr(line, s0 - 1, 1) : ""
+        a = substr(line, e, 1)
+        if (!ishex(b) && b != ":" && !ishex(a) && a != ":" && tolower(m) != "00:00:00:00:00:00" && tolower(m) != "ff:ff:ff:ff:ff:ff") print "mac\t" m
+        st = e
+      }
+      # IPv6
+      st = 1
+      while (match(substr(line, st), /[0-9A-Fa-f]*:[0-9A-Fa-f:]*:[0-9A-Fa-f]*/)) {
+        s0 = st + RSTART - 1; e = s0 + RLENGTH
+        m = substr(line, s0, RLENGTH)
+        b = s0 > 1 ? substr(line, s0 - 1, 1) : ""
+        a = substr(line, e, 1)
+        if (!isalnum(b) && b != ":" && b != "_" && b != "." && !isalnum(a) && a != "_" && v6ok(m)) print "ipv6\t" m
+        st = e
+      }
+      # host names the journal and syslog lines carry
+      rest = line
+      while (match(rest, /"_HOSTNAME":"[^"]*"/)) {
+        m = substr(rest, RSTART + 13, RLENGTH - 14)
+        print "host\t" m
+        rest = substr(rest, RSTART + RLENGTH)
+      }
+      if (issyslog) {
+        if (match(line, /^[A-Z][a-z][a-z] [ 0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] [^ ]+ /)) {
+          m = substr(line, 17, RLENGTH - 17)
+          print "host\t" m
+        } else if (match(line, /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[^ ]+ [^ ]+ /)) {
+          m = substr(line, RSTART, RLENGTH - 1); sub(/^[^ ]+ /, "", m)
+          print "host\t" m
+        }
+      }
+      if (isaudit && match(line, /^node=[^ ]+ /)) print "host\t" substr(line, 6, RLENGTH - 6)
+    }
+    BEGIN {
+      print "host\t" own
+      while ((getline x < extra) > 0) if (x != "") print x
+      close(extra)
+    }
+    {
+      f = $0
+      issyslog = (f ~ /\/logs\// || f ~ /\/files\/var\/log\/(messages|syslog)/)
+      isaudit = (f ~ /\/files\/var\/log\/audit\//)
+      while ((getline line < f) > 0) scan(line)
+      close(f)
+    }'
+}
+
+# redact_map: builds $TMP/redact.map (kind TAB original TAB replacement), longest original first.
+redact_map() {
+  _extra=
+  { read -r _dn; } </proc/sys/kernel/domainname 2>/dev/null
+  case $_dn in '' | '(none)') ;; *) _extra="host$TAB$RAW_HOST.$_dn$NL" ;; esac
+  if [ -r /etc/passwd ]; then
+    _users=$(awk -F: '$3 >= 1000 && $3 != 65534 && $3 != 4294967294 && length($1) >= 2 { print "user\t" $1 }' /etc/passwd 2>/dev/null)
+    _extra="$_extra$_users$NL"
+  fi
+  [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ] && _extra="${_extra}user$TAB$SUDO_USER$NL"
+  printf '%s' "$_extra" >"$TMP/redact.extra"
+  redact_discover "$TMP/redact.extra" | awk -F '\t' -v OFS='\t' '
+    function emit(kind, v, r) { if (!((kind "\t" v) in done)) { done[kind "\t" v] = 1; out[++no] = kind "\t" v "\t" r } }
+    function keep_name(s) {
+      return length(s) < 2 || s ~ /^(localhost|localhost\.localdomain|localhost6|ip6-localhost|ip6-loopback|docker|dockerd|containerd|runc|systemd|kernel|root|audit|host|user|-|\(none\))$/ || s !~ /^[A-Za-z0-9._-]+$/
+    }
+    {
+      k = $1; v = $2
+      if (k == "host" || k == "user") { if (keep_name(v)) next }
+      if (k == "mac") v = tolower(v)
+      key = k "\t" v
+      if (key in seen) next
+      seen[key] = 1
+      if (k == "host") {
+        # the FQDN and its short name map to the same host-N; the own host is host-1
+        short = v; sub(/\..*/, "", short)
+        if (!(short in hostid)) hostid[short] = ++nh
+        r = "host-" hostid[short]
+        if (v != short) emit("host", v, r ".example.invalid")
+        if (!keep_name(short)) { emit("host", short, r); emit("host", tolower(short), r) }
+      } else if (k == "user") {
+        out[++no] = "user\t" v "\tuser-" (++nu)
+      } else if (k == "ipv4") {
+        ni++
+        out[++no] = "ipv4\t" v "\t240.0." int(ni / 256) "." (ni % 256)
+      } else if (k == "ipv6") {
+        n6++
+        out[++no] = "ipv6\t" v "\t2001:db8::" sprintf("%x", n6)
+      } else if (k == "mac") {
+        nm++
+        r = sprintf("02:00:00:%02x:%02x:%02x", int(nm / 65536) % 256, int(nm / 256) % 256, nm % 256)
+        out[++no] = "mac\t" v "\t" r
+        if (toupper(v) != v) out[++no] = "mac\t" toupper(v) "\t" r
+      }
+    }
+    END { for (i = 1; i <= no; i++) { split(out[i], p, "\t"); print length(p[2]) "\t" out[i] } }' |
+    sort -t "$TAB" -k1,1nr | cut -f 2- >"$TMP/redact.map"
+}
+
+# The replace program: names are replaced only as whole words (not inside longer alphanumerics);
+# addresses everywhere. A cheap alternation regex skips lines without any original value.
+REDACT_REPLACE_AWK='
+'"$REDACT_AWK_COMMON"'
+function rx(s) { gsub(/\./, "[.]", s); return s }
+function repl(line, o, r, wordy,    out, i, b, a, L) {
+  out = ""; L = length(o)
+  while ((i = index(line, o)) > 0) {
+    b = i > 1 ? substr(line, i - 1, 1) : ""
+    a = substr(line, i + L, 1)
+    if (wordy && (isalnum(b) || isalnum(a) || b == "_" || a == "_")) { out = out substr(line, 1, i + L - 1); line = substr(line, i + L); continue }
+    out = out substr(line, 1, i - 1) r
+    line = substr(line, i + L)
+  }
+  return out line
+}
+BEGIN {
+  while ((getline m < map) > 0) {
+    split(m, p, "\t")
+    n++; k[n] = p[1]; o[n] = p[2]; r[n] = p[3]
+    any = any (any == "" ? "" : "|") rx(p[2])
+  }
+  close(map)
+}
+'
+
+redact_files() {
+  find "$B" -type f -print >"$TMP/redact.files"
+  while IFS= read -r _f; do
+    awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
+      n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
+      { print }' "$_f" >"$_f.redact" && mv "$_f.redact" "$_f"
+  done <"$TMP/redact.files"
+  # Paths (e.g. a data-root under a user home) and the item list get the same mapping.
+  awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
+    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
+    { print }' "$ITEMS" >"$ITEMS.redact" && mv "$ITEMS.redact" "$ITEMS"
+  sed "s#^$B/##" "$TMP/redact.files" | awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
+    { orig = $0 }
+    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
+    $0 != orig { print orig "\t" $0 }' | while IFS="$TAB" read -r _from _to; do
+    mkdir -p "$B/$(dirname "$_to")"
+    mv "$B/$_from" "$B/$_to"
+  done
+  rm -f "$TMP/redact.files"
+}
+
+# redact_verify FILE...: prints "file: kind" for each file still holding an original value.
+REDACT_VERIFY_AWK='
+'"$REDACT_AWK_COMMON"'
+function found(line, o, wordy,    i, b, a, L) {
+  L = length(o)
+  while ((i = index(line, o)) > 0) {
+    b = i > 1 ? substr(line, i - 1, 1) : ""
+    a = substr(line, i + L, 1)
+    if (!wordy || !(isalnum(b) || isalnum(a) || b == "_" || a == "_")) return 1
+    line = substr(line, i + L)
+  }
+  return 0
+}
+BEGIN {
+  while ((getline m < map) > 0) { split(m, p, "\t"); n++; k[n] = p[1]; o[n] = p[2] }
+  close(map)
+}
+{
+  for (j = 1; j <= n; j++) if (index($0, o[j]) && found($0, o[j], k[j] == "host" || k[j] == "user")) {
+    key = label "\t" k[j]
+    if (!(key in told)) { told[key] = 1; print label ": " k[j] " value remains"; bad = 1 }
+  }
+}
+END { exit bad }
+'
+
+# ---------------------------------------------------------------------------------------------
+# Manifest, archive
+
+if [ "$REDACT" = 1 ]; then
+  for t in sort cut find; do
+    have "$t" || die "--redact needs $t"
+  done
+  say "redacting"
+  redact_map
+  redact_files
+fi
+
+TOP="docker-postmortem-$SAFE_HOST-$STAMP"
+ARCHIVE="$OUT_DIR/$TOP.tar.gz"
+[ -e "$ARCHIVE" ] && die "archive already exists: $ARCHIVE"
+
+sha_of() { # sets SHA to the sha256 of a file (JSON), or null
+  SHA=null
+  if [ -n "$SHA_CMD" ]; then
+    _h=$($SHA_CMD <"$1" 2>/dev/null)
+    _h=${_h%% *}
+    case $_h in
+      ???????????????????????????????????????????????????????????????? ) SHA="\"$_h\"" ;;
+    esac
+  fi
+}
+
+jnull "$SINCE"; J_SINCE=$JS
+jnull "$UNTIL"; J_UNTIL=$JS
+jstr "$SAFE_HOST"; J_HOST=$JS
+jstr "$KERNEL"; J_KERNEL=$JS
+jnull "$NETNS"; J_NETNS=$JS
+jnull "$IPCNS"; J_IPCNS=$JS
+jstr "$DATA_ROOT"; J_DR=$JS
+jstr "$EXEC_ROOT"; J_ER=$JS
+jstr "$UTC_OFFSET"; J_OFF=$JS
+REDACTED=false
+[ "$REDACT" = 1 ] && REDACTED=true
+{
+  printf '{\n  "format": "docker-postmortem-bundle",\n  "formatVersion": 1,\n'
+  printf '  "collector": { "name": "docker-postmortem-collect", "version": "%s" },\n' "$COLLECTOR_VERSION"
+  printf '  "host": %s,\n  "collectedAt": "%s",\n  "utcOffset": %s,\n  "kernel": %s,\n' "$J_HOST" "$COLLECTED_AT" "$J_OFF" "$J_KERNEL"
+  printf '  "asRoot": %s,\n  "redacted": %s,\n  "netns": %s,\n  "ipcns": %s,\n' "$AS_ROOT" "$REDACTED" "$J_NETNS" "$J_IPCNS"
+  printf '  "dataRoot": %s,\n  "execRoot": %s,\n' "$J_DR" "$J_ER"
+  printf '  "options": { "timeout": %s, "budget": %s, "since": %s, "until": %s, "maxLogBytes": %s, "maxEntries": %s, "timeoutMode": "%s" },\n' \
+    "$TIMEOUT" "$BUDGET" "$J_SINCE" "$J_UNTIL" "$MAX_LOG_BYTES" "$MAX_ENTRIES" "$TIMEOUT_MODE"
+  printf '  "items": [\n'
+  _sep=
+  while IFS="$TAB" read -r _file _head _tail; do
+    if [ "$_file" = - ] || [ ! -f "$B/$_file" ]; then
+      _bytes=null
+      SHA=null
+    else
+      _bytes=$(wc -c <"$B/$_file" | tr -d ' ')
+      sha_of "$B/$_file"
+    fi
+    printf '%s    %s,"bytes":%s,"sha256":%s,%s' "$_sep" "$_head" "$_bytes" "$SHA" "$_tail"
+    _sep=",$NL"
+  done <"$ITEMS"
+  printf '\n  ]\n}\n'
+} >"$B/manifest.json"
+
+if [ "$REDACT" = 1 ]; then
+  # argv, source and error strings were redacted with the item list, the host field is host-1;
+  # dataRoot, execRoot and the rest get the same mapping. Then every file and member name is
+  # checked for an original value.
+  awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
+    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
+    { print }' "$B/manifest.json" >"$TMP/manifest.redact" && mv "$TMP/manifest.redact" "$B/manifest.json"
+  find "$B" -type f -print >"$TMP/verify.files"
+  _bad=
+  while IFS= read -r _f; do
+    _r=$(awk -v map="$TMP/redact.map" -v label="${_f#"$B"/}" "$REDACT_VERIFY_AWK" "$_f")
+    [ -n "$_r" ] && _bad="$_bad$_r$NL"
+  done <"$TMP/verify.files"
+  _r=$(sed "s#^$B/##" "$TMP/verify.files" | awk -v map="$TMP/redact.map" -v label="member names" "$REDACT_VERIFY_AWK")
+  [ -n "$_r" ] && _bad="$_bad$_r$NL"
+  rm -f "$TMP/verify.files"
+  if [ -n "$_bad" ]; then
+    printf 'docker-postmortem-collect: redaction verify failed, no archive written:\n%s' "$_bad" >&2
+    exit 3
+  fi
+fi
+
+mv "$B" "$TMP/$TOP"
+# manifest.json first: a streaming reader learns the collection time before the logs.
+set -- "$TOP/manifest.json"
+for _d in cmd files logs; do
+  [ -d "$TMP/$TOP/$_d" ] && set -- "$@" "$TOP/$_d"
+done
+tar -C "$TMP" -czf "$ARCHIVE" "$@" || die "tar failed writing $ARCHIVE"
+chmod 600 "$ARCHIVE"
+
+if [ "$REDACT" = 1 ]; then
+  # Final check on the archive bytes themselves (all members' contents, then the names).
+  _bad=$(tar -xzOf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive" "$REDACT_VERIFY_AWK")
+  [ -z "$_bad" ] && _bad=$(tar -tzf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive member names" "$REDACT_VERIFY_AWK")
+  if [ -n "$_bad" ]; then
+    rm -f "$ARCHIVE"
+    printf 'docker-postmortem-collect: redaction verify failed, archive deleted:\n%s\n' "$_bad" >&2
+    exit 3
+  fi
+  MAP_FILE="$OUT_DIR/$TOP.redact-map.tsv"
+  {
+    printf '# docker-postmortem redaction map for %s.tar.gz: kind\toriginal\treplacement. Keep it private.\n' "$TOP"
+    cat "$TMP/redact.map"
+  } >"$MAP_FILE"
+  chmod 600 "$MAP_FILE"
+fi
+ARCHIVE_DONE=1
+
+_nitems=$(wc -l <"$ITEMS" | tr -d ' ')
+now_ms
+say "collected $_nitems items in $(((NOW_MS - START_MS) / 1000))s"
+[ -n "$FAILED_LIST" ] && printf 'failed or non-zero exit:\n%s' "$FAILED_LIST" >&2
+[ -n "$SKIPPED_LIST" ] && printf 'skipped:\n%s' "$SKIPPED_LIST" >&2
+[ "$REDACT" = 1 ] && say "redaction map (keep it, do not send it): $MAP_FILE"
+printf '%s\n' "$ARCHIVE"
