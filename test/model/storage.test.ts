@@ -78,3 +78,21 @@ describe('model: storage', () => {
     expect(coveringMount([], '/x')).toBeUndefined();
   });
 });
+
+describe('model: storage data-root filesystem', () => {
+  it('uses the single row of `df <data-root>` even when the configured data-root differs (real lab bundle files)', () => {
+    const s = modelFrom([
+      { artifact: 'df.h', fixture: '../../samples/lab-netns-healthy/cmd/df-h.txt', path: 'cmd/df-h.txt' },
+      { artifact: 'df.i', fixture: '../../samples/lab-netns-healthy/cmd/df-i.txt', path: 'cmd/df-i.txt' },
+    ]).storage;
+    expect(s.dataRootFs).toMatchObject({ filesystem: '/dev/vda', mountedOn: '/tmp/dpm-99e0a4-mQojPh/data', usePercent: 27, inodes: 16777216, inodesUsePercent: 4 });
+  });
+
+  it('follows the data-root listing root to the covering mount', () => {
+    const s = modelFrom([
+      { artifact: 'dataroot.listing', text: '# type\tmode\tuid\tgid\tsize\tmtime\tpath\nd\t711\t0\t0\t4096\t1\t/data/docker\n' },
+      { artifact: 'df.h', text: 'Filesystem Size Used Avail Use% Mounted on\n/dev/vda 10G 1G 9G 10% /\n/dev/vdb 100G 99G 1G 99% /data\n' },
+    ]).storage;
+    expect(s.dataRootFs).toMatchObject({ filesystem: '/dev/vdb', mountedOn: '/data', usePercent: 99 });
+  });
+});

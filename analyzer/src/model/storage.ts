@@ -45,7 +45,9 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
 
   for (const { value } of facts.values<OverlayParam>('overlay.params')) out.overlayParams[value.name] = value.value;
 
-  const fs = dataRootFs(facts, d.config?.dataRoot ?? '/var/lib/docker');
+  // The data-root listing's root (built earlier) is what the collector saw; config is the fallback.
+  const root = d.dataRoot?.available ? d.dataRoot.root : (d.config?.dataRoot ?? '/var/lib/docker');
+  const fs = dataRootFs(facts, root);
   if (fs) out.dataRootFs = fs;
   return out;
 }
@@ -111,8 +113,12 @@ function dataRootFs(facts: FactStore, dataRoot: string): StorageFacts['dataRootF
       for (const row of value.rows) (row.kind === 'inodes' ? inodes : blocks).push({ row, source });
     }
   }
-  const b = coveringMount(blocks.map((x) => ({ ...x, mountedOn: x.row.mountedOn })), dataRoot);
-  const i = coveringMount(inodes.map((x) => ({ ...x, mountedOn: x.row.mountedOn })), dataRoot);
+  // Our collector runs `df <data-root>`: a single row is the data-root filesystem even when the
+  // configured path is unknown or wrong; sos's `df -al` needs the covering mount.
+  const pick = (rows: { row: DfRow; source: ArtifactSource }[]) =>
+    coveringMount(rows.map((x) => ({ ...x, mountedOn: x.row.mountedOn })), dataRoot) ?? (rows.length === 1 ? rows[0] : undefined);
+  const b = pick(blocks);
+  const i = pick(inodes);
   const main = b ?? i;
   if (!main) return undefined;
   const inodeRow = i && (!b || i.row.mountedOn === b.row.mountedOn) ? i.row : undefined;
