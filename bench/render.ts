@@ -134,7 +134,7 @@ async function main() {
       await page.goto(`file://${file}`, { waitUntil: 'load' });
       figures.chromiumLoadMs = Math.round(performance.now() - t);
       figures.chromiumNav = await page.evaluate(() => {
-        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const n = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return { domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), loadMs: Math.round(n.loadEventEnd) };
       });
       // In-page time from the filter change to the next painted frame (what the reader waits for).
@@ -142,10 +142,10 @@ async function main() {
         () =>
           new Promise<number>((res) => {
             const box = document.querySelector('input[data-filter="severity"][value="info"]') as HTMLInputElement;
-            const t = performance.now();
+            const t = window.performance.now();
             box.checked = true;
             box.dispatchEvent(new Event('change', { bubbles: true }));
-            requestAnimationFrame(() => setTimeout(() => res(Math.round(performance.now() - t)), 0));
+            requestAnimationFrame(() => setTimeout(() => res(Math.round(window.performance.now() - t)), 0));
           }),
       );
       figures.chromiumRequests = requests.length;
