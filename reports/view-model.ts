@@ -426,24 +426,35 @@ export function timelineEvents(result: AnalysisResult): { events: RawEvent[]; un
     if (k) seen.set(k, out.length);
     out.push(ev);
   };
+  // Boot starts and (known) endings; Boot.verdict says how that boot ended.
+  const bootTimes = new Set<number>();
   for (const b of m.boots ?? []) {
-    const t = b.firstEntry;
-    if (t === undefined) continue;
-    add({
-      time: t,
-      lane: 'boot',
-      kind: 'boot',
-      bad: b.verdict === 'unclean',
-      label: `Boot ${b.index}${b.bootId ? ` (${b.bootId.slice(0, 12)})` : ''}: previous shutdown ${b.verdict}${b.reason ? `, ${b.reason}` : ''}`,
-      evidence: b.evidence?.[0],
-      priority: 0,
-    });
+    const id = b.bootId ? ` (${b.bootId.slice(0, 12)})` : '';
+    if (b.firstEntry !== undefined) {
+      bootTimes.add(b.firstEntry);
+      add({ time: b.firstEntry, lane: 'boot', kind: 'boot', bad: false, label: `Boot ${b.index}${id} started`, evidence: b.evidence?.[0], priority: 0 });
+    }
+    if (b.lastEntry !== undefined && b.verdict !== 'unknown') {
+      bootTimes.add(b.lastEntry);
+      add({
+        time: b.lastEntry,
+        lane: 'boot',
+        kind: `end-${b.verdict}`,
+        bad: b.verdict === 'unclean',
+        label: `Boot ${b.index}${id} ended ${b.verdict}${b.reason ? `: ${b.reason}` : ''}`,
+        evidence: b.evidence?.[1] ?? b.evidence?.[0],
+        priority: 0,
+      });
+    }
   }
+  // The same boot reached through lifecycle or the model timeline is not drawn twice.
+  const isBootDup = (lane: string, t: number) => lane === 'boot' && bootTimes.has(t);
   for (const l of m.lifecycle ?? []) {
     if (l.time === undefined) {
       undated++;
       continue;
     }
+    if (isBootDup(l.kind === 'boot' ? 'boot' : laneOfActor(l.actor), l.time)) continue;
     add({
       time: l.time,
       lane: l.kind === 'boot' ? 'boot' : laneOfActor(l.actor),
@@ -455,6 +466,7 @@ export function timelineEvents(result: AnalysisResult): { events: RawEvent[]; un
     });
   }
   for (const t of (m.timeline ?? []) as TimelineEvent[]) {
+    if (isBootDup(t.category, t.time)) continue;
     add({ time: t.time, lane: t.category, kind: '', bad: false, label: t.label, evidence: t.evidence, priority: 2 });
   }
   for (const f of result.findings) {

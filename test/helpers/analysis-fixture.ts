@@ -239,7 +239,7 @@ export function analysisFixture(): AnalysisResult {
   };
   m.boots = [
     { index: -1, bootId: '1111aaaa2222bbbb', firstEntry: ms(-120), lastEntry: ms(-61), verdict: 'unclean', reason: 'ends at an application line', evidence: [ev({ line: 3, time: at(-120), excerpt: 'Linux version 4.19.90' })] },
-    { index: 0, bootId: '3333cccc4444dddd', firstEntry: ms(-60), lastEntry: ms(30), verdict: 'clean', reason: 'current boot', evidence: [ev({ line: 500, time: at(-60), excerpt: 'Linux version 4.19.90 (boot 0)' })] },
+    { index: 0, bootId: '3333cccc4444dddd', firstEntry: ms(-60), lastEntry: ms(30), verdict: 'unknown', reason: 'current boot', evidence: [ev({ line: 500, time: at(-60), excerpt: 'Linux version 4.19.90 (boot 0)' })] },
   ];
   m.lifecycle = [
     { time: ms(-59), actor: 'dockerd', kind: 'start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
@@ -254,8 +254,23 @@ export function analysisFixture(): AnalysisResult {
   return r;
 }
 
-/** Distinct timeline events the fixture should produce: boots 2 + lifecycle 3 + timeline 1 new + findings with time 2. */
-export const FIXTURE_TIMELINE_EVENTS = 8;
+/**
+ * Distinct timeline events the fixture should produce: 2 boot starts + 1 known boot ending (boot -1,
+ * unclean; boot 0 is current) + 3 lifecycle + 1 model-timeline event not in lifecycle + 2 timed findings.
+ */
+export const FIXTURE_TIMELINE_EVENTS = 9;
+
+/** The same count, derived from any result built like the fixture (for tests that mutate it). */
+export function expectedTimelineEvents(r: AnalysisResult, newTimelineEvents: number): number {
+  const b = r.model.boots;
+  return (
+    b.filter((x) => x.firstEntry !== undefined).length +
+    b.filter((x) => x.lastEntry !== undefined && x.verdict !== 'unknown').length +
+    r.model.lifecycle.filter((l) => l.time !== undefined).length +
+    newTimelineEvents +
+    r.findings.filter((f) => f.time).length
+  );
+}
 
 /** Payloads a hostile or merely unlucky bundle may carry (log lines, names, config, paths). */
 export const PAYLOADS = {

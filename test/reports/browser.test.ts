@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../reports/index.js';
-import { analysisFixture } from '../helpers/analysis-fixture.js';
+import { analysisFixture, expectedTimelineEvents } from '../helpers/analysis-fixture.js';
 import type { Browser } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
 
@@ -83,11 +83,11 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   it('draws one timeline mark per event and lists the same events below', async () => {
     const { page } = await openReport(browser, html);
     // boots + lifecycle + the one model-timeline event not already in lifecycle + timed findings
-    const expected = r.model.boots.length + r.model.lifecycle.length + 1 + r.findings.filter((f) => f.time).length;
+    const expected = expectedTimelineEvents(r, 1);
     expect(await page.locator('svg.tl-svg circle.tl-mark').count()).toBe(expected);
     expect(await page.locator('table.tl-table tbody tr').count()).toBe(expected);
     const lanes = await page.$$eval('circle.tl-mark', (els) => els.map((e) => e.getAttribute('data-lane')));
-    expect(lanes.filter((l) => l === 'boot')).toHaveLength(r.model.boots.length);
+    expect(lanes.filter((l) => l === 'boot')).toHaveLength(r.model.boots.length + r.model.boots.filter((b) => b.verdict !== 'unknown').length);
     expect(lanes.filter((l) => l === 'finding')).toHaveLength(r.findings.filter((f) => f.time).length);
     const crash = await page.$$eval('circle.tl-mark[data-kind="crash"]', (els) => els.map((e) => e.getAttribute('data-time')));
     expect(crash).toEqual(r.model.lifecycle.filter((l) => l.kind === 'crash').map((l) => new Date(l.time!).toISOString()));

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { jsonForScript, renderHtml } from '../../reports/html.js';
 import { visible } from '../../reports/text.js';
-import { analysisFixture, emptyResult, hostileFixture, PAYLOADS } from '../helpers/analysis-fixture.js';
+import { analysisFixture, expectedTimelineEvents, emptyResult, hostileFixture, PAYLOADS } from '../helpers/analysis-fixture.js';
 
 const b64 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
 
@@ -62,8 +62,8 @@ describe('report.html', () => {
     const r = analysisFixture();
     const marks = html.match(/<circle class="tl-mark/g) ?? [];
     const rows = html.match(/<tr id="tl-\d+"/g) ?? [];
-    // boots 2 + lifecycle 3 + one new model-timeline event + 2 timed findings (dockerd start is shared)
-    const expected = r.model.boots.length + r.model.lifecycle.length + 1 + r.findings.filter((f) => f.time).length;
+    // boot starts and known endings + lifecycle + the one model-timeline event not in lifecycle + timed findings
+    const expected = expectedTimelineEvents(r, 1);
     expect(marks).toHaveLength(expected);
     expect(rows).toHaveLength(expected);
   });

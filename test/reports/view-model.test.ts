@@ -66,9 +66,17 @@ describe('view model', () => {
     const v = buildViewModel(r);
     expect(v.timeline.chart.marks).toHaveLength(FIXTURE_TIMELINE_EVENTS);
     expect(v.timeline.rows).toHaveLength(FIXTURE_TIMELINE_EVENTS);
-    // the crash and the unclean boot are drawn as "bad" marks
-    expect(v.timeline.rows.filter((x) => x.bad).map((x) => x.kind).sort()).toEqual(['boot', 'crash', 'critical', 'error']);
+    // the crash, the unclean boot ending and the critical/error findings are drawn as "bad" marks
+    expect(v.timeline.rows.filter((x) => x.bad).map((x) => x.kind).sort()).toEqual(['crash', 'critical', 'end-unclean', 'error']);
     expect(v.timeline.chart.lanes.map((l) => l.name)).toEqual(['boot', 'dockerd', 'journald', 'firewalld', 'finding']);
+  });
+
+  it('draws a boot once when lifecycle and the model timeline repeat it with other evidence', () => {
+    const r = analysisFixture();
+    const b = r.model.boots[1]!;
+    r.model.lifecycle.push({ time: b.firstEntry, actor: 'system', kind: 'boot', bootIndex: 0, evidence: ev({ artifact: 'journal.boots', path: 'cmd/journalctl-list-boots.txt', line: 2, excerpt: 'boot 0' }) });
+    r.model.timeline.push({ time: b.firstEntry!, category: 'boot', label: 'boot 0 started', evidence: ev({ line: 9999, excerpt: 'other' }) });
+    expect(timelineEvents(r).events).toHaveLength(FIXTURE_TIMELINE_EVENTS);
   });
 
   it('caps the timeline marks and rows and keeps the counts', () => {
