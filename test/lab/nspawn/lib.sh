@@ -148,17 +148,27 @@ lab_abort() {
   sleep 1; lab_cg_remove
 }
 
-# Journal selection for the fixtures: docker, containerd, journald, PID 1 (systemd), kernel, logind and our
-# markers. Explicit "+" makes it one disjunction (journalctl ANDs -u with positional matches).
-LAB_JMATCH="_SYSTEMD_UNIT=docker.service + _SYSTEMD_UNIT=containerd.service + _SYSTEMD_UNIT=docker.socket + _PID=1 + SYSLOG_IDENTIFIER=systemd-journald + SYSLOG_IDENTIFIER=systemd-logind + SYSLOG_IDENTIFIER=systemd-shutdown + _TRANSPORT=kernel + SYSLOG_IDENTIFIER=docklab"
+# Journal selection for the fixtures: docker, journald, PID 1 (systemd), kernel, logind and our markers;
+# containerd only with LAB_WITH_CONTAINERD=1 (its plugin-loading chatter doubles the size). Explicit "+"
+# makes it one disjunction (journalctl ANDs -u with positional matches).
+lab_jmatch() {
+  local m="_SYSTEMD_UNIT=docker.service + _SYSTEMD_UNIT=docker.socket + _PID=1 + SYSLOG_IDENTIFIER=systemd-journald + SYSLOG_IDENTIFIER=systemd-logind + SYSLOG_IDENTIFIER=systemd-shutdown + _TRANSPORT=kernel + SYSLOG_IDENTIFIER=docklab"
+  if [ "${LAB_WITH_CONTAINERD:-0}" = 1 ]; then m="$m + _SYSTEMD_UNIT=containerd.service"; fi
+  echo "$m"
+}
 
 # Capture the standard fixture set into OUT (host path). SINCE: journalctl --since value (optional).
+# Env: LAB_WITH_CONTAINERD=1 adds containerd's journal, LAB_EXPORT=1 adds journal.export.
 lab_capture() {
-  local out=$1 since=${2:-} sincearg=
+  local out=$1 since=${2:-} sincearg= LAB_JMATCH
+  LAB_JMATCH=$(lab_jmatch)
   mkdir -p "$out"
   [ -n "$since" ] && sincearg="--since=$(printf '%q' "$since")"
   lab_exec "journalctl --no-pager -o json --all $sincearg $LAB_JMATCH" > "$out/journal.json" || true
-  lab_exec "journalctl --no-pager -o export $sincearg $LAB_JMATCH" > "$out/journal.export" || true
+  # export (lossless, binary-safe) only where asked: it is as large as the json
+  if [ "${LAB_EXPORT:-0}" = 1 ]; then
+    lab_exec "journalctl --no-pager -o export $sincearg $LAB_JMATCH" > "$out/journal.export" || true
+  fi
   local m
   for m in short short-iso short-precise short-iso-precise; do
     lab_exec "journalctl --no-pager -o $m $sincearg $LAB_JMATCH" > "$out/journal-$m.txt" || true

@@ -4,11 +4,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 [ -x "${DPM_LAB_ROOT:-/var/tmp/dpm-nspawn}/rootfs/usr/sbin/dockerd" ] || "$here/build-rootfs.sh"
-all="start-limit-hit start-limit-daemon-json start-timeout journald-restart clean-reboot power-off-db-loss power-off-kv-empty"
+all="start-limit-hit start-limit-daemon-json start-timeout journald-restart clean-reboot power-off-db-loss power-off-kv-empty power-off-plain"
 for s in ${*:-$all}; do
   echo "== $s"
   case $s in
-    power-off-kv-empty) KV_SIZE=0 SOS=0 "$here/scenarios/power-off-db-loss.sh" power-off-kv-empty ;;
+    power-off-kv-empty) KV_SIZE=0 SOS=0 LAB_EXPORT=0 "$here/scenarios/power-off-db-loss.sh" power-off-kv-empty ;;
+    power-off-plain) KV_SIZE=keep CFG_EMPTY=0 SOS=0 LAB_EXPORT=0 "$here/scenarios/power-off-db-loss.sh" power-off-plain ;;
     *) "$here/scenarios/$s.sh" ;;
   esac
 done

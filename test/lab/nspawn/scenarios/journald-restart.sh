@@ -4,6 +4,7 @@
 # dockerd runs: dockerd lives on but nothing it writes reaches the journal any more, (3) restarting docker
 # brings its logs back. Each phase makes dockerd log (a container run/exit gives "ignoring event" lines).
 . "$(dirname "$0")/common.sh"
+LAB_WITH_CONTAINERD=1   # containerd goes silent too
 scenario_begin journald-restart
 boot_and_wait
 lab_wait_docker

@@ -5,10 +5,15 @@
 #   0: dockerd starts but user networks are gone) and c-none's config.v2.json cut to 0 bytes (error=EOF).
 # Boot again, let the unit fail into the start limit, then apply the lab remediation (delete the truncated
 # local-kv.db, reset-failed, start) and capture the journal, --list-boots, journal files and data-root state.
-# Usage: power-off-db-loss.sh [SCENARIO_NAME]   env KV_SIZE=4096|0 (default 4096), SOS=1|0 (default 1)
+# A plain power cut (KV_SIZE=keep CFG_EMPTY=0) shows what any unclean stop leaves: "Removing stale sandbox",
+# a container without restart policy left "Exited (255)".
+# Usage: power-off-db-loss.sh [SCENARIO_NAME]
+#   env KV_SIZE=4096|0|keep (default 4096), CFG_EMPTY=1|0 (default 1), SOS=1|0 (default 1), LAB_EXPORT (default 1)
 . "$(dirname "$0")/common.sh"
 KV_SIZE=${KV_SIZE:-4096}
+CFG_EMPTY=${CFG_EMPTY:-1}
 SOS=${SOS:-1}
+LAB_EXPORT=${LAB_EXPORT:-1}
 scenario_begin "${1:-power-off-db-loss}"
 boot_and_wait
 lab_wait_docker
@@ -33,8 +38,8 @@ D=$LAB_DIR/var/lib/docker
 {
   echo "# host side, machine off: damage state files"
   echo "before: $(stat -c '%s %n' "$D/network/files/local-kv.db" "$D/containers/$NONE_ID/config.v2.json")"
-  truncate -s "$KV_SIZE" "$D/network/files/local-kv.db"
-  : > "$D/containers/$NONE_ID/config.v2.json"
+  [ "$KV_SIZE" = keep ] || truncate -s "$KV_SIZE" "$D/network/files/local-kv.db"
+  [ "$CFG_EMPTY" = 1 ] && : > "$D/containers/$NONE_ID/config.v2.json"
   echo "after:  $(stat -c '%s %n' "$D/network/files/local-kv.db" "$D/containers/$NONE_ID/config.v2.json")"
   echo "c-none=$NONE_ID c-late=$LATE_ID"
 } >> "$LAB_LOG"

@@ -3,6 +3,7 @@
 # loops until the start limit. Expect "Start request repeated too quickly." with Result=exit-code (not
 # start-limit-hit), then a manual "systemctl start docker" refused with "attempted too often".
 . "$(dirname "$0")/common.sh"
+LAB_EXPORT=1
 scenario_begin start-limit-daemon-json
 boot_and_wait
 lab_wait_docker

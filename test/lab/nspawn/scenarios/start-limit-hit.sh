@@ -3,6 +3,7 @@
 # ("Start request repeated too quickly", "Failed with result 'start-limit-hit'",
 #  "docker.socket: Failed with result 'service-start-limit-hit'").
 . "$(dirname "$0")/common.sh"
+LAB_EXPORT=1
 scenario_begin start-limit-hit
 boot_and_wait
 lab_wait_docker

@@ -6,6 +6,7 @@
 #     READY in time): "docker.service: start operation timed out. Terminating.", then the same loop.
 # Both end "Failed with result 'timeout'." and "Start request repeated too quickly.".
 . "$(dirname "$0")/common.sh"
+LAB_EXPORT=1
 scenario_begin start-timeout
 boot_and_wait
 lab_wait_docker
