@@ -66,6 +66,12 @@ describe('model: ipc', () => {
     ]);
   });
 
+  it('records that dmsetup was built without udev_sync', () => {
+    const ipc = modelFrom([{ artifact: 'dmsetup.udevcookies', fixture: 'dmsetup/udevcookies-lvm2-no-udev-sync-hand.txt' }]).ipc;
+    expect(ipc.udevSyncUnsupported).toMatchObject({ artifact: 'dmsetup.udevcookies', line: 1 });
+    expect(modelFrom(MINE).ipc.udevSyncUnsupported).toBeUndefined();
+  });
+
   it('isDmCookie is key >>> 16 === 0x0d4d', () => {
     expect(isDmCookieKey(0x0d4d0000)).toBe(true);
     expect(isDmCookieKey(0x0d4dffff)).toBe(true);

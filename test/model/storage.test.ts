@@ -24,6 +24,10 @@ describe('model: storage', () => {
   it('no DM driver (real output) gives no devices', () => {
     const s = modelFrom([{ artifact: 'dmsetup.info', fixture: 'dmsetup/info-c-lvm2-1.02.185-no-dm-driver.txt' }]).storage;
     expect(s.dmDevices).toEqual([]);
+    expect(s.dmState).toMatchObject({ state: 'no-driver', evidence: { line: 1, excerpt: '/dev/mapper/control: open failed: No such device' } });
+    expect(modelFrom([{ artifact: 'dmsetup.status', fixture: 'dmsetup/info-c-lvm2-no-devices-hand.txt' }]).storage.dmState!.state).toBe('no-devices');
+    expect(modelFrom([{ artifact: 'dmsetup.info', fixture: 'dmsetup/info-c-insights-core-lvm.txt' }]).storage.dmState!.state).toBe('devices');
+    expect(modelFrom([]).storage.dmState).toBeUndefined();
   });
 
   it('takes the driver and its status from docker info (lab capture), else from config', () => {
@@ -80,12 +84,9 @@ describe('model: storage', () => {
 });
 
 describe('model: storage data-root filesystem', () => {
-  it('uses the single row of `df <data-root>` even when the configured data-root differs (real lab bundle files)', () => {
-    const s = modelFrom([
-      { artifact: 'df.h', fixture: '../../samples/lab-netns-healthy/cmd/df-h.txt', path: 'cmd/df-h.txt' },
-      { artifact: 'df.i', fixture: '../../samples/lab-netns-healthy/cmd/df-i.txt', path: 'cmd/df-i.txt' },
-    ]).storage;
-    expect(s.dataRootFs).toMatchObject({ filesystem: '/dev/vda', mountedOn: '/tmp/dpm-99e0a4-mQojPh/data', usePercent: 27, inodes: 16777216, inodesUsePercent: 4 });
+  it('uses the single row of `df <data-root>` even when no mount covers the configured data-root (real one-row df)', () => {
+    const s = modelFrom([{ artifact: 'df.h', fixture: 'df/coreutils-9.1-h-one-ambiguous.txt', path: 'cmd/df-h.txt' }]).storage;
+    expect(s.dataRootFs).toMatchObject({ filesystem: 'fake on /dev type ext4', mountedOn: '/tmp/mnt/x on y type z', sizeBytes: 512 * K, usePercent: 0 });
   });
 
   it('follows the data-root listing root to the covering mount', () => {

@@ -269,6 +269,8 @@ export interface IpcFacts {
   /** `ipcs -u`: used arrays / allocated semaphores. */
   usedArrays?: number;
   allocatedSemaphores?: number;
+  /** `dmsetup udevcookies` said `Command not supported. Recompile with "--enable-udev_sync"`: no cookies can be listed. */
+  udevSyncUnsupported?: Evidence;
 }
 
 // --- storage --------------------------------------------------------------------------------
@@ -303,6 +305,8 @@ export interface StorageFacts {
   baseDeviceUuids: { path: string; uuid?: string; evidence: Evidence }[];
   /** /sys/module/overlay/parameters/<name> → value ('Y', 'N', '1', …); absent = module param missing. */
   overlayParams: Record<string, string>;
+  /** What dmsetup reported about devicemapper itself: devices listed, `No devices found`, or no DM driver. */
+  dmState?: { state: 'devices' | 'no-devices' | 'no-driver'; evidence: Evidence };
   /** df rows for the data-root filesystem. */
   dataRootFs?: { filesystem: string; sizeBytes?: number; usedBytes?: number; availBytes?: number; usePercent?: number; inodes?: number; inodesUsed?: number; inodesUsePercent?: number; mountedOn: string; evidence: Evidence };
 }

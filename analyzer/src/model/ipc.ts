@@ -144,6 +144,10 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
   const out: IpcFacts = { semaphores };
   const limits = semLimits(facts, ipcs);
   if (limits) out.limits = limits;
+  for (const { value, source } of facts.values<DmUdevCookies>('dmsetup.udevcookies')) {
+    const m = value.messages.find((x) => x.kind === 'udev-sync-unsupported');
+    if (m) out.udevSyncUnsupported ??= lineEvidence(source, m);
+  }
   for (const { value } of ipcs) {
     if (!value.summary) continue;
     out.usedArrays ??= value.summary.usedArrays;

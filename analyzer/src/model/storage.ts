@@ -8,7 +8,7 @@ import type { ModelDraft } from './build.js';
 import type { DmDevice, StorageFacts } from './host-model.js';
 import type { ArtifactSource } from '../spine/types.js';
 import type { DockerInfoFacts } from '../parsers/docker-info.js';
-import type { DmInfo, DmTargets } from '../parsers/dmsetup.js';
+import type { DmInfo, DmMessage, DmTargets } from '../parsers/dmsetup.js';
 import type { LvmProfile } from '../parsers/lvm-profile.js';
 import type { DevicesetMetadata } from '../parsers/deviceset-metadata.js';
 import type { OverlayParam } from '../parsers/overlay-params.js';
@@ -25,6 +25,8 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   if (info?.storageDriverStatus) Object.assign(out.driverStatus, info.storageDriverStatus);
 
   out.dmDevices = dmDevices(facts);
+  const dm = dmState(facts, out.dmDevices);
+  if (dm) out.dmState = dm;
 
   const profile = facts.first<LvmProfile>('lvm.thinpool-profile');
   if (profile && profile.value.settings.length > 0) {
@@ -92,6 +94,19 @@ function dmDevices(facts: FactStore): DmDevice[] {
     }
   }
   return [...byName.values()];
+}
+
+/** Devices listed, or the libdevmapper message that explains why none were (first file that says). */
+function dmState(facts: FactStore, devices: DmDevice[]): StorageFacts['dmState'] {
+  const withEvidence = devices.find((d) => d.evidence);
+  if (withEvidence) return { state: 'devices', evidence: withEvidence.evidence! };
+  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table', 'dmsetup.udevcookies']) {
+    for (const { value, source } of facts.values<{ messages: DmMessage[] }>(a)) {
+      const m = value.messages.find((x) => x.kind === 'no-driver') ?? value.messages.find((x) => x.kind === 'no-devices');
+      if (m) return { state: m.kind === 'no-driver' ? 'no-driver' : 'no-devices', evidence: lineEvidence(source, m) };
+    }
+  }
+  return undefined;
 }
 
 /** The mount that holds `path`: the longest mount point that is `path` or a parent of it. */
