@@ -158,6 +158,24 @@ done
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# tool_path NAME: sets TP to NAME's absolute path from PATH, else to NAME when the shell still
+# knows it (a busybox applet), else empty. busybox sh prefers its own applets (ps, timeout) even
+# when PATH holds the real tool, and busybox ps has no lstart: run the real one when there is one.
+tool_path() {
+  TP=
+  _tp_ifs=$IFS
+  IFS=:
+  for _tp_d in $PATH; do
+    [ -n "$_tp_d" ] || _tp_d=.
+    if [ -f "$_tp_d/$1" ] && [ -x "$_tp_d/$1" ]; then
+      TP="$_tp_d/$1"
+      break
+    fi
+  done
+  IFS=$_tp_ifs
+  if [ -z "$TP" ] && have "$1"; then TP=$1; fi
+}
+
 # NOW_MS: milliseconds since boot from /proc/uptime (no fork), else wall clock.
 now_ms() {
   _nm_up=
@@ -325,10 +343,12 @@ ITEMS="$TMP/items.tsv"
 
 # Time limits: GNU/busybox timeout when it works, else a POSIX poll loop.
 TIMEOUT_MODE=poll
-if have timeout; then
-  if timeout -k 1 5 true >/dev/null 2>&1; then
+tool_path timeout
+TIMEOUT_BIN=$TP
+if [ -n "$TIMEOUT_BIN" ]; then
+  if "$TIMEOUT_BIN" -k 1 5 true >/dev/null 2>&1; then
     TIMEOUT_MODE=timeout-k
-  elif timeout 5 true >/dev/null 2>&1; then
+  elif "$TIMEOUT_BIN" 5 true >/dev/null 2>&1; then
     TIMEOUT_MODE=timeout
   fi
 fi
@@ -387,6 +407,17 @@ skip_file() {
   add_item "$1" file null "$3" "$2" null null false false true "$4" ""
 }
 
+# absent_reason PATH: sets AR to why PATH (or a glob) is not there: "not root" when we are not root
+# and its folder exists but cannot be read (e.g. /var/log/audit is 0700), else "not present: PATH".
+absent_reason() {
+  AR="not present: $1"
+  _ar_dir=${1%/*}
+  [ -n "$_ar_dir" ] || _ar_dir=/
+  if [ "$AS_ROOT" != true ] && [ -d "$_ar_dir" ] && { [ ! -x "$_ar_dir" ] || [ ! -r "$_ar_dir" ]; }; then
+    AR="not root"
+  fi
+}
+
 budget_left_ms() {
   now_ms
   BUDGET_LEFT=$((BUDGET_MS - (NOW_MS - START_MS)))
@@ -402,8 +433,8 @@ run_to() {
   now_ms
   _rt_t0=$NOW_MS
   case $TIMEOUT_MODE in
-    timeout-k) timeout -k 2 "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
-    timeout) timeout "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
+    timeout-k) "$TIMEOUT_BIN" -k 2 "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
+    timeout) "$TIMEOUT_BIN" "$_rt_l" "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
     *) "$@" >"$_rt_o" 2>"$_rt_e" </dev/null & ;;
   esac
   CHILD=$!
@@ -487,7 +518,8 @@ collect_cmd() {
     add_item "$_id" command "$_argv" "" "$_rel" null null false false true "budget exhausted" ""
     return 1
   fi
-  if ! have "$1"; then
+  tool_path "$1"
+  if [ -z "$TP" ]; then
     add_item "$_id" command "$_argv" "" "$_rel" null null false false true "tool not found: $1" ""
     return 1
   fi
@@ -497,7 +529,8 @@ collect_cmd() {
   fi
   _d=${_rel%/*}
   [ -d "$B/$_d" ] || mkdir -p "$B/$_d"
-  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" "$@"
+  shift
+  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" "$TP" "$@"
   first_err "$B/$_rel.stderr"
   [ -s "$B/$_rel.stderr" ] || rm -f "$B/$_rel.stderr"
   add_item "$_id" command "$_argv" "" "$_rel" "$RC" "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
@@ -515,7 +548,8 @@ collect_file() {
     return 1
   fi
   if [ ! -e "$_src" ]; then
-    skip_file "$_id" "$_rel" "$_src" "not present: $_src"
+    absent_reason "$_src"
+    skip_file "$_id" "$_rel" "$_src" "$AR"
     return 1
   fi
   if [ ! -r "$_src" ]; then
@@ -552,7 +586,8 @@ collect_glob() {
     if ! limit_for "$TIMEOUT"; then
       skip_file "$_cg_id" "files$_cg_pat" "$_cg_pat" "budget exhausted"
     else
-      skip_file "$_cg_id" "files$_cg_pat" "$_cg_pat" "not present: $_cg_pat"
+      absent_reason "$_cg_pat"
+      skip_file "$_cg_id" "files$_cg_pat" "$_cg_pat" "$AR"
     fi
   fi
 }
@@ -609,7 +644,9 @@ copy_rotated() {
     done
   done
   if [ -z "$_cr_list" ]; then
-    skip_file "$_cr_id" "files$1" "$1" "not present: $*"
+    absent_reason "$1"
+    [ "$AR" = "not root" ] || AR="not present: $*"
+    skip_file "$_cr_id" "files$1" "$1" "$AR"
     return 0
   fi
   # Newest first by mtime: ls -t is the portable sort (names come from our own globs).
@@ -1130,10 +1167,13 @@ journal() {
     add_item journal command "$_argv" "" "$_rel" null null false false true "budget exhausted" ""
     return
   fi
-  if ! have journalctl; then
+  tool_path journalctl
+  if [ -z "$TP" ]; then
     add_item journal command "$_argv" "" "$_rel" null null false false true "tool not found: journalctl" ""
     return
   fi
+  shift
+  set -- "$TP" "$@"
   # Reverse order to stop early; the manifest argv is the equivalent forward command.
   run_to "$TMP/journal.rev" "$B/$_rel.stderr" "$LIM" sh -c '
     max=$1; rcf=$2; cmd=$3; shift 3
@@ -1238,7 +1278,8 @@ logs_and_syslog() {
       [ -e "$B/logs/$_base" ] && _base="$_n-$_base"
     fi
     if [ ! -e "$_lf" ]; then
-      skip_file syslog "logs/$_base" "$_lf" "not present: $_lf"
+      absent_reason "$_lf"
+      skip_file syslog "logs/$_base" "$_lf" "$AR"
       continue
     fi
     case $_lf in
