@@ -92,6 +92,8 @@ export interface FindingView {
 
 export interface ChainView {
   steps: LinkView[];
+  /** The root cause's summary, so the verdict reads on its own. */
+  summary: string;
 }
 
 export interface CountView {
@@ -253,7 +255,8 @@ function evidenceView(e: Evidence): EvidenceView {
     line: typeof e.line === 'number' ? e.line : 0,
     hasLine: typeof e.line === 'number' && e.line > 0,
     time: e.time ? utc(e.time) : '',
-    segs: splitMatch(String(e.excerpt ?? ''), e.match),
+    // Excerpts are cut to 500 characters upstream; a hand-made result may not be.
+    segs: splitMatch(cut(String(e.excerpt ?? ''), 2000), e.match),
   };
 }
 
@@ -347,7 +350,9 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
     const f = byId.get(fid);
     return { anchor: anchors.get(fid) ?? '', label: visible(f ? f.title : fid), severity: f?.severity ?? 'info' };
   };
-  const chains = (result.causeChains ?? []).filter((c) => c.every((fid) => anchors.has(fid))).map((c) => ({ steps: c.map(link) }));
+  const chains = (result.causeChains ?? [])
+    .filter((c) => c.length > 0 && c.every((fid) => anchors.has(fid)))
+    .map((c) => ({ steps: c.map(link), summary: visible(byId.get(c[0]!)?.summary ?? '') }));
   const top = chains.length
     ? []
     : sortFindings(result.findings)
@@ -552,7 +557,7 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
       const v = values[k]!;
       return {
         key: visible(k),
-        value: valueText(v.value),
+        value: cut(valueText(v.value), 1000),
         source: v.source,
         where: where(v.evidence),
         overridden: all.filter((o) => o.key === k && o !== v && !(o.source === v.source && valueText(o.value) === valueText(v.value))).map((o) => `${valueText(o.value)} (${o.source})`),
