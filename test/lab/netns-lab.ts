@@ -91,10 +91,10 @@ export function runSync(argv: string[], opts: { timeoutMs?: number; input?: stri
 }
 
 /** Run a command asynchronously (so several can overlap, e.g. parallel `docker run`); never rejects. */
-export function run(argv: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: Buffer | string } = {}): Promise<RunResult> {
+export function run(argv: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: Buffer | string; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(argv[0]!, argv.slice(1), { env: { ...LAB_ENV, ...(opts.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), { env: { ...LAB_ENV, ...(opts.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'], cwd: opts.cwd });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
