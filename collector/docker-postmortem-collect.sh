@@ -179,7 +179,7 @@ tool_path() {
 # NOW_MS: milliseconds since boot from /proc/uptime (no fork), else wall clock.
 now_ms() {
   _nm_up=
-  { read -r _nm_up _nm_rest; } </proc/uptime 2>/dev/null
+  { read -r _nm_up _nm_rest; } 2>/dev/null </proc/uptime
   case $_nm_up in
     *.*)
       _nm_s=${_nm_up%.*}
@@ -292,7 +292,7 @@ AS_ROOT=false
 [ "$MY_UID" = 0 ] && AS_ROOT=true
 
 RAW_HOST=
-{ read -r RAW_HOST; } </proc/sys/kernel/hostname 2>/dev/null
+{ read -r RAW_HOST; } 2>/dev/null </proc/sys/kernel/hostname
 [ -n "$RAW_HOST" ] || RAW_HOST=$(hostname 2>/dev/null)
 [ -n "$RAW_HOST" ] || RAW_HOST=unknown
 SHORT_HOST=${RAW_HOST%%.*}
@@ -301,7 +301,7 @@ SAFE_HOST=$(printf '%s' "$SHORT_HOST" | tr -c 'A-Za-z0-9._-' '_')
 [ "$REDACT" = 1 ] && SAFE_HOST=host-1
 
 KERNEL=
-{ read -r KERNEL; } </proc/sys/kernel/osrelease 2>/dev/null
+{ read -r KERNEL; } 2>/dev/null </proc/sys/kernel/osrelease
 [ -n "$KERNEL" ] || KERNEL=$(uname -r 2>/dev/null)
 NETNS=$(readlink /proc/self/ns/net 2>/dev/null)
 IPCNS=$(readlink /proc/self/ns/ipc 2>/dev/null)
@@ -443,7 +443,7 @@ run_to() {
     _rt_max=$((_rt_l * POLL_PER_SEC))
     while :; do
       _rt_st=
-      { read -r _rt_st; } <"/proc/$CHILD/stat" 2>/dev/null
+      { read -r _rt_st; } 2>/dev/null <"/proc/$CHILD/stat"
       case $_rt_st in
         '' | *") Z "* | *") X "*) break ;;
       esac
@@ -690,7 +690,7 @@ DOCKERD_PIDS=
 CONTAINERD_PIDS=
 for _c in /proc/[0-9]*/comm; do
   _comm=
-  { read -r _comm; } <"$_c" 2>/dev/null
+  { read -r _comm; } 2>/dev/null <"$_c"
   _pid=${_c#/proc/}
   _pid=${_pid%/comm}
   case $_comm in
@@ -798,10 +798,10 @@ daemon_processes() {
     for _p in $DOCKERD_PIDS $CONTAINERD_PIDS; do
       [ -d "/proc/$_p" ] || continue
       _comm=
-      { read -r _comm; } <"/proc/$_p/comm" 2>/dev/null
+      { read -r _comm; } 2>/dev/null <"/proc/$_p/comm"
       _ppid=
       _stat=
-      { read -r _stat; } <"/proc/$_p/stat" 2>/dev/null
+      { read -r _stat; } 2>/dev/null <"/proc/$_p/stat"
       if [ -n "$_stat" ]; then
         _rest=${_stat##*) }
         set -f
@@ -1180,7 +1180,7 @@ journal() {
     { "$cmd" -r "$@"; echo $? >"$rcf"; } | head -c "$max"
   ' sh "$MAX_LOG_BYTES" "$TMP/journal.rc" "$@"
   _jrc=
-  { read -r _jrc; } <"$TMP/journal.rc" 2>/dev/null
+  { read -r _jrc; } 2>/dev/null <"$TMP/journal.rc"
   _size=$(wc -c <"$TMP/journal.rev" | tr -d ' ')
   _trunc=false
   if [ "$_size" -ge "$MAX_LOG_BYTES" ]; then
@@ -1477,7 +1477,7 @@ redact_discover() { # prints kind TAB value, one per line (duplicates allowed)
 # redact_map: builds $TMP/redact.map (kind TAB original TAB replacement), longest original first.
 redact_map() {
   _extra=
-  { read -r _dn; } </proc/sys/kernel/domainname 2>/dev/null
+  { read -r _dn; } 2>/dev/null </proc/sys/kernel/domainname
   case $_dn in '' | '(none)') ;; *) _extra="host$TAB$RAW_HOST.$_dn$NL" ;; esac
   if [ -r /etc/passwd ]; then
     _users=$(awk -F: '$3 >= 1000 && $3 != 65534 && $3 != 4294967294 && length($1) >= 2 { print "user\t" $1 }' /etc/passwd 2>/dev/null)
@@ -1567,6 +1567,9 @@ redact_files() {
     mkdir -p "$B/$(dirname "$_to")"
     mv "$B/$_from" "$B/$_to"
   done
+  # the folders the originals lived in would still be archive members: drop the empty ones
+  find "$B" -depth -type d -exec rmdir {} + 2>/dev/null
+  mkdir -p "$B"
   rm -f "$TMP/redact.files"
 }
 
