@@ -4,6 +4,7 @@
  *   npx tsx bench/reader.ts            # generate (once, cached) and measure
  *   npx tsx bench/reader.ts --mb 1000  # a bigger bundle (uncompressed MB)
  *   npx tsx bench/reader.ts --regen    # rebuild the bundle
+ *   npx tsx bench/reader.ts --xz       # the same bundle as .tar.xz (sosreport default) vs tar -xJOf
  *
  * It writes a realistic collector bundle (≥ 500 MB uncompressed: a `journalctl -o json` journal of
  * JSON lines, an audit.log, dmesg, mountinfo, listings) to /tmp/dpm-bench/, packed by GNU tar -czf,
@@ -24,7 +25,9 @@ const args = process.argv.slice(2);
 const MB = Number(args[args.indexOf('--mb') + 1]) > 0 && args.includes('--mb') ? Number(args[args.indexOf('--mb') + 1]) : 520;
 const DIR = '/tmp/dpm-bench';
 const TOP = `docker-postmortem-benchhost-20261128T071812Z`;
-const BUNDLE = join(DIR, `${TOP}-${MB}mb.tar.gz`);
+const GZ_BUNDLE = join(DIR, `${TOP}-${MB}mb.tar.gz`);
+const XZ = args.includes('--xz');
+const BUNDLE = XZ ? join(DIR, `${TOP}-${MB}mb.tar.xz`) : GZ_BUNDLE;
 
 // --- generation (child process) -------------------------------------------------------------------
 
@@ -113,8 +116,8 @@ async function generate(): Promise<void> {
   await writeLines(join(root, 'files/proc/sys/kernel/sem'), 1, () => '32000\t1024000000\t500\t32000');
   await writeLines(join(root, 'cmd/ipcs-s.txt'), 1, () => '\n------ Semaphore Arrays --------\nkey        semid      owner      perms      nsems     ');
   // the collector packs with GNU tar + gzip; so does the bench
-  execFileSync('tar', ['-czf', BUNDLE + '.part', '-C', join(DIR, 'src'), TOP]);
-  execFileSync('mv', [BUNDLE + '.part', BUNDLE]);
+  execFileSync('tar', ['-czf', GZ_BUNDLE + '.part', '-C', join(DIR, 'src'), TOP]);
+  execFileSync('mv', [GZ_BUNDLE + '.part', GZ_BUNDLE]);
   rmSync(join(DIR, 'src'), { recursive: true, force: true });
 }
 
@@ -123,7 +126,7 @@ async function generate(): Promise<void> {
 /** Wall and CPU seconds of `tar -xzOf`; CPU (tar + gzip, from the shell's `times`) is stable on a busy machine. */
 function timeTar(): { s: number; cpu: number } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('sh', ['-c', `tar -xzOf '${BUNDLE}' > /dev/null; times`], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `tar -x${XZ ? 'J' : 'z'}Of '${BUNDLE}' > /dev/null; times`], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('tar failed');
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   // `times`: line 1 the shell, line 2 its children: "0m2.649s 0m0.078s"
@@ -155,10 +158,14 @@ async function timeScan(): Promise<{ s: number; cpu: number; lines: number; char
 async function main(): Promise<void> {
   if (args.includes('--generate-only')) return generate();
   mkdirSync(DIR, { recursive: true });
-  if (args.includes('--regen') || !existsSync(BUNDLE)) {
+  if (args.includes('--regen') || !existsSync(GZ_BUNDLE)) {
     console.log(`generating ${MB} MB bundle in ${DIR} (once; cached) …`);
     const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--generate-only', '--mb', String(MB)], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('generation failed');
+  }
+  if (XZ && (args.includes('--regen') || !existsSync(BUNDLE))) {
+    console.log('recompressing as .tar.xz (xz -1) …');
+    execFileSync('sh', ['-c', `gzip -dc '${GZ_BUNDLE}' | xz -1 -T0 > '${BUNDLE}.part' && mv '${BUNDLE}.part' '${BUNDLE}'`]);
   }
   const size = statSync(BUNDLE).size;
   const RUNS = 3;
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
   const fmt = (xs: { s: number; cpu: number }[]) => xs.map((x) => `${x.s.toFixed(2)}/${x.cpu.toFixed(2)}`).join(', ');
   console.log(`bundle:            ${BUNDLE} (${(size / 1024 / 1024).toFixed(1)} MB compressed, ${mb.toFixed(0)} MB uncompressed, ${scanWall.lines} lines)`);
   console.log(`load average:      ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs (wall times suffer on a busy machine; CPU times do not)`);
-  console.log(`tar -xzOf:         best wall ${tarWall.toFixed(2)} s, best CPU ${tarCpu.toFixed(2)} s   (wall/cpu runs: ${fmt(tarRuns)})`);
+  console.log(`tar -x${XZ ? 'J' : 'z'}Of:         best wall ${tarWall.toFixed(2)} s, best CPU ${tarCpu.toFixed(2)} s   (wall/cpu runs: ${fmt(tarRuns)})`);
   console.log(`scanBundle:        best wall ${scanWall.s.toFixed(2)} s, best CPU ${scanCpu.toFixed(2)} s   (wall/cpu runs: ${fmt(scanRuns)}), ${(mb / scanWall.s).toFixed(0)} MB/s`);
   console.log(`ratio scan/tar:    wall ${(scanWall.s / tarWall).toFixed(2)}, CPU ${(scanCpu / tarCpu).toFixed(2)}  (aim ≤ 1.3)`);
   console.log(`peak RSS:          ${rssMB.toFixed(0)} MB  (aim < 200 MB)`);

@@ -228,8 +228,12 @@ describe('reader: hostile archives', () => {
     for (let i = 200; i < bad.length - 100; i += 97) bad[i] ^= 0x5a;
     const badPath = writeTemp(work.dir, 'bad.tar.xz', bad);
     await scanChecked(badPath).catch((e: unknown) => expect(e).toBeInstanceOf(BundleUnreadableError));
-    // xz-decompress serialises decoders with a global mutex: a leaked one would hang this scan
+    // xz-decompress serialises decoders with a global mutex: a leaked one would hang the scans below
     const ok = writeTemp(work.dir, 'ok.tar.xz', xz);
+    const stopped = await scanChecked(ok, { limits: { maxTotalBytes: 64 * 1024 } }); // stops mid-member
+    expect(stopped.inventory.problems.map((x) => x.kind)).toEqual(['total-too-large']);
+    const few = await scanChecked(ok, { limits: { maxEntries: 1 } });
+    expect(few.inventory.problems.map((x) => x.kind)).toEqual(['too-many-entries']);
     const r2 = await scanChecked(ok);
     expect(r2.inventory.problems).toEqual([]);
     expect(r2.inventory.artifacts.find((a) => a.artifact === 'journal')?.state).toBe('present');
