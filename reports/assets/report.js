@@ -44,7 +44,8 @@
 
   // A link to a finding the filters hide turns its severity and category back on.
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     if (!id) return;
     var t = document.getElementById(id);
     if (!t || !t.classList.contains('finding') || !t.hidden) return;
