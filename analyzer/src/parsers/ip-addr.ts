@@ -87,7 +87,8 @@ export const ipAddrParser = lineParser<State, IpAddrFacts>({
       s.addresses.push({ ...s.current, family: a[1] as 'inet' | 'inet6', cidr: a[2]!, ...details(a[3]!), line: line.no, text: t.slice(0, 500) });
       return;
     }
-    if (/^\s+(link\/|valid_lft|altname|RX|TX)/.test(t) || /^\s+\d/.test(t)) return;
+    // Indented detail lines (link/ether, valid_lft, `-d` kind details, counters) carry no address.
+    if (/^\s/.test(t)) return;
     problems.add(line, 'not an ip addr line');
   },
   finish(s, problems) {
