@@ -252,3 +252,4 @@ describe('journal parser: bounded memory', () => {
     expect(v.boots[0]!.tail.at(-1)!.message).toContain('n=999');
   });
 });
+
