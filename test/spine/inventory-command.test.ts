@@ -52,5 +52,5 @@ describe('inventory command', () => {
     expect(cli('--max-entries', 'many', bad).code).toBe(2);
     expect(cli().code).toBe(2);
   });
-}, 120_000);
+}, { timeout: 120_000 }); // each case starts the CLI (tsx) in a child process
 
