@@ -63,7 +63,10 @@ export const datarootListingParser = lineParser<State, Listing>({
     const uid = toInt(f[2]);
     const gid = toInt(f[3]);
     const size = toInt(f[4]);
-    const path = f.slice(6).join('\t');
+    // A slice of the line (not a join of fields) so the path shares the line's memory on big listings.
+    let at = -1;
+    for (let k = 0; k < 6; k++) at = t.indexOf('\t', at + 1);
+    const path = t.slice(at + 1);
     if (!type || mode === undefined || uid === undefined || gid === undefined || size === undefined || !path.startsWith('/')) {
       return problems.add(line, 'bad type, mode, uid, gid, size or path');
     }
