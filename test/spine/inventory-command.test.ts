@@ -16,7 +16,7 @@ function cli(...args: string[]) {
 }
 
 
-describe('inventory command', () => {
+describe('inventory command', { timeout: 120_000 }, () => {
   it('parses sizes and refuses malformed limits', () => {
     expect(parseSize('64k')).toBe(65536);
     expect(parseSize('2g')).toBe(2 * 1024 ** 3);
@@ -52,5 +52,5 @@ describe('inventory command', () => {
     expect(cli('--max-entries', 'many', bad).code).toBe(2);
     expect(cli().code).toBe(2);
   });
-}, { timeout: 120_000 }); // each case starts the CLI (tsx) in a child process
+}); // timeout: each case starts the CLI (tsx) in a child process
 
