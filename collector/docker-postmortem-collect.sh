@@ -1249,6 +1249,32 @@ docker_cli() {
   done
 }
 
+# iptables-save of the legacy backend loads ip_tables/iptable_<table> when the table is not loaded
+# yet: that would change the kernel, so a table the kernel does not list is skipped (sos does the same).
+iptables_items() {
+  _legacy=
+  tool_path iptables-save
+  if [ -n "$TP" ] && [ "$AS_ROOT" = true ] && limit_for "$TIMEOUT"; then
+    case $("$TP" -V 2>/dev/null) in
+      *nf_tables*) ;;
+      *) _legacy=1 ;;
+    esac
+  fi
+  for _tbl in filter nat; do
+    if [ -n "$_legacy" ]; then
+      _loaded=
+      while read -r _t; do
+        [ "$_t" = "$_tbl" ] && _loaded=1
+      done 2>/dev/null </proc/net/ip_tables_names
+      if [ -z "$_loaded" ]; then
+        skip_item "iptables.$_tbl" command "cmd/iptables-save-$_tbl.txt" "table not loaded: $_tbl (reading it would load a kernel module)" iptables-save -t "$_tbl"
+        continue
+      fi
+    fi
+    collect_cmd "iptables.$_tbl" "cmd/iptables-save-$_tbl.txt" --root iptables-save -t "$_tbl"
+  done
+}
+
 df_items() {
   _t=$DATA_ROOT
   while [ ! -e "$_t" ] && [ "$_t" != / ] && [ -n "$_t" ]; do _t=$(dirname "$_t"); done
@@ -1345,8 +1371,7 @@ collect_cmd ip.link cmd/ip-d-o-link.txt ip -d -o link
 collect_cmd ip.addr cmd/ip-o-addr.txt ip -o addr
 collect_cmd bridge.link cmd/bridge-link.txt bridge link
 collect_cmd ip.netns cmd/ip-netns-list.txt ip netns list
-collect_cmd iptables.filter cmd/iptables-save-filter.txt --root iptables-save -t filter
-collect_cmd iptables.nat cmd/iptables-save-nat.txt --root iptables-save -t nat
+iptables_items
 collect_cmd firewalld.state cmd/firewall-cmd-state.txt firewall-cmd --state
 collect_cmd audit.rules cmd/auditctl-l.txt --root auditctl -l
 collect_glob audit.rules-files '/etc/audit/rules.d/*.rules'
@@ -1615,16 +1640,21 @@ TOP="docker-postmortem-$SAFE_HOST-$STAMP"
 ARCHIVE="$OUT_DIR/$TOP.tar.gz"
 [ -e "$ARCHIVE" ] && die "archive already exists: $ARCHIVE"
 
-sha_of() { # sets SHA to the sha256 of a file (JSON), or null
-  SHA=null
-  if [ -n "$SHA_CMD" ]; then
-    _h=$($SHA_CMD <"$1" 2>/dev/null)
-    _h=${_h%% *}
-    case $_h in
-      ???????????????????????????????????????????????????????????????? ) SHA="\"$_h\"" ;;
-    esac
-  fi
+# Sizes and digests of all members in one call each (a fork per member adds up on a slow host).
+# Member paths are relative (cmd/…, files/…, logs/…): they never start with "-".
+member_sums() {
+  : >"$TMP/sums.txt"
+  : >"$TMP/sizes.txt"
+  set --
+  while IFS="$TAB" read -r _file _rest; do
+    [ "$_file" != - ] && [ -f "$B/$_file" ] && set -- "$@" "$_file"
+  done <"$ITEMS"
+  [ $# -gt 0 ] || return 0
+  # shellcheck disable=SC2086  # SHA_CMD may be "busybox sha256sum"
+  [ -n "$SHA_CMD" ] && (cd "$B" && $SHA_CMD "$@") >"$TMP/sums.txt" 2>/dev/null
+  (cd "$B" && wc -c "$@") >"$TMP/sizes.txt" 2>/dev/null
 }
+member_sums
 
 jnull "$SINCE"; J_SINCE=$JS
 jnull "$UNTIL"; J_UNTIL=$JS
@@ -1646,18 +1676,17 @@ REDACTED=false
   printf '  "options": { "timeout": %s, "budget": %s, "since": %s, "until": %s, "maxLogBytes": %s, "maxEntries": %s, "timeoutMode": "%s" },\n' \
     "$TIMEOUT" "$BUDGET" "$J_SINCE" "$J_UNTIL" "$MAX_LOG_BYTES" "$MAX_ENTRIES" "$TIMEOUT_MODE"
   printf '  "items": [\n'
-  _sep=
-  while IFS="$TAB" read -r _file _head _tail; do
-    if [ "$_file" = - ] || [ ! -f "$B/$_file" ]; then
-      _bytes=null
-      SHA=null
-    else
-      _bytes=$(wc -c <"$B/$_file" | tr -d ' ')
-      sha_of "$B/$_file"
-    fi
-    printf '%s    %s,"bytes":%s,"sha256":%s,%s' "$_sep" "$_head" "$_bytes" "$SHA" "$_tail"
-    _sep=",$NL"
-  done <"$ITEMS"
+  awk -F '\t' -v sums="$TMP/sums.txt" -v sizes="$TMP/sizes.txt" '
+    BEGIN {
+      while ((getline l < sums) > 0) if (l ~ /^[0-9a-f]+  /) sha[substr(l, 67)] = "\"" substr(l, 1, 64) "\""
+      while ((getline l < sizes) > 0) { sub(/^ +/, "", l); n = index(l, " "); if (n) size[substr(l, n + 1)] = substr(l, 1, n - 1) }
+    }
+    {
+      f = $1; b = "null"; h = "null"
+      if (f != "-" && (f in size)) { b = size[f]; if (f in sha) h = sha[f] }
+      printf "%s    %s,\"bytes\":%s,\"sha256\":%s,%s", sep, $2, b, h, $3
+      sep = ",\n"
+    }' "$ITEMS"
   printf '\n  ]\n}\n'
 } >"$B/manifest.json"
 
