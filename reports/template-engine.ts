@@ -41,7 +41,8 @@ export function templates(): Templates {
   const hb = Handlebars.create();
   const pdir = join(tdir, 'partials');
   for (const f of readdirSync(pdir)) {
-    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), hb.compile(readFileSync(join(pdir, f), 'utf8'), OPTIONS));
+    // A partial's final newline would land inside the including line (links in a sentence).
+    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), hb.compile(readFileSync(join(pdir, f), 'utf8').replace(/\n$/, ''), OPTIONS));
   }
   const load = (name: string) => hb.compile(readFileSync(join(tdir, name), 'utf8'), OPTIONS);
   const css = readFileSync(join(adir, 'report.css'), 'utf8');
