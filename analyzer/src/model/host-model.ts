@@ -87,7 +87,12 @@ export interface EffectiveConfig {
   /** Every value seen, from every source, including overridden ones. */
   all: ConfigValue[];
   /** Same key set both as a flag and in daemon.json (dockerd refuses to start), or differing flag sources. */
-  conflicts: { key: string; values: ConfigValue[] }[];
+  conflicts: {
+    key: string;
+    values: ConfigValue[];
+    /** `flag-and-file`: dockerd refuses to start; `flag-sources-differ`: the running argv differs from the unit's. */
+    kind?: 'flag-and-file' | 'flag-sources-differ';
+  }[];
   daemonJson: {
     present: boolean;
     /** Parsed object when it parsed; undefined otherwise. */
