@@ -52,6 +52,8 @@ step 'systemctl show -p Result -p NRestarts -p ActiveState -p SubState docker'
 mkdir -p "$OUT/before-fix"
 lab_exec 'systemctl status -l --no-pager docker' > "$OUT/before-fix/systemctl-status-docker.txt" 2>&1 || true
 lab_exec 'systemctl show docker' > "$OUT/before-fix/systemctl-show-docker.txt" 2>&1 || true
+# The host as a support engineer finds it (docker down, damaged files still there): the sample bundle.
+run_collector "$SCENARIO-before-fix"
 if ! lab_exec 'systemctl is-active -q docker'; then
   lab_mark "power-off: remediation: delete the truncated local-kv.db, reset-failed, start docker"
   step 'ls -l /var/lib/docker/network/files/ && rm -f /var/lib/docker/network/files/local-kv.db'
