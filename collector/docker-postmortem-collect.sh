@@ -485,6 +485,15 @@ first_err() {
   fi
 }
 
+# keep_stderr REL: sets ERR from $TMP/cmd.err and moves it beside the output when not empty (the
+# common empty case costs no process).
+keep_stderr() {
+  first_err "$TMP/cmd.err"
+  if [ -s "$TMP/cmd.err" ]; then
+    mv "$TMP/cmd.err" "$B/$1.stderr"
+  fi
+}
+
 # limit_for SECONDS: sets LIM to min(SECONDS, remaining budget), or returns 1 when none is left.
 limit_for() {
   budget_left_ms
@@ -530,9 +539,8 @@ collect_cmd() {
   _d=${_rel%/*}
   [ -d "$B/$_d" ] || mkdir -p "$B/$_d"
   shift
-  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" "$TP" "$@"
-  first_err "$B/$_rel.stderr"
-  [ -s "$B/$_rel.stderr" ] || rm -f "$B/$_rel.stderr"
+  run_to "$B/$_rel" "$TMP/cmd.err" "$LIM" "$TP" "$@"
+  keep_stderr "$_rel"
   add_item "$_id" command "$_argv" "" "$_rel" "$RC" "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
   LAST_TIMED_OUT=$TIMED_OUT
   return 0
@@ -562,9 +570,8 @@ collect_file() {
   fi
   _d=${_rel%/*}
   [ -d "$B/$_d" ] || mkdir -p "$B/$_d"
-  run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" cat "$_src"
-  first_err "$B/$_rel.stderr"
-  rm -f "$B/$_rel.stderr"
+  run_to "$B/$_rel" "$TMP/cmd.err" "$LIM" cat "$_src"
+  first_err "$TMP/cmd.err"
   [ "$RC" = 0 ] || [ -n "$ERR" ] || ERR="cat exited $RC"
   [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
   add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
@@ -617,14 +624,13 @@ copy_tail() {
         ;;
     esac
     _trunc=true
-    run_to "$TMP/tail.part" "$B/$_rel.stderr" "$LIM" tail -c "$_maxb" "$_src"
+    run_to "$TMP/tail.part" "$TMP/cmd.err" "$LIM" tail -c "$_maxb" "$_src"
     sed '1d' "$TMP/tail.part" >"$B/$_rel"
     rm -f "$TMP/tail.part"
   else
-    run_to "$B/$_rel" "$B/$_rel.stderr" "$LIM" cat "$_src"
+    run_to "$B/$_rel" "$TMP/cmd.err" "$LIM" cat "$_src"
   fi
-  first_err "$B/$_rel.stderr"
-  rm -f "$B/$_rel.stderr"
+  first_err "$TMP/cmd.err"
   [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
   COPIED=$(wc -c <"$B/$_rel" | tr -d ' ')
   add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
@@ -1175,7 +1181,7 @@ journal() {
   shift
   set -- "$TP" "$@"
   # Reverse order to stop early; the manifest argv is the equivalent forward command.
-  run_to "$TMP/journal.rev" "$B/$_rel.stderr" "$LIM" sh -c '
+  run_to "$TMP/journal.rev" "$TMP/cmd.err" "$LIM" sh -c '
     max=$1; rcf=$2; cmd=$3; shift 3
     { "$cmd" -r "$@"; echo $? >"$rcf"; } | head -c "$max"
   ' sh "$MAX_LOG_BYTES" "$TMP/journal.rc" "$@"
@@ -1198,8 +1204,7 @@ journal() {
   rm -f "$TMP/journal.rev" "$TMP/journal.rc"
   if [ "$TIMED_OUT" = true ]; then _jrc=124; fi
   [ -n "$_jrc" ] || _jrc=$RC
-  first_err "$B/$_rel.stderr"
-  [ -s "$B/$_rel.stderr" ] || rm -f "$B/$_rel.stderr"
+  keep_stderr "$_rel"
   add_item journal command "$_argv" "" "$_rel" "$_jrc" "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
 }
 

@@ -66,10 +66,13 @@ describe.skipIf(!dash)('missing tools (needs dash)', () => {
 
 describe('hung daemon with the timeout binary', () => {
   it.skipIf(!which('timeout'))(
-    'records timedOut/124 for docker version and goes on (needs timeout)',
+    'records timedOut/124 for docker version and goes on; never runs a legacy iptables-save on an unloaded table (needs timeout)',
     async () => {
       const bin = tmpDir('hung-bin');
       fakeTool(bin, 'docker', 'exec sleep 300');
+      // a legacy (non-nft) iptables-save would autoload iptable_<table>: it must not run for tables the kernel lacks
+      const marker = path.join(bin, 'iptables-ran');
+      fakeTool(bin, 'iptables-save', `case "$1" in -V) echo "iptables-save v1.4.21"; exit 0;; esac\necho "$@" >> ${marker}\necho "*$2"`);
       const out = tmpDir('hung-timeout');
       const c = await collect(['--output', out, '--timeout', '2', '--min-free', '0'], {
         env: baseEnv({ PATH: `${bin}:${process.env.PATH}` }),
@@ -79,6 +82,23 @@ describe('hung daemon with the timeout binary', () => {
       expect(items(c, 'docker.info')[0]!.skipReason).toMatch(/^daemon not reachable/);
       // items after the docker calls were still collected
       expect(items(c, 'df.h')[0]!.skipped).toBe(false);
+      if (isRoot) {
+        let loaded: string[] = [];
+        try {
+          loaded = fs.readFileSync('/proc/net/ip_tables_names', 'utf8').split('\n').filter(Boolean);
+        } catch {
+          /* no legacy tables at all */
+        }
+        const ran = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '';
+        for (const t of ['filter', 'nat']) {
+          if (loaded.includes(t)) {
+            expect(ran).toContain(`-t ${t}`);
+          } else {
+            expect(ran, t).not.toContain(`-t ${t}`);
+            expect(items(c, `iptables.${t}`)[0]!.skipReason).toBe(`table not loaded: ${t} (reading it would load a kernel module)`);
+          }
+        }
+      }
     },
     RUN_TIMEOUT_MS,
   );
@@ -192,7 +212,11 @@ describe('signals and footprint', () => {
       const cwd = tmpDir('cwd');
       const tmp = tmpDir('tmpdir');
       const out = tmpDir('out');
-      const c = await collect(['--output', out, '--min-free', '0'], { cwd, env: baseEnv({ HOME: home, TMPDIR: tmp }) });
+      const c = await collect(['--output', out, '--min-free', '0', '--since', '-2h', '--until', 'now'], { cwd, env: baseEnv({ HOME: home, TMPDIR: tmp }) });
+      // the journal window is passed on and recorded
+      expect(c.manifest.options).toMatchObject({ since: '-2h', until: 'now' });
+      const j = items(c, 'journal')[0]!;
+      if (!j.skipped) expect(j.argv!.join(' ')).toContain('--since -2h --until now');
       expect(tree(home)).toEqual([]);
       expect(tree(cwd)).toEqual([]);
       expect(tree(tmp)).toEqual([]);
