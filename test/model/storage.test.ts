@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coveringMount } from '../../analyzer/src/model/storage.js';
+import { FactStore } from '../../analyzer/src/model/fact-store.js';
+import { buildHostModel } from '../../analyzer/src/model/build.js';
 import { FIX, modelFrom, type Input } from './log-model-helper.js';
 
 const K = 1024;
@@ -28,6 +30,13 @@ describe('model: storage', () => {
     expect(modelFrom([{ artifact: 'dmsetup.status', fixture: 'dmsetup/info-c-lvm2-no-devices-hand.txt' }]).storage.dmState!.state).toBe('no-devices');
     expect(modelFrom([{ artifact: 'dmsetup.info', fixture: 'dmsetup/info-c-insights-core-lvm.txt' }]).storage.dmState!.state).toBe('devices');
     expect(modelFrom([]).storage.dmState).toBeUndefined();
+  });
+
+  it('knows "no DM driver" from the collector health record when stdout was empty (message on stderr)', () => {
+    const facts = new FactStore();
+    const health = { 'dmsetup.info': { artifact: 'dmsetup.info', state: 'failed' as const, paths: ['cmd/dmsetup-info-c.txt'], bytes: 0, detail: '/dev/mapper/control: open failed: No such device', exitCode: 1 } };
+    const m = buildHostModel(facts, { layout: 'docker-postmortem', source: 't', health, parseProblems: {} });
+    expect(m.storage.dmState).toMatchObject({ state: 'no-driver', evidence: { artifact: 'dmsetup.info', path: 'cmd/dmsetup-info-c.txt', line: 0 } });
   });
 
   it('takes the driver and its status from docker info (lab capture), else from config', () => {

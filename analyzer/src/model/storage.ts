@@ -25,7 +25,7 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   if (info?.storageDriverStatus) Object.assign(out.driverStatus, info.storageDriverStatus);
 
   out.dmDevices = dmDevices(facts);
-  const dm = dmState(facts, out.dmDevices);
+  const dm = dmState(facts, out.dmDevices) ?? dmStateFromHealth(d);
   if (dm) out.dmState = dm;
 
   const profile = facts.first<LvmProfile>('lvm.thinpool-profile');
@@ -105,6 +105,20 @@ function dmState(facts: FactStore, devices: DmDevice[]): StorageFacts['dmState']
       const m = value.messages.find((x) => x.kind === 'no-driver') ?? value.messages.find((x) => x.kind === 'no-devices');
       if (m) return { state: m.kind === 'no-driver' ? 'no-driver' : 'no-devices', evidence: lineEvidence(source, m) };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Our collector keeps stdout as the artifact and stderr apart; the manifest's `error` (first stderr
+ * line) reaches the health record, so "no DM driver" is still known when the artifact is empty.
+ */
+function dmStateFromHealth(d: ModelDraft): StorageFacts['dmState'] {
+  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table']) {
+    const h = d.collection.health[a];
+    const detail = h?.detail ?? '';
+    const state = /^\/dev\/mapper\/control: open failed|Failure to communicate with kernel device-mapper/.test(detail) ? 'no-driver' : /^No devices found/.test(detail) ? 'no-devices' : undefined;
+    if (h && state) return { state, evidence: { artifact: a, path: h.paths[0] ?? a, line: 0, excerpt: detail.slice(0, 500) } };
   }
   return undefined;
 }
