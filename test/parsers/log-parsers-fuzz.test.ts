@@ -69,10 +69,16 @@ describe('log parsers never throw on random and mutated lines', () => {
       const base = c.dirs.flatMap(lines);
       expect(base.length).toBeGreaterThan(0);
       const sink = parserFor(c.artifact)!.create({ artifact: c.artifact, path: 'fuzz', signals: MODEL_SIGNALS, collectedAt: Date.UTC(2024, 0, 1) });
+      const thrown: string[] = [];
       for (let i = 1; i <= 5000; i++) {
         const text = mutate(rand, base[Math.floor(rand() * base.length)]!);
-        expect(() => sink.push({ no: i, text })).not.toThrow();
+        try {
+          sink.push({ no: i, text });
+        } catch (e) {
+          thrown.push(`line ${i}: ${(e as Error).message}`);
+        }
       }
+      expect(thrown).toEqual([]);
       let res: ParseResult<unknown> | undefined;
       expect(() => (res = sink.finish())).not.toThrow();
       expect(['ok', 'malformed', 'skipped']).toContain(res!.status);
@@ -83,14 +89,14 @@ describe('log parsers never throw on random and mutated lines', () => {
 });
 
 describe('streaming keeps bounded state', () => {
-  it('journal: 400k lines of many units, boots and matches stay within every cap', () => {
+  it('journal: 160k lines of many units, boots and matches stay within every cap', () => {
     const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'stream', signals: MODEL_SIGNALS });
     const rand = prng(42);
     let no = 0;
-    for (let i = 0; i < 400_000; i++) {
+    for (let i = 0; i < 160_000; i++) {
       const k = i % 4;
       let text: string;
-      if (k === 0) text = `{"__REALTIME_TIMESTAMP":"${1700000000000000 + i}","_BOOT_ID":"${(Math.floor(i / 150) % 5000).toString(16).padStart(32, '0')}","SYSLOG_IDENTIFIER":"ident${i % 7919}","MESSAGE":"x ${i}"}`;
+      if (k === 0) text = `{"__REALTIME_TIMESTAMP":"${1700000000000000 + i}","_BOOT_ID":"${(Math.floor(i / 100) % 5000).toString(16).padStart(32, '0')}","SYSLOG_IDENTIFIER":"ident${i % 7919}","MESSAGE":"x ${i}"}`;
       else if (k === 1) text = `{"__REALTIME_TIMESTAMP":"${1700000000000000 + i}","SYSLOG_IDENTIFIER":"dockerd","MESSAGE":"level=info msg=\\"Starting up\\""}`;
       else if (k === 2) text = `garbage ${rand()}`;
       else text = `{"__REALTIME_TIMESTAMP":"${1700000000000000 + i}","SYSLOG_IDENTIFIER":"systemd-journald","MESSAGE":"File /x corrupted or uncleanly shut down, renaming and replacing."}`;
@@ -99,8 +105,8 @@ describe('streaming keeps bounded state', () => {
     const r = sink.finish() as ParseResult<JournalParse>;
     if (r.status !== 'ok') throw new Error(r.status);
     const v = r.value;
-    expect(v.records).toBe(300_000);
-    expect(v.signalCounts['model/dockerd-starting']).toBe(100_000);
+    expect(v.records).toBe(120_000);
+    expect(v.signalCounts['model/dockerd-starting']).toBe(40_000);
     expect(v.signals['model/dockerd-starting']!.length).toBe(SIGNAL_KEEP);
     expect(v.signals['model/journald-corrupt']!.length).toBe(SIGNAL_KEEP);
     expect(Object.keys(v.byUnit).length).toBeLessThanOrEqual(MAX_UNITS + 1);
@@ -108,7 +114,7 @@ describe('streaming keeps bounded state', () => {
     expect(Math.max(...v.boots.map((b) => b.tail.length))).toBeLessThanOrEqual(TAIL_KEEP);
     expect(v.journaldCorrupt.length).toBeLessThanOrEqual(50);
     expect(r.problems.length).toBe(MAX_PROBLEMS + 1);
-    expect(r.problems.at(-1)!.reason).toBe(`${100_000 - MAX_PROBLEMS} more unreadable lines not listed`);
+    expect(r.problems.at(-1)!.reason).toBe(`${40_000 - MAX_PROBLEMS} more unreadable lines not listed`);
     expect(v.capped).toBe(true);
   });
 
@@ -121,18 +127,18 @@ describe('streaming keeps bounded state', () => {
     expect(r.value.boots[0]!.tail[0]!.message.length).toBeLessThanOrEqual(2000);
   });
 
-  it('audit.log: 200k interleaved events keep at most EVENT_KEEP docker events', () => {
+  it('audit.log: 50k interleaved events keep at most EVENT_KEEP docker events', () => {
     const sink = parserFor('audit.log')!.create({ artifact: 'audit.log', path: 'stream' });
     let no = 0;
-    for (let i = 0; i < 200_000; i++) {
+    for (let i = 0; i < 50_000; i++) {
       const id = `${1517656451 + Math.floor(i / 1000)}.${String(i % 1000).padStart(3, '0')}:${i}`;
       sink.push({ no: ++no, text: `type=SYSCALL msg=audit(${id}): syscall=257 success=yes pid=${i} comm="dockerd" exe="/usr/bin/dockerd" key="k${i % 3000}"` });
       sink.push({ no: ++no, text: `type=PATH msg=audit(${id}): item=0 name="/var/lib/docker/x${i}" nametype=NORMAL` });
     }
     const r = sink.finish() as ParseResult<AuditLogParse>;
     if (r.status !== 'ok') throw new Error(r.status);
-    expect(r.value.totalEvents).toBe(200_000);
-    expect(r.value.dockerEvents).toBe(200_000);
+    expect(r.value.totalEvents).toBe(50_000);
+    expect(r.value.dockerEvents).toBe(50_000);
     expect(r.value.events.length).toBe(EVENT_KEEP);
     expect(Object.keys(r.value.keyCounts).length).toBeLessThanOrEqual(1000);
   });
