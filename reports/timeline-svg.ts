@@ -4,6 +4,8 @@
  * escaped. No script is needed to read the chart, and it prints.
  */
 
+import { utc } from './text.js';
+
 export interface ChartEvent {
   index: number;
   time: number; // UTC ms
@@ -103,6 +105,8 @@ export function layoutTimeline(events: readonly ChartEvent[]): TimelineChart {
     if (e.time < min) min = e.time;
     if (e.time > max) max = e.time;
   }
+  const first = min;
+  const last = max;
   if (max - min < 1000) {
     min -= 30e3;
     max += 30e3;
@@ -144,8 +148,8 @@ export function layoutTimeline(events: readonly ChartEvent[]): TimelineChart {
     ticks,
     marks,
     guides,
-    start: new Date(min).toISOString(),
-    end: new Date(max).toISOString(),
+    start: utc(first),
+    end: utc(last),
     empty: false,
   };
 }
