@@ -27,6 +27,22 @@ describe('model: data-root', () => {
     expect(text.entries.some((e) => e.path.endsWith('/network/files/local-kv.db'))).toBe(true);
   });
 
+  it('reads the real collector listing after a power cut: local-kv.db cut to 4096 bytes (nspawn lab)', () => {
+    const dr = modelFrom([
+      { artifact: 'dataroot.listing', fixture: 'dataroot-listing/collector-0.1-nspawn-power-off-db-loss.tsv', path: 'cmd/dataroot-listing.tsv' },
+      { artifact: 'execroot.listing', fixture: 'execroot-listing/collector-0.1-nspawn-power-off-db-loss.tsv', path: 'cmd/execroot-listing.tsv' },
+    ]).dataRoot;
+    expect(dr.root).toBe('/var/lib/docker');
+    expect(dr.foreignTopLevel).toEqual([]);
+    const kv = dr.dbFiles.find((d) => d.name === 'network/files/local-kv.db')!;
+    expect(kv.size).toBe(4096);
+    expect(kv.evidence).toMatchObject({ artifact: 'dataroot.listing', path: 'cmd/dataroot-listing.tsv' });
+    expect(dr.dbFiles.find((d) => d.name === 'volumes/metadata.db')!.size).toBe(32768);
+    expect(dr.containerIds).toEqual(['93cb87a0e16a62095498b01e0ca374b61a3383ea6dfb51053c2032d9e17e03f5', 'a517de8bb1c1784bea2782009a5a594677fdc29cb1aed05c9ebd84c96dadae16', 'acac34e9dbed1a6022ab3e76b49c2a7e3c24b77f98963fa7885d4b942ff4199b', 'fc4fbacf1a2739ac43c96e34f30dc8713414116dadb9487af94022d5b1712813']);
+    expect(dr.execRoot.map((e) => e.path)).toContain('/run/containerd/containerd.sock');
+    expect(dr.execRoot.find((e) => e.path === '/run/containerd/containerd.sock')!.type).toBe('other');
+  });
+
   it('finds small DBs, foreign top-level names and container dirs at the configured root', () => {
     const listing = head + row('d', 4096, '/var/lib/docker') + row('d', 4096, '/var/lib/docker/network') + row('d', 4096, '/var/lib/docker/network/files') + row('f', 4096, '/var/lib/docker/network/files/local-kv.db') + row('d', 4096, '/var/lib/docker/containers') + row('d', 4096, `/var/lib/docker/containers/${ID}`) + row('f', 0, `/var/lib/docker/containers/${ID}/config.v2.json`) + row('d', 4096, '/var/lib/docker/backup-2021') + row('f', 10, '/var/lib/docker/notes.txt') + row('d', 4096, '/var/lib/docker/100000.100000');
     const dr = modelFrom([{ artifact: 'dataroot.listing', text: listing }]).dataRoot;

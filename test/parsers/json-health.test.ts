@@ -5,6 +5,14 @@ import { fixture, fixtureFiles, fuzzParser, okValue, parse } from '../helpers/st
 const ID = 'a'.repeat(64);
 
 describe('json-health parser', () => {
+  it('reads a real collector capture: the empty config.v2.json after a power cut (nspawn lab)', () => {
+    const v = okValue(parse<JsonHealthRow[]>('dataroot.json-health', fixture('json-health/collector-0.1-nspawn-power-off-db-loss.tsv')));
+    expect(v).toHaveLength(8);
+    const empty = v.filter((r) => r.state === 'empty');
+    expect(empty).toEqual([expect.objectContaining({ file: 'config.v2.json', containerId: 'acac34e9dbed1a6022ab3e76b49c2a7e3c24b77f98963fa7885d4b942ff4199b', size: 0, mtime: 1795853470000, line: 9 })]);
+    expect(v.filter((r) => r.state === 'ok').every((r) => r.first === 0x7b && r.last === 0x7d)).toBe(true);
+  });
+
   it('reads the format page sample: empty config.v2.json of a container', () => {
     const v = okValue(parse<JsonHealthRow[]>('dataroot.json-health', fixture('json-health/bundle-format-v1-doc.tsv')));
     expect(v).toEqual([expect.objectContaining({ path: `/var/lib/docker/containers/${ID}/config.v2.json`, file: 'config.v2.json', containerId: ID, size: 0, mtime: 1764314292000, state: 'empty', first: undefined, last: undefined, line: 2 })]);

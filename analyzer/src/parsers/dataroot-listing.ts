@@ -4,12 +4,12 @@
  * the collector stopped early. `type` is f, d, l (never followed) or o; `mode` octal; `mtime` epoch
  * seconds. The path is the last field and keeps any TAB it contains.
  *
- * Real sample (docker.io 20.10.24 lab data-root, `find -printf`; fixture
- * test/fixtures/dataroot-listing/docker-20.10-find-lab-running.tsv):
+ * Real sample (collector 0.1.0 in the nspawn power-off lab, docker.io 20.10.24, after local-kv.db was cut to
+ * 4096 bytes; fixture test/fixtures/dataroot-listing/collector-0.1-nspawn-power-off-db-loss.tsv):
  * ```
  * # type	mode	uid	gid	size	mtime	path
- * d	710	0	0	4096	1795850929.360	/tmp/dpm-manual1/data
- * f	600	0	0	32768	1795850928.841	/tmp/dpm-manual1/data/volumes/metadata.db
+ * d	710	0	0	4096	1795853489.3361145650	/var/lib/docker
+ * f	644	0	0	4096	1795853470.3399003950	/var/lib/docker/network/files/local-kv.db
  * ```
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';

@@ -4,10 +4,12 @@
  * `hostconfig.json`. `state` is ok, empty, nul-filled, truncated or unreadable; `first`/`last` are the
  * first and last non-space bytes as two hex digits, `-` when none. Contents are never collected.
  *
- * Sample (the format page's own example; fixture test/fixtures/json-health/bundle-format-v1-doc.tsv):
+ * Real sample (collector 0.1.0 after the nspawn power-off lab cut c-none's config.v2.json to 0 bytes; fixture
+ * test/fixtures/json-health/collector-0.1-nspawn-power-off-db-loss.tsv):
  * ```
  * # path	size	mtime	state	first	last
- * /var/lib/docker/containers/<64hex>/config.v2.json	0	1764314292	empty	-	-
+ * /var/lib/docker/containers/acac34e9dbed1a6022ab3e76b49c2a7e3c24b77f98963fa7885d4b942ff4199b/hostconfig.json	1472	1795853450	ok	7b	7d
+ * /var/lib/docker/containers/acac34e9dbed1a6022ab3e76b49c2a7e3c24b77f98963fa7885d4b942ff4199b/config.v2.json	0	1795853470	empty	-	-
  * ```
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
