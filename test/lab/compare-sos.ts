@@ -73,7 +73,8 @@ async function main(): Promise<void> {
       else if (oursHas) oursOnly++;
       else if (sosHas) sosOnly++;
       else neither++;
-      const oursCell = items.length ? (oursHas ? `yes (\`${items[0]!.path}\`)` : `no (${items.map((i) => (i.skipped ? 'skipped' : `exit ${i.exitCode}`)).join(', ')})`) : 'not collected';
+      const good = items.find((i) => !i.skipped && (i.bytes ?? 0) > 0 && (i.exitCode === 0 || i.exitCode === null));
+      const oursCell = items.length ? (good ? `yes (\`${good.path}\`)` : `no (${items.map((i) => (i.skipped ? 'skipped' : `exit ${i.exitCode}`)).join(', ')})`) : 'not collected';
       rows.push(`| \`${a.id}\` | ${oursCell} | ${sosHit ? (sosHas ? `yes (\`${sosHit}\`)` : `no (\`${sosHit}\`)`) : a.sos.length ? 'no' : 'no (no sos path)'} |`);
     }
     const oursSize = fs.statSync(ours.archive).size;
