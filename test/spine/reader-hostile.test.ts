@@ -212,6 +212,21 @@ describe('reader: hostile archives', () => {
     expect(inventory.artifacts.find((a) => a.artifact === 'dmesg')?.state).toBe('truncated');
   });
 
+  it('ignores what follows the end-of-archive marker (GNU tar does too); flags a tar cut at a member boundary', async () => {
+    const tar = await tarBuffer([{ name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS }, { name: `${TOP}/cmd/uname-a.txt`, content: 'Linux node1\n' }]);
+    const garbage = writeTemp(work.dir, 'g.tar', Buffer.concat([tar, Buffer.from('not a tar header '.repeat(100))]));
+    const g = await scanChecked(garbage);
+    expect(g.inventory.problems).toEqual([]);
+    expect(g.inventory.artifacts.find((a) => a.artifact === 'uname')?.state).toBe('present');
+    const padded = writeTemp(work.dir, 'p.tgz', Buffer.concat([gzipSync(tar), Buffer.alloc(8192)])); // zero padding after gzip
+    expect((await scanChecked(padded)).inventory.problems).toEqual([]);
+    // 512 header + 512 data per member: cut right after the second member, before the zero blocks
+    const cut = writeTemp(work.dir, 'c.tar', tar.subarray(0, 4 * 512));
+    const c = await scanChecked(cut);
+    expect(c.inventory.problems).toEqual([expect.objectContaining({ kind: 'truncated-archive', message: expect.stringMatching(/no end-of-archive marker/) })]);
+    expect(c.inventory.artifacts.find((a) => a.artifact === 'uname')?.state).toBe('present');
+  });
+
   it.skipIf(!haveXz)('truncated xz ends with a problem and does not block the next xz scan (needs xz)', async () => {
     const tar = await tarBuffer([
       { name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS },

@@ -32,6 +32,8 @@ export interface MemberSource {
   entries(): AsyncIterable<MemberEntry>;
   /** Stop reading and release files and decompressors; safe to call twice. */
   close(): void;
+  /** The read/decompression error behind a later parse error, if any (its message is the better one). */
+  pendingError?(): unknown;
 }
 
 /** Raised by a source when the input ends early or is corrupt; `members` were read before it. */

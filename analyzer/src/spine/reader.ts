@@ -171,7 +171,7 @@ class Scan {
       if (e instanceof StopScan) return;
       this.incomplete = true;
       // Errors raised while a member body streams come straight from zlib / tar-stream / xz.
-      const msg = e instanceof ArchiveReadError || source.format === 'directory' ? String((e as Error)?.message ?? e) : describeArchiveError(source.format as TarFormat, e);
+      const msg = e instanceof ArchiveReadError || source.format === 'directory' ? String((e as Error)?.message ?? e) : describeArchiveError(source.format as TarFormat, source.pendingError?.() ?? e);
       if (this.members === 0) {
         throw new BundleUnreadableError(`${describeFormat(source.format)}, but nothing could be read from it: ${msg}`);
       }

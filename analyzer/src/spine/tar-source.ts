@@ -14,6 +14,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import xzDecompress from 'xz-decompress';
+import { TarEofTransform } from './tar-eof.js';
 import { ArchiveReadError, type MemberEntry, type MemberSource, type MemberType, type RawMember } from './member-source.js';
 
 // xz-decompress is a CommonJS (webpack UMD) bundle: named ESM imports do not resolve under Node.
@@ -58,11 +59,15 @@ export function describeArchiveError(format: TarFormat, e: unknown): string {
 export function openTar(path: string, format: TarFormat): MemberSource {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const extract = tarStream.extract();
+  const eof = new TarEofTransform();
   let closed = false;
-  let xzWeb: ReadableStream<Uint8Array> | undefined;
   let decoded: Readable = file;
+  /** A read or decompression error, raised after tar-stream has parsed everything decoded before it. */
+  let pending: unknown;
   const fail = (e: unknown) => {
-    if (!extract.destroyed) extract.destroy(e instanceof Error ? e : new Error(String(e)));
+    if (eof.eofSeen || closed) return; // after the archive's end marker: trailing garbage, nothing lost
+    if (pending === undefined) pending = e ?? new Error('read error');
+    if (!eof.writableEnded) eof.end();
   };
   file.on('error', fail);
   if (format === 'tar.gz') {
@@ -70,21 +75,32 @@ export function openTar(path: string, format: TarFormat): MemberSource {
     gunzip.on('error', fail);
     decoded = file.pipe(gunzip);
   } else if (format === 'tar.xz') {
-    xzWeb = new XzReadableStream(Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>);
+    const xzWeb = new XzReadableStream(Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>);
     decoded = Readable.fromWeb(xzWeb as unknown as WebReadableStream<Uint8Array>);
     decoded.on('error', fail);
   }
+  eof.on('error', () => undefined); // never raised by our transform; belt and braces
   extract.on('error', () => {
     /* surfaced through the async iterator */
   });
-  decoded.pipe(extract as unknown as NodeJS.WritableStream);
+  // The end marker was seen: stop reading and decompressing whatever follows it.
+  eof.on('tar-eof', () => {
+    decoded.unpipe(eof);
+    stopInput();
+  });
+  decoded.pipe(eof).pipe(extract as unknown as NodeJS.WritableStream);
+
+  function stopInput(): void {
+    if (!decoded.destroyed) decoded.destroy(); // for xz: cancels the web stream, releasing the WASM mutex
+    if (!file.destroyed) file.destroy();
+  }
 
   const close = () => {
     if (closed) return;
     closed = true;
     if (!extract.destroyed) extract.destroy();
-    if (!decoded.destroyed) decoded.destroy(); // for xz: cancels the web stream, releasing the WASM mutex
-    if (!file.destroyed) file.destroy();
+    if (!eof.destroyed) eof.destroy();
+    stopInput();
   };
 
   async function* entries(): AsyncGenerator<MemberEntry> {
@@ -108,13 +124,17 @@ export function openTar(path: string, format: TarFormat): MemberSource {
           yield { member };
         }
       }
+      if (pending !== undefined) throw pending;
+      if (!eof.eofSeen) throw new ArchiveReadError('no end-of-archive marker: the archive may have been cut after its last complete member');
     } catch (e) {
       if (closed) return;
-      throw new ArchiveReadError(describeArchiveError(format, e), e);
+      if (e instanceof ArchiveReadError) throw e;
+      // Prefer the decompressor's reason over tar-stream's "Unexpected end of data" that follows it.
+      throw new ArchiveReadError(describeArchiveError(format, pending ?? e), pending ?? e);
     } finally {
       close();
     }
   }
 
-  return { format, entries, close };
+  return { format, entries, close, pendingError: () => pending };
 }
