@@ -1,8 +1,8 @@
 #!/bin/bash
 # Turn the collector bundles made by the scenarios ($LAB_ROOT/bundles/<scenario>/<scenario>/*.tar.gz) into
 # the committed samples/nspawn-* folders: the bundle unpacked with its top folder stripped (so
-# samples/nspawn-X/manifest.json), then trimmed by trim-bundle.py (no keys/certs, host dmesg cut to the
-# docker-relevant lines, manifest sizes/hashes updated and the trims listed in manifest "sampleTrims").
+# samples/nspawn-X/manifest.json), then trimmed by trim-bundle.py (no keys/certs, host dmesg emptied,
+# manifest sizes/hashes updated, the trims listed in manifest "sampleTrims"), plus a README.md per sample.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
