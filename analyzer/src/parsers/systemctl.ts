@@ -181,7 +181,8 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
     }
     if (!s.inLog) {
       const kv = /^\s*([A-Za-z][A-Za-z -]*?):\s+(.*)$/.exec(t);
-      if (kv && /^\s/.test(t)) {
+      // Keys are right-aligned: the longest (`TriggeredBy:`) starts at column 0.
+      if (kv && (/^\s/.test(t) || /^(TriggeredBy|Triggers)$/.test(kv[1]!))) {
         const [, key, val] = kv;
         s.inDropIn = undefined;
         if (key === 'Loaded') {
