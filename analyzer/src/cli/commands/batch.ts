@@ -1,4 +1,65 @@
-// PLACEHOLDER: batch triage (issue 7) implements `batch`.
 import type { Command } from 'commander';
+import { anyAtOrAbove, DEFAULT_BUNDLE_TIMEOUT_MS, mergeShards, runBatch, type BatchOutcome } from '../../triage/batch.js';
+import { parseShard, type Shard } from '../../triage/shard.js';
+import { EXIT } from '../exit-codes.js';
+import { parseSeverity } from './analyze.js';
+import type { Severity } from '../../rules/types.js';
 
-export function registerBatch(_program: Command): void {}
+interface BatchCliOptions {
+  output: string;
+  jobs?: string;
+  shard?: string;
+  merge?: boolean;
+  failOn?: string;
+  bundleTimeout: string;
+  progress: boolean;
+}
+
+/** `batch <inputs…> -o <dir>`: many bundles in, one ranked index out (docs/batch.md). */
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('triage many bundles: per-bundle reports, index.html, summary.json and summary.csv')
+    .argument('<inputs...>', 'bundle files, folders holding bundles, or globs (with --merge: shard output folders)')
+    .requiredOption('-o, --output <dir>', 'output folder')
+    .option('--jobs <n>', 'bundles analyzed in parallel (default: CPU count)')
+    .option('--shard <i/n>', 'take a deterministic 1/n share of the inputs (i from 1 to n)')
+    .option('--merge', 'merge shard output folders into one index')
+    .option('--fail-on <severity>', 'exit 1 when any bundle has a finding at or above this severity')
+    .option('--bundle-timeout <seconds>', 'stop and list a bundle that takes longer', String(DEFAULT_BUNDLE_TIMEOUT_MS / 1000))
+    .option('--no-progress', 'no progress output')
+    .action(async (inputs: string[], opts: BatchCliOptions) => {
+      let shard: Shard | undefined;
+      let failOn: Severity | undefined;
+      let jobs: number | undefined;
+      const timeout = Number(opts.bundleTimeout);
+      try {
+        shard = opts.shard ? parseShard(opts.shard) : undefined;
+        failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
+        if (opts.jobs !== undefined) {
+          jobs = Number(opts.jobs);
+          if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number ≥ 1 (got ${opts.jobs})`);
+        }
+        if (!Number.isFinite(timeout) || timeout <= 0) throw new Error(`--bundle-timeout takes seconds > 0 (got ${opts.bundleTimeout})`);
+        if (opts.merge && shard) throw new Error('--merge and --shard do not go together');
+      } catch (e) {
+        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      let outcome: BatchOutcome;
+      try {
+        outcome = opts.merge
+          ? mergeShards(inputs, opts.output)
+          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress });
+      } catch (e) {
+        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${opts.output}/index.html\n`);
+      for (const b of outcome.bundles.filter((x) => x.status === 'failed')) process.stderr.write(`docker-postmortem: cannot read ${b.input}: ${b.reason}\n`);
+      if (outcome.failed > 0) process.exitCode = EXIT.UNREADABLE;
+      else if (failOn && anyAtOrAbove(outcome.bundles, failOn)) process.exitCode = EXIT.FINDINGS;
+    });
+}

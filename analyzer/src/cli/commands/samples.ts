@@ -1,14 +1,12 @@
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { analyzeBundle } from '../../analyze.js';
-import { BundleUnreadableError } from '../../spine/reader.js';
-import { writeReports, REPORT_FORMATS } from '../../../../reports/index.js';
+import { runBatch } from '../../triage/batch.js';
 import { EXIT } from '../exit-codes.js';
 
 /**
- * `samples [dir] [-o out]`: the README's main job. Analyzes every bundle shipped in samples/ and
- * writes out/<sample>/report.{json,html,md}.
+ * `samples [dir] [-o out]`: the README's main job (`npm start`). Analyzes every bundle shipped in
+ * samples/ (not its README) as one batch: out/<sample>/report.{html,json,md} and out/index.html.
  */
 export function registerSamples(program: Command): void {
   program
@@ -17,25 +15,16 @@ export function registerSamples(program: Command): void {
     .argument('[dir]', 'samples folder', 'samples')
     .option('-o, --output <dir>', 'output folder', 'out')
     .action(async (dir: string, opts: { output: string }) => {
-      const names = readdirSync(dir, { withFileTypes: true })
-        .filter((d) => !d.name.startsWith('.') && d.name !== 'README.md')
-        .map((d) => d.name)
-        .sort();
-      let unreadable = 0;
-      for (const name of names) {
-        const input = join(dir, name);
-        const outDir = resolve(opts.output, name.replace(/\.(tar\.gz|tgz|tar\.xz|tar)$/, ''));
-        try {
-          const result = await analyzeBundle(input);
-          await writeReports(result, outDir, [...REPORT_FORMATS]);
-          const worst = result.findings[0]?.severity ?? 'none';
-          process.stdout.write(`${name}: ${result.findings.length} finding(s), worst ${worst} -> ${outDir}\n`);
-        } catch (e) {
-          if (!(e instanceof BundleUnreadableError)) throw e;
-          unreadable++;
-          process.stdout.write(`${name}: cannot read: ${e.message}\n`);
-        }
+      const inputs = readdirSync(dir)
+        .filter((n) => !n.startsWith('.') && !/\.md$/i.test(n))
+        .sort()
+        .map((n) => join(dir, n));
+      const outcome = await runBatch({ inputs, outDir: opts.output, progress: true });
+      for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
+        const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
+        process.stdout.write(`${b.input.padEnd(40)} ${what}${b.reportDir ? `  -> ${join(opts.output, b.reportDir, 'report.html')}` : ''}\n`);
       }
-      if (unreadable) process.exitCode = EXIT.UNREADABLE;
+      process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
+      if (outcome.failed) process.exitCode = EXIT.UNREADABLE;
     });
 }

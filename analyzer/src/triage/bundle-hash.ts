@@ -1,0 +1,45 @@
+/**
+ * The cache key of a bundle: sha256 of the file's bytes, streamed. A folder's key hashes its
+ * sorted relative paths, sizes and contents (never following links), so any change re-analyzes it.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, lstatSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Folders larger than this are keyed by paths, sizes and mtimes only (hashing them whole would double the I/O). */
+const FOLDER_CONTENT_LIMIT = 64 * 1024 * 1024;
+
+export async function bundleSha256(path: string): Promise<string> {
+  const st = lstatSync(path);
+  if (!st.isDirectory()) return hashFile(path);
+  const files: { rel: string; abs: string; size: number; mtime: number }[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const abs = join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.isFile()) {
+        const s = lstatSync(abs);
+        files.push({ rel: relative(path, abs), abs, size: s.size, mtime: s.mtimeMs });
+      }
+    }
+  };
+  walk(path);
+  const total = files.reduce((n, f) => n + f.size, 0);
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(`${f.rel}\0${f.size}\0`);
+    if (total <= FOLDER_CONTENT_LIMIT) h.update(await hashFile(f.abs));
+    else h.update(String(f.mtime));
+  }
+  return h.digest('hex');
+}
+
+function hashFile(p: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(p)
+      .on('data', (c) => h.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(h.digest('hex')));
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * One batch job: hash the bundle, reuse the cached result when the same bytes were analyzed with
+ * the same rules, else analyze it and write its reports. Runs inside a worker process.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeBundle, rulesVersion } from '../analyze.js';
+import { BundleUnreadableError } from '../spine/reader.js';
+import { REPORT_FORMATS, writeReports } from '../../../reports/index.js';
+import { bundleSha256 } from './bundle-hash.js';
+import { failedSummary, summarize, type BundleSummary } from './summary.js';
+
+export interface Job {
+  /** Input name (unique in the run) and absolute path. */
+  name: string;
+  path: string;
+  /** Batch output folder, and this bundle's report folder name inside it. */
+  outRoot: string;
+  reportDir: string;
+}
+
+export function cacheDir(outRoot: string): string {
+  return join(outRoot, '.cache');
+}
+
+export function cacheFile(outRoot: string, sha: string): string {
+  return join(cacheDir(outRoot), `${sha}-${rulesVersion().replace(/[^A-Za-z0-9.+-]/g, '_')}.json`);
+}
+
+export async function runJob(job: Job): Promise<BundleSummary & { cached: boolean }> {
+  let sha: string;
+  try {
+    sha = await bundleSha256(job.path);
+  } catch (e) {
+    return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
+  }
+  const cf = cacheFile(job.outRoot, sha);
+  const cached = readCached(cf, job);
+  if (cached) return { ...cached, cached: true };
+
+  let summary: BundleSummary;
+  try {
+    const result = await analyzeBundle(job.path);
+    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS]);
+    summary = summarize(job.name, sha, result, job.reportDir);
+  } catch (e) {
+    if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, e.message, sha);
+    else summary = failedSummary(job.name, `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, sha);
+  }
+  mkdirSync(cacheDir(job.outRoot), { recursive: true });
+  // Written atomically: a batch killed mid-write must not leave a half cache entry behind.
+  const tmp = `${cf}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(summary));
+  renameSync(tmp, cf);
+  return { ...summary, cached: false };
+}
+
+function readCached(cf: string, job: Job): BundleSummary | undefined {
+  if (!existsSync(cf)) return undefined;
+  try {
+    const s = JSON.parse(readFileSync(cf, 'utf8')) as BundleSummary;
+    if (s.input !== job.name) return undefined;
+    if (s.status === 'analyzed' && !existsSync(join(job.outRoot, job.reportDir, 'report.json'))) return undefined;
+    return s;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * summary.json and summary.csv: machine-readable batch results, documented in docs/report-schema.md.
+ * Both are deterministic (sorted by input, no run timestamps): two merged shards equal one run.
+ */
+import { TOOL_NAME, TOOL_VERSION, rulesVersion } from '../analyze.js';
+import { SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
+
+export interface BatchSummaryFile {
+  schemaVersion: number;
+  tool: { name: string; version: string; rulesVersion: string };
+  totals: { bundles: number; analyzed: number; failed: number; bySeverity: Record<string, number>; byRule: Record<string, number> };
+  bundles: BundleSummary[];
+}
+
+export function buildSummaryFile(bundles: readonly BundleSummary[]): BatchSummaryFile {
+  const sorted = [...bundles].sort((a, b) => a.input.localeCompare(b.input));
+  const bySeverity: Record<string, number> = {};
+  const byRule: Record<string, number> = {};
+  for (const b of sorted) {
+    bySeverity[b.worstSeverity] = (bySeverity[b.worstSeverity] ?? 0) + 1;
+    for (const r of new Set(b.findings.map((f) => f.ruleId))) byRule[r] = (byRule[r] ?? 0) + 1;
+  }
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, rulesVersion: rulesVersion() },
+    totals: {
+      bundles: sorted.length,
+      analyzed: sorted.filter((b) => b.status === 'analyzed').length,
+      failed: sorted.filter((b) => b.status === 'failed').length,
+      bySeverity: sortObj(bySeverity),
+      byRule: sortObj(byRule),
+    },
+    bundles: sorted,
+  };
+}
+
+function sortObj(o: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export const CSV_COLUMNS = ['input', 'status', 'reason', 'host', 'collected_at', 'worst_severity', 'finding_count', 'rule_id', 'finding_severity', 'confidence', 'summary', 'report'] as const;
+
+/** RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with '. */
+export function csvCell(v: string | number | undefined): string {
+  let s = v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(bundles: readonly BundleSummary[]): string {
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const b of [...bundles].sort((x, y) => x.input.localeCompare(y.input))) {
+    const base = [b.input, b.status, b.reason, b.host, b.collectedAt, b.worstSeverity, b.findingCount];
+    const report = b.reportDir ? `${b.reportDir}/report.html` : '';
+    if (b.findings.length === 0) rows.push([...base, '', '', '', '', report].map(csvCell).join(','));
+    for (const f of b.findings) rows.push([...base, f.ruleId, f.severity, f.confidence, f.summary, report].map(csvCell).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}

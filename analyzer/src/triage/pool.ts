@@ -1,0 +1,78 @@
+/**
+ * A fixed pool of worker processes. Each runs one job at a time; a job past its timeout has its
+ * worker SIGKILLed (by PID, via the ChildProcess handle) and replaced. Memory stays bounded by
+ * the number of jobs, never by the number of bundles.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Job } from './job.js';
+import type { BundleSummary } from './summary.js';
+import { failedSummary } from './summary.js';
+
+export type JobResult = BundleSummary & { cached: boolean };
+
+/** Recycle a worker after this many bundles, to return memory fragmentation to the OS. */
+const JOBS_PER_WORKER = 200;
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const url = new URL(import.meta.url);
+  const isTs = url.pathname.endsWith('.ts');
+  // Under vitest or tsx the sources are TypeScript: the child needs tsx's loader too.
+  return { file: fileURLToPath(new URL(isTs ? './worker.ts' : './worker.js', url)), execArgv: isTs ? ['--import', 'tsx'] : [] };
+}
+
+interface Slot {
+  child: ChildProcess;
+  jobs: number;
+}
+
+export async function runPool(jobs: readonly Job[], opts: { concurrency: number; timeoutMs: number; onResult: (r: JobResult, job: Job) => void }): Promise<void> {
+  const queue = [...jobs];
+  const entry = workerEntry();
+  const spawn = (): Slot => ({ child: fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' }), jobs: 0 });
+
+  const runOne = (slot: Slot, job: Job): Promise<{ result: JobResult; slotDead: boolean }> =>
+    new Promise((resolve) => {
+      let done = false;
+      const finish = (result: JobResult, slotDead: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        slot.child.off('message', onMessage);
+        slot.child.off('exit', onExit);
+        resolve({ result, slotDead });
+      };
+      const onMessage = (m: { type: string; summary?: JobResult; message?: string }) => {
+        if (m.type === 'done' && m.summary) finish(m.summary, false);
+        else if (m.type === 'error') finish({ ...failedSummary(job.name, `internal error: ${m.message}`), cached: false }, false);
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        finish({ ...failedSummary(job.name, `analyzer process died (${signal ?? `exit ${code}`})`), cached: false }, true);
+      const timer = setTimeout(() => {
+        slot.child.kill('SIGKILL');
+        finish({ ...failedSummary(job.name, `timed out after ${Math.round(opts.timeoutMs / 1000)} s (--bundle-timeout)`), cached: false }, true);
+      }, opts.timeoutMs);
+      slot.child.on('message', onMessage);
+      slot.child.on('exit', onExit);
+      slot.child.send({ type: 'job', job });
+    });
+
+  const lane = async () => {
+    let slot: Slot | undefined;
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        slot ??= spawn();
+        const { result, slotDead } = await runOne(slot, job);
+        opts.onResult(result, job);
+        slot.jobs++;
+        if (slotDead || slot.jobs >= JOBS_PER_WORKER) {
+          if (!slotDead) slot.child.kill('SIGTERM');
+          slot = undefined;
+        }
+      }
+    } finally {
+      if (slot && slot.child.exitCode === null) slot.child.kill('SIGTERM');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, jobs.length)) }, lane));
+}

@@ -1,0 +1,75 @@
+/**
+ * One bundle's result as batch triage sees it: stable fields only (no run timestamps), so two
+ * runs, or two merged shards, produce the same summary.json bytes. docs/report-schema.md documents it.
+ */
+import type { AnalysisResult } from '../analyze.js';
+import type { Severity } from '../rules/types.js';
+import { severityRank } from '../rules/types.js';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+export interface FindingSummary {
+  id: string;
+  ruleId: string;
+  severity: Severity;
+  confidence: string;
+  summary: string;
+}
+
+export interface BundleSummary {
+  /** Input name, relative to the folder it was found in (unique in the run). */
+  input: string;
+  status: 'analyzed' | 'failed';
+  /** Why it failed, in one line. */
+  reason?: string;
+  sha256?: string;
+  host?: string;
+  collectedAt?: string;
+  layout?: string;
+  flavor?: string;
+  worstSeverity: Severity | 'none';
+  findingCount: number;
+  findings: FindingSummary[];
+  /** Rule ids of root causes (cause-chain roots; else the worst finding's rule). */
+  rootCauses: string[];
+  /** Grouping key: root causes + every rule at warning or above. Empty = nothing at warning or above. */
+  signature: string;
+  notEvaluated: string[];
+  /** Folder of this bundle's reports, relative to the batch output folder. */
+  reportDir?: string;
+}
+
+export function worstOf(severities: readonly Severity[]): Severity | 'none' {
+  let worst: Severity | 'none' = 'none';
+  for (const s of severities) if (worst === 'none' || severityRank(s) > severityRank(worst)) worst = s;
+  return worst;
+}
+
+export function summarize(input: string, sha: string | undefined, result: AnalysisResult, reportDir: string): BundleSummary {
+  const findings = result.findings.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, confidence: f.confidence, summary: f.summary }));
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
+  let rootCauses = [...new Set(result.causeChains.map((c) => byId.get(c[0]!)?.ruleId).filter((x): x is string => !!x))].sort();
+  const serious = [...new Set(result.findings.filter((f) => severityRank(f.severity) >= severityRank('warning')).map((f) => f.ruleId))].sort();
+  if (rootCauses.length === 0 && serious.length > 0) rootCauses = [result.findings[0]!.ruleId];
+  const col = result.inventory.collectedAt;
+  return {
+    input,
+    status: 'analyzed',
+    sha256: sha,
+    host: result.model.identity.hostname ?? result.inventory.host,
+    collectedAt: col !== undefined && Number.isFinite(col) ? new Date(col).toISOString() : undefined,
+    layout: result.inventory.layout,
+    flavor: result.model.identity.flavor,
+    worstSeverity: worstOf(result.findings.map((f) => f.severity)),
+    findingCount: findings.length,
+    findings,
+    rootCauses,
+    signature: serious.length ? `${rootCauses.join('+')} | ${serious.join(',')}` : '',
+    notEvaluated: result.coverage.filter((c) => c.status === 'not-evaluated').map((c) => c.ruleId).sort(),
+    reportDir,
+  };
+}
+
+export function failedSummary(input: string, reason: string, sha?: string): BundleSummary {
+  return { input, status: 'failed', reason, sha256: sha, worstSeverity: 'none', findingCount: 0, findings: [], rootCauses: [], signature: '', notEvaluated: [] };
+}
