@@ -24,6 +24,17 @@ describe('model: mounts', () => {
     expect(m).toEqual([expect.objectContaining({ mountPoint: '/var/lib/docker/overlay2', source: '/dev/mapper/dm-root', options: ['rw', 'relatime', 'seclabel', 'data=ordered'] })]);
   });
 
+  it('sees docker overlay2 and netns mounts in a real collector capture (nspawn lab, docker 20.10)', () => {
+    const m = modelFrom([{ artifact: 'mountinfo', fixture: 'mountinfo/collector-0.1-nspawn-docker-overlay2.txt' }]).mounts;
+    const ov = m.filter((x) => x.fsType === 'overlay');
+    expect(ov).toHaveLength(1);
+    expect(ov[0]!.mountPoint).toMatch(/^\/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/merged$/);
+    expect(ov[0]!.superOptions.some((o) => o.startsWith('lowerdir=/var/lib/docker/overlay2/l/'))).toBe(true);
+    // Same mounts, same order in mount -l (the fallback) for this capture: the targets agree.
+    const ml = modelFrom([{ artifact: 'mount.l', fixture: 'mount-l/collector-0.1-nspawn-docker-overlay2.txt' }]).mounts;
+    expect(ml.map((x) => x.mountPoint)).toEqual(m.map((x) => x.mountPoint));
+  });
+
   it('is empty without either artifact', () => {
     expect(modelFrom([]).mounts).toEqual([]);
   });
