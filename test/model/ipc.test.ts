@@ -40,12 +40,19 @@ describe('model: ipc', () => {
     expect(s0.otime).toBe(1795850924000);
     expect(s0.evidence.map((e) => e.artifact).sort()).toEqual(['dmsetup.udevcookies', 'ipcs.sem', 'ipcs.sem-info', 'ipcs.sem-times', 'proc.sysvipc-sem']);
     expect(s0.evidence.find((e) => e.artifact === 'ipcs.sem')).toMatchObject({ path: 'cmd/ipcs-s.txt', line: 4, match: '0x0d4d2bfa' });
-    expect(ipc.semaphores[3]).toMatchObject({ owner: 'systemd-ne', otime: undefined, lastPid: undefined });
+    expect(ipc.semaphores[3]).toMatchObject({ owner: 'systemd-ne', lastPid: undefined });
+    expect(ipc.semaphores[3]!.otime).toBeUndefined();
     expect(ipc.semaphores[5]).toMatchObject({ key: 0, isDmCookie: false, inUdevCookies: false, nsems: 3, perms: 0o640 });
     expect(ipc.limits).toMatchObject({ semmsl: 32000, semmns: 1024000000, semopm: 500, semmni: 32000 });
     expect(ipc.limits!.evidence).toMatchObject({ artifact: 'kernel.sem', line: 1 });
     expect(ipc.usedArrays).toBe(6);
     expect(ipc.allocatedSemaphores).toBe(8);
+  });
+
+  it('takes the full owner name from `ipcs -s -c` when `ipcs -s` cut it (real)', () => {
+    const ipc = modelFrom([...MINE, { artifact: 'ipcs.sem', fixture: 'ipcs/util-linux-2.38-sem-creators.txt', path: 'cmd/ipcs-s-c.txt' }]).ipc;
+    expect(ipc.semaphores[3]!.owner).toBe('systemd-network');
+    expect(ipc.semaphores[0]!.owner).toBe('root');
   });
 
   it('joins dmsetup 0xd4d1234 with ipcs 0x0d4d1234 as integers (not as text)', () => {

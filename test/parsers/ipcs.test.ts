@@ -66,6 +66,13 @@ describe('ipcs parser', () => {
     expect(v.info[0]!.ctime).toBe(utc('2013-05-08T22:12:15Z'));
   });
 
+  it('reads `ipcs -s -c` with full owner names (real)', () => {
+    const v = okValue(parse<IpcsOutput>('ipcs.sem', fixture('ipcs/util-linux-2.38-sem-creators.txt')));
+    expect(v.creators.find((c) => c.semid === 3)).toMatchObject({ perms: 0o600, cuid: 'systemd-network', cgid: 'systemd-network', uid: 'systemd-network', gid: 'systemd-network' });
+    expect(v.creators.find((c) => c.semid === 4)).toMatchObject({ uid: '4242', gid: '4242' });
+    expect(v.semaphores).toEqual([]);
+  });
+
   it('reads `ipcs -l` semaphore limits and ignores shm/msg limits', () => {
     const v = okValue(parse<IpcsOutput>('ipcs.limits', fixture('ipcs/util-linux-2.38-limits-semmni-8.txt')));
     expect(v.limits).toMatchObject({ semmni: 8, semmsl: 250, semmns: 32000, semopm: 32, semvmx: 32767 });

@@ -107,6 +107,11 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       setTime(s, 'otime', t.otime, RANK.times);
       s.evidence.push(lineEvidence(source, t, { time: t.ctime }));
     }
+    for (const c of value.creators) {
+      const s = bySemid.get(c.semid);
+      // ipcs -s cuts the owner to 10 characters; -c prints it whole.
+      if (s && (s.owner === undefined || (s.owner.length === 10 && c.uid.startsWith(s.owner)))) s.owner = c.uid;
+    }
     for (const i of value.info) {
       const s = bySemid.get(i.semid);
       if (!s) continue;

@@ -15,6 +15,7 @@
  * 0x0d4d8f6d 4          4242       600        1
  * 0x00000000 5          root       640        3
  * ```
+ * `-s -c` rows give the owner in full (`3          600        systemd-network systemd-network …`).
  * `-s -t` rows: `0        root        Sat Nov 28 07:28:44 2026   Sat Nov 28 07:28:44 2026`, or `Not set`.
  * `-s -i 0`: `Semaphore Array semid=0`, `uid=0\t gid=0\t cuid=0\t cgid=0`, `mode=0600, access_perms=0600`,
  * `nsems = 1`, `otime = …`, `ctime = …`, then a `semnum value ncount zcount pid` table.
@@ -86,24 +87,35 @@ export interface IpcsSemSummary extends SourceLine {
   allocatedSemaphores?: number;
 }
 
+/** `ipcs -s -c`: creator and owner, printed in full (not cut to 10 characters like `ipcs -s`). */
+export interface IpcsSemCreatorRow extends SourceLine {
+  semid: number;
+  perms: number;
+  cuid: string;
+  cgid: string;
+  uid: string;
+  gid: string;
+}
+
 export interface IpcsOutput {
   /** Section titles in file order (`Semaphore Arrays`, `Message Queues`, …; `Semaphore Array semid=N` for -i). */
   sections: string[];
   semaphores: IpcsSemRow[];
   times: IpcsSemTimeRow[];
   info: IpcsSemInfo[];
+  creators: IpcsSemCreatorRow[];
   limits?: IpcsSemLimits;
   summary?: IpcsSemSummary;
 }
 
-type Section = 'none' | 'sem' | 'sem-times' | 'sem-limits' | 'sem-status' | 'sem-info' | 'other';
+type Section = 'none' | 'sem' | 'sem-times' | 'sem-creators' | 'sem-limits' | 'sem-status' | 'sem-info' | 'other';
 
 const SECTION_TITLES: Record<string, Section> = {
   'Semaphore Arrays': 'sem',
   'Semaphore Operation/Change Times': 'sem-times',
   'Semaphore Limits': 'sem-limits',
   'Semaphore Status': 'sem-status',
-  'Semaphore Arrays Creators/Owners': 'other',
+  'Semaphore Arrays Creators/Owners': 'sem-creators',
   'Message Queues': 'other',
   'Messages Limits': 'other',
   'Messages Status': 'other',
@@ -150,7 +162,7 @@ export const ipcsParser = lineParser<State, IpcsOutput>({
   init: (ctx) => ({
     section: 'none',
     headed: false,
-    out: { sections: [], semaphores: [], times: [], info: [] },
+    out: { sections: [], semaphores: [], times: [], info: [], creators: [] },
     offset: wallClockOffset(ctx),
     sawContent: false,
   }),
@@ -185,6 +197,8 @@ export const ipcsParser = lineParser<State, IpcsOutput>({
         return semRow(s, line, problems);
       case 'sem-times':
         return timesRow(s, line, problems);
+      case 'sem-creators':
+        return creatorRow(s, line, problems);
       case 'sem-limits':
       case 'sem-status':
         return keyValue(s, line, problems);
@@ -236,6 +250,19 @@ function timesRow(s: State, line: Line, problems: ProblemLog): void {
     return problems.add(line, 'unreadable time');
   }
   s.out.times.push({ semid: Number(m[1]), owner: m[2]!, otime, ctime, line: line.no, text: line.text });
+}
+
+function creatorRow(s: State, line: Line, problems: ProblemLog): void {
+  const f = splitWs(line.text);
+  if (!s.headed) {
+    s.headed = true;
+    if (f[0] === 'semid' && f[1] === 'perms') return;
+    problems.add(line, 'unexpected heading line in "Semaphore Arrays Creators/Owners"');
+  }
+  const semid = toInt(f[0]);
+  const perms = toOctal(f[1]);
+  if (f.length !== 6 || semid === undefined || perms === undefined) return problems.add(line, 'expected "semid perms cuid cgid uid gid"');
+  s.out.creators.push({ semid, perms, cuid: f[2]!, cgid: f[3]!, uid: f[4]!, gid: f[5]!, line: line.no, text: line.text });
 }
 
 function keyValue(s: State, line: Line, problems: ProblemLog): void {
