@@ -24,6 +24,22 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      // Real systemd 252 capture: `systemctl restart docker` in a loop under nspawn (test/lab/nspawn, samples/README.md).
+      name: 'real capture: manual restart loop under systemd 252 (upstream unit, 3 starts per 60 s)',
+      bundle: 'samples/nspawn-start-limit-hit',
+      findings: [
+        {
+          messageId: 'restartedTooOften',
+          severity: 'error',
+          data: { hits: 1 },
+          evidence: [
+            { artifact: 'journal', excerpt: 'docker.service: Start request repeated too quickly.' },
+            { artifact: 'journal', excerpt: "docker.socket: Failed with result 'service-start-limit-hit'." },
+          ],
+        },
+      ],
+    },
+    {
       // systemd 219 wording (EulerOS/CentOS 7; systemd-rhel7 src/core/service.c, field guide §1.5) with an 18.09 fatal line.
       name: 'systemd 219 wording after repeated daemon.json failures (openEuler 18.09)',
       artifacts: {

@@ -18,6 +18,8 @@ const RESULT = /docker\.(?:service|socket): Failed with result '(?:service-)?sta
 const START_ERROR = /(?:Error starting daemon|failed to start daemon|unable to configure the Docker daemon with file [^:]+|unable to parse logging level): .*/;
 /** Failed starts counted towards one start-limit hit: systemd's interval is 10 s (openEuler) or 60 s (upstream). */
 const LOOKBACK_MS = 5 * 60_000;
+/** Starts counted for a restart loop: upstream units allow 3 per 60 s, openEuler's systemd default 5 per 10 s. */
+const STARTS_WINDOW_MS = 60_000;
 
 export default defineRule({
   meta: {
@@ -35,6 +37,7 @@ export default defineRule({
     messages: {
       startLimitHit: 'systemd refused to start docker.service {{hits}} time(s) (start limit hit) after {{failedStarts}} failed start(s); first cause: {{cause}}',
       startLimitState: 'docker.service is in state {{state}} (Result={{result}}): the start limit was hit',
+      restartedTooOften: 'systemd refused to start docker.service {{hits}} time(s): it was started {{starts}} times within {{seconds}} s before the refusal, more than the start limit allows',
     },
     remediation: [
       { text: 'Fix the cause of the failed starts first (see the linked finding and the first failing start below).', source: 'field guide §1.5' },
@@ -87,6 +90,21 @@ export default defineRule({
     ];
     const resultEv = unit?.propertyEvidence?.['Result'] ?? unit?.evidence;
     if (resultEv && result) evidence.push({ ...resultEv, match: result });
+    if (failed.length === 0 && causes.length === 0) {
+      // Every start succeeded: the unit was simply (re)started too often (a restart loop by hand or by a tool).
+      const starts = model.lifecycle.filter(
+        (e) => e.actor === 'docker.service' && e.kind === 'start' && e.time !== undefined && firstTime !== undefined && e.time <= firstTime && firstTime - e.time <= STARTS_WINDOW_MS,
+      );
+      ctx.report({
+        messageId: 'restartedTooOften',
+        data: { hits: ctx.signalCount('repeated') || hits.length, starts: starts.length, seconds: STARTS_WINDOW_MS / 1000 },
+        evidence: [...hits.map((r) => recordEvidence(r, new RegExp(`${REPEATED.source}|${RESULT.source}`, 'i'))), ...starts.map((e) => e.evidence)],
+        confidence: 'high',
+        confidenceReason: 'systemd logged the start-limit refusal; the starts before it all succeeded',
+        detail: `First refusal at ${iso(firstTime) ?? 'an unknown time'}. No start failed before it: something restarted docker.service repeatedly (systemctl restart in a loop, a configuration tool or a health check). A daemon-reload also resets the counter.`,
+      });
+      return;
+    }
     const distinctCauses = [...new Set(causes.map((r) => START_ERROR.exec(r.message)?.[0] ?? r.message))];
     ctx.report({
       messageId: 'startLimitHit',
