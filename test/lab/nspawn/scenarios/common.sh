@@ -10,7 +10,9 @@ export LC_ALL=C TZ=UTC
 # scenario_begin NAME: fresh machine, fresh fixture folder, steps.log, abort trap.
 scenario_begin() {
   SCENARIO=$1
-  OUT=$REPO/test/fixtures/nspawn/$SCENARIO
+  # LAB_OUT_ROOT lets regenerate.sh --samples-only refresh the collector bundles without touching the
+  # committed fixtures (other tests pin their content).
+  OUT=${LAB_OUT_ROOT:-$REPO/test/fixtures/nspawn}/$SCENARIO
   rm -rf "$OUT"; mkdir -p "$OUT"
   LAB_LOG=$OUT/steps.log; : > "$LAB_LOG"
   BUNDLES=$LAB_ROOT/bundles/$SCENARIO; rm -rf "$BUNDLES"; mkdir -p "$BUNDLES"
