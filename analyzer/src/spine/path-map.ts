@@ -134,11 +134,6 @@ export class PathMap {
     for (const c of this.dotted) if (c.test(name)) add(strip(c));
     return out;
   }
-
-  /** True when some artifact pattern of either set matches `path` (used for symlink bookkeeping). */
-  isArtifactPath(path: string): boolean {
-    return this.match(path).length > 0;
-  }
 }
 
 /** picomatch's RegExp, tested directly: its matcher function does extra work per call (100k members). */

@@ -283,7 +283,7 @@ class Scan {
 
   private async file(m: RawMember, rel: string, body: AsyncIterable<Buffer> | undefined): Promise<void> {
     const meta = METADATA[rel];
-    if (meta) return this.metadata(meta, m, rel, body);
+    if (meta) return this.metadata(meta, m, body);
     const cands = this.pathMap.match(rel);
     if (cands.length === 0 || !body) return this.drain(body);
 
@@ -390,7 +390,7 @@ class Scan {
     if (failure !== undefined) throw failure;
   }
 
-  private async metadata(kind: MetaKind, m: RawMember, rel: string, body: AsyncIterable<Buffer> | undefined): Promise<void> {
+  private async metadata(kind: MetaKind, m: RawMember, body: AsyncIterable<Buffer> | undefined): Promise<void> {
     if (!body) return;
     const parts: Buffer[] = [];
     let kept = 0;
@@ -443,7 +443,6 @@ class Scan {
         parseSosUiLog(text, this.sos);
         break;
     }
-    void rel;
   }
 
   get fallbackCollectedAt(): number | undefined {
