@@ -81,15 +81,17 @@ describe('model: config', () => {
       { artifact: 'systemd.cat-docker', fixture: 'systemd.cat-docker/hand-openeuler-18.09-with-dropin.txt' },
       { artifact: 'process.daemons', fixture: 'process.daemons/hand-openeuler-dockerd-env.txt' },
     ]).config;
-    // running: --live-restore --selinux-enabled --log-driver=journald --storage-driver=overlay2
+    // running: --live-restore --selinux-enabled --log-driver=journald --storage-driver=overlay2 --data-root "/srv/dock er"
     expect(c.values['storage-driver']).toMatchObject({ value: 'overlay2', source: 'cmdline' });
-    expect(c.values['data-root']).toBeUndefined();
-    expect(c.dataRoot).toBe('/var/lib/docker');
+    expect(c.values['data-root']).toMatchObject({ value: '/srv/dock er', source: 'cmdline' });
+    expect(c.dataRoot).toBe('/srv/dock er');
     expect(c.all.some((v) => v.key === 'data-root' && v.source === 'unit')).toBe(true);
     const differ = c.conflicts.filter((x) => x.kind === 'flag-sources-differ').map((x) => x.key);
     expect(differ).toContain('storage-driver');
     expect(c.conflicts.some((x) => x.kind === 'flag-and-file')).toBe(false);
     expect(c.env['DISABLE_CRASH_FILES_DELETE']).toMatchObject({ value: 'true', source: 'cmdline' });
+    // a redacted process value does not hide the value the env file gives
+    expect(c.env['GOTRACEBACK']).toMatchObject({ value: 'crash', source: 'sysconfig' });
   });
 
   it('running argv from ps (sosreport): --config-file is not a directive; flags map to keys', () => {

@@ -121,7 +121,7 @@ describe('model: identity and packages', () => {
 describe('model: processes', () => {
   it('dockerd/containerd from the collector dump keep argv and env', () => {
     const p = modelFrom([{ artifact: 'process.daemons', fixture: 'process.daemons/hand-openeuler-dockerd-env.txt' }]).processes;
-    expect(p.dockerd).toMatchObject({ pid: 2114, env: { DISABLE_CRASH_FILES_DELETE: 'true', GOTRACEBACK: 'crash', DOCKER_CERT_PATH: '/etc/docker' } });
+    expect(p.dockerd).toMatchObject({ pid: 2114, env: { DISABLE_CRASH_FILES_DELETE: 'true', GOTRACEBACK: '<redacted>', DOCKER_CERT_PATH: '/etc/docker' } });
     expect(p.dockerd!.argv[0]).toBe('/usr/bin/dockerd');
     expect(p.containerd).toMatchObject({ pid: 2139, argv: ['docker-containerd', '--config', '/var/run/docker/containerd/containerd.toml', '--log-level', 'info'] });
   });

@@ -46,7 +46,8 @@ const REAL: [artifact: string, path: string][] = [
   ['uname', 'uname/uname-debian12-a.txt'],
   ['os-release', 'os-release/debian-12.txt'],
   ['hostname', 'hostname/debian12-short.txt'],
-  ['process.daemons', 'process.daemons/lab-dockerd-20.10.24-cmdline.txt'],
+  // the collector's own output (samples/lab-netns-healthy)
+  ['process.daemons', 'process.daemons/collector-0.1-lab-netns-healthy.txt'],
   // the unit file of Debian's docker.io with the `# path` header systemctl cat prints
   ['systemd.cat-docker', 'systemd.cat-docker/systemctl-252-debian12-docker.io-unit-file.txt'],
   // netns-lab helper's real captures (test/fixtures/lab/*/README.md)
@@ -85,7 +86,7 @@ const HAND: [artifact: string, path: string][] = [
   ['systemd.docker', 'systemd.docker/hand-sos-show-service-all-three-units.txt'], // §4 systemctl_show_service_--all
   ['systemd.status', 'systemd.status/hand-systemd-252-docker-failed-start-limit-hit.txt'], // §1.5 v252
   ['systemd.status', 'systemd.status/hand-systemd-219-docker-failed-start-limit.txt'], // §1.5 v219
-  ['process.daemons', 'process.daemons/hand-openeuler-dockerd-env.txt'], // §1.1 env
+  ['process.daemons', 'process.daemons/hand-openeuler-dockerd-env.txt'], // §1.1 env, docs/bundle-format.md records
   ['docker.info', 'docker.info/hand-openeuler-18.09-flat-devicemapper.txt'], // §3 flat layout, §2 devicemapper
   ['docker.version', 'docker.version/hand-openeuler-18.09-euler-version.txt'], // §0
   ['docker.version', 'docker.version/hand-docker-18.09-daemon-down-old-client.txt'], // §3 "running on this host?"

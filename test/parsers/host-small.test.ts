@@ -79,12 +79,25 @@ describe('ps and daemon-processes parsers', () => {
     expect(r.problems.map((p) => p.line)).toEqual([2, 3]);
   });
 
-  it('daemon processes: TAB argv, env lines, comments; env before a process is a problem', () => {
-    const { value } = okValue<DaemonProcessFacts>('process.daemons', 'process.daemons/lab-dockerd-20.10.24-cmdline.txt');
-    expect(value.processes[0]).toMatchObject({ pid: 11524, comm: 'dockerd', env: { TZ: 'UTC', LANG: 'C.UTF-8' } });
-    expect(value.processes[0]!.argv).toEqual(['/usr/sbin/dockerd', '--config-file', '/tmp/dpmhp/lab/daemon.json', '--data-root', '/tmp/dpmhp/lab/data', '--exec-root', '/tmp/dpmhp/lab/exec', '-H', 'unix:///tmp/dpmhp/lab/docker.sock', '--pidfile', '/tmp/dpmhp/lab/docker.pid']);
-    const r = parse<DaemonProcessFacts>('process.daemons', 'env\tA=1\n12\tdockerd\t/usr/bin/dockerd -H fd://\nenv\tnoequals\n');
-    expect(r.problems.map((p) => p.line)).toEqual([1, 3]);
+  it('daemon processes (collector format): proc/exe/env records joined by pid', () => {
+    const { value } = okValue<DaemonProcessFacts>('process.daemons', 'process.daemons/collector-0.1-lab-netns-healthy.txt');
+    const d = value.processes[0]!;
+    expect(d).toMatchObject({ pid: 31708, ppid: 31585, comm: 'dockerd', exe: '/usr/sbin/dockerd', env: { PATH: '<redacted>', TZ: '<redacted>' } });
+    expect(d.argv.slice(0, 3)).toEqual(['/usr/sbin/dockerd', '--data-root', '/tmp/dpm-c189c6-LUsFvX/data']);
+    expect(value.processes[1]).toMatchObject({ pid: 31741, ppid: 31708, comm: 'containerd' });
+  });
+
+  it('quoted arguments, (deleted) exe, env-unreadable (hand, docs/bundle-format.md)', () => {
+    const { value } = okValue<DaemonProcessFacts>('process.daemons', 'process.daemons/hand-openeuler-dockerd-env.txt');
+    expect(value.processes[0]!.argv.slice(-2)).toEqual(['--data-root', '/srv/dock er']);
+    expect(value.processes[0]).toMatchObject({ exe: '/usr/bin/dockerd', exeDeleted: true, env: { DISABLE_CRASH_FILES_DELETE: 'true' } });
+    expect(value.processes[1]).toMatchObject({ comm: 'docker-containe', envUnreadable: true });
+  });
+
+  it('records before their proc, bad pids and unknown kinds are problems', () => {
+    const r = parse<DaemonProcessFacts>('process.daemons', 'env\t5\tA=1\nproc\tx\t1\tdockerd\t/usr/bin/dockerd\nproc\t12\t1\tdockerd\t/usr/bin/dockerd -H fd://\nenv\t12\tnoequals\nwhat\t12\tx\nproc\t13\t1\n');
+    expect(r.problems.map((p) => p.line)).toEqual([1, 2, 4, 5, 6]);
     expect(r.status === 'ok' && r.value.processes[0]!.argv).toEqual(['/usr/bin/dockerd', '-H', 'fd://']);
   });
+
 });

@@ -20,6 +20,7 @@ import type { CatFacts, ShowFacts } from '../parsers/systemctl.js';
 import type { DockerInfoFacts } from '../parsers/docker-info.js';
 import { daemonJsonKeyType, flagSpec, parseDockerdFlags, type JsonType } from '../parsers/util/dockerd-flags.js';
 import { shellSplit } from '../parsers/util/shell-words.js';
+import { REDACTED } from '../parsers/processes.js';
 import { lineEvidence } from './source-evidence.js';
 
 export const DEFAULT_DATA_ROOT = '/var/lib/docker';
@@ -209,7 +210,13 @@ export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
   // --- environment ------------------------------------------------------------------------------
   for (const [k, e] of unitEnv) cfg.env[k] = e;
   for (const [k, e] of sysEnv) cfg.env[k] = e;
-  if (dockerd) for (const [k, v] of Object.entries(dockerd.env)) cfg.env[k] = { value: v, source: 'cmdline', evidence: dockerd.evidence };
+  if (dockerd) {
+    for (const [k, v] of Object.entries(dockerd.env)) {
+      // The collector keeps only DISABLE_*/DOCKER_* values: a redacted one must not hide a known value.
+      if (v === REDACTED && cfg.env[k] !== undefined) continue;
+      cfg.env[k] = { value: v, source: 'cmdline', evidence: dockerd.evidence };
+    }
+  }
 
   // --- derived ----------------------------------------------------------------------------------
   const info = facts.first<DockerInfoFacts>('docker.info')?.value.server;

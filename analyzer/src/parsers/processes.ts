@@ -1,23 +1,33 @@
 /**
- * `cmd/daemon-processes.txt`: the collector's dump of dockerd/containerd `/proc/<pid>/cmdline` and
- * a redacted `/proc/<pid>/environ`. Format (agreed with the collector; see docs/bundle-format.md):
- * one process line `pid<TAB>comm<TAB>arg0<TAB>arg1…`, followed by its `env<TAB>KEY=VALUE` lines;
- * `#` lines are comments. Sample (argv from a real [lab] dockerd 20.10.24, /proc/11524/cmdline):
+ * `cmd/daemon-processes.txt` (docs/bundle-format.md "daemon-processes"): the collector's dump of the
+ * running dockerd/containerd/docker-containerd processes. TAB-separated records, `#` comments:
  * ```
- * 11524	dockerd	/usr/sbin/dockerd	--config-file	/tmp/dpmhp/lab/daemon.json	--data-root	/tmp/dpmhp/lab/data
- * env	TZ=UTC
- * env	DISABLE_CRASH_FILES_DELETE=true
+ * proc	31708	31585	dockerd	/usr/sbin/dockerd --data-root /tmp/dpm-c189c6-LUsFvX/data -H unix:///tmp/dpm-c189c6-LUsFvX/docker.sock
+ * exe	31708	/usr/sbin/dockerd
+ * env	31708	DISABLE_CRASH_FILES_DELETE=true
+ * env	31708	PATH=<redacted>
+ * env-unreadable	31741
  * ```
- * A process line with a single argv field holding spaces is split at whitespace (a collector that
- * read `ps -o args` instead of cmdline).
+ * (first lines of samples/lab-netns-healthy/cmd/daemon-processes.txt). argv is cmdline joined with
+ * spaces, an argument with other characters double-quoted with `\` and `"` escaped; only DISABLE_*
+ * and DOCKER_* values are kept, the others read `<redacted>`.
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
+import { shellSplit } from './util/shell-words.js';
+
+export const REDACTED = '<redacted>';
 
 export interface DaemonProcess {
   pid: number;
+  ppid?: number;
   comm: string;
   argv: string[];
+  /** Target of /proc/<pid>/exe; `(deleted)` stripped into exeDeleted. */
+  exe?: string;
+  exeDeleted?: boolean;
+  /** Environment; values the collector redacted read `<redacted>`. */
   env: Record<string, string>;
+  envUnreadable?: boolean;
   line: number;
   text: string;
 }
@@ -28,40 +38,58 @@ export interface DaemonProcessFacts {
 
 interface State {
   list: DaemonProcess[];
+  byPid: Map<number, DaemonProcess>;
   sawText: boolean;
 }
+
+const pidOf = (s: string | undefined): number | undefined => (s !== undefined && /^\d{1,10}$/.test(s) ? Number(s) : undefined);
 
 export const processesParser = lineParser<State, DaemonProcessFacts>({
   name: 'processes',
   artifacts: ['process.daemons'],
-  init: () => ({ list: [], sawText: false }),
+  init: () => ({ list: [], byPid: new Map(), sawText: false }),
   line(s, line, problems) {
     const t = line.text;
     if (t.trim() === '' || t.startsWith('#')) return;
     s.sawText = true;
     const f = t.split('\t');
-    if (f[0] === 'env') {
-      const cur = s.list[s.list.length - 1];
-      const kv = f.slice(1).join('\t');
+    const kind = f[0]!;
+    const pid = pidOf(f[1]);
+    if (pid === undefined) {
+      problems.add(line, 'record without a pid');
+      return;
+    }
+    if (kind === 'proc') {
+      if (f.length < 5) {
+        problems.add(line, 'proc record needs pid, ppid, comm and argv');
+        return;
+      }
+      const sp = shellSplit(f.slice(4).join(' '));
+      if (sp.error) problems.add(line, `argv: ${sp.error}`);
+      const p: DaemonProcess = { pid, comm: f[3]!, argv: sp.words, env: {}, line: line.no, text: t.slice(0, 500) };
+      const ppid = pidOf(f[2]);
+      if (ppid !== undefined) p.ppid = ppid;
+      s.list.push(p);
+      s.byPid.set(pid, p);
+      return;
+    }
+    const p = s.byPid.get(pid);
+    if (!p) {
+      problems.add(line, `${kind} record for pid ${pid} before its proc record`);
+      return;
+    }
+    if (kind === 'exe') {
+      const target = f.slice(2).join('\t');
+      const del = / \(deleted\)$/.test(target);
+      p.exe = del ? target.replace(/ \(deleted\)$/, '') : target;
+      if (del) p.exeDeleted = true;
+    } else if (kind === 'env') {
+      const kv = f.slice(2).join('\t');
       const eq = kv.indexOf('=');
-      if (!cur) {
-        problems.add(line, 'env line before any process line');
-        return;
-      }
-      if (eq <= 0) {
-        problems.add(line, 'env line is not KEY=VALUE');
-        return;
-      }
-      cur.env[kv.slice(0, eq)] = kv.slice(eq + 1);
-      return;
-    }
-    if (!/^\d{1,10}$/.test(f[0]!) || f.length < 2) {
-      problems.add(line, 'not a "pid<TAB>comm<TAB>argv…" or "env<TAB>KEY=VALUE" line');
-      return;
-    }
-    let argv = f.slice(2);
-    if (argv.length === 1 && /\s/.test(argv[0]!)) argv = argv[0]!.trim().split(/\s+/);
-    s.list.push({ pid: Number(f[0]), comm: f[1]!, argv: argv.filter((a, i) => a !== '' || i < argv.length - 1), env: {}, line: line.no, text: t.slice(0, 500) });
+      if (eq <= 0) problems.add(line, 'env record is not KEY=VALUE');
+      else p.env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (kind === 'env-unreadable') p.envUnreadable = true;
+    else problems.add(line, `unknown record type: ${kind}`);
   },
   finish(s, problems) {
     if (!s.sawText) return skipped('no dockerd/containerd process', problems);
