@@ -48,6 +48,66 @@ describe('journal parser: every real capture parses cleanly', () => {
   }
 });
 
+describe('every real lab capture parses cleanly (test/fixtures/nspawn, test/fixtures/lab)', () => {
+  const files: [ArtifactId, string][] = [];
+  for (const lab of ['nspawn', 'lab']) {
+    const root = join(FIX, lab);
+    let dirs: string[] = [];
+    try {
+      dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch {
+      /* not there yet */
+    }
+    for (const d of dirs) {
+      for (const f of readdirSync(join(root, d))) {
+        if (/^journal.*\.(txt|json)$/.test(f) && f !== 'journal-files.txt') files.push(['journal', `${lab}/${d}/${f}`]);
+        else if (f === 'list-boots.txt') files.push(['journal.boots', `${lab}/${d}/${f}`]);
+        else if (f === 'header.txt') files.push(['journal.header', `${lab}/${d}/${f}`]);
+        else if (f === 'dockerd.log') files.push(['syslog', `${lab}/${d}/${f}`]);
+      }
+    }
+  }
+  it.each(files)('%s %s', (artifact, rel) => {
+    const r = parseText(artifact, read(rel), { path: rel, collectedAt: Date.UTC(2026, 10, 28, 9) });
+    expect(r.problems).toEqual([]);
+    expect(r.status).toBe('ok');
+  });
+});
+
+describe("a daemon's own log file (dockerd --log-file; real lab dockerd.log)", () => {
+  it('bare logrus lines are dockerd records timed by their time= field', () => {
+    const rel = 'lab/healthy/dockerd.log';
+    const text = read(rel);
+    const v = ok(parse('syslog', text, { path: rel }));
+    expect(v.formats.logrus).toBe(text.trim().split('\n').length);
+    expect(v.signalCounts.starting).toBe(1);
+    const times = [...text.matchAll(/^time="([^"]+)"/gm)].map((m) => Date.parse(m[1]!.replace(/(\.\d{3})\d*/, '$1')));
+    expect(Math.floor(v.firstTime!)).toBe(Math.min(...times));
+    expect(Math.floor(v.lastTime!)).toBe(Math.max(...times));
+    expect(v.byUnit.dockerd!.count).toBe(v.records);
+  });
+  it('stderr lines and Go panic traces between them are records too (hand-written from field guide §0)', () => {
+    const text = [
+      'time="2026-11-28T07:44:04.120705540Z" level=info msg="Starting up"',
+      'failed to start daemon: error while opening volume store metadata database: timeout',
+      'panic: invalid page type: 0: 4',
+      '',
+      'goroutine 1 [running]:',
+      '\tgithub.com/docker/docker/vendor/go.etcd.io/bbolt.(*Cursor).search(0xc000)',
+    ].join('\n');
+    const r = parse('syslog', text, { path: 'logs/dockerd.log', signals: [{ name: 'panic', spec: { pattern: /^panic: /, units: ['docker'] } }, { name: 'fail', spec: { pattern: /^failed to start daemon: (.*)/, units: ['docker'] } }] });
+    expect(r.problems).toEqual([]);
+    const v = ok(r);
+    expect(v.formats).toEqual({ logrus: 1, stderr: 3 });
+    expect(v.signals.panic![0]!.evidence.line).toBe(3);
+    expect(v.signals.fail![0]!.message).toBe('failed to start daemon: error while opening volume store metadata database: timeout');
+  });
+  it('a containerd log file is attributed to containerd', () => {
+    const v = ok(parse('syslog', 'time="2026-11-28T07:44:04Z" level=info msg="containerd successfully booted in 0.03s"\n', { path: 'logs/containerd.log' }));
+    expect(Object.keys(v.byUnit)).toEqual(['containerd']);
+  });
+});
+
 describe('journal parser: output forms of the same journal agree', () => {
   const forms = {
     'short': 'short',

@@ -5,8 +5,9 @@
  * - systemd `Main process exited, code=killed` → killed (status 9/KILL, 6/ABRT …); `code=dumped` →
  *   crash; `code=exited` with a non-zero status → crash; status 0 → stop.
  * - `Failed with result 'start-limit-hit'` → start-limit, `'timeout'` → timeout, other results → crash.
- * - journald `Journal started` is a start the first time in a boot and a restart after that;
- *   firewalld `Started` likewise; `Reloaded` is a restart.
+ * - journald `Journal started` is a restart when journald already started or stopped in that boot
+ *   (a journal that begins mid-boot still shows stop → start as a restart); firewalld `Started`
+ *   likewise; `Reloaded` is a restart.
  * - dockerd `killing and restarting containerd` → containerd restart (18.09 managed containerd).
  * Ordered by time (stable); events without a time keep their boot's place (see timeline.ts).
  */
@@ -67,7 +68,10 @@ const MAPPERS: Record<string, { re?: RegExp; map: Mapper }> = {
   },
   [SIG.unitFailedState]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'crash', detail: 'unit entered failed state' }) },
   [SIG.unitStartLimit]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'start-limit', detail: 'Start request repeated too quickly' }) },
-  [SIG.unitStartTimeout]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'timeout', detail: 'start operation timed out' }) },
+  [SIG.unitStartTimeout]: {
+    re: /^(docker|containerd)\.service:? ([Ss]tart(?:-pre|-post)?) operation timed out/,
+    map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'timeout', detail: `${(m?.[2] ?? 'start').toLowerCase()} operation timed out` }),
+  },
   [SIG.unitScheduledRestart]: {
     re: /^(docker|containerd)\.service: Scheduled restart job, restart counter is at (\d+)/,
     map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'restart', detail: `restart counter ${m?.[2] ?? '?'}` }),
@@ -116,13 +120,15 @@ export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent
     }
   }
   const sorted = orderByBootThenTime(out, d.boots ?? []);
-  // Journal/firewalld starts after the first one in a boot are restarts.
+  // A journald/firewalld start after an earlier start or stop of it in the same boot is a restart
+  // (field guide §2/§5: `Journal stopped`/`Journal started` inside one boot).
   const seen = new Set<string>();
   return sorted.map((e) => {
-    if ((e.actor === 'journald' || e.actor === 'firewalld') && e.kind === 'start') {
+    if (e.actor === 'journald' || e.actor === 'firewalld') {
       const k = `${e.actor}|${e.bootIndex ?? '?'}`;
-      if (seen.has(k)) return { ...e, kind: 'restart' as const, detail: `${e.detail ?? ''} (again in the same boot)`.trim() };
-      seen.add(k);
+      const before = seen.has(k);
+      if (e.kind === 'start' || e.kind === 'stop') seen.add(k);
+      if (e.kind === 'start' && before) return { ...e, kind: 'restart' as const, detail: `${e.detail ?? ''} (again in the same boot)`.trim() };
     }
     if (e.actor === 'system' && e.kind === 'boot') {
       seen.delete(`journald|${e.bootIndex ?? '?'}`);

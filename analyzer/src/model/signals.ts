@@ -89,8 +89,9 @@ const SPECS: Record<(typeof SIG)[keyof typeof SIG], SignalSpec> = {
   [SIG.unitFailedState]: S(/^(?:Unit (docker|containerd)\.service entered failed state\.|(docker|containerd)\.service: Unit entered failed state\.|(docker|containerd)\.service failed\.)$/, PID1),
   // v229+: "docker.service: Start request repeated too quickly."; v219: "start request repeated too quickly for docker.service"
   [SIG.unitStartLimit]: S(/^(?:(docker|containerd)\.service: Start request repeated too quickly\.|start request repeated too quickly for (docker|containerd)\.service)/, PID1, 'tart request repeated too quickly'),
-  // v219 "docker.service start operation timed out. Terminating."; v229–v242 "docker.service: Start operation …"; v243+ "docker.service: start operation …"
-  [SIG.unitStartTimeout]: S(new RegExp(String.raw`^${UNIT}:? [Ss]tart operation timed out\. Terminating\.`), PID1, 'tart operation timed out'),
+  // v219 "docker.service start operation timed out. Terminating."; v229–v242 "docker.service: Start operation …"; v243+ "docker.service: start operation …";
+  // v252 [lab] also "docker.service: start-pre operation timed out. Terminating." (ExecStartPre)
+  [SIG.unitStartTimeout]: S(new RegExp(String.raw`^${UNIT}:? [Ss]tart(?:-pre|-post)? operation timed out\. Terminating\.`), PID1, 'operation timed out'),
   [SIG.unitScheduledRestart]: S(new RegExp(String.raw`^${UNIT}: Scheduled restart job, restart counter is at (\d+)\.`), PID1, 'Scheduled restart job'),
   // v219 "docker.service holdoff time over, scheduling restart."; v229 "docker.service: Service hold-off time over, scheduling restart."
   [SIG.unitHoldoff]: S(new RegExp(String.raw`^${UNIT}:? (?:Service )?hold-?off time over, scheduling restart\.`), PID1, 'time over, scheduling restart'),

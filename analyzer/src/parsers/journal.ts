@@ -22,10 +22,10 @@
  */
 import type { Evidence, Line, LineSink, NamedSignal, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { LogRecord } from '../model/host-model.js';
-import { parseLogrus } from './logrus.js';
+import { looksLikeLogrus, parseLogrus } from './logrus.js';
 import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp, zoneOffset } from './journal-time.js';
 
-export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T';
+export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T' | 'logrus' | 'stderr';
 
 /** A kept record; `bootSeq` is the boot span (in this file) it belongs to. */
 export interface JRecord extends LogRecord {
@@ -224,11 +224,17 @@ export class JournalSink implements LineSink<JournalParse> {
   private lastLineNo = 0;
   private lastWasMarker = false;
   private pendingContinuationBytes = 0;
+  /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
+  private bareMode: boolean;
+  private readonly bareIdent: string;
 
   constructor(ctx: ParseContext) {
     this.ctx = ctx;
     this.signals = ctx.signals ?? [];
     this.fixer = new YearFixer(ctx.hostUtcOffsetMinutes);
+    const base = ctx.path.split('/').pop() ?? '';
+    this.bareIdent = /containerd/.test(base) ? 'containerd' : 'dockerd';
+    this.bareMode = /(?:dockerd?|containerd)[^/]*\.log(?:\.\d+)?$/.test(base);
   }
 
   push(line: Line): void {
@@ -293,13 +299,50 @@ export class JournalSink implements LineSink<JournalParse> {
         return;
       }
     }
+    if (c === 116 /* t */ || c === 108 /* l */) {
+      if (looksLikeLogrus(t)) {
+        this.flush();
+        this.bare(line, true);
+        return;
+      }
+    }
     if (RE_JOURNALCTL_NOTE.test(t)) {
       // journalctl's own notes that sos/the collector captured with the output: no records, not garbage.
       this.markerPush('no-entries', line);
       return;
     }
     this.flush();
+    if (this.bareMode) {
+      // stderr of the daemon next to its logrus lines: `failed to start daemon: …`, `panic: …`
+      this.bare(line, false);
+      return;
+    }
     this.problem(line, 'unrecognised line');
+  }
+
+  /** A line of a daemon's own log file: logrus (time from its `time=` field) or bare stderr (no time). */
+  private bare(line: Line, logrus: boolean): void {
+    this.bareMode = true;
+    let time: number | undefined;
+    if (logrus) {
+      const m = /^time="([^"]+)"/.exec(line.text);
+      if (m) {
+        const t = parseIsoStamp(m[1]!.replace(/(\.\d{1,9})\d*/, '$1'));
+        if (Number.isFinite(t)) time = t;
+      }
+    }
+    const st = this.ensureSpan(line.no);
+    this.pending = {
+      line: line.no,
+      time,
+      ident: this.bareIdent,
+      message: line.text,
+      head: '',
+      bootSeq: st.span.seq,
+      bootId: st.span.bootId,
+      format: logrus ? 'logrus' : 'stderr',
+    };
+    this.pendingContinuationBytes = 0;
   }
 
   private markerPush(kind: JournalMarker['kind'], line: Line): void {
