@@ -314,6 +314,8 @@ class Scan {
 
     let no = 0;
     let firstLine: string | undefined;
+    // Without a sink (e.g. `inventory`) only the hostname's first line is wanted: skip line work.
+    const split = sinks.length > 0 || records.some((r) => r.artifact === 'hostname');
     const splitter = new LineSplitter(this.limits.maxLineLength, (text, cut) => {
       no++;
       if (no === 1) firstLine = text.slice(0, 200);
@@ -337,14 +339,14 @@ class Scan {
         if (cutAtLimit) continue; // drain the rest, counted
         if (entryBytes + chunk.length > this.limits.maxEntryBytes) {
           const keep = this.limits.maxEntryBytes - entryBytes;
-          if (keep > 0) splitter.write(chunk.subarray(0, keep));
+          if (keep > 0 && split) splitter.write(chunk.subarray(0, keep));
           entryBytes += Math.max(0, keep);
           cutAtLimit = true;
           this.problem({ kind: 'entry-too-large', path: m.name, message: `read the first ${this.limits.maxEntryBytes} bytes of ${m.size} (limit maxEntryBytes); the rest was skipped` });
           continue;
         }
         entryBytes += chunk.length;
-        splitter.write(chunk);
+        if (split) splitter.write(chunk);
       }
     } catch (e) {
       failure = e;
