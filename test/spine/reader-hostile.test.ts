@@ -35,19 +35,30 @@ let work: ReturnType<typeof tempDir>;
 let cwd: ReturnType<typeof tempDir>;
 const origCwd = process.cwd();
 
+// Stream errors nobody listened to surface as uncaught exceptions / unhandled rejections.
+const stray: unknown[] = [];
+const onStray = (e: unknown) => void stray.push(e);
+
 beforeAll(() => {
   // Run from an empty directory: anything the reader extracted would show up here.
   cwd = tempDir('dpm-cwd-');
   process.chdir(cwd.dir);
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
 });
-afterAll(() => {
+afterAll(async () => {
+  await new Promise((r) => setTimeout(r, 200)); // late 'error' events of destroyed streams
+  process.off('uncaughtException', onStray);
+  process.off('unhandledRejection', onStray);
   process.chdir(origCwd);
   cwd.cleanup();
+  expect(stray).toEqual([]);
 });
 beforeEach(() => {
   work = tempDir();
 });
 afterEach(() => {
+  expect(stray).toEqual([]);
   expect(snapshot(cwd.dir)).toEqual([]);
   work.cleanup();
 });
