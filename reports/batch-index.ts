@@ -35,8 +35,8 @@ function load(): IndexAssets {
 }
 
 export function buildIndexView(file: BatchSummaryFile) {
-  const analyzed = file.bundles.filter((b) => b.status === 'analyzed');
-  const failed = file.bundles.filter((b) => b.status === 'failed');
+  const analyzed = file.bundles.filter((b) => b.status !== 'failed');
+  const failed = file.bundles.filter((b) => b.status !== 'analyzed');
   const ruleIds = [...new Set(analyzed.flatMap((b) => b.findings.map((f) => f.ruleId)))].sort();
   const link = (b: BundleSummary) => (b.reportDir && SAFE_DIR.test(b.reportDir) ? `${b.reportDir}/report.html` : undefined);
   const ranked = [...analyzed].sort((a, b) => rank(b.worstSeverity) - rank(a.worstSeverity) || b.findingCount - a.findingCount || a.input.localeCompare(b.input));
@@ -78,7 +78,7 @@ export function buildIndexView(file: BatchSummaryFile) {
     matrix: ranked.map((b) => ({ input: b.input, host: b.host ?? b.input, href: link(b), cells: ruleIds.map((r) => ({ severity: worstPerRule(b, r) ?? '' })) })),
     groups: groupViews,
     ruleTotals: Object.entries(file.totals.byRule).map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
-    failed: failed.map((b) => ({ input: b.input, reason: b.reason ?? 'unknown' })),
+    failed: failed.map((b) => ({ input: b.input, status: b.status === 'partial' ? 'partly read (analyzed what was readable)' : 'not read', reason: b.reason ?? 'unknown', href: link(b) })),
     tool: file.tool,
   };
 }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderBatchIndex } from '../../../reports/batch-index.js';
 import type { Severity } from '../rules/types.js';
+import type { ReaderLimits } from '../spine/types.js';
 import { severityRank } from '../rules/types.js';
 import { discoverInputs, shortHash } from './discover.js';
 import type { Job } from './job.js';
@@ -24,11 +25,14 @@ export interface BatchOptions {
   shard?: Shard;
   bundleTimeoutMs?: number;
   progress?: boolean;
+  /** Reader limits for every bundle (defaults: the reader's). */
+  limits?: Partial<ReaderLimits>;
 }
 
 export interface BatchOutcome {
   bundles: BundleSummary[];
   analyzed: number;
+  partial: number;
   failed: number;
   reused: number;
 }
@@ -52,7 +56,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const inputs = found.inputs.filter((i) => inShard(i.name, opts.shard));
   const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
   const taken = new Set<string>();
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: reportDirName(i.name, taken) }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: reportDirName(i.name, taken), limits: opts.limits }));
 
   const results: BundleSummary[] = [...refused];
   const progress = opts.progress === false ? undefined : new Progress(jobs.length);
@@ -68,7 +72,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
     },
   });
   writeOutputs(outDir, results);
-  return { bundles: results, analyzed: results.filter((b) => b.status === 'analyzed').length, failed: results.filter((b) => b.status === 'failed').length, reused };
+  return { ...counts(results), reused };
 }
 
 /** Joins shard outputs into one: copies each bundle's report folder and rewrites the index and summaries. */
@@ -94,7 +98,12 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): Batch
     }
   }
   writeOutputs(out, all);
-  return { bundles: all, analyzed: all.filter((b) => b.status === 'analyzed').length, failed: all.filter((b) => b.status === 'failed').length, reused: 0 };
+  return { ...counts(all), reused: 0 };
+}
+
+function counts(bundles: BundleSummary[]): Omit<BatchOutcome, 'reused'> {
+  const n = (s: BundleSummary['status']) => bundles.filter((b) => b.status === s).length;
+  return { bundles, analyzed: n('analyzed'), partial: n('partial'), failed: n('failed') };
 }
 
 function writeOutputs(outDir: string, bundles: readonly BundleSummary[]): void {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { analyzeBundle, rulesVersion } from '../analyze.js';
 import { BundleUnreadableError } from '../spine/reader.js';
+import type { ReaderLimits } from '../spine/types.js';
 import { REPORT_FORMATS, writeReports } from '../../../reports/index.js';
 import { bundleSha256 } from './bundle-hash.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
@@ -17,6 +18,7 @@ export interface Job {
   /** Batch output folder, and this bundle's report folder name inside it. */
   outRoot: string;
   reportDir: string;
+  limits?: Partial<ReaderLimits>;
 }
 
 export function cacheDir(outRoot: string): string {
@@ -40,7 +42,7 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
 
   let summary: BundleSummary;
   try {
-    const result = await analyzeBundle(job.path);
+    const result = await analyzeBundle(job.path, { limits: job.limits });
     await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS]);
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {
@@ -60,7 +62,7 @@ function readCached(cf: string, job: Job): BundleSummary | undefined {
   try {
     const s = JSON.parse(readFileSync(cf, 'utf8')) as BundleSummary;
     if (s.input !== job.name) return undefined;
-    if (s.status === 'analyzed' && !existsSync(join(job.outRoot, job.reportDir, 'report.json'))) return undefined;
+    if (s.status !== 'failed' && !existsSync(join(job.outRoot, job.reportDir, 'report.json'))) return undefined;
     return s;
   } catch {
     return undefined;

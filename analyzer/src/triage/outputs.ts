@@ -8,7 +8,7 @@ import { SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
 export interface BatchSummaryFile {
   schemaVersion: number;
   tool: { name: string; version: string; rulesVersion: string };
-  totals: { bundles: number; analyzed: number; failed: number; bySeverity: Record<string, number>; byRule: Record<string, number> };
+  totals: { bundles: number; analyzed: number; partial: number; failed: number; bySeverity: Record<string, number>; byRule: Record<string, number> };
   bundles: BundleSummary[];
 }
 
@@ -26,6 +26,7 @@ export function buildSummaryFile(bundles: readonly BundleSummary[]): BatchSummar
     totals: {
       bundles: sorted.length,
       analyzed: sorted.filter((b) => b.status === 'analyzed').length,
+      partial: sorted.filter((b) => b.status === 'partial').length,
       failed: sorted.filter((b) => b.status === 'failed').length,
       bySeverity: sortObj(bySeverity),
       byRule: sortObj(byRule),

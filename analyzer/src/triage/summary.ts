@@ -19,8 +19,13 @@ export interface FindingSummary {
 export interface BundleSummary {
   /** Input name, relative to the folder it was found in (unique in the run). */
   input: string;
-  status: 'analyzed' | 'failed';
-  /** Why it failed, in one line. */
+  /**
+   * analyzed: read whole; partial: analyzed, but the input was damaged or cut by a reader limit
+   * (truncated archive, corrupt member, size limits): the findings cover only what was readable;
+   * failed: nothing usable could be read.
+   */
+  status: 'analyzed' | 'partial' | 'failed';
+  /** Why it failed or is partial, in one line. */
   reason?: string;
   sha256?: string;
   host?: string;
@@ -39,6 +44,9 @@ export interface BundleSummary {
   reportDir?: string;
 }
 
+/** Reader problems that mean the bundle was not read whole. */
+const DAMAGE = new Set(['truncated-archive', 'corrupt-member', 'entry-too-large', 'total-too-large', 'too-many-entries']);
+
 export function worstOf(severities: readonly Severity[]): Severity | 'none' {
   let worst: Severity | 'none' = 'none';
   for (const s of severities) if (worst === 'none' || severityRank(s) > severityRank(worst)) worst = s;
@@ -52,9 +60,11 @@ export function summarize(input: string, sha: string | undefined, result: Analys
   const serious = [...new Set(result.findings.filter((f) => severityRank(f.severity) >= severityRank('warning')).map((f) => f.ruleId))].sort();
   if (rootCauses.length === 0 && serious.length > 0) rootCauses = [result.findings[0]!.ruleId];
   const col = result.inventory.collectedAt;
+  const damage = result.inventory.problems.filter((p) => DAMAGE.has(p.kind));
   return {
     input,
-    status: 'analyzed',
+    status: damage.length ? 'partial' : 'analyzed',
+    reason: damage.length ? `${damage[0]!.kind}: ${damage[0]!.message}${damage.length > 1 ? ` (+${damage.length - 1} more)` : ''}` : undefined,
     sha256: sha,
     host: result.model.identity.hostname ?? result.inventory.host,
     collectedAt: col !== undefined && Number.isFinite(col) ? new Date(col).toISOString() : undefined,

@@ -12,4 +12,6 @@ process.on('message', (msg: { type: 'job'; job: Job }) => {
     (e: Error) => process.send?.({ type: 'error', message: e?.message ?? String(e) }),
   );
 });
+// The parent went away (killed batch): stop instead of finishing a job nobody will collect.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ type: 'ready' });

@@ -57,9 +57,11 @@ export function registerBatch(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${opts.output}/index.html\n`);
-      for (const b of outcome.bundles.filter((x) => x.status === 'failed')) process.stderr.write(`docker-postmortem: cannot read ${b.input}: ${b.reason}\n`);
-      if (outcome.failed > 0) process.exitCode = EXIT.UNREADABLE;
+      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${opts.output}/index.html\n`);
+      for (const b of outcome.bundles.filter((x) => x.status !== 'analyzed')) {
+        process.stderr.write(`docker-postmortem: ${b.status === 'failed' ? 'cannot read' : 'only partly read'} ${b.input}: ${b.reason}\n`);
+      }
+      if (outcome.failed > 0 || outcome.partial > 0) process.exitCode = EXIT.UNREADABLE;
       else if (failOn && anyAtOrAbove(outcome.bundles, failOn)) process.exitCode = EXIT.FINDINGS;
     });
 }
