@@ -37,6 +37,9 @@ const scenarios = [
   'power-off-db-loss',
   'power-off-kv-empty',
   'power-off-plain',
+  'daemon-json-errors',
+  'container-config-damage',
+  'dockerd-sigkill',
 ];
 
 describe('nspawn fixtures: every scenario has the standard capture set', () => {
@@ -157,5 +160,47 @@ describe('nspawn fixtures: the failure each scenario proves (field guide wording
     const m = messages('power-off-plain');
     expect(m.some((x) => /msg="Removing stale sandbox [0-9a-f]{64} \([0-9a-f]{64}\)"/.test(x))).toBe(true);
     expect(read('power-off-plain', 'steps.log')).toMatch(/ c-none Exited \(255\)/);
+  });
+
+  it('daemon-json-errors: one dockerd line per breakage (§1.5 first causes)', () => {
+    const m = messages('daemon-json-errors');
+    const prefix = 'unable to configure the Docker daemon with file /etc/docker/daemon.json: ';
+    for (const cause of [
+      'unexpected EOF',
+      "invalid character '}' looking for beginning of object key string",
+      "the following directives don't match any configuration option: storage-drive",
+      'the following directives are specified both as a flag and in the configuration file: hosts: (from flag: [fd://], from file: [unix:///var/run/docker.sock])',
+      "invalid character '\\x00' looking for beginning of value",
+      'EOF',
+    ]) {
+      expect(m).toContain(prefix + cause);
+    }
+    expect(m).toContain('unable to parse logging level: verbose');
+    expect(m).toContain('failed to start daemon: error initializing graphdriver: driver not supported');
+    expect(m.some((x) => x.includes('level=warning msg="The \\"graph\\" config file option is deprecated. Please use \\"data-root\\" instead."'))).toBe(true);
+  });
+
+  it('container-config-damage: the §1.1 <err> forms of failed to load container', () => {
+    const errs = messages('container-config-damage')
+      .map((x) => /msg="failed to load container" container=[0-9a-f]{64} error=(.*)$/.exec(x)?.[1])
+      .filter((x): x is string => x !== undefined);
+    expect(errs).toContain('EOF');
+    expect(errs).toContain('"unexpected EOF"');
+    // logrus quotes the value, so the decoder's \x00 arrives with its backslash doubled.
+    expect(errs).toContain(`"invalid character '\\\\x00' looking for beginning of value"`);
+    expect(errs).toContain('"json: cannot unmarshal number into Go value of type container.Container"');
+    expect(errs.some((e) => /^"open \/var\/lib\/docker\/containers\/[0-9a-f]{64}\/config\.v2\.json: no such file or directory"$/.test(e))).toBe(true);
+  });
+
+  it('dockerd-sigkill: systemd wording for killed daemons, veth pairs left with both ends here', () => {
+    const m = messages('dockerd-sigkill');
+    expect(m).toContain('docker.service: Main process exited, code=killed, status=9/KILL');
+    expect(m).toContain("docker.service: Failed with result 'signal'.");
+    expect(m).toContain('containerd.service: Main process exited, code=killed, status=9/KILL');
+    expect(m.some((x) => /^containerd\.service: Unit process \d+ \(containerd-shim\) remains running after unit stopped\.$/.test(x))).toBe(true);
+    expect(m.some((x) => /^containerd\.service: Found left-over process \d+ \(containerd-shim\) in control group while starting unit\. Ignoring\.$/.test(x))).toBe(true);
+    expect(m.some((x) => x.includes('level=error msg="Failed to get event" error="rpc error: code = Unavailable desc = transport is closing"'))).toBe(true);
+    // §1.3: a pair whose two ends are both in this namespace (vethA@vethB and vethB@vethA).
+    expect(read('dockerd-sigkill', 'ip-o-link-after-dockerd-kill.txt')).toMatch(/: (veth[0-9a-f]{7})@(veth[0-9a-f]{7}): [\s\S]*: \2@\1: /);
   });
 });
