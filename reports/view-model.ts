@@ -19,6 +19,10 @@ export interface ViewLimits {
   evidencePerFinding: number;
   /** Evidence lines shown in the whole page; past it each finding shows only its first line. */
   evidenceTotal: number;
+  /** Findings shown in full; later ones (least severe) show title, summary and links only. */
+  findingsFull: number;
+  /** Findings listed at all (the rest are only counted: report.json has them). */
+  findingsListed: number;
   timelineMarks: number;
   timelineRows: number;
   mounts: number;
@@ -31,6 +35,8 @@ export interface ViewLimits {
 export const DEFAULT_VIEW_LIMITS: ViewLimits = {
   evidencePerFinding: 20,
   evidenceTotal: 2000,
+  findingsFull: 300,
+  findingsListed: 5000,
   timelineMarks: 2000,
   timelineRows: 500,
   mounts: 100,
@@ -88,6 +94,8 @@ export interface FindingView {
   hidden: boolean;
   open: boolean;
   isRoot: boolean;
+  /** Past `findingsFull`: no explanation, remediation or evidence in the page (report.json has them). */
+  compact: boolean;
 }
 
 export interface ChainView {
@@ -220,6 +228,8 @@ export interface ReportView {
   filters: FilterView;
   findings: FindingView[];
   findingsShownByDefault: number;
+  findingsCompact: number;
+  findingsOmitted: number;
   timeline: TimelineView;
   facts: FactsView;
   health: HealthView;
@@ -286,12 +296,13 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
     return f && anchor ? { anchor, label: visible(`${f.title} (${f.id})`), severity: f.severity } : undefined;
   };
   let budget = limits.evidenceTotal;
-  return sortFindings(result.findings).map((f, fi) => {
-    const ev = f.evidence ?? [];
+  return sortFindings(result.findings).slice(0, limits.findingsListed).map((f, fi) => {
+    const compact = fi >= limits.findingsFull;
+    const ev = compact ? [] : (f.evidence ?? []);
     const want = Math.min(ev.length, limits.evidencePerFinding);
     const n = budget >= want ? want : Math.min(ev.length, Math.max(1, budget));
     budget = Math.max(0, budget - n);
-    const total = Math.max(f.evidenceTotal ?? 0, ev.length);
+    const total = Math.max(f.evidenceTotal ?? 0, (f.evidence ?? []).length);
     return {
       id: visible(f.id),
       anchor: anchors.get(f.id)!,
@@ -302,8 +313,8 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       category: f.category,
       title: visible(f.title),
       summary: visible(f.summary),
-      explanation: (f.explanation ?? '').split(/\n\s*\n/).map((p) => visible(p.trim())).filter(Boolean),
-      remediation: (f.remediation ?? []).map((s, si) => stepView(s, fi, si)),
+      explanation: compact ? [] : (f.explanation ?? '').split(/\n\s*\n/).map((p) => visible(p.trim())).filter(Boolean),
+      remediation: compact ? [] : (f.remediation ?? []).map((s, si) => stepView(s, fi, si)),
       evidence: ev.slice(0, n).map(evidenceView),
       evidenceShown: n,
       evidenceTotal: total,
@@ -314,6 +325,7 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       hidden: f.severity === 'info',
       open: f.severity !== 'info',
       isRoot: roots.has(f.id),
+      compact,
     };
   });
 }
@@ -780,12 +792,14 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     },
     findings,
     findingsShownByDefault: findings.filter((f) => !f.hidden).length,
+    findingsCompact: findings.filter((f) => f.compact).length,
+    findingsOmitted: result.findings.length - findings.length,
     timeline,
     facts: factsView(result.model, lim),
     health: healthView(result, anchors, lim),
     inventory: inventoryView(result, lim),
     data: {
-      findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: f.title })),
+      findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
       timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },
     },
   };

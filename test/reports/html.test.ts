@@ -74,6 +74,15 @@ describe('report.html', () => {
     expect(e).toContain('No time-stamped events');
   });
 
+  it('renders findings past the full-display cap in one line, still filterable', () => {
+    const r = analysisFixture();
+    const h = renderHtml(r, { findingsFull: 2 });
+    const compact = [...h.matchAll(/<article class="finding compact sev-(\w+)"[^>]*data-finding-id="([^"]+)"/g)].map((m) => m[2]);
+    // sorted by severity: the warning and the info finding are the last two
+    expect(compact).toEqual(['overlay-dtype#1', 'live-restore-off#1']);
+    expect(h).toContain('data-compact="2"');
+  });
+
   it('is small: the fixture page stays under 100 KB', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   });

@@ -136,3 +136,26 @@ describe('text helpers', () => {
     expect(visible('tab\tok\nline')).toBe('tab\tok\nline');
   });
 });
+
+describe('very many findings', () => {
+  it('shows every finding but only the first ones in full', () => {
+    const r = emptyResult();
+    r.findings = Array.from({ length: 30 }, (_x, i) =>
+      finding({ id: `r${String(i).padStart(2, '0')}#1`, evidence: [ev({ excerpt: 'x' })], remediation: [{ text: 't', source: 's' }] }),
+    );
+    const v = buildViewModel(r, { findingsFull: 10 });
+    expect(v.findings).toHaveLength(30);
+    expect(v.findings.filter((f) => f.compact)).toHaveLength(20);
+    expect(v.findings.filter((f) => !f.compact).every((f) => f.evidence.length === 1 && f.remediation.length === 1)).toBe(true);
+    expect(v.findings.filter((f) => f.compact).every((f) => f.evidence.length === 0 && f.remediation.length === 0 && f.evidenceTotal === 1)).toBe(true);
+    expect(v.findingsCompact).toBe(20);
+  });
+
+  it('lists findings up to a cap and counts the rest', () => {
+    const r = emptyResult();
+    r.findings = Array.from({ length: 30 }, (_x, i) => finding({ id: `r${String(i).padStart(2, '0')}#1` }));
+    const v = buildViewModel(r, { findingsListed: 25 });
+    expect(v.findings).toHaveLength(25);
+    expect(v.findingsOmitted).toBe(5);
+  });
+});
