@@ -105,8 +105,8 @@ interface Raw {
   pid?: number;
   priority?: number;
   message: string;
-  /** Prefix shown before the message in the excerpt: the line's header, or `ident[pid]: ` for json. */
-  head: string;
+  /** Prefix shown before the message in the excerpt: the line's header; undefined for json (built at finish as `ident[pid]: `). */
+  head?: string;
   bootSeq: number;
   format: JournalFormat;
 }
@@ -197,7 +197,7 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly ctx: ParseContext;
   private readonly signals: readonly NamedSignal[];
   private readonly buckets = new Map<string, SignalBucket>();
-  private readonly signalCache = new Map<string, NamedSignal[]>();
+  private readonly signalCache = new Map<string, Map<string, NamedSignal[]>>();
   private readonly units = new Map<string, UnitCount>();
   private readonly spans: SpanState[] = [];
   private readonly spanById = new Map<string, SpanState>();
@@ -456,7 +456,6 @@ export class JournalSink implements LineSink<JournalParse> {
       pid: Number.isFinite(pid) ? pid : undefined,
       priority: Number.isFinite(priority) ? priority : undefined,
       message: message ?? '',
-      head: `${ident ?? unit ?? '?'}${pidS ? `[${pidS}]` : ''}: `,
       bootSeq: st.span.seq,
       format: 'json',
     };
@@ -599,11 +598,16 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 
   private applicableSlow(unit: string | undefined, ident: string | undefined): NamedSignal[] {
-    const key = `${unit ?? ''}\u0000${ident ?? ''}`;
-    let list = this.signalCache.get(key);
+    // unit → ident → signals; no key strings built per record.
+    let byIdent = this.signalCache.get(unit ?? '');
+    if (!byIdent) {
+      byIdent = new Map();
+      if (this.signalCache.size < 5000) this.signalCache.set(unit ?? '', byIdent);
+    }
+    let list = byIdent.get(ident ?? '');
     if (!list) {
       list = this.signals.filter((s) => unitsMatch(s.spec.units, unit, ident));
-      if (this.signalCache.size < 10_000) this.signalCache.set(key, list);
+      if (byIdent.size < 5000) byIdent.set(ident ?? '', list);
     }
     return list;
   }
@@ -654,7 +658,7 @@ export class JournalSink implements LineSink<JournalParse> {
       artifact: this.ctx.artifact,
       path: this.ctx.path,
       line: r.line,
-      excerpt: cut(r.head + r.message, 500),
+      excerpt: cut((r.head ?? `${r.ident ?? r.unit ?? '?'}${r.pid !== undefined ? `[${r.pid}]` : ''}: `) + r.message, 500),
     };
     const time = isoOrUndefined(r.time);
     if (time) ev.time = time;
