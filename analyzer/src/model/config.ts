@@ -219,7 +219,14 @@ export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
   }
 
   // --- derived ----------------------------------------------------------------------------------
-  const info = facts.first<DockerInfoFacts>('docker.info')?.value.server;
+  const infoFacts = facts.first<DockerInfoFacts>('docker.info');
+  const info = infoFacts?.value.server;
+  // Security Options of the running daemon: evidence is the `Security Options:` line (or the first item).
+  const secNames = infoFacts?.value.lists['Security Options'];
+  if (infoFacts && secNames?.length) {
+    const at = infoFacts.value.serverLines['Security Options'] ?? infoFacts.value.entries.find((e) => e.item && e.path[e.path.length - 1] === 'Security Options');
+    if (at) cfg.securityOptions = { names: [...secNames], evidence: lineEvidence(infoFacts.source, { line: at.line, text: at.text }) };
+  }
   const str = (k: string): string | undefined => {
     const v = cfg.values[k]?.value;
     return typeof v === 'string' && v !== '' ? v : undefined;

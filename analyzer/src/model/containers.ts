@@ -37,6 +37,7 @@ export function buildContainers(facts: FactStore, d: ModelDraft): ContainerFact[
     if (c.names[0] !== undefined) f.name = c.names[0];
     if (c.image !== undefined && c.image !== '') f.image = c.image;
     if (c.status !== undefined) f.status = c.status;
+    if (c.ports !== undefined) f.ports = c.ports;
     const st = c.state !== undefined && STATES.has(c.state) ? (c.state as ContainerFact['state']) : stateFromStatus(c.status);
     if (st !== undefined) f.state = st;
     out.push(f);

@@ -106,6 +106,8 @@ export interface EffectiveConfig {
   };
   /** Environment seen on dockerd (process.daemons) or set by the unit/sysconfig. */
   env: Record<string, { value: string; source: ConfigSourceKind; evidence?: Evidence }>;
+  /** `docker info` Security Options of the running daemon (seccomp, apparmor, selinux, userns …), when collected. */
+  securityOptions?: { names: string[]; evidence: Evidence };
   dataRoot: string; // effective, default /var/lib/docker
   execRoot: string; // effective, default /var/run/docker
   storageDriver?: string;
@@ -209,6 +211,8 @@ export interface ContainerFact {
   status?: string;
   state?: 'running' | 'created' | 'exited' | 'paused' | 'restarting' | 'dead' | 'removing' | 'unknown';
   networkMode?: string;
+  /** `docker ps` PORTS text (`0.0.0.0:8080->80/tcp, :::8080->80/tcp`); empty when nothing is published. */
+  ports?: string;
   /** Present in the data-root listing (containers/<id>/). */
   inDataRoot: boolean;
   /** Reported by `docker ps -a`. */
