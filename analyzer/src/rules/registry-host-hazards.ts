@@ -1,4 +1,5 @@
 import type { Rule } from './types.js';
+import packageConflict from './package-conflict.js';
 
-/** host-hazards rules, sorted by id. rules/index.ts joins the lists. */
-export const HOST_HAZARDS_RULES: readonly Rule[] = [];
+/** host-hazards rules (field guide §2: config, network, service and limit hazards), sorted by id. rules/index.ts joins the lists. */
+export const HOST_HAZARDS_RULES: readonly Rule[] = [packageConflict] as Rule[];
