@@ -2,8 +2,16 @@
  * Every host fixture parses with status ok and zero problems. Real captures are listed with
  * their source; hand-written ones (formats we cannot run here) name the field guide section.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
+import { artifactSpec } from '../../analyzer/src/spine/artifacts.js';
+import { HOST_PARSERS } from '../../analyzer/src/parsers/registry-host.js';
+import type { DaemonJsonFacts } from '../../analyzer/src/parsers/daemon-json.js';
 import { fixture, parse } from './host-helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 const REAL: [artifact: string, path: string][] = [
   // [cap] iproute2 6.1 in a private netns with a bridge, a veth into an unnamed netns and a same-ns pair
@@ -100,6 +108,56 @@ describe('host fixtures parse cleanly', () => {
       const r = parse(artifact, fixture(path), path);
       expect(r.problems).toEqual([]);
       expect(r.status).toBe('ok');
+    });
+  }
+});
+
+// nspawn-lab helper's real systemd 252 captures (test/fixtures/nspawn/*/)
+const NSPAWN: [string, string][] = [];
+const NSPAWN_DIR = join(ROOT, 'test/fixtures/nspawn');
+if (existsSync(NSPAWN_DIR)) {
+  for (const d of readdirSync(NSPAWN_DIR)) {
+    for (const [file, artifact] of [['systemctl-show.txt', 'systemd.docker'], ['systemctl-show.txt', 'systemd.containerd'], ['systemctl-show.txt', 'systemd.journald'], ['systemctl-status-docker.txt', 'systemd.status'], ['systemctl-cat-docker.txt', 'systemd.cat-docker']] as const) {
+      if (existsSync(join(NSPAWN_DIR, d, file))) NSPAWN.push([artifact, `nspawn/${d}/${file}`]);
+    }
+  }
+}
+
+describe('nspawn systemctl captures parse cleanly', () => {
+  it('has captures', () => expect(NSPAWN.length).toBeGreaterThan(10));
+  for (const [artifact, path] of NSPAWN) {
+    it(`${artifact} ← ${path}`, () => {
+      const r = parse(artifact, fixture(path), path);
+      expect(r.problems).toEqual([]);
+      expect(r.status).toBe('ok');
+    });
+  }
+});
+
+// Real collector bundles (samples/*): every host artifact at its bundle path parses cleanly.
+const HOST_ARTIFACTS = HOST_PARSERS.flatMap((p) => p.artifacts);
+const SAMPLES = existsSync(join(ROOT, 'samples')) ? readdirSync(join(ROOT, 'samples')).filter((d) => existsSync(join(ROOT, 'samples', d, 'manifest.json'))) : [];
+
+describe('collector sample bundles: host artifacts parse cleanly', () => {
+  for (const sample of SAMPLES) {
+    const files: [string, string][] = [];
+    for (const id of HOST_ARTIFACTS) {
+      for (const pat of artifactSpec(id).bundle) for (const f of fg.sync(pat, { cwd: join(ROOT, 'samples', sample) })) files.push([id, f]);
+    }
+    it(`${sample} (${files.length} files)`, () => {
+      expect(files.length).toBeGreaterThan(5);
+      for (const [id, f] of files) {
+        const text = fixture(`../../samples/${sample}/${f}`);
+        const r = parse(id, text, f);
+        if (id === 'docker.daemon-json' && r.status === 'ok' && (r.value as DaemonJsonFacts).error) {
+          // A broken daemon.json is the scenario: its error must be the one dockerd logged in the same bundle.
+          const journal = fixture(`../../samples/${sample}/cmd/journal.json`);
+          expect(journal).toContain(`unable to configure the Docker daemon with file /etc/docker/daemon.json: ${(r.value as DaemonJsonFacts).error!.message}`);
+          continue;
+        }
+        expect(r.problems, `${sample}/${f}`).toEqual([]);
+        expect(['ok', 'skipped'], `${sample}/${f}`).toContain(r.status);
+      }
     });
   }
 });

@@ -119,7 +119,7 @@ export interface StatusUnit {
   dropIns: { dir: string; files: string[]; line: number }[];
   active?: { text: string; state: string; sub?: string; result?: string; since?: string; line: number };
   mainPid?: { pid: number; text: string; line: number };
-  processes: { pid: number; command: string; code?: string; status?: string; line: number; text: string }[];
+  processes: { pid: number; command: string; code?: string; status?: string; signal?: string; line: number; text: string }[];
   /** Journal lines printed under the unit (capped). */
   log: { line: number; text: string }[];
   line: number;
@@ -131,7 +131,8 @@ export interface StatusFacts {
 }
 
 const MAX_STATUS_LOG = 50;
-const UNIT_HEAD = /^(?:([●×○↻*])\s+)?([A-Za-z0-9@:._\\-]+\.(?:service|socket|target|mount|timer|scope|slice|path|device|swap|automount))(?:\s+-\s+(.*))?$/;
+// Bullets: ● × ○ ↻ in UTF-8; under LC_ALL=C systemd prints `*`, `x`, `o` ([lab] v252 captures).
+const UNIT_HEAD = /^(?:([●×○↻*xo])\s+)?([A-Za-z0-9@:._\\-]+\.(?:service|socket|target|mount|timer|scope|slice|path|device|swap|automount))(?:\s+-\s+(.*))?$/;
 
 interface StatusState {
   units: StatusUnit[];
@@ -196,16 +197,16 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
           const m = /^(\d+)/.exec(val!);
           if (m) u.mainPid = { pid: Number(m[1]), text: val!.trim(), line: line.no };
         } else if (key === 'Process') {
-          const m = /^(\d+)\s+(.*?)(?:\s+\(code=([^,]+),\s*status=([^)]*)\))?$/.exec(val!.trim());
-          if (m) u.processes.push({ pid: Number(m[1]), command: m[2]!, ...(m[3] ? { code: m[3] } : {}), ...(m[4] ? { status: m[4] } : {}), line: line.no, text: t.trim() });
+          const m = /^(\d+)\s+(.*?)(?:\s+\(code=([^,]+),\s*(status|signal)=([^)]*)\))?$/.exec(val!.trim());
+          if (m) u.processes.push({ pid: Number(m[1]), command: m[2]!, ...(m[3] ? { code: m[3] } : {}), ...(m[4] === 'status' ? { status: m[5] } : m[4] === 'signal' ? { signal: m[5] } : {}), line: line.no, text: t.trim() });
         }
         return;
       }
-      if (s.inDropIn && /^\s+[└├│]─/.test(t)) {
-        s.inDropIn.files.push(...t.replace(/^\s+[└├│]─\s*/, '').split(',').map((x) => x.trim()).filter((x) => x !== ''));
+      if (s.inDropIn && /^\s+(?:[└├│]─|[`|]-)/.test(t)) {
+        s.inDropIn.files.push(...t.replace(/^\s+(?:[└├│]─|[`|]-)\s*/, '').split(',').map((x) => x.trim()).filter((x) => x !== ''));
         return;
       }
-      if (/^\s+[│├└]/.test(t) || /^\s+(CGroup|Tasks|Memory|CPU|Docs|TriggeredBy|Triggers|Listen|IP|IO)\b/.test(t)) return; // cgroup tree and counters
+      if (/^\s+(?:[│├└]|[`|]-)/.test(t) || /^\s+(CGroup|Tasks|Memory|CPU|Docs|TriggeredBy|Triggers|Listen|IP|IO)\b/.test(t)) return; // cgroup tree and counters
       if (/^\s/.test(t)) return; // other indented detail lines
     }
     if (u.log.length < MAX_STATUS_LOG) u.log.push({ line: line.no, text: t.slice(0, 500) });
