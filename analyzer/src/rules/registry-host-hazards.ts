@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
+import duplicateNetworkNames from './duplicate-network-names.js';
 import packageConflict from './package-conflict.js';
 
 /** host-hazards rules (field guide §2: config, network, service and limit hazards), sorted by id. rules/index.ts joins the lists. */
-export const HOST_HAZARDS_RULES: readonly Rule[] = [packageConflict] as Rule[];
+export const HOST_HAZARDS_RULES: readonly Rule[] = [duplicateNetworkNames, packageConflict] as Rule[];
