@@ -45,6 +45,8 @@ export type DockerFlavor = 'openeuler-docker-engine' | 'upstream' | 'unknown';
 export interface Identity {
   hostname?: string;
   kernel?: string; // uname -r
+  /** The line the kernel release came from (uname -a, else docker info `Kernel Version`). */
+  kernelEvidence?: Evidence;
   os?: { id?: string; versionId?: string; prettyName?: string };
   docker?: { version?: string; package?: string; evidence?: Evidence };
   containerd?: { version?: string; package?: string };
@@ -308,6 +310,10 @@ export interface StorageFacts {
   driver?: string;
   /** `docker info` keys of interest, flat ("Backing Filesystem", "Supports d_type", "Data loop file", …). */
   driverStatus: Record<string, string>;
+  /** The `Storage Driver:` line of docker info (or the config value's evidence). */
+  driverEvidence?: Evidence;
+  /** docker info line per driverStatus key, for findings that cite it. */
+  driverStatusEvidence?: Record<string, Evidence>;
   dmDevices: DmDevice[];
   thinPoolProfile?: { thresholds: Record<string, number>; evidence: Evidence };
   /** deviceset-metadata BaseDeviceUUID values by file path. */

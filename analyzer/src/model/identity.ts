@@ -39,6 +39,8 @@ export function buildIdentity(facts: FactStore, d: ModelDraft): Identity {
   const uname = facts.first<UnameFacts>('uname');
   id.hostname = host?.value.hostname ?? srv['Name'] ?? uname?.value.nodename;
   id.kernel = uname?.value.release ?? srv['Kernel Version'];
+  if (uname?.value.release) id.kernelEvidence = lineEvidence(uname.source, uname.value, { match: uname.value.release });
+  else if (srv['Kernel Version'] && info?.value.serverLines['Kernel Version']) id.kernelEvidence = lineEvidence(info.source, info.value.serverLines['Kernel Version']);
   const os = facts.first<OsReleaseFacts>('os-release');
   if (os) id.os = { id: os.value.id, versionId: os.value.versionId, prettyName: os.value.prettyName };
   else if (srv['Operating System']) id.os = { prettyName: srv['Operating System'] };

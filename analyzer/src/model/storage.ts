@@ -6,7 +6,7 @@
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { DmDevice, StorageFacts } from './host-model.js';
-import type { ArtifactSource } from '../spine/types.js';
+import type { ArtifactSource, Evidence } from '../spine/types.js';
 import type { DockerInfoFacts } from '../parsers/docker-info.js';
 import type { DmInfo, DmMessage, DmTargets } from '../parsers/dmsetup.js';
 import type { LvmProfile } from '../parsers/lvm-profile.js';
@@ -23,6 +23,16 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   const driver = infoDriver || d.config?.storageDriver;
   if (driver) out.driver = driver;
   if (info?.storageDriverStatus) Object.assign(out.driverStatus, info.storageDriverStatus);
+  const infoFacts = facts.first<DockerInfoFacts>('docker.info');
+  if (infoDriver && infoFacts?.value.serverLines['Storage Driver']) out.driverEvidence = lineEvidence(infoFacts.source, infoFacts.value.serverLines['Storage Driver']);
+  else if (driver && d.config?.values['storage-driver']?.evidence) out.driverEvidence = d.config.values['storage-driver'].evidence;
+  if (infoFacts) {
+    const ev: Record<string, Evidence> = {};
+    for (const e of infoFacts.value.entries) {
+      if (e.path.length >= 1 && e.path[e.path.length - 1] === 'Storage Driver' && !e.item && ev[e.key] === undefined) ev[e.key] = lineEvidence(infoFacts.source, e);
+    }
+    if (Object.keys(ev).length > 0) out.driverStatusEvidence = ev;
+  }
 
   out.dmDevices = dmDevices(facts);
   const dm = dmState(facts, out.dmDevices) ?? dmStateFromHealth(d);
