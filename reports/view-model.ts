@@ -196,6 +196,7 @@ export interface CoverageRowView {
   collectNext: string[];
   passed: boolean;
   findings: LinkView[];
+  findingsMore: number;
 }
 
 export interface HealthView {
@@ -731,7 +732,8 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       artifacts: visible((c.artifacts ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
       collectNext: (c.collectNext ?? []).map(visible),
       passed: c.status === 'evaluated' && fs.length === 0,
-      findings: fs.map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
+      findings: fs.slice(0, 20).map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
+      findingsMore: Math.max(0, fs.length - 20),
     };
   });
   return {
