@@ -3,6 +3,8 @@
  * daemon/config/config*.go). A flag maps to the daemon.json key dockerd compares it with when it
  * looks for "directives are specified both as a flag and in the configuration file"; list flags
  * (NamedOption in moby) have a plural key: `--storage-opt` → `storage-opts`, `-H` → `hosts`.
+ * Keys that openEuler's patches may add to 18.09 are not listed (UNVERIFIED): an unknown key there
+ * is reported, and the rule should say it checked against upstream's list.
  */
 
 export type JsonType = 'string' | 'boolean' | 'number' | 'array' | 'object';
@@ -96,6 +98,7 @@ export const FLAGS: readonly FlagSpec[] = [
   F('allow-nondistributable-artifacts', 'array'),
   F('api-cors-header', 'string'),
   F('rootless', 'boolean'),
+  F('host-gateway-ip', 'string'),
 ];
 
 /** daemon.json keys without a flag of the same meaning (or whose flag is not a config directive). */
