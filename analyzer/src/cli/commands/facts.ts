@@ -86,8 +86,10 @@ export function registerFacts(program: Command): void {
         }
         throw e;
       }
-      if (opts.json) process.stdout.write(JSON.stringify(opts.timeline ? model.timeline : model, null, 2) + '\n');
-      else if (opts.timeline) process.stdout.write(timelineLines(model.timeline).join('\n') + '\n');
-      else process.stdout.write(summaryLines(model).join('\n') + '\n');
+      const text = opts.json
+        ? JSON.stringify(opts.timeline ? model.timeline : model, null, 2) + '\n'
+        : (opts.timeline ? timelineLines(model.timeline) : summaryLines(model)).join('\n') + '\n';
+      // Wait for the pipe to take it all: main() calls process.exit, which would cut a large JSON.
+      await new Promise<void>((res) => process.stdout.write(text, () => res()));
     });
 }
