@@ -985,9 +985,10 @@ execroot_listing() {
   LIST_BUDGET=0
   LIST_ERR=
   printf '# type\tmode\tuid\tgid\tsize\tmtime\tpath\n' >"$LIST_OUT"
-  # runtime-runc/moby/<id>/state.json sits at depth 3, containerd's task dirs at depth 4-5.
+  # runtime-runc/moby/<id>/state.json and containerd task files (io.containerd.runtime.v2.task/moby/<id>/*)
+  # sit at depth 4; deeper is the containers' own root file systems.
   [ -z "$_nr_exec" ] && list_section "$EXEC_ROOT" 0 4
-  [ -z "$NOT_READY" ] && list_section /run/containerd 0 5
+  [ -z "$NOT_READY" ] && list_section /run/containerd 0 4
   [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
   [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
   _tr=false
@@ -1538,7 +1539,7 @@ redact_map() {
         out[++no] = "user\t" v "\tuser-" (++nu)
       } else if (k == "ipv4") {
         ni++
-        out[++no] = "ipv4\t" v "\t240.0." int(ni / 256) "." (ni % 256)
+        out[++no] = "ipv4\t" v "\t240." (int(ni / 65536) % 256) "." (int(ni / 256) % 256) "." (ni % 256)
       } else if (k == "ipv6") {
         n6++
         out[++no] = "ipv6\t" v "\t2001:db8::" sprintf("%x", n6)
@@ -1553,47 +1554,70 @@ redact_map() {
     sort -t "$TAB" -k1,1nr | cut -f 2- >"$TMP/redact.map"
 }
 
-# The replace program: names are replaced only as whole words (not inside longer alphanumerics);
-# addresses everywhere. A cheap alternation regex skips lines without any original value.
-REDACT_REPLACE_AWK='
+# The replace/verify program. Addresses are tokens: every maximal match of the IPv4, IPv6 and MAC
+# patterns (the same tokens discovery saw) is looked up in the map, so a million distinct addresses
+# cost one hash lookup each. Names are few: replaced as whole words (not inside longer alphanumerics).
+# mode=replace prints the redacted line; mode=verify prints "label: kind value remains" per kind.
+REDACT_AWK='
 '"$REDACT_AWK_COMMON"'
-function rx(s) { gsub(/\./, "[.]", s); return s }
-function repl(line, o, r, wordy,    out, i, b, a, L) {
+function rx(s) { gsub(/[.]/, "[.]", s); return s }
+function toks(line, re, kind,    out, m, key) {
+  out = ""
+  while (match(line, re)) {
+    m = substr(line, RSTART, RLENGTH)
+    key = kind "\t" (kind == "mac" ? tolower(m) : m)
+    if (key in tok) { hits[kind] = 1; out = out substr(line, 1, RSTART - 1) tok[key] }
+    else out = out substr(line, 1, RSTART - 1) m
+    line = substr(line, RSTART + RLENGTH)
+  }
+  return out line
+}
+function words(line, o, r, kind,    out, i, b, a, L) {
   out = ""; L = length(o)
   while ((i = index(line, o)) > 0) {
     b = i > 1 ? substr(line, i - 1, 1) : ""
     a = substr(line, i + L, 1)
-    if (wordy && (isalnum(b) || isalnum(a) || b == "_" || a == "_")) { out = out substr(line, 1, i + L - 1); line = substr(line, i + L); continue }
+    if (isalnum(b) || isalnum(a) || b == "_" || a == "_") { out = out substr(line, 1, i + L - 1); line = substr(line, i + L); continue }
+    hits[kind] = 1
     out = out substr(line, 1, i - 1) r
     line = substr(line, i + L)
   }
   return out line
 }
 BEGIN {
+  V4 = "[0-9]+[.][0-9]+[.][0-9]+[.][0-9]+"
+  H = "[0-9A-Fa-f]"
+  MAC = H H ":" H H ":" H H ":" H H ":" H H ":" H H
+  V6 = H "*:[0-9A-Fa-f:]*:" H "*"
   while ((getline m < map) > 0) {
     split(m, p, "\t")
-    n++; k[n] = p[1]; o[n] = p[2]; r[n] = p[3]
-    any = any (any == "" ? "" : "|") rx(p[2])
+    if (p[1] == "host" || p[1] == "user") { nn++; nk[nn] = p[1]; no[nn] = p[2]; nr[nn] = p[3]; names = names (names == "" ? "" : "|") rx(p[2]) }
+    else if (p[1] == "mac") tok["mac\t" tolower(p[2])] = p[3]
+    else if (p[1] != "") tok[p[1] "\t" p[2]] = p[3]
   }
   close(map)
 }
+{
+  line = $0
+  if (index(line, ":")) { line = toks(line, MAC, "mac"); line = toks(line, V6, "ipv6") }
+  if (index(line, ".")) line = toks(line, V4, "ipv4")
+  if (nn && line ~ names) for (j = 1; j <= nn; j++) if (index(line, no[j])) line = words(line, no[j], nr[j], nk[j])
+  if (mode == "replace") print line
+  else if (mode == "pairs") { if (line != $0) print $0 "\t" line }
+  else for (kd in hits) if (!((label "\t" kd) in told)) { told[label "\t" kd] = 1; print label ": " kd " value remains"; bad = 1 }
+  if (mode == "verify") for (kd in hits) delete hits[kd]
+}
+END { if (mode == "verify") exit bad }
 '
 
 redact_files() {
   find "$B" -type f -print >"$TMP/redact.files"
   while IFS= read -r _f; do
-    awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
-      n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
-      { print }' "$_f" >"$_f.redact" && mv "$_f.redact" "$_f"
+    awk -v map="$TMP/redact.map" -v mode=replace "$REDACT_AWK" "$_f" >"$_f.redact" && mv "$_f.redact" "$_f"
   done <"$TMP/redact.files"
   # Paths (e.g. a data-root under a user home) and the item list get the same mapping.
-  awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
-    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
-    { print }' "$ITEMS" >"$ITEMS.redact" && mv "$ITEMS.redact" "$ITEMS"
-  sed "s#^$B/##" "$TMP/redact.files" | awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
-    { orig = $0 }
-    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
-    $0 != orig { print orig "\t" $0 }' | while IFS="$TAB" read -r _from _to; do
+  awk -v map="$TMP/redact.map" -v mode=replace "$REDACT_AWK" "$ITEMS" >"$ITEMS.redact" && mv "$ITEMS.redact" "$ITEMS"
+  sed "s#^$B/##" "$TMP/redact.files" | awk -v map="$TMP/redact.map" -v mode=pairs "$REDACT_AWK" | while IFS="$TAB" read -r _from _to; do
     mkdir -p "$B/$(dirname "$_to")"
     mv "$B/$_from" "$B/$_to"
   done
@@ -1603,31 +1627,6 @@ redact_files() {
   rm -f "$TMP/redact.files"
 }
 
-# redact_verify FILE...: prints "file: kind" for each file still holding an original value.
-REDACT_VERIFY_AWK='
-'"$REDACT_AWK_COMMON"'
-function found(line, o, wordy,    i, b, a, L) {
-  L = length(o)
-  while ((i = index(line, o)) > 0) {
-    b = i > 1 ? substr(line, i - 1, 1) : ""
-    a = substr(line, i + L, 1)
-    if (!wordy || !(isalnum(b) || isalnum(a) || b == "_" || a == "_")) return 1
-    line = substr(line, i + L)
-  }
-  return 0
-}
-BEGIN {
-  while ((getline m < map) > 0) { split(m, p, "\t"); n++; k[n] = p[1]; o[n] = p[2] }
-  close(map)
-}
-{
-  for (j = 1; j <= n; j++) if (index($0, o[j]) && found($0, o[j], k[j] == "host" || k[j] == "user")) {
-    key = label "\t" k[j]
-    if (!(key in told)) { told[key] = 1; print label ": " k[j] " value remains"; bad = 1 }
-  }
-}
-END { exit bad }
-'
 
 # ---------------------------------------------------------------------------------------------
 # Manifest, archive
@@ -1699,22 +1698,7 @@ if [ "$REDACT" = 1 ]; then
   # argv, source and error strings were redacted with the item list, the host field is host-1;
   # dataRoot, execRoot and the rest get the same mapping. Then every file and member name is
   # checked for an original value.
-  awk -v map="$TMP/redact.map" "$REDACT_REPLACE_AWK"'
-    n > 0 && $0 ~ any { for (j = 1; j <= n; j++) if (index($0, o[j])) $0 = repl($0, o[j], r[j], k[j] == "host" || k[j] == "user") }
-    { print }' "$B/manifest.json" >"$TMP/manifest.redact" && mv "$TMP/manifest.redact" "$B/manifest.json"
-  find "$B" -type f -print >"$TMP/verify.files"
-  _bad=
-  while IFS= read -r _f; do
-    _r=$(awk -v map="$TMP/redact.map" -v label="${_f#"$B"/}" "$REDACT_VERIFY_AWK" "$_f")
-    [ -n "$_r" ] && _bad="$_bad$_r$NL"
-  done <"$TMP/verify.files"
-  _r=$(sed "s#^$B/##" "$TMP/verify.files" | awk -v map="$TMP/redact.map" -v label="member names" "$REDACT_VERIFY_AWK")
-  [ -n "$_r" ] && _bad="$_bad$_r$NL"
-  rm -f "$TMP/verify.files"
-  if [ -n "$_bad" ]; then
-    printf 'docker-postmortem-collect: redaction verify failed, no archive written:\n%s' "$_bad" >&2
-    exit 3
-  fi
+  awk -v map="$TMP/redact.map" -v mode=replace "$REDACT_AWK" "$B/manifest.json" >"$TMP/manifest.redact" && mv "$TMP/manifest.redact" "$B/manifest.json"
 fi
 
 mv "$B" "$TMP/$TOP"
@@ -1728,11 +1712,18 @@ chmod 600 "$ARCHIVE"
 
 if [ "$REDACT" = 1 ]; then
   # Final check on the archive bytes themselves (all members' contents, then the names).
-  _bad=$(tar -xzOf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive" "$REDACT_VERIFY_AWK")
-  [ -z "$_bad" ] && _bad=$(tar -tzf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive member names" "$REDACT_VERIFY_AWK")
+  _bad=$(tar -xzOf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive" -v mode=verify "$REDACT_AWK")
+  [ -z "$_bad" ] && _bad=$(tar -tzf "$ARCHIVE" | awk -v map="$TMP/redact.map" -v label="archive member names" -v mode=verify "$REDACT_AWK")
   if [ -n "$_bad" ]; then
     rm -f "$ARCHIVE"
-    printf 'docker-postmortem-collect: redaction verify failed, archive deleted:\n%s\n' "$_bad" >&2
+    # say which members: check the staged files one by one (only on failure: it is a full pass)
+    _which=
+    find "$TMP/$TOP" -type f -print >"$TMP/verify.files"
+    while IFS= read -r _f; do
+      _r=$(awk -v map="$TMP/redact.map" -v label="${_f#"$TMP/$TOP"/}" -v mode=verify "$REDACT_AWK" "$_f")
+      [ -n "$_r" ] && _which="$_which$_r$NL"
+    done <"$TMP/verify.files"
+    printf 'docker-postmortem-collect: redaction verify failed, archive deleted:\n%s\n%s' "$_bad" "$_which" >&2
     exit 3
   fi
   MAP_FILE="$OUT_DIR/$TOP.redact-map.tsv"
