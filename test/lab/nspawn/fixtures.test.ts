@@ -40,6 +40,7 @@ const scenarios = [
   'daemon-json-errors',
   'container-config-damage',
   'dockerd-sigkill',
+  'containerd-kill-during-create',
 ];
 
 describe('nspawn fixtures: every scenario has the standard capture set', () => {
@@ -202,5 +203,22 @@ describe('nspawn fixtures: the failure each scenario proves (field guide wording
     expect(m.some((x) => x.includes('level=error msg="Failed to get event" error="rpc error: code = Unavailable desc = transport is closing"'))).toBe(true);
     // §1.3: a pair whose two ends are both in this namespace (vethA@vethB and vethB@vethA).
     expect(read('dockerd-sigkill', 'ip-o-link-after-dockerd-kill.txt')).toMatch(/: (veth[0-9a-f]{7})@(veth[0-9a-f]{7}): [\s\S]*: \2@\1: /);
+  });
+
+  it('containerd-kill-during-create: task already exists, persisting across restarts (§1.4)', () => {
+    const m = messages('containerd-kill-during-create');
+    expect(m).toContain('containerd.service: Main process exited, code=killed, status=9/KILL');
+    expect(
+      m.some((x) =>
+        /level=error msg="Container not cleaned up from containerd from previous run" container=[0-9a-f]{64} error=/.test(x),
+      ),
+    ).toBe(true);
+    const refused = m.filter((x) =>
+      /msg="Handler for POST \/v1\.41\/containers\/victim\/start returned error: task [0-9a-f]{64}: already exists"/.test(x),
+    );
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    const steps = read('containerd-kill-during-create', 'steps.log');
+    expect(steps).toMatch(/^Error response from daemon: task [0-9a-f]{64}: already exists$/m);
+    expect(steps).toContain('docker: Error response from daemon: transport is closing: unavailable.');
   });
 });
