@@ -26,6 +26,14 @@ describe('docker-info parser', () => {
     expect(value.server['Live Restore Enabled']).toBe('true');
   });
 
+  it('20.10 client, daemon down [cap]: `ERROR: Cannot connect…` under Server:, stderr line merged', () => {
+    for (const f of ['docker.info/docker-20.10.24-daemon-down.stdout.txt', 'docker.info/docker-20.10.24-daemon-down-merged.txt']) {
+      const { value } = okValue<DockerInfoFacts>('docker.info', f);
+      expect(value.daemonError).toMatchObject({ kind: 'not-running', line: 6, text: 'Cannot connect to the Docker daemon at unix:///tmp/dpmhp/none.sock. Is the docker daemon running?' });
+      expect(value.server).toEqual({});
+    }
+  });
+
   it('daemon down [cap] and the older "on this host?" wording', () => {
     const { value } = okValue<DockerInfoFacts>('docker.info', 'docker.info/docker-client28-daemon-down-merged.txt');
     expect(value.daemonError).toMatchObject({ kind: 'not-running', line: 7 });
