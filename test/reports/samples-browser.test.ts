@@ -26,7 +26,7 @@ describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samp
     rmSync(out, { recursive: true, force: true });
   });
 
-  it.each(samples)('%s renders and loads cleanly', async (name, ctx) => {
+  it.for(samples)('%s renders and loads cleanly', async (name, ctx) => {
     let result: AnalysisResult;
     try {
       result = await analyzeBundle(join(SAMPLES, name));
