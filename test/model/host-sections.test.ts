@@ -180,7 +180,7 @@ describe('model: containers', () => {
 
   it('JSON ps lines use the State field', () => {
     const c = modelFrom([{ artifact: 'docker.ps', fixture: 'docker.ps/docker-20.10.24-json-mixed-states.txt' }]).containers;
-    expect(c.find((x) => x.name === 'paused')!.state).toBe('paused');
+    expect(c.find((x) => x.name === 'paused')).toMatchObject({ state: 'paused', networkMode: 'bridge' });
   });
 
   it('data-root dirs and JSON health join ps rows by id; short ids resolve by prefix', () => {

@@ -46,6 +46,11 @@ describe('ip-link parser', () => {
     expect(value.links[1]).toMatchObject({ peerIfindex: 6, linkNetnsId: 0, state: 'UP', portState: 'forwarding' });
   });
 
+  it('a peer in a named netns prints `link-netns NAME` (first capture of the same lab, field guide §3)', () => {
+    const r = parse<IpLinkFacts>('ip.link', '3: vethe205109@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP mode DEFAULT group default qlen 1000\\    link/ether 86:ab:8b:08:57:ea brd ff:ff:ff:ff:ff:ff link-netns dpmhp-ctr promiscuity 1  allmulti 1 minmtu 68 maxmtu 65535 \\    veth\n');
+    expect(r.status === 'ok' && r.value.links[0]).toMatchObject({ peerIfindex: 2, linkNetns: 'dpmhp-ctr', kind: 'veth' });
+  });
+
   it('real docker 20.10 links: br-<12hex> master, veth names of 7 hex', () => {
     const { value } = okValue<IpLinkFacts>('ip.link', 'ip.link/iproute2-6.1-d-o-docker20.10-running.txt');
     expect(value.links.find((l) => l.name === 'veth4e488ea')).toMatchObject({ master: 'br-b102447e5af2', peerIfindex: 5, kind: 'veth' });

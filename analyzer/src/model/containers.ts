@@ -38,6 +38,8 @@ export function buildContainers(facts: FactStore, d: ModelDraft): ContainerFact[
     if (c.image !== undefined && c.image !== '') f.image = c.image;
     if (c.status !== undefined) f.status = c.status;
     if (c.ports !== undefined) f.ports = c.ports;
+    // Only the JSON form has a Networks column; a single network is the container's network mode.
+    if (c.networks !== undefined && c.networks !== '' && !c.networks.includes(',')) f.networkMode = c.networks;
     const st = c.state !== undefined && STATES.has(c.state) ? (c.state as ContainerFact['state']) : stateFromStatus(c.status);
     if (st !== undefined) f.state = st;
     out.push(f);

@@ -19,8 +19,9 @@ export interface PsContainer {
   ports?: string;
   /** Comma-separated in docker's output; split here. */
   names: string[];
-  /** JSON form only: `State` (running, exited, created, paused, …) and `CreatedAt`. */
+  /** JSON form only: `State` (running, exited, created, paused, …), `CreatedAt`, `Networks`. */
   state?: string;
+  networks?: string;
   createdAt?: string;
   line: number;
   text: string;
@@ -82,6 +83,7 @@ export const dockerPsParser = lineParser<State, DockerPsFacts>({
         status: str(r.Status),
         state: str(r.State),
         ports: str(r.Ports),
+        networks: str(r.Networks),
         names: (str(r.Names) ?? '').split(',').filter((x) => x !== ''),
         line: line.no,
         text: t.slice(0, 500),
