@@ -90,3 +90,13 @@ describe('boots: clean / unclean / unknown (field guide §5)', () => {
     expect(modelFrom([]).boots).toEqual([]);
   });
 });
+
+describe('boots: a previous-boot file alone', () => {
+  it("sos's --boot -1 file is boot -1, and its end is visible", () => {
+    const lines = fixture('journal/journalctl-252-short-three-boots.txt').split('\n');
+    const from = lines.findIndex((l) => l.startsWith('-- Boot 43f6209b'));
+    const to = lines.findIndex((l) => l.startsWith('-- Boot c0ffee00'));
+    const m = modelFrom([{ artifact: 'journal.previous-boot', text: lines.slice(from + 1, to).join('\n'), path: 'sos_commands/logs/journalctl_--no-pager_--boot_-1' }], { collectedAt: Date.UTC(2023, 10, 15, 3) });
+    expect(m.boots.map((b) => [b.index, b.verdict])).toEqual([[-1, 'unclean']]);
+  });
+});

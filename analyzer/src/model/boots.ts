@@ -152,7 +152,6 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
       };
     });
   }
-  const newest = rows.length ? Math.max(...rows.map((r) => r.index)) : 0;
 
   return rows.map((row) => {
     const boot: Boot = { index: row.index, verdict: 'unknown', reason: '', evidence: [] };
@@ -161,7 +160,8 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
     if (row.last !== undefined) boot.lastEntry = row.last;
     if (row.listed) boot.evidence.push(row.listed.evidence);
     const spans = spansAt.get(row.index) ?? [];
-    if (row.index === newest) {
+    // Position 0 is the boot that was running when journalctl ran (a sos `--boot -1` file alone has no 0).
+    if (row.index === 0) {
       boot.reason = 'current boot: still running when the bundle was collected';
       return boot;
     }
