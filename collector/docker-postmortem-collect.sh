@@ -81,7 +81,8 @@ It never copies container configs, ~/.docker/config.json, keys or certificates.
 
 Environment: DOCKER_HOST is honoured by the docker commands.
 Exit status: 0 archive written; 1 usage or environment error; 2 not enough free
-space; 3 redaction verify failed (archive deleted); 130/143 interrupted.
+space; 3 redaction verify failed (archive deleted); 129/130/143 interrupted;
+141 the reader of its output went away (temp folder removed in every case).
 EOF
 }
 
@@ -329,6 +330,9 @@ trap cleanup EXIT
 trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 143' TERM
 trap 'cleanup; trap - EXIT; exit 129' HUP
+# A reader of our stdout/stderr that died (| tee, | tail on Ctrl-C) must not stop the cleanup:
+# the shell's own "Terminated" notice would otherwise kill it with SIGPIPE before the trap runs.
+trap 'cleanup; trap - EXIT; exit 141' PIPE
 
 if have mktemp; then
   TMP=$(mktemp -d "$OUT_DIR/.docker-postmortem.XXXXXX") || die "cannot create a temp folder in $OUT_DIR"

@@ -3,10 +3,11 @@
  * docker daemon, a tiny --budget, no root, SIGTERM in the middle, and a check that nothing is
  * written outside --output.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUN_TIMEOUT_MS, baseEnv, collect, fakeTool, isRoot, items, runCollector, tmpDir, toolDir, tree, which } from './helpers.js';
+import { RUN_TIMEOUT_MS, SCRIPT, baseEnv, collect, fakeTool, isRoot, items, runCollector, tmpDir, toolDir, tree, which } from './helpers.js';
 
 const dash = which('dash')!;
 const setpriv = which('setpriv');
@@ -201,6 +202,24 @@ describe('signals and footprint', () => {
         }
       }
       expect(alive).toBe(false);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
+    'cleans up when the reader of its output is gone (| true, a killed | tee): SIGPIPE is trapped too',
+    async () => {
+      // The shell reports a child killed by Ctrl-C/SIGTERM ("Terminated") on stderr; when that pipe's reader
+      // died in the same signal, the write raised SIGPIPE and killed the shell before its cleanup trap ran
+      // (seen with `… 2>&1 | tail`). A reader that is gone from the start makes that deterministic.
+      const out = tmpDir('pipe-out');
+      const r = spawnSync('sh', ['-c', `${dash} "$0" --output ${out} --min-free 0 2>&1 | true`, SCRIPT], {
+        env: baseEnv() as NodeJS.ProcessEnv,
+        timeout: RUN_TIMEOUT_MS,
+      });
+      expect(r.error).toBeUndefined();
+      for (let i = 0; i < 50 && tree(out).length > 0; i++) await new Promise((res) => setTimeout(res, 100));
+      expect(tree(out)).toEqual([]);
     },
     RUN_TIMEOUT_MS,
   );
