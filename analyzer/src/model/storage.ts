@@ -55,7 +55,10 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
     }
   }
 
-  for (const { value } of facts.values<OverlayParam>('overlay.params')) out.overlayParams[value.name] = value.value;
+  for (const { value, source } of facts.values<OverlayParam>('overlay.params')) {
+    out.overlayParams[value.name] = value.value;
+    (out.overlayParamEvidence ??= {})[value.name] = lineEvidence(source, value);
+  }
 
   // The data-root listing's root (built earlier) is what the collector saw; config is the fallback.
   const root = d.dataRoot?.available ? d.dataRoot.root : (d.config?.dataRoot ?? '/var/lib/docker');
@@ -172,5 +175,6 @@ function dataRootFs(facts: FactStore, dataRoot: string): StorageFacts['dataRootF
     inodesUsePercent: inodeRow?.usePercent,
     mountedOn: main.row.mountedOn,
     evidence: lineEvidence(main.source, main.row),
+    ...(inodeRow && i ? { inodeEvidence: lineEvidence(i.source, i.row) } : {}),
   };
 }

@@ -1,5 +1,9 @@
 import type { Rule } from './types.js';
 import graphDeprecated from './graph-deprecated.js';
+import overlay2CopyupSpace from './overlay2-copyup-space.js';
+import overlay2MountShadow from './overlay2-mount-shadow.js';
+import overlay2RedirectDir from './overlay2-redirect-dir.js';
+import overlay2Unsupported from './overlay2-unsupported.js';
 
 /** storage-hazards rules, sorted by id. rules/index.ts joins the lists. */
-export const STORAGE_HAZARDS_RULES: readonly Rule[] = [graphDeprecated] as Rule[];
+export const STORAGE_HAZARDS_RULES: readonly Rule[] = [graphDeprecated, overlay2CopyupSpace, overlay2MountShadow, overlay2RedirectDir, overlay2Unsupported] as Rule[];
