@@ -10,7 +10,7 @@ import { haveChromium, launch, openReport } from './browser-harness.js';
 /** Elements a payload would create if it ever became markup. */
 function payloadMade(a: Added): boolean {
   if (['img', 'iframe', 'object', 'embed', 'image'].includes(a.tag)) return true;
-  if (a.tag === 'svg' && !a.attrs.some((x) => x === 'class=tl-svg')) return true;
+  if (a.tag === 'svg' && !a.attrs.some((x) => x === 'class=tl-svg' || x === 'class=tl-legend')) return true;
   return a.attrs.some((x) => /^on/i.test(x) || /^(href|src|xlink:href)=\s*javascript:/i.test(x));
 }
 
