@@ -30,11 +30,15 @@ export function collectorArgv(lab: NetnsLab, outDir: string, extra: string[] = [
   ];
 }
 
-export async function runCollector(lab: NetnsLab, outDir: string, extra: string[] = [], timeoutMs = 240_000): Promise<CollectRun> {
+/**
+ * wrap: argv run before the collector's own (it must exec "$@" at the end), e.g. an `unshare --ipc` shell that
+ * prepares a private IPC namespace so the collector sees that namespace's semaphores.
+ */
+export async function runCollector(lab: NetnsLab, outDir: string, extra: string[] = [], timeoutMs = 240_000, wrap: string[] = []): Promise<CollectRun> {
   fs.mkdirSync(outDir, { recursive: true });
   // /usr/bin first: this image also has a 28.x docker CLI in /usr/local/bin; a Debian 20.10 host has only its own.
   const env = { DOCKER_HOST: lab.dockerHost, PATH: '/usr/sbin:/usr/bin:/sbin:/bin:/usr/local/sbin:/usr/local/bin' };
-  const r = await run(collectorArgv(lab, outDir, extra), { timeoutMs, env });
+  const r = await run([...wrap, ...collectorArgv(lab, outDir, extra)], { timeoutMs, env });
   const last = r.stdout.trim().split('\n').pop() ?? '';
   const archive = last.endsWith('.tar.gz') && fs.existsSync(last) ? last : null;
   return { ...r, archive };

@@ -90,10 +90,11 @@ function checkNoKeys(dir: string): void {
   }
 }
 
-async function bundle(lab: NetnsLab, name: string, readme: string): Promise<void> {
+/** opts.wrap: argv prefix for the collector run (see runCollector), e.g. nsenter into a private IPC namespace. */
+export async function bundle(lab: NetnsLab, name: string, readme: string, opts: { wrap?: string[]; timeoutMs?: number } = {}): Promise<void> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dpm-sample-'));
   try {
-    const r = await runCollector(lab, out, ['--since', '-20min', '--log-file', lab.logFile, '--budget', '180']);
+    const r = await runCollector(lab, out, ['--since', '-20min', '--log-file', lab.logFile, '--budget', '180'], opts.timeoutMs, opts.wrap);
     const labPids = new Set(lab.labPids());
     if (!r.archive) throw new Error(`collector failed (${r.code}): ${r.stderr.slice(-2000)}`);
     const dest = path.join(REPO, 'samples', name);

@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import rule from '../../analyzer/src/rules/semaphore-leak.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { REPO_ROOT, ruleTester } from '../helpers/rule-tester.js';
 
 // Real capture: 4 cookies in an IPC namespace whose SEMMNI was lowered to 4 (see the bundle's README).
 const LIMIT_REACHED = 'test/fixtures/bundles/semaphore-limit-reached';
+
+// Real collector bundle (samples/lab-netns-semaphore-leak/README.md): cookies made until ENOSPC in a private IPC
+// namespace, collected 75 s later inside it. Expectations come from the sample's own files.
+const SEM_SAMPLE = 'samples/lab-netns-semaphore-leak';
+const sampleText = (rel: string) => readFileSync(resolve(REPO_ROOT, SEM_SAMPLE, rel), 'utf8');
+const sampleIpcs = sampleText('cmd/ipcs-s.txt').split('\n');
+const sampleCookieRows = sampleIpcs.map((l, i) => ({ l, line: i + 1 })).filter((r) => /^0x0d4d/i.test(r.l));
+const sampleKernelSem = sampleText('files/proc/sys/kernel/sem').trim();
+const sampleSemmni = Number(sampleKernelSem.split(/\s+/)[3]);
 
 // ipcs -s layout of util-linux 2.38 (field guide §3): leading blank line, trailing spaces.
 const ipcsS = (rows: string[]) =>
@@ -24,6 +35,7 @@ ruleTester.run(rule, {
         'kernel.sem': '250\t32000\t32\t128\n',
       },
     },
+    { name: 'healthy netns lab bundle (no semaphores in its IPC namespace)', bundle: 'samples/lab-netns-healthy' },
     { name: 'not evaluated without any semaphore listing', artifacts: { 'kernel.sem': '250\t32000\t32\t128\n' }, coverage: 'not-evaluated' },
   ],
   invalid: [
@@ -39,6 +51,22 @@ ruleTester.run(rule, {
           evidence: [
             { artifact: 'kernel.sem', line: 1, excerpt: '250\t32000\t32\t4' },
             { artifact: 'ipcs.sem', line: 4, excerpt: '0x0d4dbe46' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'real collector bundle: cookies leaked until semget hit SEMMNI (ENOSPC), collected after the in-flight minute',
+      bundle: SEM_SAMPLE,
+      findings: [
+        {
+          messageId: 'limitReached',
+          severity: 'critical',
+          confidence: 'high',
+          data: { used: sampleCookieRows.length, limit: sampleSemmni, leaked: sampleCookieRows.length },
+          evidence: [
+            { artifact: 'kernel.sem', path: 'files/proc/sys/kernel/sem', line: 1, excerpt: sampleKernelSem },
+            ...sampleCookieRows.map((r) => ({ artifact: 'ipcs.sem', path: 'cmd/ipcs-s.txt', line: r.line, excerpt: r.l.split(/\s+/)[0]! })),
           ],
         },
       ],
