@@ -13,7 +13,7 @@
  * that the config model sees what the admin meant. The file is small: it is accumulated (capped).
  */
 import { lineParser, ok } from './util/line-parser.js';
-import { goJsonDecode, lineColumn, tolerantJson } from './util/go-json.js';
+import { goJsonDecode, lineIndex, tolerantJson } from './util/go-json.js';
 
 /** daemon.json larger than this is not read further (a real one is a few hundred bytes). */
 export const DAEMON_JSON_MAX_CHARS = 1_000_000;
@@ -80,6 +80,8 @@ export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
     const text = s.lines.join('\n');
     const lineText = (ln: number): string => (s.lines[ln - 1] ?? '').slice(0, 500);
     // An empty daemon.json is not "nothing to parse": dockerd fails on it with `EOF`.
+    const lineColumn = (_t: string, off: number) => at(off);
+    const at = lineIndex(text);
     const strict = goJsonDecode(text);
     const tol = tolerantJson(text);
     const empty = text.trim() === '';

@@ -138,9 +138,12 @@ function buildRecord(p: Pending, problems: ProblemLog): IpLink | undefined {
   if (oldState !== undefined) rec.state = oldState;
   applyPairs(rec, tail!.split(/\s+/).filter((t) => t !== ''), problems, p.line, true);
   for (const seg of rest) {
-    const tokens = seg.trim().split(/\s+/).filter((t) => t !== '');
-    if (tokens.length === 0) continue;
-    const first = tokens[0]!;
+    // Detail segments are long (a bridge's runs to ~100 tokens): read only the first word unless needed.
+    const firstM = /^\s*(\S+)/.exec(seg);
+    if (!firstM) continue;
+    const first = firstM[1]!;
+    const need = first.startsWith('link/') ? Infinity : first === 'bridge_slave' ? 12 : 0;
+    const tokens = need === 0 ? [first] : seg.trim().split(/\s+/, need === Infinity ? undefined : need);
     if (first.startsWith('link/')) {
       rec.linkType = first.slice(5);
       if (tokens[1] !== undefined && tokens[1] !== 'brd' && /^[0-9a-f:.]+$/i.test(tokens[1])) rec.mac = tokens[1].toLowerCase();

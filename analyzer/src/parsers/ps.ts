@@ -38,6 +38,8 @@ export interface PsFacts {
 /** Words each header column takes; COMMAND/CMD/ARGS take the rest of the line. */
 const WIDTH: Record<string, number> = { STARTED: 5, LSTART: 5 };
 const LAST = new Set(['COMMAND', 'CMD', 'ARGS']);
+const ONE_WORD = /^(\S+)\s*/;
+const FIVE_WORDS = /^((?:\S+\s+){4}\S+)\s*/;
 
 interface State {
   columns?: string[];
@@ -70,7 +72,7 @@ export const psParser = lineParser<State, PsFacts>({
         break;
       }
       const n = WIDTH[col] ?? 1;
-      const m = new RegExp(`^((?:\\S+\\s+){${n - 1}}\\S+)\\s*`).exec(rest);
+      const m = (n === 1 ? ONE_WORD : FIVE_WORDS).exec(rest);
       if (!m) break;
       rest = rest.slice(m[0].length);
       const v = m[1]!;

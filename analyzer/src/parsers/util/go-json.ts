@@ -419,14 +419,25 @@ export function tolerantJson(s: string): TolerantResult {
 
 /** 1-based line and column (in characters) of an offset. */
 export function lineColumn(s: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastNl = -1;
-  const end = Math.min(offset, s.length);
-  for (let k = 0; k < end; k++) {
-    if (s.charCodeAt(k) === 10) {
-      line++;
-      lastNl = k;
+  return lineIndex(s)(offset);
+}
+
+/**
+ * A reusable offset → line/column lookup: line starts are found once, each lookup is a binary
+ * search (a daemon.json with thousands of keys would be quadratic otherwise).
+ */
+export function lineIndex(s: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) starts.push(k + 1);
+  return (offset: number) => {
+    const off = Math.max(0, Math.min(offset, s.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, column: end - lastNl };
+    return { line: lo + 1, column: off - starts[lo]! + 1 };
+  };
 }
