@@ -119,6 +119,9 @@ export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent
       out.push(ev);
     }
   }
+  // Line order first (the file's order is the truth within one second of a `short` journal), boots
+  // ahead of records; then the stable boot/time order.
+  out.sort((a, b) => (a.kind === 'boot' ? 0 : 1) - (b.kind === 'boot' ? 0 : 1) || a.evidence.line - b.evidence.line);
   const sorted = orderByBootThenTime(out, d.boots ?? []);
   // A journald/firewalld start after an earlier start or stop of it in the same boot is a restart
   // (field guide §2/§5: `Journal stopped`/`Journal started` inside one boot).

@@ -122,5 +122,8 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
     }
     flush(last);
   }
+  // Within one timestamp: a boot's start first, its end last, file line order in between.
+  const rank = (e: TimelineEvent) => (e.category !== 'boot' ? 1 : / started/.test(e.label) ? 0 : 2);
+  ev.sort((a, b) => rank(a) - rank(b) || a.evidence.line - b.evidence.line);
   return orderByBootThenTime(ev, boots);
 }
