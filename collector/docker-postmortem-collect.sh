@@ -1310,7 +1310,8 @@ logs_and_syslog() {
     if [ "$REDACT" = 1 ]; then
       _base="log-$_n"
     else
-      _base=$(basename "$_lf" | tr -c 'A-Za-z0-9._-' '_')
+      _base=$(printf '%s' "${_lf##*/}" | tr -c 'A-Za-z0-9._-' '_')
+      [ -n "$_base" ] || _base="log-$_n"
       [ -e "$B/logs/$_base" ] && _base="$_n-$_base"
     fi
     if [ ! -e "$_lf" ]; then

@@ -32,6 +32,9 @@ function expectedEnds(data: Buffer): { first: string; last: string } {
 
 describe('data-root listing and JSON health', () => {
   let root: string;
+  let bigLog: string;
+  let smallLog: string;
+  let missingLog: string;
   let c: Collected;
   const deviceset = '{"next_device_id":5,"BaseDeviceUUID":"4fa22307-0c88-4fa4-8f16-a9459e3e5b1f","BaseDeviceFilesystem":"xfs"}';
   beforeAll(async () => {
@@ -54,7 +57,17 @@ describe('data-root listing and JSON health', () => {
     mk('100000.100000/devicemapper/metadata/deviceset-metadata', deviceset);
     fs.symlinkSync('/nonexistent/target', path.join(root, 'dangling-link'));
     fs.chmodSync(path.join(root, 'containers'), 0o710);
-    c = await collect(['--output', tmpDir('dataroot-out'), '--data-root', root, '--min-free', '0'], { env: baseEnv() });
+    // extra logs ride along: one longer than --max-log-bytes, one short, one missing
+    const logs = tmpDir('logs');
+    bigLog = path.join(logs, 'dockerd.log');
+    fs.writeFileSync(bigLog, Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(i % 37)}`).join('\n') + '\n');
+    smallLog = path.join(logs, 'small log.txt');
+    fs.writeFileSync(smallLog, 'short\n');
+    missingLog = path.join(logs, 'gone.log');
+    c = await collect(
+      ['--output', tmpDir('dataroot-out'), '--data-root', root, '--min-free', '0', '--max-log-bytes', '4096', '--log-file', bigLog, '--log-file', smallLog, '--log-file', missingLog],
+      { env: baseEnv() },
+    );
   }, RUN_TIMEOUT_MS);
 
   it('records the data-root it was given', () => {
@@ -119,6 +132,20 @@ describe('data-root listing and JSON health', () => {
       [path.join(root, 'devicemapper/metadata/deviceset-metadata'), path.join(root, '100000.100000/devicemapper/metadata/deviceset-metadata')].sort(),
     );
     for (const i of dm) expect(c.file(i.path)!.toString()).toBe(deviceset);
+  });
+
+  it('keeps the newest --max-log-bytes of each --log-file, cut at a line start, under a safe name', () => {
+    const logs = items(c, 'syslog').filter((i) => i.path.startsWith('logs/'));
+    const big = logs.find((i) => i.source === bigLog)!;
+    const raw = fs.readFileSync(bigLog);
+    const tail = raw.subarray(raw.length - 4096);
+    const want = tail.subarray(tail.indexOf(0x0a) + 1);
+    expect(big).toMatchObject({ path: 'logs/dockerd.log', truncated: true, skipped: false });
+    expect(c.file(big.path)!.equals(want)).toBe(true);
+    const small = logs.find((i) => i.source === smallLog)!;
+    expect(small).toMatchObject({ path: 'logs/small_log.txt', truncated: false });
+    expect(c.file(small.path)!.toString()).toBe('short\n');
+    expect(logs.find((i) => i.source === missingLog)).toMatchObject({ skipped: true, skipReason: `not present: ${missingLog}` });
   });
 
   it('caps the listing at --max-entries and says so', async () => {
