@@ -1,0 +1,488 @@
+/**
+ * The host model: every parser's facts joined into one frozen view of the host. Rules read only
+ * this (and the coverage helpers); they never see parsers, paths or the bundle layout.
+ *
+ * Times are UTC epoch milliseconds (`number`) or undefined when the source had none. Every fact
+ * that a finding may cite carries its Evidence.
+ *
+ * Sections are built by small combiners in this folder (one file per section). A section whose
+ * artifacts were missing is still present, empty, and `coverage` says why (rules must then
+ * return "not evaluated", never "no problem").
+ */
+import type { ArtifactHealth, BundleLayout, Evidence, ParseProblem } from '../spine/types.js';
+import type { ArtifactId } from '../spine/artifacts.js';
+
+export interface HostModel {
+  identity: Identity;
+  collection: Collection;
+  config: EffectiveConfig;
+  boots: Boot[];
+  /** dockerd / containerd / journald / firewalld lifecycle events, ordered by time. */
+  lifecycle: LifecycleEvent[];
+  /** systemd units from `systemctl show` / `status` / `cat`, keyed by unit name (`docker.service`). */
+  units: Record<string, UnitFacts>;
+  journal: JournalFacts;
+  containers: ContainerFact[];
+  networks: NetworkFact[];
+  links: LinkFact[];
+  ipc: IpcFacts;
+  storage: StorageFacts;
+  mounts: MountFact[];
+  packages: PackageFacts;
+  limits: LimitFacts;
+  audit: AuditFacts;
+  iptables: IptablesFacts;
+  processes: ProcessFacts;
+  dataRoot: DataRootFacts;
+  /** Every time-stamped fact, UTC, sorted (stable) by time; see timeline.ts. */
+  timeline: TimelineEvent[];
+}
+
+// --- identity and collection --------------------------------------------------------------
+
+export type DockerFlavor = 'openeuler-docker-engine' | 'upstream' | 'unknown';
+
+export interface Identity {
+  hostname?: string;
+  kernel?: string; // uname -r
+  /** The line the kernel release came from (uname -a, else docker info `Kernel Version`). */
+  kernelEvidence?: Evidence;
+  os?: { id?: string; versionId?: string; prettyName?: string };
+  docker?: { version?: string; package?: string; evidence?: Evidence };
+  containerd?: { version?: string; package?: string };
+  runc?: { version?: string; package?: string };
+  systemd?: { version?: number };
+  flavor: DockerFlavor;
+  /** Why we decided the flavor: the package name, a version suffix, a patch-only log line. */
+  flavorReason: string;
+}
+
+export interface Collection {
+  layout: BundleLayout;
+  /** The input as given (file or folder name), for display. */
+  source: string;
+  collectedAt?: number;
+  /** Host zone offset, minutes east of UTC. */
+  hostUtcOffsetMinutes?: number;
+  collectorVersion?: string;
+  asRoot?: boolean;
+  health: Record<ArtifactId, ArtifactHealth>;
+  /** Parser problems per artifact id, with line numbers (capped). */
+  parseProblems: Record<ArtifactId, ParseProblem[]>;
+}
+
+// --- effective daemon configuration ---------------------------------------------------------
+
+export type ConfigSourceKind = 'daemon.json' | 'sysconfig' | 'unit' | 'cmdline' | 'default';
+
+export interface ConfigValue {
+  /** Canonical daemon.json key (`data-root`, `storage-driver`, `storage-opts`, `bip`, `icc`, …). */
+  key: string;
+  value: unknown;
+  source: ConfigSourceKind;
+  evidence?: Evidence;
+}
+
+export interface EffectiveConfig {
+  /** Winning value per canonical key. */
+  values: Record<string, ConfigValue>;
+  /** Every value seen, from every source, including overridden ones. */
+  all: ConfigValue[];
+  /** Same key set both as a flag and in daemon.json (dockerd refuses to start), or differing flag sources. */
+  conflicts: {
+    key: string;
+    values: ConfigValue[];
+    /** `flag-and-file`: dockerd refuses to start; `flag-sources-differ`: the running argv differs from the unit's. */
+    kind?: 'flag-and-file' | 'flag-sources-differ';
+  }[];
+  daemonJson: {
+    present: boolean;
+    /** Parsed object when it parsed; undefined otherwise. */
+    parsed?: Record<string, unknown>;
+    /** Parse error with position, e.g. "unexpected end of input at line 4 column 1". */
+    error?: { message: string; line: number; column: number; evidence: Evidence };
+    /** Keys dockerd does not know (would fail with "don't match any configuration option"). */
+    unknownKeys: { key: string; evidence: Evidence }[];
+    /** Keys whose value has the wrong JSON type. */
+    wrongTypes: { key: string; expected: string; evidence: Evidence }[];
+  };
+  /** Environment seen on dockerd (process.daemons) or set by the unit/sysconfig. */
+  env: Record<string, { value: string; source: ConfigSourceKind; evidence?: Evidence }>;
+  /** `docker info` Security Options of the running daemon (seccomp, apparmor, selinux, userns …), when collected. */
+  securityOptions?: { names: string[]; evidence: Evidence };
+  dataRoot: string; // effective, default /var/lib/docker
+  execRoot: string; // effective, default /var/run/docker
+  storageDriver?: string;
+}
+
+// --- boots, lifecycle, units ----------------------------------------------------------------
+
+export type BootVerdict = 'clean' | 'unclean' | 'unknown';
+
+export interface Boot {
+  /** Position in --list-boots order (0 = current, -1 = previous …); clocks lie, positions do not. */
+  index: number;
+  bootId?: string;
+  firstEntry?: number;
+  lastEntry?: number;
+  verdict: BootVerdict;
+  /** Human reason: "ends with 'Journal stopped'", "ends at an application line; next boot renamed a corrupted journal". */
+  reason: string;
+  evidence: Evidence[];
+}
+
+export type LifecycleActor = 'dockerd' | 'containerd' | 'journald' | 'firewalld' | 'docker.service' | 'containerd.service' | 'system';
+
+export type LifecycleKind =
+  | 'start' // process or unit start requested / begun
+  | 'ready' // "API listen on", "Daemon has completed initialization", unit Started
+  | 'stop' // orderly stop
+  | 'crash' // panic, fatal, non-zero exit
+  | 'killed' // code=killed (SIGKILL, SIGABRT …)
+  | 'start-failed' // "failed to start daemon: …" / "Error starting daemon: …" / unit Failed
+  | 'start-limit' // start request repeated too quickly
+  | 'timeout' // start operation timed out
+  | 'restart' // journald/firewalld restart, containerd restarted by dockerd
+  | 'boot';
+
+export interface LifecycleEvent {
+  time?: number;
+  bootIndex?: number;
+  actor: LifecycleActor;
+  kind: LifecycleKind;
+  /** Signal (`status=9/KILL`), exit status, result (`start-limit-hit`), cause text. */
+  detail?: string;
+  pid?: number;
+  evidence: Evidence;
+}
+
+export interface UnitFacts {
+  name: string;
+  /** `systemctl show` properties as strings (Result, NRestarts, ActiveState, ExecStart, Environment, …). */
+  properties: Record<string, string>;
+  /** Parsed ExecStart argv of the main command. */
+  execStart?: string[];
+  /** Drop-in files and their text lines, from `systemctl cat`. */
+  dropIns: { path: string; evidence: Evidence }[];
+  /** `Active:` line of `systemctl status`, e.g. "failed (Result: start-limit-hit)". */
+  activeLine?: string;
+  evidence?: Evidence;
+  /** Evidence per `systemctl show` property line (Result, NRestarts, ExecStart …), so findings cite the exact line. */
+  propertyEvidence?: Record<string, Evidence>;
+}
+
+// --- journal --------------------------------------------------------------------------------
+
+/** One journal or syslog record, after format detection. Only kept when a signal matched. */
+export interface LogRecord {
+  time?: number;
+  /** Boot position when known (from boot markers or _BOOT_ID joined with --list-boots). */
+  bootIndex?: number;
+  bootId?: string;
+  /** `_SYSTEMD_UNIT` or inferred unit; `SYSLOG_IDENTIFIER` / syslog tag. */
+  unit?: string;
+  ident?: string;
+  pid?: number;
+  message: string;
+  /** dockerd/containerd logrus fields when the message is a logrus line. */
+  logrus?: { time?: string; level?: string; msg?: string; fields: Record<string, string> };
+  evidence: Evidence;
+}
+
+export interface JournalFacts {
+  /** Signal name → matched records (capped per signal; `signalCounts` has the true count). */
+  signals: Record<string, LogRecord[]>;
+  signalCounts: Record<string, number>;
+  /** Total records read, per unit/ident (for rates and "dockerd went silent"). */
+  recordsByUnit: Record<string, { count: number; first?: number; last?: number }>;
+  firstTime?: number;
+  lastTime?: number;
+  /** True if a journal (or syslog) was available at all. */
+  available: boolean;
+  /** True if any journal source was truncated (sos head-cut, reader limit, --max-log-bytes). */
+  truncated: boolean;
+}
+
+// --- containers, networks, links -------------------------------------------------------------
+
+export interface ContainerFact {
+  id: string; // full 64-hex when known, else the short form seen
+  name?: string;
+  image?: string;
+  /** `docker ps -a` STATUS text (`Exited (137) 10 seconds ago`, `Created`, `Up 3 minutes`). */
+  status?: string;
+  state?: 'running' | 'created' | 'exited' | 'paused' | 'restarting' | 'dead' | 'removing' | 'unknown';
+  networkMode?: string;
+  /** `docker ps` PORTS text (`0.0.0.0:8080->80/tcp, :::8080->80/tcp`); empty when nothing is published. */
+  ports?: string;
+  /** Present in the data-root listing (containers/<id>/). */
+  inDataRoot: boolean;
+  /** Reported by `docker ps -a`. */
+  inDockerPs: boolean;
+  /** config.v2.json / hostconfig.json health from the JSON-health listing. */
+  configHealth?: { file: string; state: 'ok' | 'empty' | 'nul-filled' | 'truncated' | 'missing' | 'unreadable'; size: number; evidence: Evidence }[];
+  evidence: Evidence[];
+}
+
+export interface NetworkFact {
+  id: string;
+  name: string;
+  driver?: string;
+  scope?: string;
+  evidence: Evidence;
+}
+
+export interface LinkFact {
+  ifindex: number;
+  name: string;
+  /** `vethX@ifN`: N; `vethX@vethY`: the peer name. */
+  peerIfindex?: number;
+  peerName?: string;
+  kind?: string; // veth, bridge, … (from `ip -d`)
+  master?: string;
+  flags: string[];
+  state?: string; // operstate
+  mtu?: number;
+  linkNetnsId?: number;
+  mac?: string;
+  addresses: string[]; // from ip -o addr, CIDR form
+  /** The `ip addr` line of each address (CIDR → evidence), so findings can cite the address itself. */
+  addressEvidence?: Record<string, Evidence>;
+  /** bridge port state from `bridge link` (forwarding, disabled, blocking). */
+  bridgePortState?: string;
+  evidence: Evidence;
+}
+
+// --- IPC ------------------------------------------------------------------------------------
+
+export interface Semaphore {
+  key: number; // compare as integers (dmsetup prints 0xd4d…, ipcs 0x0d4d…)
+  keyHex: string; // 0x%08x
+  semid: number;
+  owner?: string;
+  perms?: number; // octal value as number (0o600)
+  nsems?: number;
+  /** ctime/otime from ipcs -s -t / -i or dmsetup udevcookies (UTC ms; undefined for "Not set"). */
+  ctime?: number;
+  otime?: number;
+  /** Last-op pid from ipcs -s -i, and whether it still lives per the process list. */
+  lastPid?: number;
+  lastPidAlive?: boolean;
+  /** Key prefix 0x0D4D: a libdevmapper udev cookie. */
+  isDmCookie: boolean;
+  /** Seen in `dmsetup udevcookies`. */
+  inUdevCookies: boolean;
+  evidence: Evidence[];
+}
+
+export interface IpcFacts {
+  semaphores: Semaphore[];
+  /** kernel.sem: SEMMSL SEMMNS SEMOPM SEMMNI. */
+  limits?: { semmsl: number; semmns: number; semopm: number; semmni: number; evidence: Evidence };
+  /** `ipcs -u`: used arrays / allocated semaphores. */
+  usedArrays?: number;
+  allocatedSemaphores?: number;
+  /** `dmsetup udevcookies` said `Command not supported. Recompile with "--enable-udev_sync"`: no cookies can be listed. */
+  udevSyncUnsupported?: Evidence;
+}
+
+// --- storage --------------------------------------------------------------------------------
+
+export interface DmDevice {
+  name: string;
+  major?: number;
+  minor?: number;
+  open?: number;
+  uuid?: string;
+  target?: string; // thin-pool, thin, linear …
+  /** thin-pool usage from `dmsetup status`. */
+  thinPool?: {
+    metadataUsed: number;
+    metadataTotal: number;
+    dataUsed: number;
+    dataTotal: number;
+    mode?: string; // rw, ro, out_of_data_space
+    evidence: Evidence;
+  };
+  evidence?: Evidence;
+}
+
+export interface StorageFacts {
+  /** `docker info` Storage Driver, else config. */
+  driver?: string;
+  /** `docker info` keys of interest, flat ("Backing Filesystem", "Supports d_type", "Data loop file", …). */
+  driverStatus: Record<string, string>;
+  /** The `Storage Driver:` line of docker info (or the config value's evidence). */
+  driverEvidence?: Evidence;
+  /** docker info line per driverStatus key, for findings that cite it. */
+  driverStatusEvidence?: Record<string, Evidence>;
+  dmDevices: DmDevice[];
+  thinPoolProfile?: { thresholds: Record<string, number>; evidence: Evidence };
+  /** deviceset-metadata BaseDeviceUUID values by file path. */
+  baseDeviceUuids: { path: string; uuid?: string; evidence: Evidence }[];
+  /** /sys/module/overlay/parameters/<name> → value ('Y', 'N', '1', …); absent = module param missing. */
+  overlayParams: Record<string, string>;
+  /** The file line each overlay parameter came from, for findings that cite it. */
+  overlayParamEvidence?: Record<string, Evidence>;
+  /** What dmsetup reported about devicemapper itself: devices listed, `No devices found`, or no DM driver. */
+  dmState?: { state: 'devices' | 'no-devices' | 'no-driver'; evidence: Evidence };
+  /** df rows for the data-root filesystem. */
+  dataRootFs?: { filesystem: string; sizeBytes?: number; usedBytes?: number; availBytes?: number; usePercent?: number; inodes?: number; inodesUsed?: number; inodesUsePercent?: number; mountedOn: string; evidence: Evidence; /** The df -i row, when inode figures came from it. */ inodeEvidence?: Evidence };
+}
+
+export interface MountFact {
+  id?: number;
+  parentId?: number;
+  majMin?: string;
+  root?: string;
+  mountPoint: string; // unescaped
+  options: string[];
+  fsType: string;
+  source: string;
+  superOptions: string[];
+  /** From the `mount -l` fallback when ` on `/` type ` inside a path made the SRC/TARGET split a guess. */
+  ambiguous?: boolean;
+  evidence: Evidence;
+}
+
+// --- packages, limits, audit, iptables, processes --------------------------------------------
+
+export interface PackageFact {
+  name: string;
+  version: string;
+  release?: string;
+  arch?: string;
+  manager: 'rpm' | 'dpkg';
+  evidence: Evidence;
+}
+
+export interface PackageFacts {
+  available: boolean;
+  list: PackageFact[];
+  byName: Record<string, PackageFact>;
+}
+
+export interface LimitEntry {
+  domain: string;
+  type: 'soft' | 'hard' | '-';
+  item: string;
+  value: string; // number, unlimited, infinity
+  file: string;
+  evidence: Evidence;
+}
+
+export interface LimitFacts {
+  entries: LimitEntry[];
+  /** Effective value per item for domain `*` (and root), after later files win. */
+  effective: Record<string, { soft?: string; hard?: string; evidence: Evidence }>;
+  pidMax?: { value: number; evidence: Evidence };
+  sysctl: Record<string, { value: string; evidence: Evidence }>;
+}
+
+export interface AuditRule {
+  text: string;
+  /** `-w PATH` watch and its permission letters and key. */
+  watch?: { path: string; perms?: string; key?: string };
+  evidence: Evidence;
+}
+
+export interface AuditEvent {
+  node?: string;
+  time: number; // UTC ms
+  serial: number;
+  types: string[];
+  key?: string;
+  syscall?: string;
+  success?: boolean;
+  exe?: string;
+  comm?: string;
+  pid?: number;
+  /** PATH records' names and nametypes (CREATE, DELETE, NORMAL …). */
+  paths: { name: string; nametype?: string }[];
+  evidence: Evidence;
+}
+
+export interface AuditFacts {
+  available: boolean;
+  rules: AuditRule[];
+  /** Events kept for rules: those under data-root/exec-root or with a docker key (capped). */
+  events: AuditEvent[];
+  /** Per key: total events and the first/last time (for rates). */
+  keyCounts: Record<string, { count: number; first?: number; last?: number }>;
+  totalEvents: number;
+}
+
+export interface IptablesRule {
+  table: string;
+  chain: string;
+  /** Position within the chain (1-based). */
+  position: number;
+  text: string; // the -A line
+  evidence: Evidence;
+}
+
+export interface IptablesFacts {
+  available: boolean;
+  /** table → chain names declared (`:DOCKER - [0:0]`). */
+  chains: Record<string, string[]>;
+  rules: IptablesRule[];
+}
+
+export interface ProcessFact {
+  pid: number;
+  ppid?: number;
+  user?: string;
+  startedAt?: number;
+  stat?: string;
+  args: string;
+  evidence: Evidence;
+}
+
+export interface ProcessFacts {
+  available: boolean;
+  list: ProcessFact[];
+  /** dockerd / containerd argv and the environment the collector kept (DISABLE_*, DOCKER_*). */
+  dockerd?: { pid: number; argv: string[]; env: Record<string, string>; evidence: Evidence };
+  containerd?: { pid: number; argv: string[]; env: Record<string, string>; evidence: Evidence };
+}
+
+// --- data-root --------------------------------------------------------------------------------
+
+export interface DataRootEntry {
+  path: string; // absolute
+  type: 'f' | 'd' | 'l' | 'other';
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  mtime?: number;
+  evidence: Evidence;
+}
+
+export interface DataRootFacts {
+  available: boolean;
+  root: string;
+  /** True when the collector stopped early (entry cap or depth cap). */
+  truncated: boolean;
+  /** Entries of interest: top level, containers/<id>, DB files, devicemapper metadata (capped). */
+  entries: DataRootEntry[];
+  /** Known DB files (local-kv.db, metadata.db, meta.db, …) with size: missing ones are listed with size -1. */
+  dbFiles: { name: string; path: string; size: number; evidence?: Evidence }[];
+  containerIds: string[];
+  /** Top-level names in the data-root that docker does not create. */
+  foreignTopLevel: string[];
+  /** Exec-root listing entries (dblock, containerd/<id>, netns, runtime-runc/moby/<id>/…). */
+  execRoot: DataRootEntry[];
+}
+
+// --- timeline ---------------------------------------------------------------------------------
+
+export type TimelineCategory = 'boot' | 'dockerd' | 'containerd' | 'journald' | 'firewalld' | 'systemd' | 'kernel' | 'container' | 'finding' | 'audit' | 'other';
+
+export interface TimelineEvent {
+  time: number; // UTC ms
+  category: TimelineCategory;
+  label: string;
+  bootIndex?: number;
+  evidence: Evidence;
+}
