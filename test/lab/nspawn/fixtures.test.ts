@@ -41,6 +41,7 @@ const scenarios = [
   'container-config-damage',
   'dockerd-sigkill',
   'containerd-kill-during-create',
+  'iptables-wiped',
 ];
 
 describe('nspawn fixtures: every scenario has the standard capture set', () => {
@@ -222,5 +223,17 @@ describe('nspawn fixtures: the failure each scenario proves (field guide wording
     const steps = read('containerd-kill-during-create', 'steps.log');
     expect(steps).toMatch(/^Error response from daemon: task [0-9a-f]{64}: already exists$/m);
     expect(steps).toContain('docker: Error response from daemon: transport is closing: unavailable.');
+  });
+
+  it('iptables-wiped: port publishing after a firewall-style flush (§2 firewalld)', () => {
+    const m = messages('iptables-wiped');
+    expect(
+      m.some((x) =>
+        /msg="Handler for POST \/v1\.41\/containers\/[0-9a-f]{64}\/start returned error: driver failed programming external connectivity on endpoint after \([0-9a-f]{64}\): {2}\(iptables failed: iptables --wait -t nat -A DOCKER .*: iptables: No chain\/target\/match by that name\.\\n \(exit status 1\)\)"$/.test(x),
+      ),
+    ).toBe(true);
+    expect(m.some((x) => x.includes('Failed to Setup IP tables: Unable to enable SKIP DNAT rule:'))).toBe(true);
+    expect(read('iptables-wiped', 'iptables-save-after.txt')).not.toContain(':DOCKER');
+    expect(read('iptables-wiped', 'iptables-save-before.txt')).toContain(':DOCKER');
   });
 });

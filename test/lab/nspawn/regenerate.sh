@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ "${1:-}" = --samples-only ]; then export LAB_OUT_ROOT=${DPM_LAB_ROOT:-/var/tmp/dpm-nspawn}/captures; shift; fi
 [ -x "${DPM_LAB_ROOT:-/var/tmp/dpm-nspawn}/rootfs/usr/sbin/dockerd" ] || "$here/build-rootfs.sh"
-all="start-limit-hit start-limit-daemon-json start-timeout journald-restart clean-reboot power-off-db-loss power-off-kv-empty power-off-plain daemon-json-errors container-config-damage dockerd-sigkill containerd-kill-during-create"
+all="start-limit-hit start-limit-daemon-json start-timeout journald-restart clean-reboot power-off-db-loss power-off-kv-empty power-off-plain daemon-json-errors container-config-damage dockerd-sigkill containerd-kill-during-create iptables-wiped"
 for s in ${*:-$all}; do
   echo "== $s"
   case $s in
