@@ -308,6 +308,8 @@ export function hostileFixture(): AnalysisResult {
     remediation: [{ text: `Remove ${P.img}`, commands: [`docker rm '${P.closeScript}'`], source: P.svg }],
   };
   r.findings[1] = { ...r.findings[1]!, summary: `unit ${P.title}`, data: { name: P.script } };
+  // Ids come from rule ids in practice; a hostile one must still yield a safe anchor.
+  r.findings[3] = { ...r.findings[3]!, id: `${P.svg}#1`, ruleId: P.svg, category: P.img as never };
   r.model.config.values[P.script] = { key: P.script, value: P.img, source: 'daemon.json', evidence: ev({ artifact: 'docker.daemon-json', path: 'files/etc/docker/daemon.json', line: 5, excerpt: all }) };
   r.model.config.values['data-root'] = { key: 'data-root', value: { [P.svg]: P.jsUrl }, source: 'daemon.json' };
   r.model.config.daemonJson.unknownKeys = [{ key: P.closeScript, evidence: ev({ excerpt: P.closeScript }) }];
