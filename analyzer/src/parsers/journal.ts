@@ -14,6 +14,10 @@
  * - markers: `-- Reboot --` (≤ v246), `-- Boot <32hex> --` (v247+, names the NEXT boot),
  *   `-- Logs begin at … --`, `-- Journal begins at …, ends at … --`, `-- No entries --`; catalog
  *   lines (`-- Subject:`, `-- `, `░░ `) are skipped; indented lines continue the previous message.
+ * - a daemon's own log file (`dockerd --log-file`, `*dockerd*.log`): bare logrus lines (timed by their
+ *   `time=` field) and the stderr lines between them (`failed to start daemon: …`, `panic: …`, untimed).
+ * - journalctl's own notes captured with the output (`No journal files were found.`, `Data from the
+ *   specified boot (-1) is not available: …`, `Hint: …`) are neither records nor problems.
  *
  * What it keeps (bounded, whatever the input size): records matching the context's signals (first
  * and last SIGNAL_KEEP/2 per signal, with true counts), per unit/ident counts with first/last time,
@@ -23,7 +27,7 @@
 import type { Evidence, Line, LineSink, NamedSignal, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { LogRecord } from '../model/host-model.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
-import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp, zoneOffset } from './journal-time.js';
+import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp } from './journal-time.js';
 
 export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T' | 'logrus' | 'stderr';
 
@@ -786,9 +790,6 @@ function isKernelBanner(message: string): boolean {
   }
   return m.startsWith('Linux version ');
 }
-
-/** Offset of a zone token (re-exported for tests and the list-boots parser). */
-export { zoneOffset };
 
 export const journalParser: ParserDef<JournalParse> = {
   name: 'journal',
