@@ -143,9 +143,12 @@ lab_powercut() {
 
 # Emergency stop used by traps: end only our own nspawn and its container init.
 lab_abort() {
-  lab_is_ours && kill -9 "$LAB_PID1" 2>/dev/null
-  [ -n "$LAB_NSPAWN_PID" ] && { sleep 2; kill -9 "$LAB_NSPAWN_PID" 2>/dev/null; }
-  sleep 1; lab_cg_remove
+  if lab_is_ours; then kill -9 "$LAB_PID1" 2>/dev/null; sleep 2; fi
+  # Our nspawn only: the PID must still name a systemd-nspawn process (no PID reuse accidents).
+  if [ -n "$LAB_NSPAWN_PID" ] && [ "$(cat "/proc/$LAB_NSPAWN_PID/comm" 2>/dev/null)" = systemd-nspawn ]; then
+    kill -9 "$LAB_NSPAWN_PID" 2>/dev/null; sleep 1
+  fi
+  lab_cg_remove
 }
 
 # Journal selection for the fixtures: docker, journald, PID 1 (systemd), kernel, logind and our markers;

@@ -16,12 +16,14 @@ scenario_begin() {
   rm -rf "$OUT"; mkdir -p "$OUT"
   LAB_LOG=$OUT/steps.log; : > "$LAB_LOG"
   BUNDLES=$LAB_ROOT/bundles/$SCENARIO; rm -rf "$BUNDLES"; mkdir -p "$BUNDLES"
-  trap 'lab_log "aborted (line $LINENO)"; lab_abort' ERR INT TERM
+  # EXIT too: with set -e a failure inside a function exits without running an ERR trap.
+  trap 'lab_log "aborted (line $LINENO)"; lab_abort' EXIT
+  trap 'exit 130' INT TERM
   lab_prepare "$SCENARIO"
   lab_log "scenario $SCENARIO: machine dir $LAB_DIR"
 }
 
-scenario_end() { trap - ERR INT TERM; lab_log "scenario $SCENARIO done"; }
+scenario_end() { trap - EXIT INT TERM; lab_log "scenario $SCENARIO done"; }
 
 # step 'shell snippet': run inside the machine, log the command, its exit code and its output to steps.log.
 step() {
