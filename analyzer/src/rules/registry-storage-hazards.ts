@@ -1,4 +1,8 @@
 import type { Rule } from './types.js';
+import devicemapperLoopLvm from './devicemapper-loop-lvm.js';
+import devicemapperOptions from './devicemapper-options.js';
+import devicemapperThinpool from './devicemapper-thinpool.js';
+import devicemapperUuidMismatch from './devicemapper-uuid-mismatch.js';
 import graphDeprecated from './graph-deprecated.js';
 import overlay2CopyupSpace from './overlay2-copyup-space.js';
 import overlay2MountShadow from './overlay2-mount-shadow.js';
@@ -6,4 +10,4 @@ import overlay2RedirectDir from './overlay2-redirect-dir.js';
 import overlay2Unsupported from './overlay2-unsupported.js';
 
 /** storage-hazards rules, sorted by id. rules/index.ts joins the lists. */
-export const STORAGE_HAZARDS_RULES: readonly Rule[] = [graphDeprecated, overlay2CopyupSpace, overlay2MountShadow, overlay2RedirectDir, overlay2Unsupported] as Rule[];
+export const STORAGE_HAZARDS_RULES: readonly Rule[] = [devicemapperLoopLvm, devicemapperOptions, devicemapperThinpool, devicemapperUuidMismatch, graphDeprecated, overlay2CopyupSpace, overlay2MountShadow, overlay2RedirectDir, overlay2Unsupported] as Rule[];

@@ -1,0 +1,111 @@
+/**
+ * devicemapper-thinpool: the docker thin pool is (nearly) full in data or metadata, the LVM profile
+ * switches autoextension off (threshold and percent both 100), or dockerd refused to create devices
+ * because the pool lacks free blocks. Field guide §2, §3 (dmsetup status); openEuler guide
+ * "devicemapper Storage Driver Configuration".
+ */
+import type { DmDevice } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { driverEvidence, driverIs, pct } from './util-storage.js';
+
+/** Thin-pool fill thresholds (issue 8): warning above 80%, error above 95%. */
+const WARN_PCT = 80;
+const ERROR_PCT = 95;
+// moby 18.09 daemon/graphdriver/devmapper/deviceset.go checkThinPool (data and metadata variants).
+const LOW_FREE = /Thin Pool has (\d+) free (data|metadata) blocks which is less than minimum required (\d+) free \2 blocks/;
+
+export default defineRule({
+  meta: {
+    id: 'devicemapper-thinpool',
+    title: 'devicemapper thin pool nearly full',
+    category: 'storage',
+    severity: 'warning',
+    requires: ['dmsetup.status', 'dmsetup.info', 'lvm.thinpool-profile', 'docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons', ...LOG_ARTIFACTS],
+    essential: ['dmsetup.status', 'docker.info', 'lvm.thinpool-profile', 'journal', 'journal.docker', 'syslog'],
+    explanation:
+      'All images and containers of the devicemapper driver live in one thin pool. When its data or metadata space runs out, writes in ' +
+      'containers fail or hang (queue_if_no_space), dockerd refuses to create containers ("Thin Pool has N free data blocks which is ' +
+      'less than minimum required"), and a pool that overflows its metadata can be damaged beyond repair. An LVM profile with ' +
+      'thin_pool_autoextend_threshold and thin_pool_autoextend_percent both 100 turns autoextension off.',
+    guideSection: 'Installation and Deployment › devicemapper Storage Driver Configuration',
+    messages: {
+      poolFull: 'thin pool {{pool}} is {{dataPercent}}% full in data and {{metadataPercent}}% in metadata',
+      lowFreeBlocks: 'dockerd refused to create devices {{count}} time(s): the thin pool has too few free {{kind}} blocks',
+      autoextendOff: 'the thin-pool LVM profile disables autoextension (threshold {{threshold}}, percent {{percent}})',
+    },
+    remediation: [
+      { text: 'Check the pool fill and extend the thin pool (or remove unused images and containers).', commands: ['dmsetup status', 'lvs -o+seg_monitor', 'lvextend -l +100%FREE docker/thinpool'], source: 'general practice' },
+      {
+        text: 'Leave autoextension off only when memory is short; otherwise set a threshold below 100 in docker-thinpool.profile and monitor the pool.',
+        commands: ['cat /etc/lvm/profile/docker-thinpool.profile', 'lvchange --metadataprofile docker-thinpool docker/thinpool'],
+        source: 'openEuler guide: devicemapper Storage Driver Configuration',
+      },
+      { text: 'A pool damaged by running out of space or by power loss cannot be repaired: rebuild it. Never edit devicemapper metadata by hand.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+    ],
+    signals: { lowFree: { pattern: LOW_FREE, hint: 'Thin Pool has' } },
+  },
+
+  evaluate(ctx) {
+    const { model } = ctx;
+    const pools = model.storage.dmDevices.filter((d): d is DmDevice & { thinPool: NonNullable<DmDevice['thinPool']> } => d.thinPool !== undefined);
+    const poolName = model.storage.driverStatus['Pool Name']?.trim();
+    // Which pools are docker's: the one docker info names, else docker-looking names; only on a devicemapper host.
+    const devicemapper = driverIs(model, ['devicemapper']);
+    const dockerish = (d: DmDevice) => /docker/i.test(d.name);
+    const mine = poolName ? pools.filter((d) => d.name === poolName) : pools.filter(dockerish);
+    const relevant = devicemapper ? (mine.length > 0 || poolName ? mine : pools) : driverIs(model, [], true) ? pools.filter(dockerish) : [];
+    const lowFree = byTime(ctx.signal('lowFree'));
+    if (!devicemapper && relevant.length === 0 && lowFree.length === 0) return;
+
+    const drvEv = driverEvidence(model);
+    let worst = 0;
+    for (const d of relevant) {
+      const tp = d.thinPool;
+      const dataPercent = pct(tp.dataUsed, tp.dataTotal);
+      const metadataPercent = pct(tp.metadataUsed, tp.metadataTotal);
+      const top = Math.max(dataPercent, metadataPercent);
+      worst = Math.max(worst, top);
+      if (top <= WARN_PCT && tp.mode !== 'out_of_data_space') continue;
+      const severity = tp.mode === 'out_of_data_space' || top >= 100 ? 'critical' : top > ERROR_PCT ? 'error' : 'warning';
+      ctx.report({
+        messageId: 'poolFull',
+        data: { pool: d.name, dataPercent, metadataPercent },
+        severity,
+        evidence: [{ ...tp.evidence, match: 'thin-pool' }, ...lowFree.map((r) => recordEvidence(r, LOW_FREE)), ...drvEv],
+        confidence: 'high',
+        confidenceReason: 'dmsetup status of the pool',
+        detail: `Data ${tp.dataUsed}/${tp.dataTotal} blocks, metadata ${tp.metadataUsed}/${tp.metadataTotal} blocks${tp.mode ? `, mode ${tp.mode}` : ''}.`,
+      });
+    }
+    if (lowFree.length > 0 && worst <= WARN_PCT) {
+      const kinds = [...new Set(lowFree.map((r) => LOW_FREE.exec(r.message)?.[2] ?? 'data'))];
+      ctx.report({
+        messageId: 'lowFreeBlocks',
+        data: { count: ctx.signalCount('lowFree'), kind: kinds.join(' and ') },
+        severity: 'error',
+        evidence: lowFree.map((r) => recordEvidence(r, LOW_FREE)),
+        confidence: relevant.length > 0 ? 'medium' : 'high',
+        confidenceReason: relevant.length > 0 ? 'dockerd logged the refusal; the pool has room now (space freed since?)' : 'dockerd logged the refusal',
+        detail: relevant.length > 0 ? `Pools now: ${listSome(relevant.map((d) => `${d.name} ${pct(d.thinPool.dataUsed, d.thinPool.dataTotal)}% data`), 5)}.` : undefined,
+      });
+    }
+    const prof = model.storage.thinPoolProfile;
+    if (prof && devicemapper) {
+      const threshold = prof.thresholds['thin_pool_autoextend_threshold'];
+      const percent = prof.thresholds['thin_pool_autoextend_percent'];
+      if (threshold !== undefined && threshold >= 100 && (percent === undefined || percent >= 100)) {
+        // A precaution unless the pool is filling.
+        ctx.report({
+          messageId: 'autoextendOff',
+          data: { threshold, percent: percent ?? 'unset' },
+          severity: worst > WARN_PCT || lowFree.length > 0 ? 'warning' : 'info',
+          evidence: [prof.evidence, ...drvEv],
+          confidence: 'high',
+          confidenceReason: 'read from the LVM profile',
+        });
+      }
+    }
+  },
+});
