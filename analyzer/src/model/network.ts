@@ -26,17 +26,22 @@ export function buildNetworks(facts: FactStore, _d: ModelDraft): NetworkFact[] {
 export function buildLinks(facts: FactStore, _d: ModelDraft): LinkFact[] {
   const links = facts.first<IpLinkFacts>('ip.link');
   if (!links) return [];
-  const addrs = facts.first<IpAddrFacts>('ip.addr')?.value.addresses ?? [];
+  const addrFacts = facts.first<IpAddrFacts>('ip.addr');
+  const addrs = addrFacts?.value.addresses ?? [];
+  const addrSource = addrFacts?.source;
   const ports = facts.first<BridgeLinkFacts>('bridge.link')?.value.ports ?? [];
   return links.value.links.map((l) => {
     const f: LinkFact = {
       ifindex: l.ifindex,
       name: l.name,
       flags: [...l.flags],
-      addresses: addrs.filter((a) => a.ifindex === l.ifindex && a.ifname === l.name).map((a) => a.cidr),
+      addresses: [],
       evidence: lineEvidence(links.source, l),
     };
-    if (f.addresses.length === 0) f.addresses = addrs.filter((a) => a.ifname === l.name).map((a) => a.cidr);
+    let mine = addrs.filter((a) => a.ifindex === l.ifindex && a.ifname === l.name);
+    if (mine.length === 0) mine = addrs.filter((a) => a.ifname === l.name);
+    f.addresses = mine.map((a) => a.cidr);
+    if (mine.length > 0 && addrSource) f.addressEvidence = Object.fromEntries(mine.map((a) => [a.cidr, lineEvidence(addrSource, a)]));
     if (l.peerIfindex !== undefined) f.peerIfindex = l.peerIfindex;
     if (l.peerName !== undefined) f.peerName = l.peerName;
     if (l.kind !== undefined) f.kind = l.kind;
