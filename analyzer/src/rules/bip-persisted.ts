@@ -1,0 +1,109 @@
+/**
+ * bip-persisted: docker0 keeps its address across dockerd restarts. After `--bip` is removed from the
+ * configuration, dockerd reuses whatever address docker0 still carries (even one deleted and re-added),
+ * so the old bip silently stays; and a configured bip that differs from docker0's address means the
+ * configuration and the bridge disagree. Field guide §2 "--bip persists"; openEuler guide "Daemon
+ * Network Configuration".
+ */
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+
+// daemon/daemon_unix.go (v18.09.0 … v20.10): logged at every start without --bip.
+const DEFAULT_BRIDGE = /Default bridge \((\S+)\) is assigned with an IP address (\S+)\. Daemon option --bip can be used to set a preferred IP address/;
+/** Docker's first default pool for docker0. */
+const DOCKER_DEFAULT_NET = '172.17.0.0/16';
+
+function ipv4ToInt(ip: string): number | undefined {
+  const p = ip.split('.').map(Number);
+  if (p.length !== 4 || p.some((x) => !Number.isInteger(x) || x < 0 || x > 255)) return undefined;
+  return ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0;
+}
+
+/** `10.213.0.1/24` → `10.213.0.0/24` (undefined for IPv6 or garbage). */
+export function networkOf(cidr: string): string | undefined {
+  const [ip, len] = cidr.split('/');
+  const n = ipv4ToInt(ip ?? '');
+  const l = Number(len);
+  if (n === undefined || !Number.isInteger(l) || l < 0 || l > 32) return undefined;
+  const mask = l === 0 ? 0 : (0xffffffff << (32 - l)) >>> 0;
+  const net = (n & mask) >>> 0;
+  return `${[net >>> 24, (net >>> 16) & 255, (net >>> 8) & 255, net & 255].join('.')}/${l}`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'bip-persisted',
+    title: 'docker0 address differs from the configured --bip (or an old --bip persists)',
+    category: 'network',
+    severity: 'warning',
+    requires: ['ip.addr', 'ip.link', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons', 'ps', ...LOG_ARTIFACTS],
+    essential: ['ip.addr', ...LOG_ARTIFACTS],
+    explanation:
+      'dockerd sets docker0\'s address from --bip ("bip" in daemon.json, or DOCKER_NETWORK_OPTIONS in /etc/sysconfig/docker-network). ' +
+      'Without --bip it keeps whatever address docker0 already has: after --bip is removed, docker0 comes back with the old address ' +
+      '(even if the address was deleted by hand while the bridge stayed), and containers keep getting addresses from the old subnet. ' +
+      'A configured bip that differs from docker0\'s address means the running bridge does not match the configuration.',
+    guideSection: 'Installation and Deployment › Daemon Network Configuration',
+    messages: {
+      bipMismatch: 'bip is configured as {{bip}} ({{source}}) but docker0 carries {{address}}',
+      oldAddressKept: 'no --bip is configured, yet docker0 carries {{address}} rather than Docker\'s default {{defaultNet}}: probably a removed --bip that persisted',
+    },
+    remediation: [
+      { text: 'To drop an old bip, stop Docker, delete the docker0 bridge (not just its address), then start Docker so it creates docker0 afresh.', commands: ['systemctl stop docker', 'ip link delete docker0', 'systemctl start docker'], source: 'general practice (the guide gives no remedy)' },
+      { text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
+    ],
+    signals: {
+      defaultBridge: { pattern: DEFAULT_BRIDGE, units: ['docker', 'dockerd'], hint: 'Default bridge (' },
+    },
+  },
+
+  evaluate(ctx) {
+    const { model } = ctx;
+    const docker0 = model.links.find((l) => l.name === 'docker0');
+    const v4 = (docker0?.addresses ?? []).filter((a) => networkOf(a) !== undefined);
+    const bip = model.config.values['bip'];
+    const bipText = typeof bip?.value === 'string' && bip.value !== '' ? bip.value : undefined;
+    const logs = byTime(ctx.signal('defaultBridge')).filter((r) => DEFAULT_BRIDGE.exec(r.message)?.[1] === 'docker0');
+    const lastLog = logs[logs.length - 1];
+    const logNet = lastLog ? DEFAULT_BRIDGE.exec(lastLog.message)?.[2] : undefined;
+
+    if (bipText) {
+      if (!docker0) return; // daemon down or bridge gone: nothing to compare
+      if (v4.length === 0) return;
+      if (v4.some((a) => a === bipText)) return;
+      const addrEv: Evidence = docker0.addressEvidence?.[v4[0]!] ?? { ...docker0.evidence, match: 'docker0' };
+      ctx.report({
+        messageId: 'bipMismatch',
+        data: { bip: bipText, source: bip!.source, address: v4.join(', ') },
+        evidence: [...(bip!.evidence ? [{ ...bip!.evidence, match: 'bip' }] : []), addrEv],
+        confidence: networkOf(bipText) === networkOf(v4[0]!) ? 'medium' : 'high',
+        confidenceReason: 'the configured value and the ip addr output disagree',
+        detail: 'If dockerd was not restarted since the configuration changed, the running bridge still has the old address; otherwise an address left on docker0 survived.',
+      });
+      return;
+    }
+
+    // No bip configured: docker0's address (or the one dockerd logged) should be the default pool's.
+    const addrNet = v4.map((a) => networkOf(a)!).find((n) => n !== DOCKER_DEFAULT_NET);
+    const kept = addrNet ?? (logNet && logNet !== DOCKER_DEFAULT_NET ? logNet : undefined);
+    if (!kept) {
+      if (!docker0 && logs.length === 0) ctx.insufficient('no docker0 address and no "Default bridge (docker0)" log line', ['ip -o addr', 'journalctl -u docker']);
+      return;
+    }
+    const evidence: Evidence[] = [];
+    const address0 = addrNet ? v4.find((a) => networkOf(a) === addrNet) : undefined;
+    if (docker0 && address0) evidence.push(docker0.addressEvidence?.[address0] ?? { ...docker0.evidence, match: 'docker0' });
+    if (lastLog) evidence.push(recordEvidence(lastLog, DEFAULT_BRIDGE));
+    const address = address0 ?? kept;
+    ctx.report({
+      messageId: 'oldAddressKept',
+      severity: 'info',
+      data: { address, defaultNet: DOCKER_DEFAULT_NET, logged: logNet ?? '' },
+      evidence,
+      confidence: 'medium',
+      confidenceReason: 'no bip in any configuration source; dockerd also picks another pool when 172.17.0.0/16 overlaps a host route',
+      detail: lastLog ? `dockerd logged at its last start that docker0 is assigned ${logNet}, without --bip.` : undefined,
+    });
+  },
+});
