@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SysconfigFacts } from '../../analyzer/src/parsers/sysconfig.js';
 import type { CatFacts, ShowFacts, StatusFacts } from '../../analyzer/src/parsers/systemctl.js';
-import { okValue, parse } from './host-helpers.js';
+import { fixture, okValue, parse } from './host-helpers.js';
 
 describe('sysconfig parser', () => {
   it('openEuler /etc/sysconfig/docker: quotes, continuation, comments, export (hand, field guide §0/§1.1)', () => {
@@ -45,6 +45,14 @@ describe('systemctl show parser', () => {
     expect(d.units.map((u) => u.id)).toEqual(['docker.service']);
     expect(d.blocks).toBe(3);
     expect(okValue<ShowFacts>('systemd.journald', f).value.units.map((u) => u.id)).toEqual(['systemd-journald.service']);
+  });
+
+  it("systemctl's refusals are a skip with its words, not problems ([cap] sos 4.0 in a chroot)", () => {
+    const r = parse('systemd.docker', fixture('systemd.docker/sos4.0-chroot-refusal.txt'));
+    expect(r).toEqual({ status: 'skipped', reason: "Running in chroot, ignoring command 'show'", problems: [] });
+    const st = parse('systemd.status', fixture('systemd.status/sos4.0-chroot-refusal.txt'));
+    expect(st).toEqual({ status: 'skipped', reason: "Running in chroot, ignoring command 'status'", problems: [] });
+    expect(parse('systemd.cat-docker', 'No files found for docker.service.\n').status).toBe('skipped');
   });
 
   it('non-property lines are problems', () => {

@@ -25,6 +25,17 @@ import type { ParseContext } from '../spine/types.js';
 import { lineParser, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { shellSplit } from './util/shell-words.js';
 
+/**
+ * systemctl's own refusals: the command ran but had nothing to show. The artifact is then skipped
+ * with systemctl's words as the reason (e.g. [cap] sos 4.0 on this Debian host: `Running in chroot,
+ * ignoring command 'show'`).
+ */
+const REFUSAL = /^(Running in chroot, ignoring command|System has not been booted with systemd|Failed to connect to bus|Failed to get D-Bus connection|Unit \S+ could not be found\.|No files found for)/;
+
+export function systemctlRefusal(text: string): string | undefined {
+  return REFUSAL.test(text.trim()) ? text.trim() : undefined;
+}
+
 // --- show ------------------------------------------------------------------------------------
 
 export interface ShowUnit {
@@ -51,6 +62,7 @@ const WANTED: Record<string, readonly string[]> = {
 };
 
 interface ShowState {
+  refusal?: string;
   wanted: readonly string[];
   block?: ShowUnit;
   kept: ShowUnit[];
@@ -84,6 +96,11 @@ export const systemctlShowParser = lineParser<ShowState, ShowFacts>({
       closeBlock(s, false);
       return;
     }
+    const refusal = systemctlRefusal(t);
+    if (refusal) {
+      s.refusal ??= refusal;
+      return;
+    }
     s.sawText = true;
     const eq = t.indexOf('=');
     if (eq <= 0 || !/^[A-Za-z][A-Za-z0-9_]*$/.test(t.slice(0, eq))) {
@@ -104,7 +121,7 @@ export const systemctlShowParser = lineParser<ShowState, ShowFacts>({
   finish(s, problems) {
     const single = s.blocks === 0;
     closeBlock(s, single);
-    if (!s.sawText) return skipped('empty output', problems);
+    if (!s.sawText) return skipped(s.refusal ?? 'empty output', problems);
     return ok({ units: s.kept, blocks: s.blocks }, problems);
   },
 });
@@ -135,6 +152,7 @@ const MAX_STATUS_LOG = 50;
 const UNIT_HEAD = /^(?:([●×○↻*xo])\s+)?([A-Za-z0-9@:._\\-]+\.(?:service|socket|target|mount|timer|scope|slice|path|device|swap|automount))(?:\s+-\s+(.*))?$/;
 
 interface StatusState {
+  refusal?: string;
   units: StatusUnit[];
   cur?: StatusUnit;
   inDropIn?: { dir: string; files: string[]; line: number };
@@ -164,6 +182,11 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
     if (t.trim() === '') {
       if (s.cur) s.inLog = true;
       s.inDropIn = undefined;
+      return;
+    }
+    const refusal = s.cur ? undefined : systemctlRefusal(t);
+    if (refusal) {
+      s.refusal ??= refusal;
       return;
     }
     s.sawText = true;
@@ -212,7 +235,7 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
     if (u.log.length < MAX_STATUS_LOG) u.log.push({ line: line.no, text: t.slice(0, 500) });
   },
   finish(s, problems) {
-    if (!s.sawText) return skipped('empty output', problems);
+    if (!s.sawText) return skipped(s.refusal ?? 'empty output', problems);
     return ok({ units: s.units }, problems);
   },
 });
@@ -243,6 +266,7 @@ export interface CatFacts {
 }
 
 interface CatState {
+  refusal?: string;
   files: CatFile[];
   section: string;
   cont?: { key: string; value: string; line: number; text: string };
@@ -276,6 +300,11 @@ export const systemctlCatParser = lineParser<CatState, CatFacts>({
       return;
     }
     if (t.trim() === '') return;
+    const refusal = s.files.length === 0 ? systemctlRefusal(t) : undefined;
+    if (refusal) {
+      s.refusal ??= refusal;
+      return;
+    }
     s.sawText = true;
     const hdr = /^# (\/\S+)\s*$/.exec(t);
     if (hdr) {
@@ -307,7 +336,7 @@ export const systemctlCatParser = lineParser<CatState, CatFacts>({
       problems.add(s.cont.line, 'continuation backslash at end of output');
       addEntry(s, s.cont, problems);
     }
-    if (!s.sawText) return skipped('empty output', problems);
+    if (!s.sawText) return skipped(s.refusal ?? 'empty output', problems);
     const facts: CatFacts = { files: s.files, environment: [], environmentFiles: [] };
     for (const f of s.files) {
       for (const e of f.entries) {
