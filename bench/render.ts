@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Severity } from '../analyzer/src/rules/types.js';
@@ -183,4 +183,5 @@ async function main() {
   writeFileSync(join(out, 'render.json'), JSON.stringify(all, null, 2) + '\n');
 }
 
-await main();
+// Run when executed (npx tsx bench/render.ts), not when imported for its synthetic result.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
