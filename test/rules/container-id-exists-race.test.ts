@@ -1,5 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import rule from '../../analyzer/src/rules/container-id-exists-race.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { REPO_ROOT, ruleTester } from '../helpers/rule-tester.js';
+
+// Real collector bundle (samples/lab-netns-container-id-exists/README.md): containerd SIGKILLed during a slow
+// `runc create` in the netns lab; dockerd's logrus lines are in logs/dockerd.log (artifact syslog, no journal).
+// Expectations come from that log: the failing container's id and name, and the line numbers.
+const ID_SAMPLE = 'samples/lab-netns-container-id-exists';
+const idLog = readFileSync(resolve(REPO_ROOT, ID_SAMPLE, 'logs/dockerd.log'), 'utf8').split('\n');
+const lineOf = (re: RegExp, after = 0) => idLog.findIndex((l, i) => i >= after && re.test(l)) + 1;
+const taskLines = idLog.map((l, i) => ({ l, line: i + 1 })).filter((r) => /task [0-9a-f]{64}: already exists/.test(r.l));
+const sampleId = /task ([0-9a-f]{64}): already exists/.exec(taskLines[0]?.l ?? '')?.[1] ?? 'no-task-line-in-sample';
+const sampleName = /containers\/([^/]+)\/start returned error: task/.exec(taskLines[0]?.l ?? '')?.[1] ?? 'no-name';
+const notCleanedLine = lineOf(/Container not cleaned up from containerd from previous run/);
+const killLine = lineOf(/containerd did not exit successfully/);
+// dockerd's supervisor restart after the kill (the first "started new containerd process" is the daemon's start).
+const restartLine = lineOf(/libcontainerd: started new containerd process/, killLine);
 
 const ID = '4f2a7c1e9b3d5a6c8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d';
 const j = (lines: string[]) => lines.join('\n') + '\n';
@@ -19,8 +35,26 @@ ruleTester.run(rule, {
       artifacts: { journal: j(['2024-05-02T10:00:00+0000 node1 dockerd[812]: time="2024-05-02T10:00:00Z" level=error msg="Handler for POST /v1.41/networks/create returned error: network with name app already exists"']) },
     },
     { name: 'not evaluated without any log', artifacts: { 'docker.ps': '' }, coverage: 'not-evaluated' },
+    { name: 'healthy netns lab bundle (dockerd log in logs/, containerd started once)', bundle: 'samples/lab-netns-healthy' },
   ],
   invalid: [
+    {
+      name: 'real collector bundle: task already exists after containerd was SIGKILLed during a slow create (netns lab)',
+      bundle: ID_SAMPLE,
+      findings: [
+        {
+          messageId: 'raceAfterContainerdKill',
+          severity: 'error',
+          confidence: 'high',
+          data: { container: `${sampleName} (${sampleId.slice(0, 12)})`, error: 'Container not cleaned up from containerd from previous run' },
+          evidence: [
+            { artifact: 'syslog', path: 'logs/dockerd.log', line: notCleanedLine, excerpt: `container=${sampleId}` },
+            ...taskLines.map((r) => ({ artifact: 'syslog', path: 'logs/dockerd.log', line: r.line, excerpt: `task ${sampleId}: already exists` })),
+            { artifact: 'syslog', path: 'logs/dockerd.log', line: restartLine, excerpt: 'started new containerd process' },
+          ],
+        },
+      ],
+    },
     {
       name: 'openEuler 18.09 + runc rc3: start fails 90 s after containerd was killed and restarted',
       artifacts: { journal: j([...restartLines, failure]) },
