@@ -100,3 +100,14 @@ describe('boots: a previous-boot file alone', () => {
     expect(m.boots.map((b) => [b.index, b.verdict])).toEqual([[-1, 'unclean']]);
   });
 });
+
+describe("boots: the collector's unit-matched journal (PID 1, journald, docker, kernel …)", () => {
+  it('a filtered tail followed by a later boot in the same file is judged even if it stops short of LAST ENTRY', () => {
+    // keep only PID 1, journald, kernel and docker lines: boot -1's last entry (an app line) is gone
+    const lines = fixture('journal/journalctl-252-short-three-boots.txt').split('\n');
+    const kept = lines.filter((l) => l.startsWith('-- ') || / (systemd\[1\]|systemd-journald\[\d+\]|kernel|dockerd\[\d+\]): /.test(l));
+    const m = modelFrom([{ artifact: 'journal', text: kept.join('\n') }, LIST], { collectedAt });
+    expect(m.boots.map((b) => b.verdict)).toEqual(['clean', 'unclean', 'unknown']);
+    expect(m.boots[1]!.reason).toContain("ends at 'Journal started'");
+  });
+});

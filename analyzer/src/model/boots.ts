@@ -11,8 +11,8 @@
  *    "corrupted or uncleanly shut down" line, fs recovery lines, `*.journal~` files or an old file
  *    still ONLINE (--header), panic/OOM lines at the end, a long gap before the next boot.
  * 3. Caveat: volatile, vacuumed or head-truncated journals look unclean. A tail only counts when the
- *    data reaches the boot's LAST ENTRY from --list-boots (or, without a list, when the same file
- *    goes on into a later boot); otherwise the verdict is unknown. The current (newest) boot is
+ *    data reaches the boot's LAST ENTRY from --list-boots, or the same file goes on into a later
+ *    boot (so nothing of this boot's end was cut); otherwise the verdict is unknown. Boot 0 is
  *    unknown: it was still running.
  *
  * Each journal span is mapped to a list position by, in order: its boot id; the list's time range
@@ -175,14 +175,14 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
     const best = candidates.reduce((a, b) => ((b.span.last ?? -Infinity) > (a.span.last ?? -Infinity) ? b : a));
     const tail = best.span.tail;
     const lastRec = tail[tail.length - 1];
-    // Does the data reach the boot's end?
-    let complete: boolean;
-    if (row.listed?.last !== undefined) complete = best.span.last !== undefined && best.span.last >= row.listed.last - 1000;
-    else {
-      const seqs = best.file.value.boots;
-      complete = best.span.seq < seqs.length - 1 || best.file.source.artifact === 'journal.previous-boot';
-      complete &&= !best.file.source.truncated || best.span.seq > 0;
-    }
+    // Is the end of this boot in the data? Either the records reach the boot's LAST ENTRY from
+    // --list-boots, or the same file goes on into a later boot (journalctl writes in order and
+    // truncation/vacuuming only ever removes the oldest part, so an end followed by more data was
+    // not cut; this also holds for the collector's unit-matched journal, whose PID 1 and journald
+    // lines carry every shutdown marker), or it is sos's `--boot -1` file (a whole boot, tail kept).
+    const reachesLast = row.listed?.last !== undefined && best.span.last !== undefined && best.span.last >= row.listed.last - 1000;
+    const laterInFile = best.span.seq < best.file.value.boots.length - 1;
+    const complete = reachesLast || laterInFile || best.file.source.artifact === 'journal.previous-boot';
     if (!complete) {
       boot.reason = row.listed?.last !== undefined
         ? `journal data for this boot ends at ${iso(best.span.last)}, before its last entry ${iso(row.listed.last)} (truncated or filtered journal): its end is not visible`
