@@ -3,20 +3,25 @@
  *
  * `systemctl show <unit>`: `Key=Value` lines (empty `Key=` allowed), one block per unit, blocks
  * separated by a blank line. sos's `systemctl_show_service_--all` holds every unit: the block is
- * picked by `Id=`/`Names=` (docker.service for `systemd.docker`, and so on). v252 sample:
+ * picked by `Id=`/`Names=` (docker.service for `systemd.docker`, and so on). [lab] v252,
+ * test/fixtures/nspawn/start-limit-hit/systemctl-show.txt (lines 23, 28, 37, 192, 204):
  * ```
- * Type=notify
- * Restart=on-failure
- * NRestarts=2
- * ExecStart={ path=/usr/sbin/dockerd ; argv[]=/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock ; ignore_errors=no ; start_time=[n/a] ; stop_time=[n/a] ; pid=0 ; code=(null) ; status=0/0 }
  * Result=start-limit-hit
+ * NRestarts=0
+ * ExecStart={ path=/usr/sbin/dockerd ; argv[]=/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock $DOCKER_OPTS ; ignore_errors=no ; start_time=[Sat 2026-11-28 07:43:55 UTC] ; stop_time=[Sat 2026-11-28 07:43:58 UTC] ; pid=305 ; code=exited ; status=0 }
  * Id=docker.service
  * ActiveState=failed
  * ```
  *
- * `systemctl status`: `●`/`×` bullet lines start a unit; `Loaded:` (v252 `preset:`, older `vendor
- * preset:`), `Drop-In:` with `└─name.conf` lines, `Active: failed (Result: start-limit-hit)` (v219:
- * `(Result: start-limit)`), `Process:`/`Main PID:` lines, then journal lines.
+ * `systemctl status`: `●`/`×` bullet lines start a unit (`*`/`x` under LC_ALL=C); `Loaded:` (v252
+ * `preset:`, older `vendor preset:`), `Drop-In:` with `└─name.conf` (ASCII `` `-name.conf``) lines,
+ * `Active: failed (Result: start-limit-hit)` (v219: `(Result: start-limit)`), `Process:`/`Main PID:`
+ * lines, then journal lines. [lab] v252, LC_ALL=C:
+ * ```
+ * x docker.service - Docker Application Container Engine
+ *      Loaded: loaded (/lib/systemd/system/docker.service; enabled; preset: enabled)
+ *      Active: failed (Result: start-limit-hit) since Sat 2026-11-28 07:43:58 UTC; 4s ago
+ * ```
  *
  * `systemctl cat docker`: `# /usr/lib/systemd/system/docker.service` before each file, drop-ins after
  * the main file, `Key=value` with `\` continuations; an empty `ExecStart=` in a drop-in resets the list.
