@@ -58,6 +58,7 @@ describe('model: config', () => {
     expect(c.values['data-root']).toMatchObject({ value: '/data/docker', source: 'unit' });
     expect(c.dataRoot).toBe('/data/docker');
     expect(c.values['bip']).toMatchObject({ value: '172.30.0.1/24', source: 'sysconfig', evidence: { path: 'files/etc/sysconfig/docker', line: 4 } });
+    expect(c.values['selinux-enabled']!.evidence).toMatchObject({ line: 4, match: '--selinux-enabled' });
     expect(c.values['selinux-enabled']).toMatchObject({ value: true, source: 'sysconfig' });
     expect(c.values['storage-driver']).toMatchObject({ value: 'devicemapper', source: 'sysconfig' });
     expect(c.values['storage-opts']!.value).toEqual(['dm.thinpooldev=/dev/mapper/docker-thinpool', 'dm.use_deferred_removal=true']);

@@ -61,7 +61,9 @@ function flagValues(words: readonly Word[]): ConfigValue[] {
   for (const f of flags) {
     const w = words[f.index]!;
     const spec = flagSpec(f.flag);
-    const base: Omit<ConfigValue, 'value'> = { key: f.key, source: w.source, ...(w.evidence ? { evidence: w.evidence } : {}) };
+    // Highlight the flag itself in the cited line (`--bip=10.1.0.1/24`, or `--bip` of `--bip 10.1.0.1/24`).
+    const ev = w.evidence && w.evidence.excerpt.includes(w.word) ? { ...w.evidence, match: w.word } : w.evidence;
+    const base: Omit<ConfigValue, 'value'> = { key: f.key, source: w.source, ...(ev ? { evidence: ev } : {}) };
     if (spec?.type === 'array' || spec?.type === 'object') {
       const prev = out.get(f.key);
       if (spec.type === 'array') {
