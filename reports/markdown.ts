@@ -51,7 +51,7 @@ function findingLines(f: Finding): string[] {
 export function renderMarkdown(result: AnalysisResult): string {
   const m = result.model;
   const inv = result.inventory;
-  const host = m.identity?.hostname ?? inv.host ?? inv.input ?? 'unknown host';
+  const host = m.identity?.hostname || inv.host || inv.input || 'unknown host';
   const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
   const byId = new Map(findings.map((f) => [f.id, f]));
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);

@@ -381,7 +381,7 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
       ? `${total} informational finding${total === 1 ? '' : 's'}, no problems`
       : 'No problems found by the checks that could run';
   return {
-    host: visible(m.identity?.hostname ?? inv.host ?? '(unknown host)'),
+    host: visible(m.identity?.hostname || inv.host || '(unknown host)'),
     bundle: visible(inv.input ?? m.collection?.source ?? ''),
     layout: visible(inv.layout ?? ''),
     format: visible(inv.format ?? ''),
