@@ -67,3 +67,18 @@ describe('orderByBootThenTime: clocks that jump backwards', () => {
     expect(orderByBootThenTime([{ t: 'b', time: 2 }, { t: 'a', time: 1 }, { t: 'c', time: 2 }], []).map((i) => i.t)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('timeline: one line per journal line', () => {
+  it('a rule signal on a line that is already a lifecycle event is not repeated', () => {
+    const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-json-all-three-boots.txt' }], {
+      collectedAt,
+      signals: [
+        { name: 'r1/kill', spec: { pattern: /status=9\/KILL/, units: ['systemd'] } },
+        { name: 'r2/kill', spec: { pattern: /code=killed/, units: ['systemd'] } },
+      ],
+    });
+    const kill = m.timeline.filter((e) => e.label.includes('KILL'));
+    expect(kill).toHaveLength(1);
+    expect(kill[0]!.label).toBe('docker.service killed: code=killed, status=9/KILL');
+  });
+});

@@ -2,8 +2,9 @@
  * The timeline: every time-stamped fact in UTC with its evidence, one list.
  *
  * Sources: boots (start, and end with the verdict), lifecycle events, records of the rules' journal
- * signals (category from the unit/ident), journald/kernel corroboration signals, and audit events
- * on docker paths summarised per minute (a burst is one line, not thousands).
+ * signals (category from the unit/ident; a line already listed is not repeated), journald/kernel
+ * corroboration signals, and audit events on docker paths summarised per minute (a burst is one
+ * line, not thousands).
  *
  * Clocks lie (RTC reset, NTP steps, systemd/systemd#27422), so the order is: boot position first,
  * then time within the boot, then the order the facts were produced (stable sort). An event without
@@ -94,10 +95,15 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
       push({ time: r.time, category, label: `${what}: ${r.message.slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
     }
   }
+  // A line already on the timeline (as a lifecycle event or another rule's signal) is listed once.
+  const onTimeline = new Set(ev.map((e) => `${e.evidence.path}|${e.evidence.line}`));
   for (const [name, recs] of Object.entries(signals)) {
     if (MODEL_NAMES.has(name)) continue;
     for (const r of recs) {
       if (r.time === undefined) continue;
+      const key = `${r.evidence.path}|${r.evidence.line}`;
+      if (onTimeline.has(key)) continue;
+      onTimeline.add(key);
       push({ time: r.time, category: categoryOf(r), label: `${name}: ${(r.logrus?.msg ?? r.message).slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
     }
   }
