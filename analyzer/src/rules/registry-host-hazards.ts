@@ -2,10 +2,11 @@ import type { Rule } from './types.js';
 import bipPersisted from './bip-persisted.js';
 import daemonConfigInvalid from './daemon-config-invalid.js';
 import duplicateNetworkNames from './duplicate-network-names.js';
+import firewalldRestart from './firewalld-restart.js';
 import iccIcmpException from './icc-icmp-exception.js';
 import packageConflict from './package-conflict.js';
 import seccompPerformance from './seccomp-performance.js';
 import userlandProxyLoad from './userland-proxy-load.js';
 
 /** host-hazards rules (field guide §2: config, network, service and limit hazards), sorted by id. rules/index.ts joins the lists. */
-export const HOST_HAZARDS_RULES: readonly Rule[] = [bipPersisted, daemonConfigInvalid, duplicateNetworkNames, iccIcmpException, packageConflict, seccompPerformance, userlandProxyLoad] as Rule[];
+export const HOST_HAZARDS_RULES: readonly Rule[] = [bipPersisted, daemonConfigInvalid, duplicateNetworkNames, firewalldRestart, iccIcmpException, packageConflict, seccompPerformance, userlandProxyLoad] as Rule[];

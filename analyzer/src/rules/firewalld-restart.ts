@@ -1,0 +1,146 @@
+/**
+ * firewalld-restart: firewalld flushes the iptables chains it does not own when it starts or reloads.
+ * Started after dockerd, it removes DOCKER, DOCKER-ISOLATION-* and the DNAT rules: published ports stop
+ * working and new `docker run -p` fail with `iptables: No chain/target/match by that name.`; during
+ * dockerd's own start it fails the start. dockerd re-creates its chains only when it restarts.
+ * Field guide §2 "firewalld"; openEuler guide "Firewalld Component".
+ */
+import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, iso, listSome, recordEvidence } from './util-evidence.js';
+import { boolOption, daemonEvents } from './util-host.js';
+
+// moby/moby#23154 (libnetwork portmapper, 1.x … 20.10 [lab]): the endpoint name and id, then the iptables error.
+const PROGRAM_FAILED = /driver failed programming external connectivity on endpoint (\S+) \(([0-9a-f]+)\):.*?iptables: No chain\/target\/match by that name/s;
+// libnetwork bridge driver: "Failed to program NAT chain: …" (moby/moby#16137).
+const NAT_CHAIN = /Failed to program (?:NAT|FILTER) chain:?/;
+// firewalld's own error when a direct rule hits a missing chain.
+const FW_COMMAND_FAILED = /ERROR: COMMAND_FAILED/;
+// openEuler patch 0140 (docker-engine 18.09): dockerd brackets its iptables setup with these lines.
+const SETUP_IPTABLES = /Setup IP tables (begin|end)/;
+
+/** The chains docker creates per table when iptables is on. */
+const DOCKER_CHAINS: Record<string, string[]> = { nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] };
+
+export default defineRule({
+  meta: {
+    id: 'firewalld-restart',
+    title: 'firewalld (re)started after dockerd and wiped its iptables chains',
+    category: 'network',
+    severity: 'error',
+    requires: ['iptables.nat', 'iptables.filter', 'ps', 'process.daemons', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', ...LOG_ARTIFACTS],
+    essential: ['iptables.nat', 'iptables.filter', ...LOG_ARTIFACTS],
+    explanation:
+      'When firewalld starts or reloads it flushes the iptables rules and deletes the chains it does not manage, including Docker\'s ' +
+      'DOCKER and DOCKER-ISOLATION chains and the DNAT rules of published ports. dockerd creates them only at its own start, so after ' +
+      'a firewalld (re)start published ports stop answering and new containers with -p fail with "iptables: No chain/target/match by ' +
+      'that name."; a firewalld restart while dockerd starts makes that start fail.',
+    guideSection: 'Installation and Deployment › Firewalld Component',
+    messages: {
+      chainsMissing: 'dockerd runs with iptables enabled but {{missing}} missing: port mapping and isolation rules are gone{{fwNote}}',
+      programmingFailed: '{{count}} container start(s) failed: driver failed programming external connectivity (iptables: No chain/target/match by that name), last on endpoint {{endpoint}}',
+      firewalldAfterDockerd: 'firewalld {{what}} at {{time}}, after dockerd set up its iptables rules, and dockerd was not restarted since',
+    },
+    remediation: [
+      { text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },
+      { text: 'Order the units so that docker starts after firewalld (upstream docker.service has After=firewalld.service).', commands: ['systemctl cat docker | grep -E "^(After|Wants)="'], source: 'general practice' },
+    ],
+    signals: {
+      programFailed: { pattern: PROGRAM_FAILED, hint: 'driver failed programming external connectivity' },
+      natChain: { pattern: NAT_CHAIN, units: ['docker', 'dockerd'], hint: 'Failed to program' },
+      fwCommandFailed: { pattern: FW_COMMAND_FAILED, units: ['firewalld'], hint: 'COMMAND_FAILED' },
+      setupIptables: { pattern: SETUP_IPTABLES, units: ['docker', 'dockerd'], hint: 'Setup IP tables' },
+    },
+    causedBy: [],
+  },
+
+  evaluate(ctx) {
+    const { model } = ctx;
+    const iptablesOpt = boolOption(model, 'iptables');
+    if (iptablesOpt && !iptablesOpt.value) return; // --iptables=false: docker keeps no chains
+    const daemon = model.processes.dockerd;
+    const ev = daemonEvents(model);
+
+    // firewalld (re)starts after dockerd last programmed its rules (patch 0140 "Setup IP tables end", else dockerd start/ready).
+    const setupEnds = byTime(ctx.signal('setupIptables')).filter((r) => /end/.test(SETUP_IPTABLES.exec(r.message)?.[1] ?? ''));
+    const fwEvents = model.lifecycle.filter((e) => e.actor === 'firewalld' && (e.kind === 'start' || e.kind === 'restart') && e.time !== undefined);
+    const lateFw: LifecycleEvent[] = [];
+    for (const fw of fwEvents) {
+      const dockerBefore = [...ev, ...setupEnds.map((r) => ({ time: r.time, bootIndex: r.bootIndex, kind: 'ready' as const }))].some(
+        (e) => (e.kind === 'start' || e.kind === 'ready') && e.time !== undefined && e.time < fw.time! && (e.bootIndex === undefined || fw.bootIndex === undefined || e.bootIndex === fw.bootIndex),
+      );
+      const dockerAfter = ev.some((e) => e.kind === 'start' && e.time !== undefined && e.time > fw.time! && (e.bootIndex === undefined || fw.bootIndex === undefined || e.bootIndex === fw.bootIndex));
+      if (dockerBefore && !dockerAfter) lateFw.push(fw);
+    }
+    const fwEvidence: Evidence[] = lateFw.map((e) => e.evidence);
+    const fwErrors = ctx.signal('fwCommandFailed').map((r) => recordEvidence(r, FW_COMMAND_FAILED));
+    const natErrors = ctx.signal('natChain').map((r) => recordEvidence(r, NAT_CHAIN));
+    const fwNote = lateFw.length ? `; firewalld ${lateFw[lateFw.length - 1]!.kind === 'restart' ? 'restarted' : 'started'} at ${iso(lateFw[lateFw.length - 1]!.time)} after dockerd` : '';
+
+    // 1. Chains gone while dockerd runs.
+    const missing: string[] = [];
+    const tableEvidence: Evidence[] = [];
+    if (daemon && model.iptables.available) {
+      for (const [table, chains] of Object.entries(DOCKER_CHAINS)) {
+        const have = model.iptables.chains[table];
+        if (!have) continue;
+        const gone = chains.filter((c) => !have.includes(c));
+        if (gone.length === 0) continue;
+        missing.push(...gone.map((c) => `${table}/${c}`));
+        const artifact = table === 'nat' && model.collection.health['iptables.nat']?.state === 'present' ? 'iptables.nat' : 'iptables.filter';
+        const path = model.collection.health[artifact]?.paths[0] ?? '';
+        tableEvidence.push({ artifact, path, line: 0, excerpt: `*${table}: chains ${have.join(', ') || '(none)'}: no ${gone.join(', ')}` });
+      }
+    }
+    const failures: LogRecord[] = byTime(ctx.signal('programFailed'));
+    const lastFailure = failures[failures.length - 1];
+    if (missing.length > 0) {
+      ctx.report({
+        messageId: 'chainsMissing',
+        data: { missing: `${listSome(missing, 4)} ${missing.length === 1 ? 'is' : 'are'}`, fwNote, chains: missing.join(', ') },
+        evidence: [{ ...daemon!.evidence, match: 'dockerd' }, ...tableEvidence, ...fwEvidence, ...failures.slice(-5).map((r) => recordEvidence(r, PROGRAM_FAILED)), ...natErrors, ...fwErrors],
+        confidence: lateFw.length ? 'high' : 'medium',
+        confidenceReason: lateFw.length ? 'the chains are missing and firewalld started after dockerd' : 'the chains are missing while dockerd runs with iptables enabled; what removed them is not in the logs (firewalld, iptables -F/-X, a firewall script)',
+      });
+      return;
+    }
+    // 2. Port mapping failures in the logs.
+    if (lastFailure) {
+      const restarted = ev.some((e) => e.kind === 'start' && e.time !== undefined && lastFailure.time !== undefined && e.time > lastFailure.time);
+      const m = PROGRAM_FAILED.exec(lastFailure.message);
+      ctx.report({
+        messageId: 'programmingFailed',
+        severity: restarted ? 'warning' : 'error',
+        data: { count: failures.length, endpoint: m?.[1] ?? '?' },
+        evidence: [...failures.slice(-10).map((r) => recordEvidence(r, PROGRAM_FAILED)), ...fwEvidence, ...natErrors, ...fwErrors],
+        confidence: lateFw.length ? 'high' : 'medium',
+        confidenceReason: restarted ? 'dockerd restarted after the last failure, which re-creates the chains' : 'no dockerd restart followed the failures',
+      });
+      return;
+    }
+    // 3. firewalld after dockerd, chains not (or not yet) shown missing.
+    if (lateFw.length) {
+      const last = lateFw[lateFw.length - 1]!;
+      ctx.report({
+        messageId: 'firewalldAfterDockerd',
+        severity: 'warning',
+        data: { what: last.kind === 'restart' ? 'restarted' : 'started', time: iso(last.time) ?? '?', count: lateFw.length },
+        evidence: [...fwEvidence, ...natErrors, ...fwErrors],
+        confidence: 'medium',
+        confidenceReason: model.iptables.available ? 'firewalld started after dockerd, though docker\'s chains are present (firewalld may have been configured for docker)' : 'firewalld started after dockerd; the iptables state was not collected',
+      });
+      return;
+    }
+    if (natErrors.length) {
+      ctx.report({
+        messageId: 'programmingFailed',
+        severity: 'warning',
+        data: { count: natErrors.length, endpoint: '(NAT chain)' },
+        evidence: [...natErrors, ...fwErrors],
+        confidence: 'low',
+        confidenceReason: 'dockerd could not program its NAT chain; the cause is not in the logs',
+      });
+    }
+  },
+});
