@@ -313,3 +313,18 @@ describe('journal parser: bounded memory', () => {
   });
 });
 
+
+describe('journal parser: cut files', () => {
+  it('a json journal whose last line was cut is truncated; a clean one is not', () => {
+    const text = read('journal/journalctl-252-json-all-three-boots.txt');
+    expect(ok(parse('journal', text)).truncated).toBe(false);
+    const cut = text.slice(0, text.length - 40);
+    const r = parse('journal', cut);
+    expect(ok(r).truncated).toBe(true);
+    expect(r.problems.at(-1)!.reason).toBe('invalid JSON journal line');
+  });
+  it('a text journal whose first line starts mid-record (sos head-cut) is truncated', () => {
+    const text = read('journal/journalctl-252-short-three-boots.txt');
+    expect(ok(parse('journal', text.slice(10))).truncated).toBe(true);
+  });
+});

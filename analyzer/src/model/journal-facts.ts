@@ -50,7 +50,7 @@ export function buildJournal(facts: FactStore, d: ModelDraft): JournalFacts {
     const a = f.source.artifact;
     if (v.records > 0) out.available = true;
     const health = d.collection.health[a];
-    if (f.source.truncated || health?.state === 'truncated') out.truncated = true;
+    if (f.source.truncated || health?.state === 'truncated' || v.truncated) out.truncated = true;
     if (v.firstTime !== undefined && (out.firstTime === undefined || v.firstTime < out.firstTime)) out.firstTime = v.firstTime;
     if (v.lastTime !== undefined && (out.lastTime === undefined || v.lastTime > out.lastTime)) out.lastTime = v.lastTime;
 

@@ -83,8 +83,10 @@ export interface JournalParse {
   untimed: number;
   /** Values journalctl printed as null (≥ 4096 bytes without --all). */
   omittedValues: number;
-  /** A cap dropped something (signal records, units, boots) or the last line was cut. */
+  /** A cap dropped something (signal records, units, boots). */
   capped: boolean;
+  /** The first or the last line could not be read: the file looks cut there (sos head-cut, size limit). */
+  truncated: boolean;
   /** How yearless stamps got their year. */
   year?: { reference: 'collectedAt' | 'mtime' | 'today'; lastYear: number };
 }
@@ -227,6 +229,8 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly fixer: YearFixer;
   private lastLineNo = 0;
   private lastWasMarker = false;
+  private firstBad = false;
+  private lastBadNo = -1;
   private pendingContinuationBytes = 0;
   /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
   private bareMode: boolean;
@@ -253,6 +257,8 @@ export class JournalSink implements LineSink<JournalParse> {
 
   private problem(line: Line, reason: string): void {
     this.badLines++;
+    if (line.no === 1) this.firstBad = true;
+    this.lastBadNo = line.no;
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: cut(line.text, 200) });
   }
 
@@ -728,6 +734,7 @@ export class JournalSink implements LineSink<JournalParse> {
       untimed: this.untimed,
       omittedValues: this.omitted,
       capped: this.capped,
+      truncated: this.firstBad || (this.lastBadNo === this.lastLineNo && this.lastLineNo > 1),
     };
     if (this.fixer.used) this.fixYears(value, problems);
     if (this.records === 0 && !this.markers.some((m) => m.kind === 'no-entries')) {
