@@ -1162,6 +1162,27 @@ json_health() {
   add_item dataroot.json-health listing null "$DATA_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_jb" "$_jb" false "" "$_jerr"
 }
 
+# boot_tails: the last entries of each recent boot, UNFILTERED. The journal item keeps only
+# docker-related units, so a boot's last line there is rarely the boot's last line: these tails
+# let the analyzer tell a boot that ended with an orderly shutdown from one that just stopped
+# (field guide §5). Boot ids come from the --list-boots output collected just before.
+BOOT_TAIL_BOOTS=10
+BOOT_TAIL_LINES=40
+boot_tails() {
+  _lb=$B/cmd/journalctl-list-boots.txt
+  if [ ! -s "$_lb" ]; then
+    jargv journalctl -o json --all --no-pager -b '<boot id>' -n "$BOOT_TAIL_LINES"
+    add_item journal.boot-tails command "$JA" "" 'cmd/journal-boot-tails/*.json' null null false false true "no boot list (journalctl --list-boots gave nothing)" ""
+    return 0
+  fi
+  # The boot id is the first 32-hex field (both the <= v250 and the v251+ table forms).
+  awk '{ for (i = 1; i <= NF; i++) if (length($i) == 32 && $i ~ /^[0-9a-f]+$/) { print $i; break } }' "$_lb" | tail -n "$BOOT_TAIL_BOOTS" >"$TMP/boot.ids"
+  while read -r _bid; do
+    collect_cmd journal.boot-tails "cmd/journal-boot-tails/$_bid.json" journalctl -o json --all --no-pager -b "$_bid" -n "$BOOT_TAIL_LINES" || break
+  done <"$TMP/boot.ids"
+  rm -f "$TMP/boot.ids"
+}
+
 # journal: ONE journalctl window, newest --max-log-bytes kept. journalctl -r (newest first) piped
 # into head -c stops reading early (bounded disk and memory); tac puts it back in time order.
 JOURNAL_MATCHES='_SYSTEMD_UNIT=docker.service + _SYSTEMD_UNIT=containerd.service + _SYSTEMD_UNIT=docker.socket + _PID=1 + _TRANSPORT=kernel + _SYSTEMD_UNIT=systemd-journald.service + SYSLOG_IDENTIFIER=systemd-journald + _SYSTEMD_UNIT=firewalld.service + _SYSTEMD_UNIT=auditd.service + SYSLOG_IDENTIFIER=dockerd + SYSLOG_IDENTIFIER=containerd + _COMM=dockerd + _COMM=containerd'
@@ -1351,6 +1372,7 @@ collect_cmd ps cmd/ps.txt ps -eo pid,ppid,user,lstart,stat,args
 collect_cmd journal.boots cmd/journalctl-list-boots.txt journalctl --list-boots --no-pager
 collect_cmd journal.header cmd/journalctl-header.txt journalctl --header --no-pager
 journal
+boot_tails
 collect_file docker.daemon-json /etc/docker/daemon.json
 collect_glob sysconfig.docker '/etc/sysconfig/docker*'
 collect_file sysconfig.docker /etc/default/docker

@@ -39,6 +39,19 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      // dockerd 18.09 logs "started new containerd process" at every start of its managed containerd.
+      name: 'a normal dockerd start (which starts its containerd) is not taken for a containerd kill',
+      artifacts: {
+        journal: j([
+          '2021-03-01T12:50:00+0800 node1 dockerd[900]: time="2021-03-01T12:50:00.000000000+08:00" level=info msg="Starting up"',
+          '2021-03-01T12:50:01+0800 node1 dockerd[900]: time="2021-03-01T12:50:01.200000000+08:00" level=info msg="libcontainerd: started new containerd process" pid=2345',
+          `2021-03-01T12:51:30+0800 node1 dockerd[900]: time="2021-03-01T12:51:30.300000000+08:00" level=error msg="Handler for POST /v1.39/containers/web/start returned error: OCI runtime create failed: container with id exists: ${ID}: unknown"`,
+        ]),
+      },
+      // The start still failed, so it is reported, but as "no containerd kill seen" (warning, low confidence).
+      findings: [{ messageId: 'idExistsNoKillSeen', severity: 'warning', confidence: 'low', evidence: [{ artifact: 'journal', line: 3 }] }],
+    },
+    {
       name: 'real collector bundle: task already exists after containerd was SIGKILLed during a slow create (netns lab)',
       bundle: ID_SAMPLE,
       findings: [

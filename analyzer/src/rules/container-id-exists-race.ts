@@ -17,6 +17,8 @@ const TASK_EXISTS = /task [0-9a-f]{64}: already exists/;
 const NOT_CLEANED = /Container not cleaned up from containerd from previous run/;
 // containerd going away while dockerd talks to it.
 const CONTAINERD_GONE = /killing and restarting containerd|started new containerd process|containerd did not exit successfully|transport is closing|containerd\.service: Main process exited, code=killed/;
+/** A containerd started this soon after dockerd started is dockerd's normal start, not a restart. */
+const DOCKERD_START_MS = 60_000;
 /** A containerd kill/restart this long before the failure counts as its cause. */
 const CORRELATION_MS = 15 * 60_000;
 
@@ -54,8 +56,13 @@ export default defineRule({
   evaluate(ctx) {
     const failures = byTime([...ctx.signal('runcExists'), ...ctx.signal('taskExists'), ...ctx.signal('notCleaned')]);
     if (failures.length === 0) return;
+    // dockerd 18.09 logs "started new containerd process" at EVERY start of its managed containerd:
+    // that line counts as a restart only when dockerd itself did not just start.
+    const dockerdStarts = ctx.model.lifecycle.filter((e) => e.actor === 'dockerd' && e.kind === 'start' && e.time !== undefined).map((e) => e.time!);
+    const isRestart = (r: LogRecord) =>
+      !/started new containerd process/.test(r.message) || r.time === undefined || !dockerdStarts.some((t) => t <= r.time! && r.time! - t <= DOCKERD_START_MS);
     const kills = byTime([
-      ...ctx.signal('containerdGone').map((r) => ({ time: r.time, bootIndex: r.bootIndex, evidence: recordEvidence(r, CONTAINERD_GONE) })),
+      ...ctx.signal('containerdGone').filter(isRestart).map((r) => ({ time: r.time, bootIndex: r.bootIndex, evidence: recordEvidence(r, CONTAINERD_GONE) })),
       ...ctx.model.lifecycle
         .filter((e: LifecycleEvent) => (e.actor === 'containerd' || e.actor === 'containerd.service') && ['killed', 'crash', 'restart'].includes(e.kind))
         .map((e) => ({ time: e.time, bootIndex: e.bootIndex, evidence: e.evidence })),

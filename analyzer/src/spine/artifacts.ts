@@ -79,6 +79,15 @@ export const ARTIFACTS: readonly ArtifactSpec[] = Object.freeze([
     collectHint: 'journalctl --list-boots',
   }),
   spec({
+    id: 'journal.boot-tails',
+    title: 'last entries of each recent boot, unfiltered (journalctl -b <id> -n 40)',
+    kind: 'command',
+    multi: true,
+    bundle: ['cmd/journal-boot-tails/*.json'],
+    sos: [],
+    collectHint: 'journalctl -o json --all -b <boot id> -n 40 for each recent boot (tells clean shutdowns from power loss)',
+  }),
+  spec({
     id: 'journal.header',
     title: 'journalctl --header',
     kind: 'command',
