@@ -17,8 +17,8 @@ const TASK_EXISTS = /task [0-9a-f]{64}: already exists/;
 const NOT_CLEANED = /Container not cleaned up from containerd from previous run/;
 // containerd going away while dockerd talks to it.
 const CONTAINERD_GONE = /killing and restarting containerd|started new containerd process|containerd did not exit successfully|transport is closing|containerd\.service: Main process exited, code=killed/;
-/** A containerd started this soon after dockerd started is dockerd's normal start, not a restart. */
-const DOCKERD_START_MS = 60_000;
+/** A containerd started this soon after dockerd started is dockerd's normal start (18.09 starts it within a second), not a restart. */
+const DOCKERD_START_MS = 10_000;
 /** A containerd kill/restart this long before the failure counts as its cause. */
 const CORRELATION_MS = 15 * 60_000;
 
