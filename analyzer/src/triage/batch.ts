@@ -41,7 +41,7 @@ export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
 
 /** A report folder name from an input name: file-system safe, archive suffix dropped, unique. */
 export function reportDirName(name: string, taken: Set<string>): string {
-  let base = name.replace(/\.(tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tar)$/i, '').replace(/[\\/]+/g, '__').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'bundle';
+  let base = name.replace(/\.(tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tar)$/i, '').replace(/[\\/]+/g, '__').replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '.').replace(/^\.+/, '_') || 'bundle';
   if (base === 'index.html' || base.startsWith('summary.') || base === '.cache') base = `_${base}`;
   let dir = base;
   if (taken.has(dir)) dir = `${base}-${shortHash(name)}`;

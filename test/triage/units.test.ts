@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvCell, renderCsv } from '../../analyzer/src/triage/outputs.js';
+import { discoverInputs } from '../../analyzer/src/triage/discover.js';
+import { reportDirName } from '../../analyzer/src/triage/batch.js';
+import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
+import { failedSummary } from '../../analyzer/src/triage/summary.js';
+
+describe('summary.csv cells', () => {
+  it('quotes commas, quotes and newlines (RFC 4180)', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+  });
+  it('defuses spreadsheet formulas from bundle text', () => {
+    for (const v of ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)']) expect(csvCell(v).replace(/^"/, '').startsWith("'")).toBe(true);
+  });
+  it('gives a failed bundle exactly one row', () => {
+    const csv = renderCsv([failedSummary('broken.tar.gz', 'not a bundle')]).trimEnd().split('\r\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toBe('broken.tar.gz,failed,not a bundle,,,none,0,,,,,');
+  });
+});
+
+describe('report folder names', () => {
+  it('are file-system safe, drop archive suffixes and stay unique', () => {
+    const taken = new Set<string>();
+    expect(reportDirName('tickets/42/node1.tar.gz', taken)).toBe('tickets__42__node1');
+    expect(reportDirName('../../etc/passwd', taken)).toMatch(/^[A-Za-z0-9._-]+$/);
+    expect(reportDirName('../../etc/passwd', taken)).not.toContain('..');
+    const a = reportDirName('x y.tar', taken);
+    const b = reportDirName('x?y.tar', taken);
+    expect(a).not.toBe(b);
+    expect(reportDirName('index.html', taken)).not.toBe('index.html');
+  });
+});
+
+describe('sharding', () => {
+  it('puts every name in exactly one of n shards', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `bundle-${i}.tar.gz`);
+    const n = 3;
+    for (const name of names) {
+      const owners = [1, 2, 3].filter((i) => inShard(name, { index: i, count: n }));
+      expect(owners).toHaveLength(1);
+    }
+    // and the split is not degenerate
+    const sizes = [1, 2, 3].map((i) => names.filter((x) => inShard(x, { index: i, count: n })).length);
+    for (const s of sizes) expect(s).toBeGreaterThan(30);
+  });
+  it('rejects malformed --shard values', () => {
+    for (const v of ['0/2', '3/2', '1', 'a/b', '1/0']) expect(() => parseShard(v)).toThrow();
+    expect(parseShard('2/8')).toEqual({ index: 2, count: 8 });
+  });
+});
+
+describe('input discovery', () => {
+  it('takes every entry of a folder, walks grouping folders, and refuses links out of the root', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dpm-discover-'));
+    const outside = mkdtempSync(join(tmpdir(), 'dpm-outside-'));
+    writeFileSync(join(outside, 'secret.tar.gz'), 'x');
+    writeFileSync(join(root, 'a.tar.gz'), 'x');
+    writeFileSync(join(root, 'garbage.bin'), 'x');
+    mkdirSync(join(root, 'ticket-1'));
+    writeFileSync(join(root, 'ticket-1', 'b.tar.xz'), 'x');
+    mkdirSync(join(root, 'bundle-dir', 'cmd'), { recursive: true });
+    mkdirSync(join(root, 'empty-dir'));
+    symlinkSync(join(outside, 'secret.tar.gz'), join(root, 'link-out.tar.gz'));
+    const d = discoverInputs([root]);
+    expect(d.inputs.map((i) => i.name)).toEqual(['a.tar.gz', 'bundle-dir', 'empty-dir', 'garbage.bin', 'ticket-1/b.tar.xz']);
+    expect(d.refused.map((r) => r.name)).toEqual(['link-out.tar.gz']);
+    expect(d.refused[0]!.reason).toMatch(/not followed/);
+  });
+});
