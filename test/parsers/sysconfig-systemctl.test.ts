@@ -21,11 +21,36 @@ describe('sysconfig parser', () => {
     expect(s.argv).toEqual(['--storage-driver=devicemapper', '--storage-opt', 'dm.thinpooldev=/dev/mapper/docker-thinpool', '--storage-opt', 'dm.use_deferred_removal=true']);
   });
 
-  it('bad lines and open quotes are problems with line numbers; later assignments win', () => {
-    const r = parse<SysconfigFacts>('sysconfig.docker', 'A=1\nthis is not an assignment\nB="open\nA=2\nC=x \\\n');
-    expect(r.problems.map((p) => p.line)).toEqual([2, 3, 5]);
-    expect(r.status === 'ok' && r.value.vars['A']!.value).toBe('2');
-    expect(r.status === 'ok' && r.value.vars['B']!.value).toBe('open');
+  it('bad lines are problems with line numbers; later assignments win', () => {
+    const r = parse<SysconfigFacts>('sysconfig.docker', 'A=1\nthis is not an assignment\nA=2\nC=x \\\n  y\n');
+    expect(r.problems.map((p) => p.line)).toEqual([2]);
+    expect(r.status === 'ok' && r.value.vars['A']).toMatchObject({ value: '2', line: 3 });
+    expect(r.status === 'ok' && r.value.vars['C']).toMatchObject({ value: 'x   y', line: 4 });
+  });
+
+  it('systemd env-file rules (src/basic/env-file.c): export, text after quotes, # inside values, open quotes', () => {
+    const r = parse<SysconfigFacts>('sysconfig.docker', [
+      'export GOTRACEBACK=crash',
+      'A="x"y',
+      "B='lit \\ $x'",
+      'C=a#b ;c',
+      '; comment',
+      'D="esc \\" \\q"',
+      'E="open',
+      'F=swallowed',
+    ].join('\n'));
+    expect(r.problems.map((p) => [p.line, p.reason.slice(0, 20)])).toEqual([
+      [7, 'quote never closed: '],
+      [1, 'systemd ignores this'],
+    ]);
+    if (r.status !== 'ok') throw new Error(r.status);
+    expect(r.value.vars['GOTRACEBACK']).toBeUndefined();
+    expect(r.value.vars['A']!.value).toBe('xy');
+    expect(r.value.vars['B']!.value).toBe('lit \\ $x');
+    expect(r.value.vars['C']!.value).toBe('a#b ;c');
+    expect(r.value.vars['D']!.value).toBe('esc " \\q');
+    expect(r.value.vars['E']!.value).toBe('open\nF=swallowed\n');
+    expect(r.value.vars['F']).toBeUndefined();
   });
 });
 
