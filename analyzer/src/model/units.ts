@@ -8,6 +8,7 @@ import type { ModelDraft } from './build.js';
 import type { UnitFacts } from './host-model.js';
 import type { CatFacts, ShowFacts, StatusFacts } from '../parsers/systemctl.js';
 import { lineEvidence } from './source-evidence.js';
+import type { Evidence } from '../spine/types.js';
 
 const DEFAULT_NAME: Record<string, string> = { 'systemd.docker': 'docker.service', 'systemd.containerd': 'containerd.service', 'systemd.journald': 'systemd-journald.service' };
 
@@ -25,6 +26,10 @@ export function buildUnits(facts: FactStore, _d: ModelDraft): Record<string, Uni
         if (s.execStartArgv) u.execStart = s.execStartArgv;
         const at = s.lines['Id'] ?? s.line;
         u.evidence = lineEvidence(source, { line: at, text: s.id !== undefined ? `Id=${s.id}` : Object.entries(s.properties)[0]?.join('=') ?? '' });
+        // The line of each property, so findings cite `Result=timeout` or `TimeoutStartUSec=2s` itself.
+        const pe: Record<string, Evidence> = {};
+        for (const [k, line] of Object.entries(s.lines)) pe[k] = lineEvidence(source, { line, text: `${k}=${(s.properties[k] ?? '').split('\n')[0]}` });
+        if (Object.keys(pe).length > 0) u.propertyEvidence = pe;
       }
     }
   }
