@@ -74,6 +74,11 @@ describe('ps and daemon-processes parsers', () => {
     expect(r.status === 'ok' && r.value.processes[0]!.args).toBe('containerd-shim -namespace moby');
   });
 
+  it('single-digit days are space-padded in lstart', () => {
+    const r = parse<PsFacts>('ps', '  PID  PPID USER                      STARTED STAT COMMAND\n    1     0 root     Sun Nov  1 06:48:44 2026 Ss   /sbin/init\n', 'cmd/ps.txt');
+    expect(r.status === 'ok' && r.value.processes[0]).toMatchObject({ pid: 1, startedAt: Date.UTC(2026, 10, 1, 6, 48, 44), args: '/sbin/init' });
+  });
+
   it('a bad start time and a short row are problems', () => {
     const r = parse<PsFacts>('ps', '  PID  PPID USER STARTED STAT COMMAND\n  1 0 root Xyz Nov 99 99:99:99 2026 S init\nzzz\n');
     expect(r.problems.map((p) => p.line)).toEqual([2, 3]);
