@@ -143,3 +143,17 @@ describe('streaming keeps bounded state', () => {
     expect(Object.keys(r.value.keyCounts).length).toBeLessThanOrEqual(1000);
   });
 });
+
+describe('long lines do not stay pinned in memory', () => {
+  it('kept records of 60 KB lines hold at most MAX_MESSAGE characters', () => {
+    const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'long', signals: MODEL_SIGNALS });
+    const long = 'x'.repeat(60_000);
+    for (let i = 1; i <= 100; i++) sink.push({ no: i, text: `Nov 15 00:13:20 h dockerd[1]: level=info msg="Starting up" ${long}` });
+    const r = sink.finish() as ParseResult<JournalParse>;
+    if (r.status !== 'ok') throw new Error(r.status);
+    const tail = r.value.boots[0]!.tail;
+    expect(tail).toHaveLength(TAIL_KEEP);
+    for (const rec of tail) expect(rec.message.length).toBeLessThanOrEqual(2000);
+    expect(r.value.signalCounts['model/dockerd-starting']).toBe(100); // matched on the whole line first
+  });
+});

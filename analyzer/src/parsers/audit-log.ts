@@ -17,6 +17,7 @@
  */
 import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { AuditEvent } from '../model/host-model.js';
+import { flatCopy } from './journal.js';
 
 export interface AuditLogParse {
   totalEvents: number;
@@ -35,6 +36,7 @@ const EVENT_WINDOW = 2000;
 const MAX_OPEN = 20_000;
 const MAX_KEYS = 1000;
 const MAX_TYPES = 500;
+const MAX_RECORD = 8192;
 
 const RE_RECORD = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+)\.(\d+):(\d+)\): ?(.*)$/s;
 const HEX_FIELDS = new Set(['name', 'exe', 'comm', 'proctitle', 'key', 'cwd', 'path', 'cmd', 'data', 'old', 'new']);
@@ -124,11 +126,13 @@ class AuditLogSink implements LineSink<AuditLogParse> {
 
   private problem(line: Line, reason: string): void {
     this.bad++;
-    if (this.problems.length < 100) this.problems.push({ line: line.no, reason, excerpt: line.text.slice(0, 200) });
+    if (this.problems.length < 100) this.problems.push({ line: line.no, reason, excerpt: flatCopy(line.text.slice(0, 200)) });
   }
 
   private record(line: Line): void {
-    const t = line.text;
+    // Field values are substrings of the line and V8 substrings pin their parent: a very long line
+    // is cut to a fresh copy first so open and kept events stay small.
+    const t = line.text.length > MAX_RECORD ? flatCopy(line.text.slice(0, MAX_RECORD)) : line.text;
     if (t.length === 0) return;
     this.lines++;
     const m = RE_RECORD.exec(t);

@@ -128,6 +128,8 @@ const RE_JOURNAL_BEGINS = /^-- Journal begins at .* --$/;
 const RE_JOURNALCTL_NOTE = /^(?:Hint: |No journal files were (?:found|opened)|Data from the specified boot \(.*\) is not available|Specifying boot ID or boot offset has no effect)/;
 
 const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s);
+/** A copy that shares no memory with the string it came from. */
+export const flatCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
 /** A signal hit kept lazily: the record is only built at finish (most hits fall out of the ring). */
 interface Hit {
@@ -259,7 +261,7 @@ export class JournalSink implements LineSink<JournalParse> {
     this.badLines++;
     if (line.no === 1) this.firstBad = true;
     this.lastBadNo = line.no;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: cut(line.text, 200) });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: flatCopy(cut(line.text, 200)) });
   }
 
   private handle(line: Line): void {
@@ -660,6 +662,12 @@ export class JournalSink implements LineSink<JournalParse> {
       b.add({ raw: r, match: m[0] });
     }
     if (this.corrupt.length < MAX_CORRUPT && msg.includes('corrupted or uncleanly shut down')) this.corrupt.push(r);
+    // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
+    // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
+    if (msg.length > MAX_MESSAGE) {
+      r.message = flatCopy(msg.slice(0, MAX_MESSAGE));
+      if (r.head !== undefined) r.head = flatCopy(r.head.slice(0, 512));
+    }
   }
 
   private materialize(r: Raw): JRecord {
