@@ -88,7 +88,7 @@ export async function readArchive(file: string): Promise<Member[]> {
   const done = new Promise<void>((resolve, reject) => {
     extract.on('entry', (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (c: unknown) => void chunks.push(c as Buffer));
       stream.on('end', () => {
         members.push({ name: header.name, type: header.type ?? 'file', data: Buffer.concat(chunks) });
         next();

@@ -55,9 +55,9 @@ export async function gzipBomb(out: string, bytes: number): Promise<void> {
   const entry = p.entry({ name: 'docker-postmortem-bomb-20260101T000000Z/cmd/journal.json', size: bytes });
   const chunk = Buffer.alloc(1024 * 1024);
   for (let left = bytes; left > 0; left -= chunk.length) {
-    if (!entry.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => entry.once('drain', r));
+    if (!entry.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise<void>((r) => entry.once('drain', () => r()));
   }
-  entry.end();
+  (entry as unknown as NodeJS.WritableStream).end();
   p.finalize();
   await done;
 }
