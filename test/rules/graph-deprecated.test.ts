@@ -48,6 +48,15 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'graphConfigured', data: { where: 'the docker.service ExecStart', option: '--graph flag', value: '/srv/docker' }, evidence: [{ artifact: 'systemd.docker', excerpt: '--graph /srv/docker' }] }],
     },
     {
+      // The collector's daemon-processes format (samples/*/cmd/daemon-processes.txt): the running dockerd argv.
+      name: 'running dockerd started with -g',
+      artifacts: {
+        'process.daemons':
+          '# docker-postmortem daemon-processes v1\nproc\t4242\t1\tdockerd\t/usr/bin/dockerd -g /data/docker -H unix:///var/run/docker.sock\nexe\t4242\t/usr/bin/dockerd\n',
+      },
+      findings: [{ messageId: 'graphConfigured', data: { where: 'the running dockerd command line', option: '-g flag', value: '/data/docker' }, evidence: [{ artifact: 'process.daemons', line: 2, excerpt: '-g /data/docker' }] }],
+    },
+    {
       // Docker 23.0 refuses the key (field guide §2); the prefix is dockerd's config-error form (§0).
       name: 'Docker 23.0 fatal: graph key refused',
       artifacts: {
