@@ -1,0 +1,149 @@
+/**
+ * journald-restart: systemd-journald restarted (`Journal stopped` + `Journal started` inside one boot)
+ * while dockerd ran. dockerd's stdout/stderr go to journald through a stream socket: a plain restart or
+ * kill -9 keeps the stream (journald's fd store), but `systemctl stop` + `start` drops it, and dockerd
+ * then lives on logging nothing until it is restarted [lab]. Old dockerd without SIGPIPE handling
+ * crashed instead (`code=killed, signal=PIPE`, moby/moby#7087; 18.09 ignores SIGPIPE, moby/moby#19728).
+ * Field guide §2 "journald restart", §5; openEuler guide "Journald Component".
+ */
+import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import { defineRule } from './types.js';
+import { LOG_ARTIFACTS, byTime, iso, recordEvidence } from './util-evidence.js';
+import { dockerdRunningAt, dockerdStartAfter } from './util-host.js';
+
+/** Any dockerd line (to find the silence); kept records are capped, the count is exact. */
+const ANY = /\S/;
+// Docker activity that does not come from dockerd itself: systemd ≥ v247 mount units of docker's paths
+// ([lab] v252 "run-docker-netns-fb418681edfe.mount: Deactivated successfully."), kernel bridge port changes.
+const ACTIVITY_MOUNT = /^(?:run-docker-\S+|var-lib-docker-\S+)\.mount: Deactivated successfully\.$/;
+const ACTIVITY_KERNEL = /\b(?:docker0|br-[0-9a-f]{12}): port \d+\(veth[0-9a-f]+\) entered (?:forwarding|blocking|disabled) state/;
+
+export default defineRule({
+  meta: {
+    id: 'journald-restart',
+    title: 'journald restarted while dockerd ran: lost logs or a SIGPIPE crash',
+    category: 'logging',
+    severity: 'warning',
+    requires: ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog', 'dmesg', 'journal.boots'],
+    essential: ['journal', 'journal.docker', 'journal.previous-boot', 'syslog'],
+    explanation:
+      'dockerd writes its log to stdout/stderr, which systemd connects to journald through a stream socket. journald keeps these ' +
+      'streams across a plain restart or a kill (fd store), but after "systemctl stop systemd-journald" and a later start the ' +
+      'stream is gone: dockerd keeps running and serving containers but nothing it logs reaches the journal until Docker is ' +
+      'restarted. Old Docker versions without SIGPIPE handling crashed on the broken stream instead (killed by SIGPIPE).',
+    guideSection: 'Installation and Deployment › Journald Component',
+    messages: {
+      sigpipeCrash: 'dockerd was killed by SIGPIPE ({{detail}}) after systemd-journald restarted at {{restartTime}}',
+      dockerdSilent: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd has logged nothing since ({{activity}} docker events from other sources) and was not restarted',
+      dockerdQuiet: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd has logged nothing since and was not restarted (idle, or its log stream was lost)',
+      logsLost: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd logged nothing until its restart at {{dockerRestart}} although docker was active ({{activity}} events): those logs are lost',
+    },
+    remediation: [
+      { text: 'Restart Docker after journald restarts or misbehaves, so that dockerd gets a new log stream.', commands: ['systemctl restart docker'], source: 'openEuler guide: Journald Component' },
+      { text: 'Restart journald with "systemctl restart systemd-journald" rather than stop + start: the restart keeps the service log streams.', source: 'field guide §2 [lab]' },
+    ],
+    signals: {
+      dockerdLine: { pattern: ANY, units: ['dockerd'] },
+      activityMount: { pattern: ACTIVITY_MOUNT, units: ['systemd'], hint: '.mount: Deactivated successfully' },
+      activityKernel: { pattern: ACTIVITY_KERNEL, units: ['kernel'], hint: ') entered ' },
+    },
+    causedBy: [],
+  },
+
+  evaluate(ctx) {
+    const { model } = ctx;
+    const restarts = model.lifecycle.filter((e) => e.actor === 'journald' && e.kind === 'restart' && e.time !== undefined);
+    if (restarts.length === 0) return;
+    const dockerdLines = byTime(ctx.signal('dockerdLine')).filter((r) => r.time !== undefined);
+    const capped = ctx.signalCount('dockerdLine') > dockerdLines.length;
+    const activity = byTime([...ctx.signal('activityMount'), ...ctx.signal('activityKernel')]);
+    const end = model.journal.lastTime ?? Infinity;
+    const stops = model.lifecycle.filter((e) => e.actor === 'journald' && e.kind === 'stop');
+
+    // Only the last journald restart per dockerd run matters: earlier ones are covered by later evidence.
+    let reported = false;
+    for (let i = restarts.length - 1; i >= 0 && !reported; i--) {
+      const jr = restarts[i]!;
+      const t = jr.time!;
+      const b = jr.bootIndex;
+      const running = dockerdRunningAt(model, t, b) ?? dockerdLines.some((r) => r.time! < t && (b === undefined || r.bootIndex === undefined || r.bootIndex === b));
+      if (!running) continue;
+      const stop = [...stops].reverse().find((e) => e.time !== undefined && e.time <= t && (b === undefined || e.bootIndex === b));
+      const jEvidence: Evidence[] = [...(stop ? [stop.evidence] : []), jr.evidence];
+      const restart = dockerdStartAfter(model, t, b);
+      const windowEnd = restart?.time ?? end;
+
+      // 1. SIGPIPE crash after the restart.
+      const pipe = model.lifecycle.find(
+        (e: LifecycleEvent) => (e.actor === 'docker.service' || e.actor === 'dockerd') && (e.kind === 'killed' || e.kind === 'crash') && /PIPE/.test(e.detail ?? '') && e.time !== undefined && e.time >= t,
+      );
+      if (pipe) {
+        ctx.report({
+          messageId: 'sigpipeCrash',
+          severity: 'error',
+          data: { detail: pipe.detail ?? 'SIGPIPE', restartTime: iso(t)! },
+          evidence: [...jEvidence, pipe.evidence],
+          confidence: 'high',
+          confidenceReason: 'systemd recorded the SIGPIPE kill after the journald restart',
+        });
+        reported = true;
+        continue;
+      }
+
+      // 2. Did dockerd log anything between the journald restart and its own restart (or the end)?
+      const inWindow = (r: LogRecord) => r.time! > t && (restart ? r.time! < windowEnd : r.time! <= windowEnd);
+      if (dockerdLines.some(inWindow)) {
+        reported = true; // the stream survived (restart, kill -9: fd store)
+        continue;
+      }
+      if (capped) {
+        // The kept records skip the middle of the journal: only conclude when the window is outside the gap.
+        const half = dockerdLines.length / 2;
+        const gapStart = dockerdLines[Math.floor(half) - 1]?.time ?? -Infinity;
+        const gapEnd = dockerdLines[Math.floor(half)]?.time ?? Infinity;
+        if (t < gapEnd && windowEnd > gapStart) {
+          ctx.insufficient('too many dockerd lines to tell whether dockerd logged after the journald restart', ['journalctl -u docker --since "<journald restart time>"']);
+          return;
+        }
+      }
+      const acts = activity.filter((r) => r.time !== undefined && inWindow(r));
+      const actEvidence = acts.slice(0, 10).map((r) => recordEvidence(r));
+      const lastBefore = [...dockerdLines].reverse().find((r) => r.time! <= t);
+      const beforeEv = lastBefore ? [recordEvidence(lastBefore)] : [];
+      if (restart) {
+        if (acts.length === 0) {
+          reported = true;
+          continue; // quiet but idle until the restart: nothing shows a loss
+        }
+        ctx.report({
+          messageId: 'logsLost',
+          severity: 'info',
+          data: { restartTime: iso(t)!, dockerRestart: iso(restart.time) ?? '?', activity: acts.length, silentSeconds: Math.round((windowEnd - t) / 1000) },
+          evidence: [...beforeEv, ...jEvidence, ...actEvidence, restart.evidence],
+          confidence: 'medium',
+          confidenceReason: 'docker mounts/ports changed during the window, yet no dockerd line was logged until the restart',
+        });
+      } else if (acts.length > 0) {
+        ctx.report({
+          messageId: 'dockerdSilent',
+          severity: 'warning',
+          data: { restartTime: iso(t)!, activity: acts.length },
+          evidence: [...beforeEv, ...jEvidence, ...actEvidence],
+          confidence: 'medium',
+          confidenceReason: 'docker mounts/ports changed after the journald restart, yet dockerd logged nothing',
+        });
+      } else {
+        ctx.report({
+          messageId: 'dockerdQuiet',
+          severity: 'info',
+          data: { restartTime: iso(t)! },
+          evidence: [...beforeEv, ...jEvidence],
+          confidence: 'low',
+          confidenceReason: 'dockerd may simply have been idle; nothing else shows docker activity after the restart',
+        });
+      }
+      reported = true;
+    }
+  },
+});
