@@ -160,15 +160,32 @@ class SignalBucket {
   }
 }
 
+function cloneRaw(r: Raw): Raw {
+  return { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format };
+}
+
+/** The last TAIL_KEEP records of a boot, in TAIL_KEEP reused slots (no allocation per record). */
 class TailRing {
   items: Raw[] = [];
   pos = 0;
   add(r: Raw): void {
-    if (this.items.length < TAIL_KEEP) this.items.push(r);
-    else {
-      this.items[this.pos] = r;
-      this.pos = (this.pos + 1) % TAIL_KEEP;
+    if (this.items.length < TAIL_KEEP) {
+      this.items.push(cloneRaw(r));
+      return;
     }
+    const d = this.items[this.pos]!;
+    d.line = r.line;
+    d.time = r.time;
+    d.bootId = r.bootId;
+    d.unit = r.unit;
+    d.ident = r.ident;
+    d.pid = r.pid;
+    d.priority = r.priority;
+    d.message = r.message;
+    d.head = r.head;
+    d.bootSeq = r.bootSeq;
+    d.format = r.format;
+    this.pos = (this.pos + 1) % TAIL_KEEP;
   }
   list(): Raw[] {
     return [...this.items.slice(this.pos), ...this.items.slice(0, this.pos)];
@@ -232,6 +249,7 @@ export class JournalSink implements LineSink<JournalParse> {
   private lastLineNo = 0;
   private lastWasMarker = false;
   private firstBad = false;
+  private readonly scratch: Raw = { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json' };
   private lastBadNo = -1;
   private pendingContinuationBytes = 0;
   /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
@@ -459,18 +477,19 @@ export class JournalSink implements LineSink<JournalParse> {
     const prS = firstString(o.PRIORITY);
     const priority = prS ? Number(prS) : undefined;
     const st = bootId ? this.spanForId(bootId, line.no) : this.ensureSpan(line.no);
-    const raw: Raw = {
-      line: line.no,
-      time,
-      bootId: bootId ?? st.span.bootId,
-      unit,
-      ident,
-      pid: Number.isFinite(pid) ? pid : undefined,
-      priority: Number.isFinite(priority) ? priority : undefined,
-      message: message ?? '',
-      bootSeq: st.span.seq,
-      format: 'json',
-    };
+    // json records are filled into one scratch object: emit copies what it keeps.
+    const raw = this.scratch;
+    raw.line = line.no;
+    raw.time = time;
+    raw.bootId = bootId ?? st.span.bootId;
+    raw.unit = unit;
+    raw.ident = ident;
+    raw.pid = Number.isFinite(pid) ? pid : undefined;
+    raw.priority = Number.isFinite(priority) ? priority : undefined;
+    raw.message = message ?? '';
+    raw.head = undefined;
+    raw.bootSeq = st.span.seq;
+    raw.format = 'json';
     this.emit(raw, st);
   }
 
@@ -645,13 +664,14 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.ident !== undefined) this.countUnit(r.ident, t);
     if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
-    st.tail.add(r);
-
     const msg = r.message;
+    let hits: [SignalBucket, string][] | undefined;
     for (const s of this.applicable(r.unit, r.ident)) {
       const hint = s.spec.hint;
       if (hint !== undefined && !msg.includes(hint)) continue;
-      const m = s.spec.pattern.exec(msg);
+      const re = s.spec.pattern;
+      if (re.global || re.sticky) re.lastIndex = 0; // a rule's /g pattern must not carry state between records
+      const m = re.exec(msg);
       if (!m) continue;
       let b = this.buckets.get(s.name);
       if (!b) {
@@ -659,14 +679,20 @@ export class JournalSink implements LineSink<JournalParse> {
         this.buckets.set(s.name, b);
       }
       if (b.count >= SIGNAL_KEEP) this.capped = true;
-      b.add({ raw: r, match: m[0] });
+      (hits ??= []).push([b, m[0]]);
     }
-    if (this.corrupt.length < MAX_CORRUPT && msg.includes('corrupted or uncleanly shut down')) this.corrupt.push(r);
+    const corrupt = this.corrupt.length < MAX_CORRUPT && msg.includes('corrupted or uncleanly shut down');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
     // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
     if (msg.length > MAX_MESSAGE) {
       r.message = flatCopy(msg.slice(0, MAX_MESSAGE));
       if (r.head !== undefined) r.head = flatCopy(r.head.slice(0, 512));
+    }
+    st.tail.add(r);
+    if (hits || corrupt) {
+      const owned = r === this.scratch ? cloneRaw(r) : r;
+      if (hits) for (const [b, match] of hits) b.add({ raw: owned, match });
+      if (corrupt) this.corrupt.push(owned);
     }
   }
 
