@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import rule from '../../analyzer/src/rules/overlay2-unsupported.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { REPO_ROOT, ruleTester } from '../helpers/rule-tester.js';
+
+/** Real `docker info` of the netns lab daemon (docker 20.10.24, overlay2 on extfs, Linux 6.18): test/fixtures/lab/healthy. */
+const LAB_INFO = readFileSync(`${REPO_ROOT}/test/fixtures/lab/healthy/docker-info.txt`, 'utf8');
+const dtypeLine = LAB_INFO.split('\n').findIndex((l) => l.includes('Supports d_type: true')) + 1;
 
 /** docker info in the 18.09 flat layout (field guide §3; test/fixtures/docker.info/hand-openeuler-18.09-flat-devicemapper.txt shape). */
 const info1809 = (driverLines: string[], kernel: string) =>
@@ -12,6 +17,7 @@ ruleTester.run(rule, {
     // Real captures: overlay2 on extfs, Linux 6.18.
     { name: 'healthy netns lab bundle', bundle: 'samples/lab-netns-healthy' },
     { name: 'healthy nspawn bundle', bundle: 'samples/nspawn-healthy' },
+    { name: 'real docker info of the netns lab daemon (overlay2 on extfs)', artifacts: { 'docker.info': LAB_INFO } },
     { name: 'overlay2 on ext4 with kernel 4.19 (openEuler 20.03)', artifacts: { 'docker.info': info1809(EXT4, '4.19.90-2102.2.0.0062.oe1.x86_64'), uname: uname('4.19.90-2102.2.0.0062.oe1.x86_64') } },
     { name: 'xfs with d_type support', artifacts: { 'docker.info': info1809(['Storage Driver: overlay2', ' Backing Filesystem: xfs', ' Supports d_type: true'], '4.19.90') } },
     {
@@ -30,6 +36,12 @@ ruleTester.run(rule, {
       name: 'xfs formatted without ftype=1 (Supports d_type: false)',
       artifacts: { 'docker.info': info1809(['Storage Driver: overlay2', ' Backing Filesystem: xfs', ' Supports d_type: false'], '4.19.90') },
       findings: [{ messageId: 'noDtype', severity: 'error', data: { fs: 'xfs' }, evidence: [{ artifact: 'docker.info', line: 6, excerpt: 'Supports d_type: false' }] }],
+    },
+    {
+      // The real lab docker info with only the d_type value flipped (what xfs formatted with ftype=0 reports).
+      name: 'real lab docker info with Supports d_type: false',
+      artifacts: { 'docker.info': LAB_INFO.replace('Supports d_type: true', 'Supports d_type: false') },
+      findings: [{ messageId: 'noDtype', data: { fs: 'extfs' }, evidence: [{ artifact: 'docker.info', line: dtypeLine, excerpt: 'Supports d_type: false' }] }],
     },
     {
       name: 'overlay2 over btrfs',
