@@ -30,6 +30,8 @@ export function buildAudit(facts: FactStore, d: ModelDraft): AuditFacts {
   for (const { value } of facts.values<AuditLogParse>('audit.log')) {
     out.available = true;
     out.totalEvents += value.totalEvents;
+    if (value.firstTime !== undefined && (out.firstTime === undefined || value.firstTime < out.firstTime)) out.firstTime = value.firstTime;
+    if (value.lastTime !== undefined && (out.lastTime === undefined || value.lastTime > out.lastTime)) out.lastTime = value.lastTime;
     for (const [k, c] of Object.entries(value.keyCounts)) {
       const cur = (out.keyCounts[k] ??= { count: 0 });
       cur.count += c.count;

@@ -410,6 +410,9 @@ export interface AuditFacts {
   /** Per key: total events and the first/last time (for rates). */
   keyCounts: Record<string, { count: number; first?: number; last?: number }>;
   totalEvents: number;
+  /** First and last event time over all audit.log rotations (the log's span, for rates). */
+  firstTime?: number;
+  lastTime?: number;
 }
 
 export interface IptablesRule {

@@ -50,7 +50,7 @@ export default defineRule({
       'files and binaries (/etc/docker, docker.service, docker-runc) are cheap.',
     guideSection: 'Installation and Deployment › Audit Component',
     messages: {
-      auditFlood: 'audit.log holds {{count}} events with key {{keys}} over {{span}}: {{rate}} per minute ({{share}}% of all audit events)',
+      auditFlood: 'audit.log holds {{count}} events with key {{keys}} in {{span}} of log: {{rate}} per minute ({{share}}% of all audit events)',
       dataRootWatched: '{{count}} audit rule(s) watch the Docker data-root or exec-root with -p {{perms}}: {{paths}}',
       configWatched: '{{count}} audit rule(s) watch Docker configuration files or binaries: {{paths}}',
     },
@@ -103,7 +103,10 @@ export default defineRule({
       if (c.first !== undefined && (first === undefined || c.first < first)) first = c.first;
       if (c.last !== undefined && (last === undefined || c.last > last)) last = c.last;
     }
-    const spanMs = first !== undefined && last !== undefined ? Math.max(last - first, 1000) : undefined;
+    // The rate is over the log's span (all rotations), falling back to the keyed events' own span.
+    const from = model.audit.firstTime ?? first;
+    const to = model.audit.lastTime ?? last;
+    const spanMs = count > 0 && from !== undefined && to !== undefined ? Math.max(to - from, 1000) : undefined;
     const rate = spanMs !== undefined ? Math.round((count * 60_000) / spanMs) : undefined;
     const keyList = [...keys].filter((k) => model.audit.keyCounts[k]);
     if (rate !== undefined && count >= FLOOD_MIN_EVENTS && rate >= FLOOD_PER_MIN) {
@@ -115,7 +118,7 @@ export default defineRule({
         severity: rate >= FLOOD_ERROR_PER_MIN ? 'error' : 'warning',
         evidence: [...ruleEvidence(heavy.length ? heavy : watches), ...sample],
         confidence: 'high',
-        confidenceReason: `counted over audit.log from ${new Date(first!).toISOString()} to ${new Date(last!).toISOString()}`,
+        confidenceReason: `counted over audit.log from ${new Date(from!).toISOString()} to ${new Date(to!).toISOString()}`,
         detail: heavy.length ? `Watched: ${listSome(heavy.map((w) => `${w.path} (-p ${w.perms})`), 5)}.` : 'The rules that produce these keys were not collected (auditctl -l).',
       });
       return;

@@ -54,8 +54,10 @@ export default defineRule({
     // Which pools are docker's: the one docker info names, else docker-looking names; only on a devicemapper host.
     const devicemapper = driverIs(model, ['devicemapper']);
     const dockerish = (d: DmDevice) => /docker/i.test(d.name);
-    const mine = poolName ? pools.filter((d) => d.name === poolName) : pools.filter(dockerish);
-    const relevant = devicemapper ? (mine.length > 0 || poolName ? mine : pools) : driverIs(model, [], true) ? pools.filter(dockerish) : [];
+    const named = poolName ? pools.filter((d) => d.name === poolName) : [];
+    const mine = named.length > 0 ? named : pools.filter(dockerish);
+    // On a devicemapper host with neither a named nor a docker-looking pool, every thin pool may be docker's.
+    const relevant = devicemapper ? (mine.length > 0 ? mine : pools) : driverIs(model, [], true) ? pools.filter(dockerish) : [];
     const lowFree = byTime(ctx.signal('lowFree'));
     if (!devicemapper && relevant.length === 0 && lowFree.length === 0) return;
 
