@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import bipPersisted from './bip-persisted.js';
 import daemonConfigInvalid from './daemon-config-invalid.js';
+import dockerRestartStorm from './docker-restart-storm.js';
 import duplicateNetworkNames from './duplicate-network-names.js';
 import firewalldRestart from './firewalld-restart.js';
 import iccIcmpException from './icc-icmp-exception.js';
@@ -12,4 +13,4 @@ import umaskSetting from './umask-setting.js';
 import userlandProxyLoad from './userland-proxy-load.js';
 
 /** host-hazards rules (field guide §2: config, network, service and limit hazards), sorted by id. rules/index.ts joins the lists. */
-export const HOST_HAZARDS_RULES: readonly Rule[] = [bipPersisted, daemonConfigInvalid, duplicateNetworkNames, firewalldRestart, iccIcmpException, journaldRestart, nprocLimit, packageConflict, seccompPerformance, umaskSetting, userlandProxyLoad] as Rule[];
+export const HOST_HAZARDS_RULES: readonly Rule[] = [bipPersisted, daemonConfigInvalid, dockerRestartStorm, duplicateNetworkNames, firewalldRestart, iccIcmpException, journaldRestart, nprocLimit, packageConflict, seccompPerformance, umaskSetting, userlandProxyLoad] as Rule[];
