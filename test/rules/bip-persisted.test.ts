@@ -47,6 +47,24 @@ ruleTester.run(rule, {
       ],
     },
     {
+      // Two consecutive real daemons of that lab: the one before ran with --bip (and --icc=false; its start/ready lines,
+      // test/fixtures/rules/icc-icmp-exception/dockerd.log, kept every "Default bridge" line: there was none), then the one
+      // without --bip. Same ip addr as above.
+      name: 'real capture: the journal shows the drop (start without, then with the Default bridge line)',
+      bundle: 'samples/lab-netns-healthy',
+      drop: ['process.daemons', 'ps'],
+      artifacts: { 'ip.addr': addr, syslog: [{ path: 'logs/dockerd.log', text: readFileSync(resolve(REPO_ROOT, 'test/fixtures/rules/icc-icmp-exception/dockerd.log'), 'utf8') + log }] },
+      findings: [
+        {
+          messageId: 'bipDropped',
+          severity: 'warning',
+          confidence: 'high',
+          data: { address: '10.213.0.1/24', logged: '10.213.0.0/24', earlierStart: '2026-11-28T08:34:27.126Z' },
+          evidence: [{ artifact: 'syslog', line: 1, excerpt: 'msg="Starting up"' }, { artifact: 'syslog', excerpt: 'Default bridge (docker0) is assigned with an IP address 10.213.0.0/24' }, { artifact: 'ip.addr' }],
+        },
+      ],
+    },
+    {
       name: 'bip changed in daemon.json but docker0 still has the real old address',
       bundle: 'samples/lab-netns-healthy',
       drop: ['process.daemons', 'ps'],

@@ -5,9 +5,10 @@
  * configuration and the bridge disagree. Field guide §2 "--bip persists"; openEuler guide "Daemon
  * Network Configuration".
  */
+import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, iso, recordEvidence } from './util-evidence.js';
 
 // daemon/daemon_unix.go (v18.09.0 … v20.10): logged at every start without --bip.
 const DEFAULT_BRIDGE = /Default bridge \((\S+)\) is assigned with an IP address (\S+)\. Daemon option --bip can be used to set a preferred IP address/;
@@ -31,6 +32,27 @@ export function networkOf(cidr: string): string | undefined {
   return `${[net >>> 24, (net >>> 16) & 255, (net >>> 8) & 255, net & 255].join('.')}/${l}`;
 }
 
+/**
+ * The latest dockerd start before `before` that reached "API listen on"/initialization without logging the "Default
+ * bridge" line: dockerd ran with --bip then (the line is logged only without it).
+ */
+function startWithBipBefore(lifecycle: readonly LifecycleEvent[], bridgeLogs: readonly LogRecord[], before: number | undefined): LifecycleEvent | undefined {
+  if (before === undefined) return undefined;
+  const d = lifecycle.filter((e) => e.actor === 'dockerd' && e.time !== undefined);
+  const starts = d.filter((e) => e.kind === 'start' && e.time! < before);
+  // The start that logged `before` is the last start at or before it; look at the ones before that.
+  const own = starts[starts.length - 1];
+  for (let i = starts.length - 2; i >= 0; i--) {
+    const from = starts[i]!.time!;
+    const to = starts[i + 1]!.time!;
+    const ready = d.some((e) => e.kind === 'ready' && e.time! >= from && e.time! < to);
+    const logged = bridgeLogs.some((r) => r.time !== undefined && r.time >= from && r.time < to);
+    if (ready && !logged && own) return starts[i];
+    if (logged) return undefined; // that start already ran without --bip
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'bip-persisted',
@@ -47,6 +69,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Daemon Network Configuration',
     messages: {
       bipMismatch: 'bip is configured as {{bip}} ({{source}}) but docker0 carries {{address}}',
+      bipDropped: '--bip was dropped after the dockerd start at {{earlierStart}}, yet docker0 kept {{address}} (logged as {{logged}}) instead of Docker\'s default {{defaultNet}}',
       oldAddressKept: 'no --bip is configured, yet docker0 carries {{address}} rather than Docker\'s default {{defaultNet}}: probably a removed --bip that persisted',
     },
     remediation: [
@@ -96,13 +119,18 @@ export default defineRule({
     if (docker0 && address0) evidence.push(docker0.addressEvidence?.[address0] ?? { ...docker0.evidence, match: 'docker0' });
     if (lastLog) evidence.push(recordEvidence(lastLog, DEFAULT_BRIDGE));
     const address = address0 ?? kept;
+    // The journal can show the drop itself: an earlier dockerd start that came up without the "Default bridge" line
+    // (it had --bip then) and a later one with it, logging the same non-default subnet.
+    const dropped = lastLog ? startWithBipBefore(model.lifecycle, logs, lastLog.time) : undefined;
     ctx.report({
-      messageId: 'oldAddressKept',
-      severity: 'info',
-      data: { address, defaultNet: DOCKER_DEFAULT_NET, logged: logNet ?? '' },
-      evidence,
-      confidence: 'medium',
-      confidenceReason: 'no bip in any configuration source; dockerd also picks another pool when 172.17.0.0/16 overlaps a host route',
+      messageId: dropped ? 'bipDropped' : 'oldAddressKept',
+      severity: dropped ? 'warning' : 'info',
+      data: { address, defaultNet: DOCKER_DEFAULT_NET, logged: logNet ?? '', ...(dropped ? { earlierStart: iso(dropped.time) ?? '?' } : {}) },
+      evidence: [...(dropped ? [dropped.evidence] : []), ...evidence],
+      confidence: dropped ? 'high' : 'medium',
+      confidenceReason: dropped
+        ? 'an earlier dockerd start came up without the "Default bridge" line (so with --bip), the last one logs it with the old subnet'
+        : 'no bip in any configuration source; dockerd also picks another pool when 172.17.0.0/16 overlaps a host route',
       detail: lastLog ? `dockerd logged at its last start that docker0 is assigned ${logNet}, without --bip.` : undefined,
     });
   },
