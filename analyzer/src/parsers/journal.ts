@@ -668,7 +668,7 @@ export class JournalSink implements LineSink<JournalParse> {
     let hits: [SignalBucket, string][] | undefined;
     for (const s of this.applicable(r.unit, r.ident)) {
       const hint = s.spec.hint;
-      if (hint !== undefined && !msg.includes(hint)) continue;
+      if (hint !== undefined && !(typeof hint === 'string' ? msg.includes(hint) : hint.some((h) => msg.includes(h)))) continue;
       const re = s.spec.pattern;
       if (re.global || re.sticky) re.lastIndex = 0; // a rule's /g pattern must not carry state between records
       const m = re.exec(msg);

@@ -49,7 +49,7 @@ export default defineRule({
       runcExists: { pattern: RUNC_EXISTS, hint: 'exists' },
       taskExists: { pattern: TASK_EXISTS, hint: 'already exists' },
       notCleaned: { pattern: NOT_CLEANED, hint: 'not cleaned up' },
-      containerdGone: { pattern: CONTAINERD_GONE },
+      containerdGone: { pattern: CONTAINERD_GONE, hint: ['containerd', 'transport is closing'] },
     },
   },
 

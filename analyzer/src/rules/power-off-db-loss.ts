@@ -52,7 +52,7 @@ export default defineRule({
       dblock: { pattern: DBLOCK, hint: 'dblock' },
       failedLoad: { pattern: FAILED_LOAD, hint: 'ailed to load container' },
       removeInvalid: { pattern: REMOVE_INVALID, hint: 'remove invalid container data' },
-      bolt: { pattern: BOLT },
+      bolt: { pattern: BOLT, hint: ['invalid database', 'version mismatch', 'checksum error', 'file size too small', 'panic: ', 'already freed'] },
       networkNotFound: { pattern: NETWORK_NOT_FOUND, hint: 'not found' },
     },
   },

@@ -47,7 +47,7 @@ export default defineRule({
     signals: {
       repeated: { pattern: REPEATED, hint: 'repeated too quickly' },
       result: { pattern: RESULT, hint: 'start-limit-hit' },
-      startError: { pattern: START_ERROR },
+      startError: { pattern: START_ERROR, hint: ['daemon', 'logging level'] },
     },
     causedBy: ['semaphore-leak', 'daemon-config-invalid', 'power-off-db-loss', 'devicemapper-uuid-mismatch', 'daemon-start-timeout'],
   },

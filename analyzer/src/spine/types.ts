@@ -91,8 +91,11 @@ export interface SignalSpec {
   pattern: RegExp;
   /** Only records of these units or syslog identifiers (prefix match: `docker` matches `docker.service`, `dockerd`). */
   units?: readonly string[];
-  /** Cheap literal that must occur in the message before the regex runs (speed on 1 GB journals). */
-  hint?: string;
+  /**
+   * Cheap literal(s): the regex runs only when the message contains one of them (speed on 1 GB
+   * journals). Give one for every signal whose pattern has no unit filter.
+   */
+  hint?: string | readonly string[];
 }
 
 export interface NamedSignal {
