@@ -30,9 +30,9 @@ import type { BootList, ListedBoot } from '../parsers/journal-boots.js';
 import type { JournalHeaders } from '../parsers/journal-header.js';
 
 /** Journal-like artifacts in merge priority order (first wins when records repeat). */
-export const JOURNAL_ARTIFACTS: readonly ArtifactId[] = ['journal', 'journal.previous-boot', 'journal.docker', 'journal.containerd', 'syslog', 'dmesg'];
+export const JOURNAL_ARTIFACTS: readonly ArtifactId[] = ['journal', 'journal.previous-boot', 'journal.boot-tails', 'journal.docker', 'journal.containerd', 'syslog', 'dmesg'];
 /** Artifacts whose boot tails show the whole system (unit-filtered journals do not). */
-const UNFILTERED: ReadonlySet<ArtifactId> = new Set(['journal', 'journal.previous-boot', 'syslog']);
+const UNFILTERED: ReadonlySet<ArtifactId> = new Set(['journal', 'journal.previous-boot', 'journal.boot-tails', 'syslog']);
 
 export interface MappedFile {
   source: ArtifactSource;

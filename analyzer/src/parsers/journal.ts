@@ -834,6 +834,6 @@ function isKernelBanner(message: string): boolean {
 
 export const journalParser: ParserDef<JournalParse> = {
   name: 'journal',
-  artifacts: ['journal', 'journal.previous-boot', 'journal.docker', 'journal.containerd'],
+  artifacts: ['journal', 'journal.previous-boot', 'journal.boot-tails', 'journal.docker', 'journal.containerd'],
   create: (ctx) => new JournalSink(ctx),
 };
