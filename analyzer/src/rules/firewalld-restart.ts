@@ -52,7 +52,6 @@ export default defineRule({
       fwCommandFailed: { pattern: FW_COMMAND_FAILED, units: ['firewalld'], hint: 'COMMAND_FAILED' },
       setupIptables: { pattern: SETUP_IPTABLES, units: ['docker', 'dockerd'], hint: 'Setup IP tables' },
     },
-    causedBy: [],
   },
 
   evaluate(ctx) {

@@ -48,7 +48,6 @@ export default defineRule({
       activityMount: { pattern: ACTIVITY_MOUNT, units: ['systemd'], hint: '.mount: Deactivated successfully' },
       activityKernel: { pattern: ACTIVITY_KERNEL, units: ['kernel'], hint: ') entered ' },
     },
-    causedBy: [],
   },
 
   evaluate(ctx) {
