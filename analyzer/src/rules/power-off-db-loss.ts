@@ -113,10 +113,12 @@ export default defineRule({
       : model.identity.flavor === 'openeuler-docker-engine'
         ? 'DISABLE_CRASH_FILES_DELETE is not set for dockerd: openEuler docker-engine deletes DB files at start.'
         : 'DISABLE_CRASH_FILES_DELETE was not seen (it only matters for openEuler docker-engine).';
-    const trigger = unclean.length ? `an unclean shutdown (boot ${unclean[unclean.length - 1]!.index}: ${unclean[unclean.length - 1]!.reason})` : '';
+    // The summary names the boot and its first reason; the full reason and corroboration stay in the evidence and detail.
+    const lastUnclean = unclean[unclean.length - 1];
+    const trigger = lastUnclean ? `an unclean shutdown (boot ${lastUnclean.index}: ${lastUnclean.reason.split('; ')[0]!.slice(0, 160)})` : '';
     ctx.report({
       messageId: unclean.length ? 'stateLost' : 'stateDamaged',
-      data: unclean.length ? { trigger: trigger.slice(0, 200), lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled } : { lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled },
+      data: unclean.length ? { trigger, lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled } : { lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled },
       severity: lostContainers.length > 0 || bolt.some((r) => /file size too small|panic/.test(r.message)) ? 'critical' : 'error',
       evidence,
       confidence: unclean.length && hardLoss ? 'high' : 'medium',
@@ -128,6 +130,7 @@ export default defineRule({
       detail: [
         lostContainers.length ? `Lost or unloadable containers: ${lostContainers.join(', ')}.` : '',
         deletedDbs.length ? `DB files deleted at start: ${deletedDbs.join(', ')}.` : '',
+        lastUnclean ? `Boot ${lastUnclean.index}: ${lastUnclean.reason}.` : '',
         crashNote,
         DBLOCK_NOTE,
       ].filter(Boolean).join(' '),
