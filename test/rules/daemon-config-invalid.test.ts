@@ -9,6 +9,8 @@ const read = (p: string) => readFileSync(resolve(REPO_ROOT, p), 'utf8');
 // starting fine).
 const lab = (name: string) => read(`test/fixtures/lab/daemon-json/${name}`);
 const nspawn = (name: string) => read(`test/fixtures/nspawn/daemon-json-errors/${name}`);
+// test/fixtures/rules/daemon-config-invalid/README.md: wrong-typed values, real dockerd 20.10.24 stderr.
+const own = (name: string) => read(`test/fixtures/rules/daemon-config-invalid/${name}`);
 const dockerdLog = (text: string) => [{ path: 'logs/dockerd.log', text }];
 const j = (lines: string[]) => lines.join('\n') + '\n';
 
@@ -109,6 +111,31 @@ ruleTester.run(rule, {
           severity: 'error',
           data: { key: 'data-root', flagSource: 'sysconfig', flagValue: '"/data/docker"', fileValue: '"/var/lib/docker2"' },
           evidence: [{ artifact: 'sysconfig.docker', line: 1 }, { artifact: 'docker.daemon-json', line: 2 }, { artifact: 'journal', line: 2, excerpt: 'data-root: (from flag: /data/docker, from file: /var/lib/docker2)' }],
+        },
+      ],
+    },
+    {
+      name: 'real capture: icc as a string, refused by dockerd 20.10',
+      artifacts: { 'docker.daemon-json': own('icc-string.daemon.json'), syslog: dockerdLog(own('icc-string.stderr')) },
+      findings: [
+        {
+          messageId: 'wrongTypes',
+          severity: 'error',
+          data: { keys: 'icc (expected boolean)' },
+          evidence: [{ artifact: 'docker.daemon-json', line: 2 }, { artifact: 'syslog', excerpt: 'json: cannot unmarshal string into Go struct field Config.icc of type bool' }],
+        },
+      ],
+    },
+    {
+      // The model checks top-level types only: a nested wrong type is known from dockerd's refusal alone.
+      name: 'real capture: a number inside log-opts, refused by dockerd 20.10',
+      artifacts: { 'docker.daemon-json': own('log-opts-number.daemon.json'), syslog: dockerdLog(own('log-opts-number.stderr')) },
+      findings: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          data: { count: 1, cause: 'json: cannot unmarshal number into Go struct field Config.log-opts of type string', fileCollected: true },
+          evidence: [{ artifact: 'syslog', line: 1 }],
         },
       ],
     },
