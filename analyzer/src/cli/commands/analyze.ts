@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { analyzeBundle } from '../../analyze.js';
-import { BundleUnreadableError } from '../../spine/reader.js';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, orUnreadable } from '../exit-codes.js';
 
 export function parseFormats(v: string): ReportFormat[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -36,18 +35,11 @@ export function registerAnalyze(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      try {
+      await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle);
         const written = await writeReports(result, opts.output, formats);
         for (const f of written) process.stdout.write(`${f}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;
-      } catch (e) {
-        if (e instanceof BundleUnreadableError) {
-          process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
-          process.exitCode = EXIT.UNREADABLE;
-          return;
-        }
-        throw e;
-      }
+      });
     });
 }

@@ -7,10 +7,10 @@
 import type { Command } from 'commander';
 import { allSignals, analyzeParsed } from '../../analyze.js';
 import { parserFor } from '../../parsers/index.js';
-import { BundleUnreadableError, scanBundle } from '../../spine/reader.js';
+import { scanBundle } from '../../spine/reader.js';
 import type { ParseContext } from '../../spine/types.js';
 import type { HostModel, TimelineEvent } from '../../model/host-model.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, orUnreadable } from '../exit-codes.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
   const signals = allSignals();
@@ -75,17 +75,11 @@ export function registerFacts(program: Command): void {
     .option('--json', 'print the whole model as JSON')
     .option('--timeline', 'print the timeline, one event per line')
     .action(async (bundle: string, opts: { json?: boolean; timeline?: boolean }) => {
-      let model: HostModel;
-      try {
+      let model: HostModel | undefined;
+      await orUnreadable(bundle, async () => {
         model = await buildModel(bundle);
-      } catch (e) {
-        if (e instanceof BundleUnreadableError) {
-          process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
-          process.exitCode = EXIT.UNREADABLE;
-          return;
-        }
-        throw e;
-      }
+      });
+      if (!model) return;
       const text = opts.json
         ? JSON.stringify(opts.timeline ? model.timeline : model, null, 2) + '\n'
         : (opts.timeline ? timelineLines(model.timeline) : summaryLines(model)).join('\n') + '\n';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { BundleUnreadableError, DEFAULT_LIMITS, scanBundle, type BundleInventory } from '../../spine/reader.js';
+import { DEFAULT_LIMITS, scanBundle, type BundleInventory } from '../../spine/reader.js';
 import type { ReaderLimits } from '../../spine/types.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, orUnreadable } from '../exit-codes.js';
 
 interface InventoryOpts {
   json?: boolean;
@@ -84,16 +84,9 @@ export function registerInventory(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      try {
+      await orUnreadable(bundle, async () => {
         const { inventory } = await scanBundle(bundle, { limits });
         process.stdout.write(opts.json ? JSON.stringify(inventory, null, 2) + '\n' : formatInventory(inventory));
-      } catch (e) {
-        if (e instanceof BundleUnreadableError) {
-          process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
-          process.exitCode = EXIT.UNREADABLE;
-          return;
-        }
-        throw e;
-      }
+      });
     });
 }
