@@ -45,6 +45,17 @@ ruleTester.run(rule, {
       ],
     },
     {
+      // The nspawn lab saw pairs with both ends on the host for ~15 s after a restarted dockerd began starting queued containers.
+      name: 'the same pair seconds after dockerd started: medium confidence, collect again',
+      collectedAt: '2024-05-02T10:00:20Z',
+      artifacts: {
+        'ip.link': capture,
+        'docker.ps': oneRunning,
+        journal: '2024-05-02T10:00:10+0000 node1 dockerd[900]: time="2024-05-02T10:00:10.000000000Z" level=info msg="API listen on /run/docker.sock"\n',
+      },
+      findings: [{ messageId: 'orphanPairs', confidence: 'medium', evidence: [{ artifact: 'ip.link', line: 4 }, { artifact: 'journal', line: 1, excerpt: 'API listen on' }] }],
+    },
+    {
       name: 'an endpoint on docker0 while no container runs',
       artifacts: { 'ip.link': healthyOnly, 'docker.ps': noneRunning },
       findings: [{ messageId: 'excessEndpoints', severity: 'warning', data: { count: 1, running: 0 }, evidence: [{ artifact: 'ip.link', line: 3, excerpt: 'veth1a2b3c4@if2' }] }],

@@ -12,6 +12,8 @@ import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
 const DOCKER_VETH = /^veth[0-9a-f]{7}$/;
 /** Docker's bridges: the default docker0 and user networks br-<12 hex>. */
 const DOCKER_BRIDGE = /^(docker0|br-[0-9a-f]{12})$/;
+/** Pairs seen this soon after a dockerd start may belong to containers it is still starting. */
+const SETTLE_MS = 60_000;
 
 export default defineRule({
   meta: {
@@ -52,6 +54,12 @@ export default defineRule({
       : ' No dockerd kill or crash was found in the journal; the leak may predate it.';
     const killEvidence: Evidence[] = kill ? [kill.evidence] : [];
 
+    // A dockerd that (re)started just before collection may still be starting queued containers: their
+    // pairs sit in the host namespace for a few seconds and then move ([lab] nspawn dockerd-sigkill).
+    const lastStart = byTime(lifecycle.filter((e) => (e.actor === 'dockerd' || e.actor === 'docker.service') && (e.kind === 'start' || e.kind === 'ready'))).pop();
+    const sinceStart = collection.collectedAt !== undefined && lastStart?.time !== undefined ? collection.collectedAt - lastStart.time : undefined;
+    const fresh = sinceStart !== undefined && sinceStart >= 0 && sinceStart < SETTLE_MS;
+
     // 1. Both ends in the host namespace: `vethA@vethB` whose peer is also here. Healthy endpoints show `@ifN` + link-netnsid.
     const pairs = links.filter((l) => dockerVeth(l) && l.peerName && byName.has(l.peerName));
     if (pairs.length > 0) {
@@ -59,9 +67,11 @@ export default defineRule({
       ctx.report({
         messageId: 'orphanPairs',
         data: { count: pairs.length, names: listSome(names, 8) },
-        evidence: [...pairs.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence],
-        confidence: 'high',
-        confidenceReason: 'both ends of each pair are in the host namespace, which no running container allows',
+        evidence: [...pairs.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence, ...(fresh && lastStart ? [lastStart.evidence] : [])],
+        confidence: fresh ? 'medium' : 'high',
+        confidenceReason: fresh
+          ? `dockerd (re)started ${Math.round(sinceStart! / 1000)} s before collection: pairs of containers still being started look the same for a few seconds; collect again after a minute to confirm`
+          : 'both ends of each pair are in the host namespace, which no running container allows',
         detail: `Interfaces: ${names.join(', ')}.${killNote}`,
       });
     }
