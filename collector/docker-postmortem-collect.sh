@@ -273,8 +273,10 @@ START_MS=$NOW_MS
 BUDGET_MS=$((BUDGET * 1000))
 
 # Collection time and zone: utcOffset is the host's own zone (TZ as the caller had it).
-COLLECTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# One clock reading for both forms: two `date` calls can straddle a second, and the archive name
+# must carry the manifest's collectedAt.
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+COLLECTED_AT=$(printf '%s\n' "$STAMP" | sed 's/^\(....\)\(..\)\(..\)T\(..\)\(..\)\(..\)Z$/\1-\2-\3T\4:\5:\6Z/')
 if [ "$ORIG_TZ_SET" = set ]; then
   UTC_OFFSET=$(TZ=$ORIG_TZ date +%z 2>/dev/null)
 else
