@@ -11,6 +11,7 @@
  * its own. Aims: facts within 1.5× of tar -xzOf; peak RSS < 300 MB.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { journalRecord } from './journal-record.js';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -63,29 +64,7 @@ async function generate(): Promise<void> {
     const ts = t0 + i * 37_000;
     const boot = boots[Math.min(boots.length - 1, Math.floor((written / target) * boots.length))]!;
     const line =
-      JSON.stringify({
-        __CURSOR: `s=${hex(32)};i=${i.toString(16)};b=${boot};m=${ts.toString(16)};t=${hex(13)};x=${hex(16)}`,
-        __REALTIME_TIMESTAMP: String(ts),
-        __MONOTONIC_TIMESTAMP: String(i * 37_000),
-        _BOOT_ID: boot,
-        PRIORITY: String(3 + Math.floor(r() * 4)),
-        _UID: '0',
-        _GID: '0',
-        _MACHINE_ID: 'c0ffee00c0ffee00c0ffee00c0ffee00',
-        _HOSTNAME: 'benchhost',
-        SYSLOG_FACILITY: '3',
-        _TRANSPORT: 'stdout',
-        SYSLOG_IDENTIFIER: idents[u],
-        _PID: String(1000 + u),
-        _COMM: idents[u],
-        _EXE: `/usr/bin/${idents[u]}`,
-        _CMDLINE: `/usr/bin/${idents[u]} -H fd:// --containerd=/run/containerd/containerd.sock`,
-        _SYSTEMD_CGROUP: `/system.slice/${units[u]}`,
-        _SYSTEMD_UNIT: units[u],
-        _SYSTEMD_SLICE: 'system.slice',
-        _SYSTEMD_INVOCATION_ID: hex(32),
-        MESSAGE: msgs[Math.floor(r() * msgs.length)]!(u),
-      }) + '\n';
+      journalRecord({ i, ts, boot, ident: idents[u]!, unit: units[u]!, pid: 1000 + u, priority: 3 + Math.floor(r() * 4), message: msgs[Math.floor(r() * msgs.length)]!(u), hex }) + '\n';
     buf.push(line);
     bufLen += line.length;
     written += line.length;

@@ -15,6 +15,7 @@
  * < 200 MB). Generation happens in a child process so its memory does not count.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { journalRecord } from './journal-record.js';
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -83,29 +84,7 @@ async function generate(): Promise<void> {
   await writeLines(join(root, 'cmd/journal.json'), journalBytes, (i) => {
     const u = Math.floor(r() * units.length);
     const ts = t0 + i * 37_000;
-    return JSON.stringify({
-      __CURSOR: `s=${hex(32)};i=${i.toString(16)};b=${boot};m=${ts.toString(16)};t=${hex(13)};x=${hex(16)}`,
-      __REALTIME_TIMESTAMP: String(ts),
-      __MONOTONIC_TIMESTAMP: String(i * 37_000),
-      _BOOT_ID: boot,
-      PRIORITY: String(3 + Math.floor(r() * 4)),
-      _UID: '0',
-      _GID: '0',
-      _MACHINE_ID: 'c0ffee00c0ffee00c0ffee00c0ffee00',
-      _HOSTNAME: 'benchhost',
-      SYSLOG_FACILITY: '3',
-      _TRANSPORT: 'stdout',
-      SYSLOG_IDENTIFIER: idents[u],
-      _PID: String(1000 + u),
-      _COMM: idents[u],
-      _EXE: `/usr/bin/${idents[u]}`,
-      _CMDLINE: `/usr/bin/${idents[u]} -H fd:// --containerd=/run/containerd/containerd.sock`,
-      _SYSTEMD_CGROUP: `/system.slice/${units[u]}`,
-      _SYSTEMD_UNIT: units[u],
-      _SYSTEMD_SLICE: 'system.slice',
-      _SYSTEMD_INVOCATION_ID: hex(32),
-      MESSAGE: msgs[Math.floor(r() * msgs.length)]!(),
-    });
+    return journalRecord({ i, ts, boot, ident: idents[u]!, unit: units[u]!, pid: 1000 + u, priority: 3 + Math.floor(r() * 4), message: msgs[Math.floor(r() * msgs.length)]!(), hex });
   });
   await writeLines(join(root, 'files/var/log/audit/audit.log'), Math.floor(MB * 0.12 * 1024 * 1024), (i) =>
     `type=SYSCALL msg=audit(1764314292.${String(i % 1000).padStart(3, '0')}:${i}): arch=c000003e syscall=59 success=yes exit=0 a0=${hex(12)} a1=${hex(12)} items=2 ppid=1 pid=${1000 + (i % 30000)} auid=4294967295 uid=0 gid=0 comm="runc" exe="/usr/bin/runc" key="docker"`,
