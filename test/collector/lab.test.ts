@@ -157,8 +157,12 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
     after = treeHash(lab.dataRoot);
     // Control window: the live dockerd/containerd may touch their own files (bolt DBs, container logs)
     // whatever the collector does. Watch for as long as the collector ran, with no collector.
+    // It also asks the daemon the same read-only questions the collector asks, since dockerd and
+    // containerd may write their own state while answering (that is not the collector writing).
     const c0 = treeHash(lab.dataRoot);
-    await new Promise((r) => setTimeout(r, Math.min(normal.durationMs ?? 10_000, 30_000)));
+    const t0 = Date.now();
+    for (const q of [['info'], ['ps', '-a', '--no-trunc'], ['network', 'ls', '--no-trunc'], ['version']]) await lab.docker(q, { timeoutMs: 20_000 });
+    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(normal.durationMs ?? 10_000, 30_000) - (Date.now() - t0))));
     churn = new Set(treeDiff(c0.sig, treeHash(lab.dataRoot).sig).map((l) => l.slice(0, l.indexOf(': '))));
     if (!normal.archive) throw new Error(`collector failed (${normal.code}): ${normal.stderr.slice(-3000)}`);
     top = unpack(normal.archive, path.join(work, 'unpacked-normal'));
