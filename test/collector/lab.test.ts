@@ -11,43 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS } from '../../analyzer/src/spine/artifacts.js';
 import { COLLECTOR, collectorArgv, collectorAvailable, members, runCollector, unpack, type CollectRun } from '../lab/collect.js';
 import { NetnsLab, labSkipReason, run, runSync } from '../lab/netns-lab.js';
+import type { Manifest, ManifestItem as Item } from './helpers.js';
 
 const skipReason = labSkipReason() ?? collectorAvailable();
 const haveStrace = runSync(['sh', '-c', 'command -v strace']).code === 0;
 
-interface Item {
-  id: string;
-  kind: string;
-  argv: string[] | null;
-  source: string | null;
-  path: string;
-  exitCode: number | null;
-  durationMs: number | null;
-  bytes: number | null;
-  sha256: string | null;
-  truncated: boolean;
-  timedOut: boolean;
-  skipped: boolean;
-  skipReason: string | null;
-  error: string | null;
-}
-interface Manifest {
-  format: string;
-  formatVersion: number;
-  collector: { name: string; version: string };
-  host: string;
-  collectedAt: string;
-  utcOffset: string;
-  kernel: string;
-  asRoot: boolean;
-  redacted: boolean;
-  netns: string;
-  ipcns: string;
-  dataRoot: string;
-  execRoot: string;
-  options: Record<string, unknown>;
-  items: Item[];
-}
 
 /** Artifacts a Debian 12 lab host without systemd/dm/firewalld/auditd can provide: present, exit 0, non-empty. */
 const LAB_ARTIFACTS = [
