@@ -16,6 +16,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, sta
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../test/helpers/prng.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -25,14 +26,7 @@ const TOP = 'docker-postmortem-parsebench-20261128T071812Z';
 const JOURNAL = join(DIR, `journal-${MB}mb.json`);
 const BUNDLE = join(DIR, `${TOP}-${MB}mb.tar.gz`);
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 async function generate(): Promise<void> {
   mkdirSync(DIR, { recursive: true });

@@ -21,6 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanBundle } from '../analyzer/src/spine/reader.js';
+import { mulberry32 } from '../test/helpers/prng.js';
 
 const args = process.argv.slice(2);
 const MB = Number(args[args.indexOf('--mb') + 1]) > 0 && args.includes('--mb') ? Number(args[args.indexOf('--mb') + 1]) : 520;
@@ -32,16 +33,7 @@ const BUNDLE = XZ ? join(DIR, `${TOP}-${MB}mb.tar.xz`) : GZ_BUNDLE;
 
 // --- generation (child process) -------------------------------------------------------------------
 
-/** Small deterministic PRNG (mulberry32) so every run benches the same bytes. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 async function writeLines(path: string, bytes: number, line: (i: number) => string): Promise<void> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });

@@ -948,19 +948,32 @@ root_ready() {
   fi
 }
 
-dataroot_listing() {
-  _rel=cmd/dataroot-listing.tsv
-  if ! limit_for "$TIMEOUT"; then skip_item dataroot.listing listing "$_rel" "budget exhausted"; return; fi
-  root_ready "$DATA_ROOT"
-  if [ -n "$NOT_READY" ]; then skip_item dataroot.listing listing "$_rel" "$NOT_READY"; return; fi
+# list_begin REL: start a TSV listing at $B/REL (header line; entry cap and flags reset; _t0 = now).
+list_begin() {
   now_ms
   _t0=$NOW_MS
-  LIST_OUT="$B/$_rel"
+  LIST_OUT="$B/$1"
   LIST_LEFT=$MAX_ENTRIES
   LIST_TRUNC=0
   LIST_BUDGET=0
   LIST_ERR=
   printf '# type\tmode\tuid\tgid\tsize\tmtime\tpath\n' >"$LIST_OUT"
+}
+
+# list_end: mark a cut listing in the file itself and set _tr=true when it was cut.
+list_end() {
+  [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
+  [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
+  _tr=false
+  if [ "$LIST_TRUNC" = 1 ] || [ "$LIST_BUDGET" = 1 ]; then _tr=true; fi
+}
+
+dataroot_listing() {
+  _rel=cmd/dataroot-listing.tsv
+  if ! limit_for "$TIMEOUT"; then skip_item dataroot.listing listing "$_rel" "budget exhausted"; return; fi
+  root_ready "$DATA_ROOT"
+  if [ -n "$NOT_READY" ]; then skip_item dataroot.listing listing "$_rel" "$NOT_READY"; return; fi
+  list_begin "$_rel"
   list_section "$DATA_ROOT" 0 0
   dataroot_sections "$DATA_ROOT"
   # userns-remap keeps a second data-root in <uid>.<gid>/
@@ -968,10 +981,7 @@ dataroot_listing() {
     [ -d "$_u" ] || continue
     dataroot_sections "$_u"
   done
-  [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
-  [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
-  _tr=false
-  { [ "$LIST_TRUNC" = 1 ] || [ "$LIST_BUDGET" = 1 ]; } && _tr=true
+  list_end
   now_ms
   add_item dataroot.listing listing null "$DATA_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_tr" "$( [ "$LIST_BUDGET" = 1 ] && echo true || echo false)" false "" "$LIST_ERR"
 }
@@ -983,22 +993,12 @@ execroot_listing() {
   _nr_exec=$NOT_READY
   root_ready /run/containerd
   if [ -n "$_nr_exec" ] && [ -n "$NOT_READY" ]; then skip_item execroot.listing listing "$_rel" "$_nr_exec"; return; fi
-  now_ms
-  _t0=$NOW_MS
-  LIST_OUT="$B/$_rel"
-  LIST_LEFT=$MAX_ENTRIES
-  LIST_TRUNC=0
-  LIST_BUDGET=0
-  LIST_ERR=
-  printf '# type\tmode\tuid\tgid\tsize\tmtime\tpath\n' >"$LIST_OUT"
+  list_begin "$_rel"
   # runtime-runc/moby/<id>/state.json and containerd task files (io.containerd.runtime.v2.task/moby/<id>/*)
   # sit at depth 4; deeper is the containers' own root file systems.
   [ -z "$_nr_exec" ] && list_section "$EXEC_ROOT" 0 4
   [ -z "$NOT_READY" ] && list_section /run/containerd 0 4
-  [ "$LIST_TRUNC" = 1 ] && printf '# truncated: entry cap %s reached\n' "$MAX_ENTRIES" >>"$LIST_OUT"
-  [ "$LIST_BUDGET" = 1 ] && printf '# truncated: budget exhausted\n' >>"$LIST_OUT"
-  _tr=false
-  { [ "$LIST_TRUNC" = 1 ] || [ "$LIST_BUDGET" = 1 ]; } && _tr=true
+  list_end
   [ -n "$_nr_exec" ] && LIST_ERR="${LIST_ERR:-$EXEC_ROOT: $_nr_exec}"
   now_ms
   add_item execroot.listing listing null "$EXEC_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_tr" false false "" "$LIST_ERR"

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
 import type { ParseContext, ParseResult } from '../../analyzer/src/spine/types.js';
+import { mulberry32 } from './prng.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -32,17 +33,8 @@ export function okValue<T>(r: ParseResult<T>): T {
   return r.value;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (test/helpers/prng.ts). */
+export const rng = mulberry32;
 
 const NASTY = ['\0', '\t', ' ', '-', ':', '=', '0x', '%', '/', '\\040', '\u00e9', '\uFFFD', '\r', '# ', '999999999999999999999', '-1', 'NaN', '{', '}', '"', 'Not set', 'Thu Jan  1 00:00:00 1970', '------ Semaphore Arrays --------'];
 

@@ -12,25 +12,10 @@ import * as path from 'node:path';
 import { collectorAvailable } from './collect.js';
 import { bundle } from './make-samples.js';
 import { NetnsLab, sleep } from './netns-lab.js';
+import { writeSlowRuntime } from './slow-runtime.js';
 
 /** Long enough to cover the kill, containerd's restart, two failed starts and the collector run (~20 s). */
 const SLOW_SECONDS = 120;
-
-function writeWrapper(dir: string): string {
-  const p = path.join(dir, 'slow-runc');
-  fs.writeFileSync(
-    p,
-    `#!/bin/sh
-# Lab wrapper runtime: a slow "create" (stands in for a slow prestart hook), everything else straight to runc.
-for a in "$@"; do
-  if [ "$a" = create ]; then sleep ${SLOW_SECONDS}; break; fi
-done
-exec /usr/sbin/runc "$@"
-`,
-  );
-  fs.chmodSync(p, 0o755);
-  return p;
-}
 
 async function main(): Promise<void> {
   const why = collectorAvailable();
@@ -38,7 +23,7 @@ async function main(): Promise<void> {
   const events: string[] = [];
   const ev = { add: (what: string) => (events.push(`${new Date().toISOString()}\t${what}`), console.error(events.at(-1))) };
   const wdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpm-slowrt-'));
-  const wrapper = writeWrapper(wdir);
+  const wrapper = writeSlowRuntime(wdir, SLOW_SECONDS);
   const lab = await NetnsLab.start({ runtimes: { slow: wrapper } });
   try {
     ev.add(`lab ${lab.netns} dockerd pid ${lab.daemonPid()} with --add-runtime slow=${wrapper}`);

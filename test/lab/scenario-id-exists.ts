@@ -10,30 +10,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NetnsLab, runSync, sleep } from './netns-lab.js';
 import { EventLog, captureState, fixtureDir, save, saveLog, writeReadme } from './capture.js';
+import { writeSlowRuntime } from './slow-runtime.js';
 
 const SLOW_SECONDS = 25;
-
-function writeWrapper(dir: string): string {
-  const p = path.join(dir, 'slow-runc');
-  fs.writeFileSync(
-    p,
-    `#!/bin/sh
-# Lab wrapper runtime: a slow "create" (stands in for a slow prestart hook), everything else straight to runc.
-for a in "$@"; do
-  if [ "$a" = create ]; then sleep ${SLOW_SECONDS}; break; fi
-done
-exec /usr/sbin/runc "$@"
-`,
-  );
-  fs.chmodSync(p, 0o755);
-  return p;
-}
 
 async function main(): Promise<void> {
   const ev = new EventLog();
   // The wrapper must exist before dockerd starts; it lives in its own temp dir removed at the end.
   const wdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpm-slowrt-'));
-  const wrapper = writeWrapper(wdir);
+  const wrapper = writeSlowRuntime(wdir, SLOW_SECONDS);
   const lab = await NetnsLab.start({ runtimes: { slow: wrapper } });
   try {
     const dir = fixtureDir('container-id-exists-race');

@@ -9,20 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_PARSERS } from '../../analyzer/src/parsers/registry-host.js';
 import type { ParseResult } from '../../analyzer/src/spine/types.js';
+import { mulberry32 } from '../helpers/prng.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures');
 const PER_ARTIFACT = 150;
 
-function prng(seed: number): () => number {
-  // mulberry32: a failure reproduces from its seed
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const SPICE = ['"', "'", '\\', '{', '}', '[', ']', ':', '=', ',', ' ', '\t', '\u0000', '\u00e9', '\ud800', '<', '>', '@', '@if', '\\    ', '# /', '*filter', 'COMMIT', '-A ', 'Id=', '●', '└─', 'Active: ', 'CONTAINER ID', 'env\t', '$OPTIONS', '//', '/*', '-9999999999999999999', 'NaN'];
 

@@ -13,19 +13,11 @@ import { EVENT_KEEP } from '../../analyzer/src/parsers/audit-log.js';
 import { MODEL_SIGNALS } from '../../analyzer/src/model/signals.js';
 import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import type { ParseResult } from '../../analyzer/src/spine/types.js';
+import { mulberry32 } from '../helpers/prng.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures');
 
-function prng(seed: number): () => number {
-  // mulberry32
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const SPICE = ['"', '\\', '[', ']', '{', '}', ':', '=', ' ', '\t', '\u001d', '\u0001', '\u0000', '░', '—', '-- ', '\\"', 'é', '\ud800', '4294967295', '(null)', 'msg=audit(', 'type=', 'time="', '-- Boot ', 'Dec 31 ', '[ 1.0] '];
 

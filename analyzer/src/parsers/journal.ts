@@ -552,42 +552,34 @@ export class JournalSink implements LineSink<JournalParse> {
     const t = line.text;
     let m = RE_DMESG_REL.exec(t);
     if (m) {
-      const message = m[3] ?? '';
-      if (this.cur && this.cur.span.count > 0 && isKernelBanner(message)) this.newSpan('kernel-banner', line.no, undefined);
-      const st = this.ensureSpan(line.no);
-      this.pending = {
-        line: line.no,
-        ident: 'kernel',
-        message,
-        head: t.slice(0, t.length - message.length),
-        bootSeq: st.span.seq,
-        bootId: st.span.bootId,
-        format: 'dmesg',
-      };
-      this.pendingContinuationBytes = 0;
+      this.pendKernel(line, t, m[3] ?? '', undefined, 'dmesg');
       return;
     }
     m = RE_DMESG_T.exec(t);
     if (m && m[1]! in MONTHS) {
       const off = this.ctx.hostUtcOffsetMinutes ?? 0;
       const time = Date.UTC(+m[6]!, MONTHS[m[1]!]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!) - off * 60_000;
-      const message = m[7] ?? '';
-      if (this.cur && this.cur.span.count > 0 && isKernelBanner(message)) this.newSpan('kernel-banner', line.no, undefined);
-      const st = this.ensureSpan(line.no);
-      this.pending = {
-        line: line.no,
-        time,
-        ident: 'kernel',
-        message,
-        head: t.slice(0, t.length - message.length),
-        bootSeq: st.span.seq,
-        bootId: st.span.bootId,
-        format: 'dmesg-T',
-      };
-      this.pendingContinuationBytes = 0;
+      this.pendKernel(line, t, m[7] ?? '', time, 'dmesg-T');
       return;
     }
     this.problem(line, 'unrecognised line');
+  }
+
+  /** A kernel ring-buffer line (plain or `-T`): a kernel banner opens a new boot span. */
+  private pendKernel(line: Line, t: string, message: string, time: number | undefined, format: 'dmesg' | 'dmesg-T'): void {
+    if (this.cur && this.cur.span.count > 0 && isKernelBanner(message)) this.newSpan('kernel-banner', line.no, undefined);
+    const st = this.ensureSpan(line.no);
+    this.pending = {
+      line: line.no,
+      ...(time === undefined ? {} : { time }),
+      ident: 'kernel',
+      message,
+      head: t.slice(0, t.length - message.length),
+      bootSeq: st.span.seq,
+      bootId: st.span.bootId,
+      format,
+    };
+    this.pendingContinuationBytes = 0;
   }
 
   private flush(): void {

@@ -4,7 +4,7 @@
  * Field guide §2; openEuler guide "devicemapper Storage Driver Configuration".
  */
 import { defineRule } from './types.js';
-import { configEvidence, driverEvidence, driverIs, storageOpts } from './util-storage.js';
+import { configEvidence, driverEvidence, driverIs, storageOpts, STORAGE_CONFIG_ARTIFACTS, STORAGE_CONFIG_ESSENTIAL } from './util-storage.js';
 
 export default defineRule({
   meta: {
@@ -12,8 +12,8 @@ export default defineRule({
     title: 'devicemapper in loop-lvm mode (no dm.thinpooldev)',
     category: 'storage',
     severity: 'warning',
-    requires: ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons'],
-    essential: ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons'],
+    requires: STORAGE_CONFIG_ARTIFACTS,
+    essential: STORAGE_CONFIG_ESSENTIAL,
     explanation:
       'Without `--storage-opt dm.thinpooldev=…` the devicemapper driver builds its thin pool on two sparse loop files under ' +
       '<data-root>/devicemapper/devicemapper (loop-lvm). It is slow, the files grow until the filesystem below is full, and a ' +

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { configEvidence, driverEvidence, driverIs, storageOpts } from './util-storage.js';
+import { configEvidence, driverEvidence, driverIs, storageOpts, STORAGE_CONFIG_ARTIFACTS, STORAGE_CONFIG_ESSENTIAL } from './util-storage.js';
 
 const isTrue = (v: string | undefined) => v !== undefined && /^(true|1)$/i.test(v.trim());
 
@@ -15,8 +15,8 @@ export default defineRule({
     title: 'devicemapper without deferred removal/deletion, or not on ext4',
     category: 'storage',
     severity: 'warning',
-    requires: ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons'],
-    essential: ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons'],
+    requires: STORAGE_CONFIG_ARTIFACTS,
+    essential: STORAGE_CONFIG_ESSENTIAL,
     explanation:
       'With devicemapper, a thin device that is still busy (a mount leaked into another namespace) cannot be removed at once. Deferred ' +
       'removal and deferred deletion let the kernel finish the job later; without them container removal fails ("device or resource ' +

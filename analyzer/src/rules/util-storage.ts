@@ -92,3 +92,8 @@ export function timespanSeconds(v: string | undefined): number | undefined {
   }
   return seen ? total : undefined;
 }
+
+/** Where the storage driver and its options come from: docker info, then every configuration source. */
+export const STORAGE_CONFIG_ARTIFACTS = ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons'] as const;
+/** The same minus `systemctl cat`, which only adds drop-ins: any one of these lets a storage rule conclude. */
+export const STORAGE_CONFIG_ESSENTIAL = ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons'] as const;
