@@ -44,7 +44,7 @@ async function generate(): Promise<void> {
     () => `time="2026-11-28T07:18:12Z" level=error msg="Handler for POST /v1.41/containers/${hex(64)}/start returned error: failed to create shim task: OCI runtime create failed"`,
     () => `I1128 07:18:12.${hex(6)} 1234 kubelet.go:2${Math.floor(r() * 999)}] "SyncLoop (PLEG): event for pod" pod="default/app-${hex(5)}" event={ID:${hex(8)} Type:ContainerStarted Data:${hex(64)}}`,
     () => `Accepted publickey for root from 127.0.${Math.floor(r() * 255)}.${Math.floor(r() * 255)} port ${Math.floor(r() * 65535)} ssh2: RSA SHA256:${hex(43)}`,
-    // a few lifecycle lines so signals match now and then
+    // a few lifecycle lines so catalog events match now and then
     (u) => (u === 0 ? 'time="2026-11-28T07:18:12Z" level=info msg="Starting up"' : u === 5 ? 'docker.service: Main process exited, code=killed, status=9/KILL' : 'Journal started'),
   ];
   const t0 = Date.parse('2026-11-28T00:00:00Z') * 1000;
@@ -83,9 +83,9 @@ async function generate(): Promise<void> {
 /** Child: the journal parser alone, fed by a plain streaming line splitter. */
 async function phaseParser(): Promise<void> {
   const { parserFor } = await import('../analyzer/src/parsers/index.js');
-  const { allSignals } = await import('../analyzer/src/analyze.js');
+  const { EVENTS } = await import('../analyzer/src/events/catalog.js');
   const { LineSplitter } = await import('../analyzer/src/spine/line-splitter.js');
-  const sink = parserFor('journal')!.create({ artifact: 'journal', path: JOURNAL, signals: allSignals() });
+  const sink = parserFor('journal')!.create({ artifact: 'journal', path: JOURNAL, events: EVENTS });
   const t = process.hrtime.bigint();
   const c = process.cpuUsage();
   // The reader's own line splitter, so the figure is what `facts` pays per line.
@@ -96,8 +96,8 @@ async function phaseParser(): Promise<void> {
   const res = sink.finish();
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   const cu = process.cpuUsage(c);
-  const v = res.status === 'ok' ? (res.value as { records: number; signalCounts: Record<string, number> }) : undefined;
-  process.stdout.write(JSON.stringify({ s, cpu: (cu.user + cu.system) / 1e6, lines: no, records: v?.records, signals: Object.keys(v?.signalCounts ?? {}).length, rssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  const v = res.status === 'ok' ? (res.value as { records: number; eventCounts: Record<string, number> }) : undefined;
+  process.stdout.write(JSON.stringify({ s, cpu: (cu.user + cu.system) / 1e6, lines: no, records: v?.records, kinds: Object.keys(v?.eventCounts ?? {}).length, rssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
 /** Child: the whole facts pipeline on the bundle. */

@@ -67,6 +67,7 @@ export function syntheticResult(FINDINGS: number): AnalysisResult {
   r.model.timeline = Array.from({ length: EVENTS }, (_x, i) => ({
     time: t0 + i * 7_000,
     category: (['dockerd', 'containerd', 'systemd', 'kernel', 'container'] as const)[i % 5]!,
+    kind: (['dockerd.starting', 'containerd.booted', 'unit.start-limit', 'kernel.panic-or-oom', 'container.load-failed'] as const)[i % 5]!,
     label: `event ${i}`,
     evidence: ev({ line: 100_000 + i, time: new Date(t0 + i * 7_000).toISOString(), excerpt: `event ${i} ${'x'.repeat(80)}` }),
   }));
@@ -85,6 +86,7 @@ export function syntheticResult(FINDINGS: number): AnalysisResult {
     artifacts: [],
     reason: 'x',
     collectNext: ['journalctl -o json'],
+    checks: [],
   }));
   return r;
 }

@@ -5,14 +5,13 @@
 import { FactStore } from './model/fact-store.js';
 import { buildHostModel } from './model/build.js';
 import type { HostModel } from './model/host-model.js';
-import { MODEL_SIGNALS } from './model/signals.js';
 import { parserFor } from './parsers/index.js';
 import { RULES } from './rules/index.js';
-import { causeChains, ruleSignals, runRules } from './rules/engine.js';
+import { causeChains, runRules } from './rules/engine.js';
 import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
 import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
-import type { NamedSignal, ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
+import type { ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
 import type { ParsedArtifact } from './model/fact-store.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
@@ -43,19 +42,13 @@ export function rulesVersion(rules: readonly Rule[] = RULES): string {
 
 export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const rules = opts.rules ?? RULES;
-  const signals = allSignals(rules);
   const scan = await scanBundle(input, {
     limits: opts.limits,
     sinkFor(source, ctx: ParseContext) {
-      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx, signals });
+      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx });
     },
   });
   return analyzeParsed(scan.parsed, scan.inventory, rules);
-}
-
-/** Model signals plus every rule's own, as the journal parsers need them. */
-export function allSignals(rules: readonly Rule[] = RULES): NamedSignal[] {
-  return [...MODEL_SIGNALS, ...ruleSignals(rules)];
 }
 
 /** The second half of the pipeline, shared with the rule tester (which overlays artifacts). */

@@ -28,6 +28,7 @@ export function finding(p: Partial<Finding> & { id: string }): Finding {
     explanation: `Explanation of ${ruleId}.`,
     evidence: [],
     evidenceTotal: p.evidence?.length ?? 0,
+    episodes: [],
     remediation: [],
     causedBy: [],
     causes: [],
@@ -51,7 +52,8 @@ export function emptyHostModel(): HostModel {
     boots: [],
     lifecycle: [],
     units: {},
-    journal: { signals: {}, signalCounts: {}, recordsByUnit: {}, available: false, truncated: false },
+    journal: { events: {}, eventCounts: {}, recordsByUnit: {}, available: false, truncated: false },
+    daemons: { runs: [], containerdLosses: [], startLimits: [], restartStorms: [], journaldRestarts: [] },
     containers: [],
     networks: [],
     links: [],
@@ -141,6 +143,7 @@ export function analysisFixture(): AnalysisResult {
     ruleId,
     status,
     artifacts: [],
+    checks: [],
     reason,
     collectNext: [],
     ...extra,
@@ -248,8 +251,8 @@ export function analysisFixture(): AnalysisResult {
   ];
   // The model timeline repeats the dockerd start (same evidence line: one event) and adds one of its own.
   m.timeline = [
-    { time: ms(-59), category: 'dockerd', label: 'dockerd start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
-    { time: ms(0.7), category: 'firewalld', label: 'firewalld reloaded', evidence: ev({ line: 815, time: at(0.7), excerpt: 'firewalld: Reloaded' }) },
+    { time: ms(-59), category: 'dockerd', kind: 'lifecycle.start', label: 'dockerd start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
+    { time: ms(0.7), category: 'firewalld', kind: 'lifecycle.restart', label: 'firewalld reloaded', evidence: ev({ line: 815, time: at(0.7), excerpt: 'firewalld: Reloaded' }) },
   ];
   return r;
 }
@@ -320,7 +323,7 @@ export function hostileFixture(): AnalysisResult {
   r.model.links = [{ ifindex: 7, name: `veth${P.svg}`, flags: [], addresses: [], evidence: ev({ excerpt: P.svg }) }];
   r.model.containers[0] = { ...r.model.containers[0]!, name: P.img };
   r.model.packages.list.push({ name: `docker-${P.img}`, version: P.rtl, manager: 'rpm', evidence: ev({ excerpt: 'p' }) });
-  r.model.timeline.push({ time: Date.parse(at(3)), category: 'container', label: `container ${P.title} died`, evidence: ev({ line: 901, time: at(3), excerpt: P.closeScript, match: '</script>' }) });
+  r.model.timeline.push({ time: Date.parse(at(3)), category: 'container', kind: 'container.died', label: `container ${P.title} died`, evidence: ev({ line: 901, time: at(3), excerpt: P.closeScript, match: '</script>' }) });
   r.coverage[6] = { ...r.coverage[6]!, reason: P.svg, collectNext: [P.script] };
   r.inventory.problems.push({ kind: 'symlink', path: P.jsUrl, message: P.title });
   r.inventory.artifacts.push({ artifact: P.svg, state: 'failed', paths: [P.img], bytes: 0, detail: P.script });

@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { allSignals, analyzeParsed, type AnalysisResult } from '../../analyzer/src/analyze.js';
+import { analyzeParsed, type AnalysisResult } from '../../analyzer/src/analyze.js';
 import { ARTIFACTS } from '../../analyzer/src/spine/artifacts.js';
 import type { ParsedArtifact } from '../../analyzer/src/model/fact-store.js';
 import { parserFor } from '../../analyzer/src/parsers/index.js';
@@ -65,7 +65,6 @@ export interface InvalidCase extends CaseInput {
 /** Builds the analysis for one case through the real pipeline. */
 export async function analyzeCase(rule: Rule | readonly Rule[], c: CaseInput): Promise<AnalysisResult> {
   const rules = Array.isArray(rule) ? (rule as readonly Rule[]) : [rule as Rule];
-  const signals = allSignals(rules);
   let parsed: ParsedArtifact[] = [];
   let inventory: BundleInventory = {
     input: c.bundle ?? `case:${c.name}`,
@@ -78,7 +77,7 @@ export async function analyzeCase(rule: Rule | readonly Rule[], c: CaseInput): P
   };
   if (c.bundle) {
     const scan = await scanBundle(resolve(REPO_ROOT, c.bundle), {
-      sinkFor: (source, ctx) => parserFor(source.artifact)?.create({ ...ctx, signals }),
+      sinkFor: (source, ctx) => parserFor(source.artifact)?.create({ ...ctx }),
     });
     parsed = [...scan.parsed];
     inventory = { ...scan.inventory, artifacts: scan.inventory.artifacts.map((a) => ({ ...a })) };
@@ -93,7 +92,7 @@ export async function analyzeCase(rule: Rule | readonly Rule[], c: CaseInput): P
     const files = typeof v === 'string' ? [{ path: `inline/${id}`, text: v }] : v;
     let bytes = 0;
     for (const f of files) {
-      const result = parseText(id, f.text, { path: f.path, collectedAt: inventory.collectedAt, signals });
+      const result = parseText(id, f.text, { path: f.path, collectedAt: inventory.collectedAt });
       parsed.push({ source: { artifact: id, path: f.path, bytes: f.text.length, truncated: false }, result });
       bytes += f.text.length;
     }

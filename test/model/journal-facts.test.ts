@@ -14,9 +14,9 @@ describe('journal facts: merging sos files', () => {
       ],
       { collectedAt },
     );
-    const kills = m.journal.signals['model/unit-main-exited']!;
+    const kills = m.journal.events['unit.main-exited']!;
     expect(kills).toHaveLength(4); // 1 killed + 3 exited, each seen in both files
-    expect(m.journal.signalCounts['model/unit-main-exited']).toBe(4);
+    expect(m.journal.eventCounts['unit.main-exited']).toBe(4);
     expect(kills.every((r) => r.evidence.artifact === 'journal')).toBe(true);
     expect(m.journal.available).toBe(true);
     expect(m.journal.truncated).toBe(false);
@@ -31,13 +31,13 @@ describe('journal facts: merging sos files', () => {
       ],
       { collectedAt: Date.UTC(2020, 4, 12) },
     );
-    expect(m.journal.signalCounts['model/dockerd-start-error']).toBe(2);
+    expect(m.journal.eventCounts['dockerd.start-error']).toBe(2);
     expect(m.journal.recordsByUnit.dockerd!.count).toBe(6);
   });
 
   it('records carry their boot position from --list-boots, also in text forms without ids in the first boot', () => {
     const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-short-three-boots.txt' }, LIST], { collectedAt });
-    const starts = m.journal.signals['model/dockerd-starting']!;
+    const starts = m.journal.events['dockerd.starting']!;
     expect(starts.map((r) => r.bootIndex)).toEqual([-2, -1, 0]);
     expect(starts.map((r) => r.bootId)).toEqual([undefined, '43f6209bfc284a7d9ef1e1f24d7721c9', 'c0ffee00c0ffee00c0ffee00c0ffee00']);
     expect(m.journal.firstTime).toBe(Date.UTC(2023, 10, 15, 0, 13, 20));
@@ -50,19 +50,18 @@ describe('journal facts: merging sos files', () => {
     expect(m.journal.truncated).toBe(true);
   });
 
-  it('rule signals are kept under their names', () => {
-    const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-json-all-three-boots.txt' }], {
-      collectedAt,
-      signals: [{ name: 'power-off/failed-load', spec: { pattern: /msg="failed to load container" container=(\w+)/, units: ['docker'], hint: 'failed to load container' } }],
-    });
-    const recs = m.journal.signals['power-off/failed-load']!;
+  it('events are kept under their kind, with their typed fields', () => {
+    const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-json-all-three-boots.txt' }], { collectedAt });
+    const recs = m.journal.events['container.load-failed']!;
     expect(recs).toHaveLength(1);
     expect(recs[0]!.logrus?.fields).toEqual({ container: '1f0c5e5c3a4f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b', error: 'EOF' });
+    expect(recs[0]!.fields).toEqual({ container: '1f0c5e5c3a4f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b', error: 'EOF' });
+    expect(recs[0]!.wording).toBe('container.load-failed#1');
     expect(recs[0]!.bootIndex).toBe(-1); // no list: counted back from the end of the file
   });
 
   it('no journal: not available, empty', () => {
     const m = modelFrom([]);
-    expect(m.journal).toEqual({ signals: {}, signalCounts: {}, recordsByUnit: {}, available: false, truncated: false });
+    expect(m.journal).toEqual({ events: {}, eventCounts: {}, recordsByUnit: {}, available: false, truncated: false });
   });
 });

@@ -59,7 +59,8 @@ describe('lifecycle: systemd v219 and openEuler 18.09 wordings (hand-written fro
         '-1 containerd restart killed and restarted by dockerd',
         '-1 docker.service killed code=killed, status=9/KILL',
         '-1 docker.service crash unit entered failed state',
-        '0 dockerd start-failed Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can\'t set cookie dm_task_set_cookie failed',
+        // the detail is the wording's `cause` capture, without the `Error starting daemon: ` prefix
+        '0 dockerd start-failed error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can\'t set cookie dm_task_set_cookie failed',
         '0 docker.service crash code=exited, status=1/FAILURE',
         '0 docker.service start-failed Failed to start',
         '0 docker.service restart hold-off time over, scheduling restart',
@@ -85,10 +86,13 @@ describe('lifecycle: v229–v249 wordings (hand-written from field guide §1.5)'
         "-1 docker.service timeout docker.service result 'timeout'",
         '-1 docker.service restart hold-off time over, scheduling restart',
         "-1 docker.service start-limit docker.service result 'start-limit-hit'",
-        "0 docker.service start-limit docker.socket result 'service-start-limit-hit'",
-        '0 dockerd start-failed failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to get bridge network configurations from store: error while populating kmap: file size too small',
+        '0 dockerd start-failed Error initializing network controller: error obtaining controller instance: failed to get bridge network configurations from store: error while populating kmap: file size too small',
         '0 docker.service timeout start operation timed out',
       ]),
     );
+  });
+  it("docker.socket's `service-start-limit-hit` restates the service's refusal: it is no lifecycle event of its own", () => {
+    expect(k.filter((x) => x.includes('docker.socket'))).toEqual([]);
+    expect(m.journal.events['unit.failed-result']!.some((e) => e.fields.unit === 'docker.socket' && e.fields.result === 'service-start-limit-hit')).toBe(true);
   });
 });

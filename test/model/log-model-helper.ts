@@ -1,6 +1,6 @@
 /**
  * Builds a host model from log fixtures by running the real parsers (as the reader would) and the
- * real combiners; used by the boots/lifecycle/journal-facts/timeline/audit tests.
+ * real combiners (the real event catalog unless `ctx.events` gives another); used by the boots/lifecycle/journal-facts/timeline/audit tests.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,9 +8,8 @@ import { FactStore } from '../../analyzer/src/model/fact-store.js';
 import { buildHostModel } from '../../analyzer/src/model/build.js';
 import type { HostModel } from '../../analyzer/src/model/host-model.js';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
-import { MODEL_SIGNALS } from '../../analyzer/src/model/signals.js';
 import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
-import type { NamedSignal, ParseContext } from '../../analyzer/src/spine/types.js';
+import type { ParseContext } from '../../analyzer/src/spine/types.js';
 
 export const FIX = join(import.meta.dirname, '..', 'fixtures');
 export const fixture = (rel: string): string => readFileSync(join(FIX, rel), 'utf8');
@@ -24,13 +23,13 @@ export interface Input {
   truncated?: boolean;
 }
 
-export function modelFrom(inputs: Input[], opts: { collectedAt?: number; signals?: NamedSignal[]; ctx?: Partial<ParseContext> } = {}): HostModel {
+export function modelFrom(inputs: Input[], opts: { collectedAt?: number; ctx?: Partial<ParseContext> } = {}): HostModel {
   const facts = new FactStore();
   const health: Record<string, { artifact: ArtifactId; state: 'present'; paths: string[]; bytes: number }> = {};
   for (const i of inputs) {
     const text = i.text ?? fixture(i.fixture!);
     const path = i.path ?? i.fixture ?? i.artifact;
-    const result = parseText(i.artifact, text, { path, collectedAt: opts.collectedAt, signals: [...MODEL_SIGNALS, ...(opts.signals ?? [])], ...opts.ctx });
+    const result = parseText(i.artifact, text, { path, collectedAt: opts.collectedAt, ...opts.ctx });
     facts.add({ source: { artifact: i.artifact, path, bytes: text.length, truncated: i.truncated ?? false }, result });
     health[i.artifact] = { artifact: i.artifact, state: 'present', paths: [path], bytes: text.length };
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { modelFrom } from './log-model-helper.js';
 import { orderByBootThenTime } from '../../analyzer/src/model/timeline.js';
 import type { Boot } from '../../analyzer/src/model/host-model.js';
+import { CATALOG, CompiledCatalog } from '../../analyzer/src/events/catalog.js';
+import { defineEvent } from '../../analyzer/src/events/types.js';
 
 const collectedAt = Date.UTC(2023, 10, 15, 3);
 
@@ -12,14 +14,16 @@ describe('timeline', () => {
       { artifact: 'journal.boots', fixture: 'journal-boots/journalctl-252-three-boots.txt' },
       { artifact: 'audit.log', fixture: 'audit-log/auditd-3.0-docker-watch-hand.txt' },
     ],
-    { collectedAt, signals: [{ name: 'power-off/failed-load', spec: { pattern: /failed to load container/, units: ['docker'] } }] },
+    { collectedAt },
   );
-  it('merges boots, lifecycle, rule signals, corroboration and audit, each with evidence', () => {
+  it('merges boots, lifecycle, other catalog events, corroboration and audit, each with evidence', () => {
     const cats = new Set(m.timeline.map((e) => e.category));
     for (const c of ['boot', 'dockerd', 'journald', 'kernel', 'audit']) expect(cats).toContain(c);
     expect(m.timeline.every((e) => Number.isFinite(e.time) && e.evidence.excerpt.length > 0)).toBe(true);
-    const rule = m.timeline.find((e) => e.label.startsWith('power-off/failed-load'))!;
-    expect(rule).toMatchObject({ category: 'dockerd', bootIndex: -1, time: Date.UTC(2023, 10, 15, 2, 45, 2, 500) });
+    const load = m.timeline.filter((e) => e.kind === 'container.load-failed');
+    expect(load).toHaveLength(1);
+    expect(load[0]).toMatchObject({ category: 'dockerd', bootIndex: -1, time: Date.UTC(2023, 10, 15, 2, 45, 2, 500) });
+    expect(load[0]!.label).toContain('failed to load container');
     expect(m.timeline.find((e) => e.label.startsWith('boot -1 ended unclean'))).toBeDefined();
   });
   it('summarises audit events per minute instead of listing each', () => {
@@ -69,16 +73,18 @@ describe('orderByBootThenTime: clocks that jump backwards', () => {
 });
 
 describe('timeline: one line per journal line', () => {
-  it('a rule signal on a line that is already a lifecycle event is not repeated', () => {
-    const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-json-all-three-boots.txt' }], {
-      collectedAt,
-      signals: [
-        { name: 'r1/kill', spec: { pattern: /status=9\/KILL/, units: ['systemd'] } },
-        { name: 'r2/kill', spec: { pattern: /code=killed/, units: ['systemd'] } },
-      ],
-    });
+  it('an event on a line that is already a lifecycle event is not repeated', () => {
+    // A second kind (fs.exdev, borrowed for its name) that also means the kill line.
+    const events = new CompiledCatalog([
+      ...CATALOG.filter((d) => d.kind !== 'fs.exdev'),
+      defineEvent({ kind: 'fs.exdev', title: 'second meaning', from: ['systemd'], fields: [], wordings: [{ re: /status=9\/KILL/, hint: 'status=9/KILL', versions: 'test', source: 'test', sample: '' }] }),
+    ]);
+    const m = modelFrom([{ artifact: 'journal', fixture: 'journal/journalctl-252-json-all-three-boots.txt' }], { collectedAt, ctx: { events } });
+    expect(m.journal.events['fs.exdev']).toHaveLength(1);
+    expect(m.journal.events['unit.main-exited']!.filter((e) => e.message.includes('KILL'))).toHaveLength(1);
     const kill = m.timeline.filter((e) => e.label.includes('KILL'));
     expect(kill).toHaveLength(1);
     expect(kill[0]!.label).toBe('docker.service killed: code=killed, status=9/KILL');
+    expect(kill[0]!.kind).toBe('lifecycle.killed');
   });
 });

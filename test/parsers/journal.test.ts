@@ -5,22 +5,32 @@ import { parseText } from '../../analyzer/src/parsers/parse-text.js';
 import type { JournalParse } from '../../analyzer/src/parsers/journal.js';
 import { SIGNAL_KEEP, TAIL_KEEP } from '../../analyzer/src/parsers/journal.js';
 import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
-import type { NamedSignal, ParseContext, ParseResult } from '../../analyzer/src/spine/types.js';
+import type { ParseContext, ParseResult } from '../../analyzer/src/spine/types.js';
+import { CATALOG, CompiledCatalog, EVENTS } from '../../analyzer/src/events/catalog.js';
+import { defineEvent } from '../../analyzer/src/events/types.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures');
 const read = (rel: string) => readFileSync(join(FIX, rel), 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-const SIGNALS: NamedSignal[] = [
-  { name: 'kill', spec: { pattern: /status=9\/KILL/, units: ['systemd'] } },
-  { name: 'starting', spec: { pattern: /msg="Starting up"/, units: ['docker'], hint: 'Starting up' } },
-  { name: 'config', spec: { pattern: /unable to configure the Docker daemon/, units: ['docker'] } },
-  { name: 'warn', spec: { pattern: /level=warning/, units: ['docker'] } },
-  { name: 'multi', spec: { pattern: /line message/, units: ['docker'] } },
-];
+/**
+ * A small catalog of its own, so that these parser tests do not move when the real catalog grows: five
+ * kinds borrowed for their names, with simple patterns (two without a hint, so that the unhinted
+ * path runs too), and the real journald.corrupt (the parser's journaldCorrupt list is its events).
+ */
+const K = { kill: 'unit.main-exited', starting: 'dockerd.starting', config: 'dockerd.config-error', warn: 'dockerd.log-line', multi: 'go.fatal-error' } as const;
+const w = (re: RegExp, hint: string) => [{ re, hint, versions: 'test', source: 'test', sample: '' }];
+const TEST_EVENTS = new CompiledCatalog([
+  defineEvent({ kind: K.kill, title: 'kill', from: ['systemd'], fields: [], wordings: w(/status=9\/KILL/, '') }),
+  defineEvent({ kind: K.starting, title: 'starting', from: ['docker'], fields: [], wordings: w(/msg="Starting up"/, 'Starting up') }),
+  defineEvent({ kind: K.config, title: 'config', from: ['docker'], fields: [], wordings: w(/unable to configure the Docker daemon/, 'unable to configure') }),
+  defineEvent({ kind: K.warn, title: 'warn', from: ['docker'], fields: [], wordings: w(/level=warning/, '') }),
+  defineEvent({ kind: K.multi, title: 'multi', from: ['docker'], fields: [], wordings: w(/line message/, 'line message') }),
+  ...CATALOG.filter((d) => d.kind === 'journald.corrupt'),
+]);
 
 function parse(artifact: ArtifactId, text: string, ctx: Partial<ParseContext> = {}): ParseResult<JournalParse> {
-  return parseText<JournalParse>(artifact, text, { signals: SIGNALS, collectedAt: Date.UTC(2023, 10, 16), ...ctx });
+  return parseText<JournalParse>(artifact, text, { events: TEST_EVENTS, collectedAt: Date.UTC(2023, 10, 16), ...ctx });
 }
 function ok(r: ParseResult<JournalParse>): JournalParse {
   if (r.status !== 'ok') throw new Error(`status ${r.status}: ${'reason' in r ? r.reason : ''}`);
@@ -80,7 +90,7 @@ describe("a daemon's own log file (dockerd --log-file; real lab dockerd.log)", (
     const text = read(rel);
     const v = ok(parse('syslog', text, { path: rel }));
     expect(v.formats.logrus).toBe(text.trim().split('\n').length);
-    expect(v.signalCounts.starting).toBe(1);
+    expect(v.eventCounts[K.starting]).toBe(1);
     const times = [...text.matchAll(/^time="([^"]+)"/gm)].map((m) => Date.parse(m[1]!.replace(/(\.\d{3})\d*/, '$1')));
     expect(Math.floor(v.firstTime!)).toBe(Math.min(...times));
     expect(Math.floor(v.lastTime!)).toBe(Math.max(...times));
@@ -95,12 +105,18 @@ describe("a daemon's own log file (dockerd --log-file; real lab dockerd.log)", (
       'goroutine 1 [running]:',
       '\tgithub.com/docker/docker/vendor/go.etcd.io/bbolt.(*Cursor).search(0xc000)',
     ].join('\n');
-    const r = parse('syslog', text, { path: 'logs/dockerd.log', signals: [{ name: 'panic', spec: { pattern: /^panic: /, units: ['docker'] } }, { name: 'fail', spec: { pattern: /^failed to start daemon: (.*)/, units: ['docker'] } }] });
+    // The real catalog: these are its go.panic and dockerd.start-error wordings.
+    const r = parse('syslog', text, { path: 'logs/dockerd.log', events: EVENTS });
     expect(r.problems).toEqual([]);
     const v = ok(r);
     expect(v.formats).toEqual({ logrus: 1, stderr: 3 });
-    expect(v.signals.panic![0]!.evidence.line).toBe(3);
-    expect(v.signals.fail![0]!.message).toBe('failed to start daemon: error while opening volume store metadata database: timeout');
+    expect(v.events['go.panic']![0]!.evidence.line).toBe(3);
+    expect(v.events['go.panic']![0]!.fields).toEqual({ text: 'invalid page type: 0: 4' });
+    const fail = v.events['dockerd.start-error']![0]!;
+    expect(fail.message).toBe('failed to start daemon: error while opening volume store metadata database: timeout');
+    expect(fail.wording).toBe('dockerd.start-error#1');
+    expect(fail.fields).toEqual({ cause: 'error while opening volume store metadata database: timeout' });
+    expect(fail.evidence.line).toBe(2);
   });
   it('a containerd log file is attributed to containerd', () => {
     const v = ok(parse('syslog', 'time="2026-11-28T07:44:04Z" level=info msg="containerd successfully booted in 0.03s"\n', { path: 'logs/containerd.log' }));
@@ -127,7 +143,7 @@ describe('journal parser: output forms of the same journal agree', () => {
       expect(v.boots.map((b) => b.bootId)).toEqual([format === 'json' ? B1 : undefined, B2, B3]);
       expect(v.boots[0]!.first).toBe(Date.UTC(2023, 10, 15, 0, 13, 20));
       expect(Math.floor(v.boots[2]!.last! / 1000)).toBe(Date.UTC(2023, 10, 15, 2, 48, 23) / 1000);
-      expect(v.signalCounts).toEqual({ kill: 1, starting: 3, config: 3, warn: 1, multi: 1 });
+      expect(v.eventCounts).toEqual({ [K.kill]: 1, [K.starting]: 3, [K.config]: 3, [K.warn]: 1, [K.multi]: 1, 'journald.corrupt': 1 });
       expect(v.journaldCorrupt).toHaveLength(1);
       expect(v.journaldCorrupt[0]!.bootSeq).toBe(2);
     });
@@ -143,7 +159,7 @@ describe('journal parser: json details (field guide §3)', () => {
     expect(tail).toContain('bin\u0001ary');
   });
   it('keeps µs precision of __REALTIME_TIMESTAMP and the unit, ident, pid and priority', () => {
-    const rec = v.signals.starting![0]!;
+    const rec = v.events[K.starting]![0]!;
     expect(rec.time).toBe(1700007202100);
     expect(rec.unit).toBe('docker.service');
     expect(rec.ident).toBe('dockerd');
@@ -170,7 +186,7 @@ describe('journal parser: text details', () => {
   it('joins indented continuation lines to the message and cites the header line', () => {
     const text = read('journal/journalctl-252-short-three-boots.txt');
     const v = ok(parse('journal', text));
-    const rec = v.signals.multi![0]!;
+    const rec = v.events[K.multi]![0]!;
     expect(rec.message).toBe('multi\nline message');
     expect(rec.evidence.line).toBe(lineOf(text, 'dockerd[322]: multi'));
   });
@@ -182,7 +198,7 @@ describe('journal parser: text details', () => {
   it('evidence of the yearless short form gets the collection year', () => {
     const text = read('journal/journalctl-252-short-three-boots.txt');
     const v = ok(parse('journal', text, { collectedAt: Date.UTC(2023, 10, 16) }));
-    expect(v.signals.kill![0]!.evidence).toMatchObject({ line: lineOf(text, 'status=9/KILL'), time: '2023-11-15T02:46:00.000Z', excerpt: 'Nov 15 02:46:00 docklab systemd[1]: docker.service: Main process exited, code=killed, status=9/KILL' });
+    expect(v.events[K.kill]![0]!.evidence).toMatchObject({ line: lineOf(text, 'status=9/KILL'), time: '2023-11-15T02:46:00.000Z', excerpt: 'Nov 15 02:46:00 docklab systemd[1]: docker.service: Main process exited, code=killed, status=9/KILL' });
     expect(v.year).toEqual({ reference: 'collectedAt', lastYear: 2023 });
   });
   it('reads -- Reboot -- and -- Logs begin at … -- (≤ v246; hand-written from field guide §3)', () => {
@@ -231,8 +247,8 @@ describe('journal parser: year inference (December → January)', () => {
   it('collected in January: December lines belong to the year before', () => {
     const v = ok(parse('journal', text, { collectedAt: Date.UTC(2023, 0, 2) }));
     expect(v.firstTime).toBe(Date.UTC(2022, 11, 31, 23, 40));
-    expect(v.signals.kill![0]!.time).toBe(Date.UTC(2023, 0, 1, 0, 10));
-    expect(v.signals.starting![0]!.evidence.time).toBe('2022-12-31T23:40:00.000Z');
+    expect(v.events[K.kill]![0]!.time).toBe(Date.UTC(2023, 0, 1, 0, 10));
+    expect(v.events[K.starting]![0]!.evidence.time).toBe('2022-12-31T23:40:00.000Z');
   });
   it('matches the json capture of the same journal', () => {
     const j = ok(parse('journal', read('journal/journalctl-252-json-dec-jan-rollover.txt')));
@@ -251,7 +267,7 @@ describe('journal parser: year inference (December → January)', () => {
 });
 
 describe('syslog (real rsyslog 8.2302 captures)', () => {
-  it('reads the padded day, splits boots at the kernel banner, and matches signals', () => {
+  it('reads the padded day, splits boots at the kernel banner, and matches events', () => {
     const text = read('syslog/rsyslog-8.2302-traditional-padded-day.txt');
     const v = ok(parse('syslog', text, { collectedAt: Date.UTC(2020, 4, 12) }));
     expect(v.records).toBe(9);
@@ -260,7 +276,7 @@ describe('syslog (real rsyslog 8.2302 captures)', () => {
       ['file-start', 7],
       ['kernel-banner', 2],
     ]);
-    expect(v.signalCounts.starting).toBe(1);
+    expect(v.eventCounts[K.starting]).toBe(1);
   });
   it('reads the RFC 3339 template, with and without fractions', () => {
     const v = ok(parse('syslog', read('syslog/rsyslog-8.2302-rfc3339.txt')));
@@ -296,12 +312,12 @@ describe('dmesg (real util-linux 2.38 captures)', () => {
 });
 
 describe('journal parser: bounded memory', () => {
-  it(`keeps the first and last ${SIGNAL_KEEP / 2} records of a signal and counts all of them`, () => {
+  it(`keeps the first and last ${SIGNAL_KEEP / 2} events of a kind and counts all of them`, () => {
     const lines: string[] = [];
     for (let i = 0; i < 1000; i++) lines.push(`{"__REALTIME_TIMESTAMP":"${1700000000000000 + i * 1000000}","SYSLOG_IDENTIFIER":"dockerd","_PID":"1","MESSAGE":"level=info msg=\\"Starting up\\" n=${i}"}`);
     const v = ok(parse('journal', lines.join('\n')));
-    expect(v.signalCounts.starting).toBe(1000);
-    const kept = v.signals.starting!;
+    expect(v.eventCounts[K.starting]).toBe(1000);
+    const kept = v.events[K.starting]!;
     expect(kept).toHaveLength(SIGNAL_KEEP);
     expect(kept[0]!.logrus?.fields.n).toBe('0');
     expect(kept[SIGNAL_KEEP / 2 - 1]!.logrus?.fields.n).toBe(String(SIGNAL_KEEP / 2 - 1));
@@ -326,5 +342,23 @@ describe('journal parser: cut files', () => {
   it('a text journal whose first line starts mid-record (sos head-cut) is truncated', () => {
     const text = read('journal/journalctl-252-short-three-boots.txt');
     expect(ok(parse('journal', text.slice(10))).truncated).toBe(true);
+  });
+});
+
+describe('journal parser: the real event catalog', () => {
+  it('is used when the context gives none; kept records and boot tails carry the kinds they mean', () => {
+    const text = read('journal/journalctl-252-short-three-boots.txt');
+    const r = parseText<JournalParse>('journal', text, { collectedAt: Date.UTC(2023, 10, 16) });
+    const v = ok(r);
+    const killLine = text.split('\n').find((l) => l.includes('status=9/KILL'))!;
+    const kill = v.events['unit.main-exited']!.find((e) => e.evidence.line === lineOf(text, 'status=9/KILL'))!;
+    expect(killLine).toContain('docker.service: Main process exited, code=killed, status=9/KILL');
+    expect(kill.fields).toEqual({ unit: 'docker.service', code: 'killed', status: '9/KILL' });
+    expect(kill.evidence.match).toBe('docker.service: Main process exited, code=killed, status=9/KILL');
+    // every `Starting up` of the file is one dockerd.starting event
+    expect(v.eventCounts['dockerd.starting']).toBe(text.split('\n').filter((l) => l.includes('msg="Starting up"')).length);
+    const tailKinds = v.boots.flatMap((b) => b.tail).filter((t) => t.kinds?.includes('dockerd.starting'));
+    expect(tailKinds.length).toBeGreaterThan(0);
+    expect(tailKinds.every((t) => t.message.includes('msg="Starting up"'))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import type { JournalParse } from '../../analyzer/src/parsers/journal.js';
 import { MAX_BOOTS, MAX_PROBLEMS, MAX_UNITS, SIGNAL_KEEP, TAIL_KEEP } from '../../analyzer/src/parsers/journal.js';
 import type { AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
 import { EVENT_KEEP } from '../../analyzer/src/parsers/audit-log.js';
-import { MODEL_SIGNALS } from '../../analyzer/src/model/signals.js';
+import { EVENTS } from '../../analyzer/src/events/catalog.js';
 import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import type { ParseResult } from '../../analyzer/src/spine/types.js';
 import { mulberry32 } from '../helpers/prng.js';
@@ -60,7 +60,7 @@ describe('log parsers never throw on random and mutated lines', () => {
       const rand = prng(0xd0c4e7 + c.artifact.length);
       const base = c.dirs.flatMap(lines);
       expect(base.length).toBeGreaterThan(0);
-      const sink = parserFor(c.artifact)!.create({ artifact: c.artifact, path: 'fuzz', signals: MODEL_SIGNALS, collectedAt: Date.UTC(2024, 0, 1) });
+      const sink = parserFor(c.artifact)!.create({ artifact: c.artifact, path: 'fuzz', events: EVENTS, collectedAt: Date.UTC(2024, 0, 1) });
       const thrown: string[] = [];
       for (let i = 1; i <= 5000; i++) {
         const text = mutate(rand, base[Math.floor(rand() * base.length)]!);
@@ -82,7 +82,7 @@ describe('log parsers never throw on random and mutated lines', () => {
 
 describe('streaming keeps bounded state', () => {
   it('journal: 160k lines of many units, boots and matches stay within every cap', () => {
-    const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'stream', signals: MODEL_SIGNALS });
+    const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'stream', events: EVENTS });
     const rand = prng(42);
     let no = 0;
     for (let i = 0; i < 160_000; i++) {
@@ -98,9 +98,9 @@ describe('streaming keeps bounded state', () => {
     if (r.status !== 'ok') throw new Error(r.status);
     const v = r.value;
     expect(v.records).toBe(120_000);
-    expect(v.signalCounts['model/dockerd-starting']).toBe(40_000);
-    expect(v.signals['model/dockerd-starting']!.length).toBe(SIGNAL_KEEP);
-    expect(v.signals['model/journald-corrupt']!.length).toBe(SIGNAL_KEEP);
+    expect(v.eventCounts['dockerd.starting']).toBe(40_000);
+    expect(v.events['dockerd.starting']!.length).toBe(SIGNAL_KEEP);
+    expect(v.events['journald.corrupt']!.length).toBe(SIGNAL_KEEP);
     expect(Object.keys(v.byUnit).length).toBeLessThanOrEqual(MAX_UNITS + 1);
     expect(v.boots.length).toBeLessThanOrEqual(MAX_BOOTS);
     expect(Math.max(...v.boots.map((b) => b.tail.length))).toBeLessThanOrEqual(TAIL_KEEP);
@@ -138,7 +138,7 @@ describe('streaming keeps bounded state', () => {
 
 describe('long lines do not stay pinned in memory', () => {
   it('kept records of 60 KB lines hold at most MAX_MESSAGE characters', () => {
-    const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'long', signals: MODEL_SIGNALS });
+    const sink = parserFor('journal')!.create({ artifact: 'journal', path: 'long', events: EVENTS });
     const long = 'x'.repeat(60_000);
     for (let i = 1; i <= 100; i++) sink.push({ no: i, text: `Nov 15 00:13:20 h dockerd[1]: level=info msg="Starting up" ${long}` });
     const r = sink.finish() as ParseResult<JournalParse>;
@@ -146,6 +146,6 @@ describe('long lines do not stay pinned in memory', () => {
     const tail = r.value.boots[0]!.tail;
     expect(tail).toHaveLength(TAIL_KEEP);
     for (const rec of tail) expect(rec.message.length).toBeLessThanOrEqual(2000);
-    expect(r.value.signalCounts['model/dockerd-starting']).toBe(100); // matched on the whole line first
+    expect(r.value.eventCounts['dockerd.starting']).toBe(100); // matched on the whole line first
   });
 });

@@ -75,13 +75,13 @@ describe('view model', () => {
     const r = analysisFixture();
     const b = r.model.boots[1]!;
     r.model.lifecycle.push({ time: b.firstEntry, actor: 'system', kind: 'boot', bootIndex: 0, evidence: ev({ artifact: 'journal.boots', path: 'cmd/journalctl-list-boots.txt', line: 2, excerpt: 'boot 0' }) });
-    r.model.timeline.push({ time: b.firstEntry!, category: 'boot', label: 'boot 0 started', evidence: ev({ line: 9999, excerpt: 'other' }) });
+    r.model.timeline.push({ time: b.firstEntry!, category: 'boot', kind: 'boot.start', label: 'boot 0 started', evidence: ev({ line: 9999, excerpt: 'other' }) });
     expect(timelineEvents(r).events).toHaveLength(FIXTURE_TIMELINE_EVENTS);
   });
 
   it('caps the timeline marks and rows and keeps the counts', () => {
     const r = emptyResult();
-    r.model.timeline = Array.from({ length: 50 }, (_x, i) => ({ time: 1e12 + i * 1000, category: 'other' as const, label: `e${i}`, evidence: ev({ line: i + 1, excerpt: `e${i}` }) }));
+    r.model.timeline = Array.from({ length: 50 }, (_x, i) => ({ time: 1e12 + i * 1000, category: 'other' as const, kind: 'dockerd.log-line', label: `e${i}`, evidence: ev({ line: i + 1, excerpt: `e${i}` }) }));
     const v = buildViewModel(r, { timelineMarks: 30, timelineRows: 10 });
     expect(v.timeline.total).toBe(50);
     expect(v.timeline.chart.marks).toHaveLength(30);

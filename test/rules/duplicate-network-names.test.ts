@@ -48,8 +48,8 @@ ruleTester.run(rule, {
           `2026-11-28T07:42:01+0000 lab deploy.sh[902]: ${lab('network-inspect-dup.txt.stderr').trim()}`,
         ]),
       },
+      // Findings come in the engine's one order: same severity, timed (the journal errors) before timeless (network ls).
       findings: [
-        { messageId: 'duplicates', data: { count: 1 } },
         {
           messageId: 'ambiguous',
           data: { name: 'dupnet0', matches: 6, count: 2 },
@@ -58,6 +58,7 @@ ruleTester.run(rule, {
             { artifact: 'journal', line: 2, excerpt: '6 matches found based on name: network dupnet0 is ambiguous' },
           ],
         },
+        { messageId: 'duplicates', data: { count: 1 } },
       ],
     },
     {

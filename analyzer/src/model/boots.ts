@@ -26,6 +26,7 @@ import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { Boot } from './host-model.js';
 import type { BootSpan, JRecord, JournalParse } from '../parsers/journal.js';
+import type { EventKind } from '../events/types.js';
 import type { BootList, ListedBoot } from '../parsers/journal-boots.js';
 import type { JournalHeaders } from '../parsers/journal-header.js';
 
@@ -96,14 +97,8 @@ export function mapBoots(facts: FactStore): BootMapping {
   return m;
 }
 
-const CLEAN_TAIL: { re: RegExp; what: string }[] = [
-  { re: /^Reached target (?:Shutdown|System Shutdown|shutdown\.target - System Shutdown)\.$/, what: 'reached the shutdown target' },
-  { re: /^Reached target (?:final\.target - Late Shutdown Services|poweroff\.target - System Power Off|Power-Off|Reboot|reboot\.target - System Reboot)\.$/, what: 'reached the final/poweroff target' },
-  { re: /^Shutting down\.$/, what: "systemd 'Shutting down.'" },
-  { re: /^System is (?:powering down|rebooting)\.$/, what: 'logind announced the power-off/reboot' },
-  { re: /^Received SIGTERM from PID 1 \(systemd-shutdow\)\.$/, what: 'journald got SIGTERM from systemd-shutdown' },
-  { re: /exiting on signal 15\.?$/, what: 'rsyslogd exited on SIGTERM' },
-];
+/** A tail record means this kind (the event catalog matched it while the journal streamed). */
+const means = (r: JRecord, kind: EventKind): boolean => r.kinds?.includes(kind) ?? false;
 
 interface Best {
   file: MappedFile;
@@ -193,25 +188,24 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
     // 1. clean markers
     for (let i = tail.length - 1; i >= 0; i--) {
       const r = tail[i]!;
-      const hit = CLEAN_TAIL.find((c) => c.re.test(r.message));
-      if (hit) {
+      if (means(r, 'system.shutdown')) {
         boot.verdict = 'clean';
-        boot.reason = `ends with a clean shutdown: ${hit.what} ('${r.message.slice(0, 120)}')`;
+        boot.reason = `ends with a clean shutdown ('${r.message.slice(0, 120)}')`;
         boot.evidence.push(ev(r));
         return boot;
       }
     }
-    if (lastRec && lastRec.message === 'Journal stopped') {
+    if (lastRec && means(lastRec, 'journald.stopped')) {
       boot.verdict = 'clean';
       boot.reason = "ends with journald's 'Journal stopped'";
       boot.evidence.push(ev(lastRec));
       return boot;
     }
-    const sig = lastOf(tail, (r) => /msg="Processing signal 'terminated'"/.test(r.message));
-    const done = lastOf(tail, (r) => /msg="Daemon shutdown complete"/.test(r.message));
+    const sig = lastOf(tail, (r) => means(r, 'dockerd.signal'));
+    const done = lastOf(tail, (r) => means(r, 'dockerd.shutdown-complete'));
     if (sig && done && done.evidence.line >= sig.evidence.line) {
       boot.verdict = 'clean';
-      boot.reason = "dockerd stopped in order at the end of the boot ('Processing signal 'terminated'' then 'Daemon shutdown complete')";
+      boot.reason = "dockerd stopped in order at the end of the boot (it processed a stop signal, then completed its shutdown)";
       boot.evidence.push(ev(sig), ev(done));
       return boot;
     }
@@ -222,7 +216,7 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
       boot.evidence.push(ev(lastRec));
       why.push(`ends at '${lastRec.message.slice(0, 120)}' with no shutdown line`);
     } else why.push('ends with no shutdown line');
-    const panic = tail.find((r) => /Kernel panic - not syncing|Out of memory: Kill|invoked oom-killer|watchdog: BUG/.test(r.message));
+    const panic = tail.find((r) => means(r, 'kernel.panic-or-oom'));
     if (panic) {
       why.push('kernel panic/OOM/watchdog lines at the end');
       boot.evidence.push(ev(panic));
@@ -234,10 +228,8 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
       why.push('the next boot renamed a corrupted or uncleanly closed journal file');
       boot.evidence.push(ev(corrupt[0]));
     }
-    const recovery = nextSpans.flatMap((s) => s.span.tail.filter((r) => /XFS \([^)]+\): Starting recovery|EXT4-fs \([^)]+\): recovery complete/.test(r.message)));
-    const recSig = files.flatMap((f) =>
-      (f.value.signals['model/kernel-fs-recovery'] ?? []).filter((r) => f.index[r.bootSeq] === row.index + 1),
-    );
+    const recovery = nextSpans.flatMap((s) => s.span.tail.filter((r) => means(r, 'kernel.fs-recovery')));
+    const recSig = files.flatMap((f) => (f.value.events['kernel.fs-recovery'] ?? []).filter((r) => f.index[r.bootSeq] === row.index + 1));
     const rec = recSig[0] ?? recovery[0];
     if (rec) {
       why.push('the next boot ran filesystem journal recovery');

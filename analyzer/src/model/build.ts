@@ -13,6 +13,7 @@ import { buildConfig } from './config.js';
 import { buildBoots } from './boots.js';
 import { buildJournal } from './journal-facts.js';
 import { buildLifecycle } from './lifecycle.js';
+import { buildDaemonHistory } from './daemon-runs.js';
 import { buildDataRoot } from './data-root.js';
 import { buildContainers } from './containers.js';
 import { buildNetworks, buildLinks } from './network.js';
@@ -37,6 +38,7 @@ export function buildHostModel(facts: FactStore, collection: Collection): HostMo
   d.boots = buildBoots(facts, d);
   d.journal = buildJournal(facts, d);
   d.lifecycle = buildLifecycle(facts, d);
+  d.daemons = buildDaemonHistory(facts, d);
   d.dataRoot = buildDataRoot(facts, d);
   d.containers = buildContainers(facts, d);
   d.networks = buildNetworks(facts, d);

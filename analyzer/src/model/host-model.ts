@@ -11,6 +11,7 @@
  */
 import type { ArtifactHealth, BundleLayout, Evidence, ParseProblem } from '../spine/types.js';
 import type { ArtifactId } from '../spine/artifacts.js';
+import type { EventFields, EventKind } from '../events/types.js';
 
 export interface HostModel {
   identity: Identity;
@@ -19,6 +20,8 @@ export interface HostModel {
   boots: Boot[];
   /** dockerd / containerd / journald / firewalld lifecycle events, ordered by time. */
   lifecycle: LifecycleEvent[];
+  /** Runs of dockerd and containerd, start-limit episodes, restart storms, journald restarts (daemon-runs.ts). */
+  daemons: DaemonHistory;
   /** systemd units from `systemctl show` / `status` / `cat`, keyed by unit name (`docker.service`). */
   units: Record<string, UnitFacts>;
   journal: JournalFacts;
@@ -153,7 +156,84 @@ export interface LifecycleEvent {
   /** Signal (`status=9/KILL`), exit status, result (`start-limit-hit`), cause text. */
   detail?: string;
   pid?: number;
+  /** The catalog event it came from (absent for boots), and that event's typed fields. */
+  source?: EventKind;
+  fields?: Record<string, string>;
   evidence: Evidence;
+}
+
+/** How a daemon run ended (daemon-runs.ts). `running`: no end seen; `unclean`: the next start or boot came with no end line. */
+export type RunEnd = 'running' | 'clean-stop' | 'killed' | 'crash' | 'exit-failure' | 'start-failed' | 'start-timeout' | 'unclean' | 'unknown';
+
+/** One start attempt of dockerd or containerd and how it ended. */
+export interface DaemonRun {
+  daemon: 'dockerd' | 'containerd';
+  bootIndex?: number;
+  start?: number;
+  /** API listening / initialised / unit Started (NaN when ready but untimed). */
+  ready?: number;
+  end: {
+    how: RunEnd;
+    time?: number;
+    /** `9/KILL`, `1/FAILURE` from systemd; `signal` for kills. */
+    status?: string;
+    signal?: string;
+    /** systemd's result (`exit-code`, `timeout`). */
+    result?: string;
+    /** dockerd's own last words or the panic text. */
+    cause?: string;
+    evidence: Evidence[];
+  };
+  /** containerd only: started by dockerd (managed, 18.09+) or by its own unit. */
+  startedBy?: 'dockerd' | 'systemd' | 'unknown';
+  /** Start lines (systemd's and the daemon's). */
+  evidence: Evidence[];
+}
+
+/** systemd refused docker.service: its refusals and the start attempts within the interval before the first. */
+export interface StartLimitEpisode {
+  unit: string;
+  bootIndex?: number;
+  first?: number;
+  last?: number;
+  refusals: number;
+  refusalEvidence: Evidence[];
+  /** Start attempts inside the start-limit interval before the first refusal (count starts, not lines). */
+  starts: DaemonRun[];
+  windowMs: number;
+}
+
+/** Three or more consecutive unplanned exits of one daemon in one boot. */
+export interface RestartStorm {
+  daemon: 'dockerd' | 'containerd';
+  bootIndex?: number;
+  first?: number;
+  last?: number;
+  exits: DaemonRun[];
+}
+
+/** journald stopped and started again inside one boot: records in between may be lost. */
+export interface JournaldRestart {
+  bootIndex?: number;
+  stopped?: number;
+  started?: number;
+  evidence: Evidence[];
+}
+
+/** containerd went away under a running dockerd (killed, crashed, restarted by dockerd, connection lost). */
+export interface ContainerdLoss {
+  how: 'killed' | 'crashed' | 'restarted-by-dockerd' | 'connection-lost';
+  time?: number;
+  bootIndex?: number;
+  evidence: Evidence;
+}
+
+export interface DaemonHistory {
+  runs: DaemonRun[];
+  containerdLosses: ContainerdLoss[];
+  startLimits: StartLimitEpisode[];
+  restartStorms: RestartStorm[];
+  journaldRestarts: JournaldRestart[];
 }
 
 export interface UnitFacts {
@@ -173,7 +253,7 @@ export interface UnitFacts {
 
 // --- journal --------------------------------------------------------------------------------
 
-/** One journal or syslog record, after format detection. Only kept when a signal matched. */
+/** One journal or syslog record, after format detection. Only kept when it means an event. */
 export interface LogRecord {
   time?: number;
   /** Boot position when known (from boot markers or _BOOT_ID joined with --list-boots). */
@@ -189,10 +269,24 @@ export interface LogRecord {
   evidence: Evidence;
 }
 
+/** A record with one meaning from the event catalog; `fields` are the wording's typed captures. */
+export interface LogEvent<K extends EventKind = EventKind> extends LogRecord {
+  kind: K;
+  /** `<kind>#<n>`: which wording of the kind matched (its version variant). */
+  wording: string;
+  fields: EventFields<K>;
+}
+
+export type EventsByKind = { readonly [K in EventKind]?: LogEvent<K>[] };
+
 export interface JournalFacts {
-  /** Signal name → matched records (capped per signal; `signalCounts` has the true count). */
-  signals: Record<string, LogRecord[]>;
-  signalCounts: Record<string, number>;
+  /**
+   * Event kind → events from the event catalog (analyzer/src/events/), one per record and kind
+   * across all log artifacts (the same record read from two sources is kept once), ordered by time;
+   * capped per kind (first and last half), `eventCounts` has the true count.
+   */
+  events: EventsByKind;
+  eventCounts: Partial<Record<EventKind, number>>;
   /** Total records read, per unit/ident (for rates and "dockerd went silent"). */
   recordsByUnit: Record<string, { count: number; first?: number; last?: number }>;
   firstTime?: number;
@@ -485,6 +579,8 @@ export type TimelineCategory = 'boot' | 'dockerd' | 'containerd' | 'journald' | 
 export interface TimelineEvent {
   time: number; // UTC ms
   category: TimelineCategory;
+  /** What happened, as a kind: a catalog event kind (`unit.start-limit`), `lifecycle.<kind>`, `boot.start`, `boot.end` or `audit.burst`. */
+  kind: string;
   label: string;
   bootIndex?: number;
   evidence: Evidence;

@@ -3,24 +3,25 @@
  * dmesg files merged into one view.
  *
  * - sos often holds the same record several times (the whole journal, the --boot files, the docker
- *   plugin's unit journal, rsyslog's copy): a signal record seen again with the same time, ident,
+ *   plugin's unit journal, rsyslog's copy): an event seen again with the same kind, time, ident,
  *   pid and message is kept once (the first artifact in JOURNAL_ARTIFACTS order wins).
  * - True counts: files of one artifact (rotated syslog) are disjoint and add up; different artifacts
  *   are views of the same stream, so the largest count wins (never less than the distinct records kept).
  * - Records get their boot position (bootIndex) from boots.ts's span mapping.
- * - Kept records are capped per signal (first and last half by time); counts stay true.
+ * - Kept events are capped per kind (first and last half by time); counts stay true.
  */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
-import type { JournalFacts, LogRecord } from './host-model.js';
-import type { JRecord } from '../parsers/journal.js';
+import type { JournalFacts, LogEvent } from './host-model.js';
+import type { JEvent, JRecord } from '../parsers/journal.js';
+import type { EventKind } from '../events/types.js';
 import { SIGNAL_KEEP } from '../parsers/journal.js';
 import { mapBoots } from './boots.js';
 
 const recKey = (r: JRecord): string => `${r.time ?? ''}|${r.ident ?? r.unit ?? ''}|${r.pid ?? ''}|${r.message}`;
 
-function toLogRecord(r: JRecord, bootIndex: number | undefined): LogRecord {
-  const out: LogRecord = { message: r.message, evidence: r.evidence };
+function toLogEvent(r: JEvent, bootIndex: number | undefined): LogEvent {
+  const out: LogEvent = { kind: r.kind, wording: r.wording, fields: r.fields, message: r.message, evidence: r.evidence };
   if (r.time !== undefined) out.time = r.time;
   if (bootIndex !== undefined) out.bootIndex = bootIndex;
   if (r.bootId) out.bootId = r.bootId;
@@ -32,17 +33,19 @@ function toLogRecord(r: JRecord, bootIndex: number | undefined): LogRecord {
 }
 
 /** Stable sort by time; untimed records keep their place after the timed ones of the same file. */
-function byTime(a: LogRecord, b: LogRecord): number {
+function byTime(a: LogEvent, b: LogEvent): number {
   if (a.time === undefined || b.time === undefined) return 0;
   return a.time - b.time;
 }
 
 export function buildJournal(facts: FactStore, d: ModelDraft): JournalFacts {
   const { files } = mapBoots(facts);
-  const out: JournalFacts = { signals: {}, signalCounts: {}, recordsByUnit: {}, available: false, truncated: false };
-  const seen = new Map<string, Set<string>>();
-  // artifact → signal → summed count (files of one artifact add up)
-  const countsByArtifact = new Map<string, Map<string, number>>();
+  const events = new Map<EventKind, LogEvent[]>();
+  const eventCounts: Partial<Record<EventKind, number>> = {};
+  const out: JournalFacts = { events: {}, eventCounts, recordsByUnit: {}, available: false, truncated: false };
+  const seen = new Map<EventKind, Set<string>>();
+  // artifact → kind → summed count (files of one artifact add up)
+  const countsByArtifact = new Map<string, Map<EventKind, number>>();
   const unitsByArtifact = new Map<string, Map<string, { count: number; first?: number; last?: number }>>();
 
   for (const f of files) {
@@ -54,9 +57,9 @@ export function buildJournal(facts: FactStore, d: ModelDraft): JournalFacts {
     if (v.firstTime !== undefined && (out.firstTime === undefined || v.firstTime < out.firstTime)) out.firstTime = v.firstTime;
     if (v.lastTime !== undefined && (out.lastTime === undefined || v.lastTime > out.lastTime)) out.lastTime = v.lastTime;
 
-    const sc = countsByArtifact.get(a) ?? new Map<string, number>();
+    const sc = countsByArtifact.get(a) ?? new Map<EventKind, number>();
     countsByArtifact.set(a, sc);
-    for (const [name, n] of Object.entries(v.signalCounts)) sc.set(name, (sc.get(name) ?? 0) + n);
+    for (const [kind, n] of Object.entries(v.eventCounts) as [EventKind, number][]) sc.set(kind, (sc.get(kind) ?? 0) + n);
 
     const uc = unitsByArtifact.get(a) ?? new Map();
     unitsByArtifact.set(a, uc);
@@ -68,26 +71,29 @@ export function buildJournal(facts: FactStore, d: ModelDraft): JournalFacts {
       uc.set(unit, cur);
     }
 
-    for (const [name, recs] of Object.entries(v.signals)) {
-      const s = seen.get(name) ?? new Set<string>();
-      seen.set(name, s);
-      const list = (out.signals[name] ??= []);
+    for (const [kind, recs] of Object.entries(v.events) as [EventKind, JEvent[]][]) {
+      const s = seen.get(kind) ?? new Set<string>();
+      seen.set(kind, s);
+      let list = events.get(kind);
+      if (!list) events.set(kind, (list = []));
       for (const r of recs) {
         const k = recKey(r);
         if (s.has(k)) continue;
         s.add(k);
-        list.push(toLogRecord(r, f.index[r.bootSeq]));
+        list.push(toLogEvent(r, f.index[r.bootSeq]));
       }
     }
   }
 
-  for (const [name, list] of Object.entries(out.signals)) {
+  const byKind: Partial<Record<EventKind, LogEvent[]>> = {};
+  for (const [kind, list] of events) {
     list.sort(byTime);
     let max = 0;
-    for (const sc of countsByArtifact.values()) max = Math.max(max, sc.get(name) ?? 0);
-    out.signalCounts[name] = Math.max(max, list.length);
-    if (list.length > SIGNAL_KEEP) out.signals[name] = [...list.slice(0, SIGNAL_KEEP / 2), ...list.slice(-SIGNAL_KEEP / 2)];
+    for (const sc of countsByArtifact.values()) max = Math.max(max, sc.get(kind) ?? 0);
+    eventCounts[kind] = Math.max(max, list.length);
+    byKind[kind] = list.length > SIGNAL_KEEP ? [...list.slice(0, SIGNAL_KEEP / 2), ...list.slice(-SIGNAL_KEEP / 2)] : list;
   }
+  out.events = byKind as JournalFacts['events'];
   for (const uc of unitsByArtifact.values()) {
     for (const [unit, c] of uc) {
       const cur = out.recordsByUnit[unit];

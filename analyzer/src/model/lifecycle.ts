@@ -1,128 +1,147 @@
 /**
- * Lifecycle events of dockerd, containerd, their units, journald and firewalld, read from the model
- * signals (model/signals.ts) in model.journal, plus one `boot` event per known boot start.
+ * Lifecycle events of dockerd, containerd, their units, journald and firewalld, read from the typed
+ * events of the catalog (analyzer/src/events/) in model.journal, plus one `boot` event per known
+ * boot start. No log text is read here: every meaning comes from an event kind and its fields.
  *
- * - systemd `Main process exited, code=killed` → killed (status 9/KILL, 6/ABRT …); `code=dumped` →
- *   crash; `code=exited` with a non-zero status → crash; status 0 → stop.
- * - `Failed with result 'start-limit-hit'` → start-limit, `'timeout'` → timeout, other results → crash.
- * - journald `Journal started` is a restart when journald already started or stopped in that boot
- *   (a journal that begins mid-boot still shows stop → start as a restart); firewalld `Started`
- *   likewise; `Reloaded` is a restart.
- * - dockerd `killing and restarting containerd` → containerd restart (18.09 managed containerd).
- * Ordered by time (stable); events without a time keep their boot's place (see timeline.ts).
+ * - `unit.main-exited` code=killed → killed (status 9/KILL, 6/ABRT …); code=dumped → crash;
+ *   code=exited with a non-zero status → crash; status 0 → stop.
+ * - `unit.failed-result` start-limit-hit → start-limit, timeout → timeout, other results → crash.
+ *   A socket's result (docker.socket `service-start-limit-hit`) restates the service's: not an event.
+ * - journald/firewalld `start` is a restart when it already started or stopped in that boot; a
+ *   firewalld reload is a restart.
+ * Ordered by boot position, then time, then line (timeline.ts); daemon-runs.ts groups them into runs.
  */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
-import type { LifecycleActor, LifecycleEvent, LifecycleKind, LogRecord } from './host-model.js';
-import { SIG } from './signals.js';
+import type { EventsByKind, LifecycleActor, LifecycleEvent, LifecycleKind, LogEvent } from './host-model.js';
+import type { EventKind } from '../events/types.js';
 import { orderByBootThenTime } from './timeline.js';
 
-type Mapper = (r: LogRecord, m: RegExpMatchArray | null) => { actor: LifecycleActor; kind: LifecycleKind; detail?: string } | undefined;
+type Mapped = { actor: LifecycleActor; kind: LifecycleKind; detail?: string } | undefined;
+type Mapper<K extends EventKind> = (e: LogEvent<K>) => Mapped;
 
-const unitActor = (s: string | undefined, text: string): LifecycleActor =>
-  s === 'containerd' || (!s && /containerd/.test(text) && !/Docker Application/.test(text)) ? 'containerd.service' : 'docker.service';
-const daemonActor = (r: LogRecord): LifecycleActor => (/containerd/.test(r.ident ?? r.unit ?? '') ? 'containerd' : 'dockerd');
+/** The actor behind a unit name; other units (docker.socket) are not lifecycle actors. */
+function unitActor(unit: string | undefined): LifecycleActor | undefined {
+  if (unit === 'docker.service' || unit === 'docker.io.service') return 'docker.service';
+  if (unit === 'containerd.service') return 'containerd.service';
+  if (unit === 'firewalld.service') return 'firewalld';
+  return undefined;
+}
+/** A Go runtime failure belongs to the daemon that wrote it. */
+const daemonActor = (e: LogEvent): LifecycleActor => ((e.ident ?? e.unit ?? '').startsWith('containerd') ? 'containerd' : 'dockerd');
 
-const MAPPERS: Record<string, { re?: RegExp; map: Mapper }> = {
-  [SIG.dockerdStarting]: { map: () => ({ actor: 'dockerd', kind: 'start' }) },
-  [SIG.dockerdApiListen]: { re: /API listen on ([^"]+)/, map: (_r, m) => ({ actor: 'dockerd', kind: 'ready', detail: `API listen on ${m?.[1] ?? '?'}` }) },
-  [SIG.dockerdInitDone]: { map: () => ({ actor: 'dockerd', kind: 'ready', detail: 'Daemon has completed initialization' }) },
-  [SIG.dockerdSignal]: { re: /Processing signal '(\w+)'/, map: (_r, m) => ({ actor: 'dockerd', kind: 'stop', detail: `signal ${m?.[1] ?? '?'}` }) },
-  [SIG.dockerdShutdownComplete]: { map: () => ({ actor: 'dockerd', kind: 'stop', detail: 'Daemon shutdown complete' }) },
-  [SIG.dockerdStartError]: { map: (r) => ({ actor: 'dockerd', kind: 'start-failed', detail: r.message.slice(0, 500) }) },
-  [SIG.dockerdConfigError]: { map: (r) => ({ actor: 'dockerd', kind: 'start-failed', detail: r.message.slice(0, 500) }) },
-  [SIG.dockerdFatal]: { map: (r) => ({ actor: 'dockerd', kind: 'start-failed', detail: (r.logrus?.msg ?? r.message).slice(0, 500) }) },
-  [SIG.goPanic]: { map: (r) => ({ actor: daemonActor(r), kind: 'crash', detail: r.message.slice(0, 500) }) },
-  [SIG.goFatalError]: { map: (r) => ({ actor: daemonActor(r), kind: 'crash', detail: r.message.slice(0, 500) }) },
-  [SIG.containerdBooted]: { re: /booted in ([\d.]+s)/, map: (_r, m) => ({ actor: 'containerd', kind: 'ready', detail: `booted in ${m?.[1] ?? '?'}` }) },
-  [SIG.libcontainerdStarted]: { map: () => ({ actor: 'containerd', kind: 'start', detail: 'started by dockerd (libcontainerd)' }) },
-  [SIG.containerdKilledByDockerd]: { map: () => ({ actor: 'containerd', kind: 'restart', detail: 'killed and restarted by dockerd' }) },
-  [SIG.containerdDidNotExit]: { map: () => ({ actor: 'containerd', kind: 'crash', detail: 'containerd did not exit successfully' }) },
-  [SIG.unitStarting]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'start' }) },
-  [SIG.unitStarted]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'ready', detail: 'unit started' }) },
-  [SIG.unitStopping]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'stop', detail: 'stopping' }) },
-  [SIG.unitStopped]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'stop', detail: 'stopped' }) },
-  [SIG.unitFailedToStart]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'start-failed', detail: 'Failed to start' }) },
-  [SIG.unitMainExited]: {
-    re: /^(docker|containerd)\.service:? [Mm]ain process exited, code=(\w+), (status|signal)=([^\s,]+)/,
-    map: (r, m) => {
-      if (!m) return undefined;
-      const actor = unitActor(m[1], r.message);
-      const detail = `code=${m[2]}, ${m[3]}=${m[4]}`;
-      if (m[2] === 'killed') return { actor, kind: 'killed', detail };
-      if (m[2] === 'exited' && /^0(\/|$)/.test(m[4]!)) return { actor, kind: 'stop', detail };
-      return { actor, kind: 'crash', detail };
-    },
+/** A unit event of docker/containerd; firewalld's unit lines have their own mapping. */
+function unitOnly(kind: LifecycleKind, detail?: string): Mapper<'unit.starting' | 'unit.stopping' | 'unit.failed-to-start' | 'unit.failed-state' | 'unit.start-limit' | 'unit.holdoff'> {
+  return (e) => {
+    const actor = unitActor(e.fields.unit);
+    return actor && actor !== 'firewalld' ? { actor, kind, ...(detail ? { detail } : {}) } : undefined;
+  };
+}
+
+const MAPPERS: { [K in EventKind]?: Mapper<K> } = {
+  'dockerd.starting': () => ({ actor: 'dockerd', kind: 'start' }),
+  'dockerd.api-listen': (e) => ({ actor: 'dockerd', kind: 'ready', detail: `API listen on ${e.fields.address ?? '?'}` }),
+  'dockerd.init-done': () => ({ actor: 'dockerd', kind: 'ready', detail: 'Daemon has completed initialization' }),
+  'dockerd.signal': (e) => ({ actor: 'dockerd', kind: 'stop', detail: `signal ${e.fields.signal ?? '?'}` }),
+  'dockerd.shutdown-complete': () => ({ actor: 'dockerd', kind: 'stop', detail: 'Daemon shutdown complete' }),
+  'dockerd.start-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: (e.fields.cause ?? '').slice(0, 500) }),
+  'dockerd.config-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `unable to configure the Docker daemon with file ${e.fields.file ?? '?'}: ${(e.fields.cause ?? '').slice(0, 400)}` }),
+  'dockerd.log-level-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `unable to parse logging level: ${e.fields.level ?? '?'}` }),
+  'dockerd.fatal': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: (e.fields.cause ?? '').slice(0, 500) }),
+  'go.panic': (e) => ({ actor: daemonActor(e), kind: 'crash', detail: `panic: ${(e.fields.text ?? '').slice(0, 480)}` }),
+  'go.fatal-error': (e) => ({ actor: daemonActor(e), kind: 'crash', detail: `fatal error: ${(e.fields.text ?? '').slice(0, 480)}` }),
+  'containerd.booted': (e) => ({ actor: 'containerd', kind: 'ready', detail: `booted in ${e.fields.duration ?? '?'}` }),
+  'containerd.started-by-dockerd': () => ({ actor: 'containerd', kind: 'start', detail: 'started by dockerd (libcontainerd)' }),
+  'containerd.restarted-by-dockerd': () => ({ actor: 'containerd', kind: 'restart', detail: 'killed and restarted by dockerd' }),
+  'containerd.exit-failed': () => ({ actor: 'containerd', kind: 'crash', detail: 'containerd did not exit successfully' }),
+  'unit.starting': unitOnly('start'),
+  'unit.started': (e) => {
+    const actor = unitActor(e.fields.unit);
+    if (!actor) return undefined;
+    return actor === 'firewalld' ? { actor, kind: 'start', detail: 'started' } : { actor, kind: 'ready', detail: 'unit started' };
   },
-  [SIG.unitFailedResult]: {
-    re: /^(docker|containerd)\.(service|socket): Failed with result '([\w-]+)'/,
-    map: (r, m) => {
-      if (!m) return undefined;
-      const actor = unitActor(m[1], r.message);
-      const res = m[3]!;
-      const detail = `${m[1]}.${m[2]} result '${res}'`;
-      if (/start-limit/.test(res)) return { actor, kind: 'start-limit', detail };
-      if (res === 'timeout') return { actor, kind: 'timeout', detail };
-      return { actor, kind: 'crash', detail };
-    },
+  'unit.stopping': unitOnly('stop', 'stopping'),
+  'unit.stopped': (e) => {
+    const actor = unitActor(e.fields.unit);
+    return actor ? { actor, kind: 'stop', detail: 'stopped' } : undefined;
   },
-  [SIG.unitFailedState]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'crash', detail: 'unit entered failed state' }) },
-  [SIG.unitStartLimit]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'start-limit', detail: 'Start request repeated too quickly' }) },
-  [SIG.unitStartTimeout]: {
-    re: /^(docker|containerd)\.service:? ([Ss]tart(?:-pre|-post)?) operation timed out/,
-    map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'timeout', detail: `${(m?.[2] ?? 'start').toLowerCase()} operation timed out` }),
+  'unit.reloaded': (e) => (unitActor(e.fields.unit) === 'firewalld' ? { actor: 'firewalld', kind: 'restart', detail: 'reloaded' } : undefined),
+  'unit.failed-to-start': unitOnly('start-failed', 'Failed to start'),
+  'unit.main-exited': (e) => {
+    const actor = unitActor(e.fields.unit);
+    if (!actor || actor === 'firewalld') return undefined;
+    const { code = '?', status = '?' } = e.fields;
+    const detail = `code=${code}, status=${status}`;
+    if (code === 'killed') return { actor, kind: 'killed', detail };
+    if (code === 'exited' && /^0(\/|$)/.test(status)) return { actor, kind: 'stop', detail };
+    return { actor, kind: 'crash', detail };
   },
-  [SIG.unitScheduledRestart]: {
-    re: /^(docker|containerd)\.service: Scheduled restart job, restart counter is at (\d+)/,
-    map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'restart', detail: `restart counter ${m?.[2] ?? '?'}` }),
+  'unit.failed-result': (e) => {
+    const { unit, result = '?' } = e.fields;
+    if (!unit?.endsWith('.service')) return undefined;
+    const actor = unitActor(unit);
+    if (!actor || actor === 'firewalld') return undefined;
+    const detail = `${unit} result '${result}'`;
+    if (result.includes('start-limit')) return { actor, kind: 'start-limit', detail };
+    if (result === 'timeout') return { actor, kind: 'timeout', detail };
+    return { actor, kind: 'crash', detail };
   },
-  [SIG.unitHoldoff]: { re: /(docker|containerd)\.service/, map: (r, m) => ({ actor: unitActor(m?.[1], r.message), kind: 'restart', detail: 'hold-off time over, scheduling restart' }) },
-  [SIG.journaldStopped]: { map: () => ({ actor: 'journald', kind: 'stop', detail: 'Journal stopped' }) },
-  [SIG.journaldStarted]: { map: () => ({ actor: 'journald', kind: 'start', detail: 'Journal started' }) },
-  [SIG.firewalld]: {
-    re: /^(Starting|Started|Stopping|Stopped|Reloading|Reloaded) /,
-    map: (_r, m) => {
-      switch (m?.[1]) {
-        case 'Started':
-          return { actor: 'firewalld', kind: 'start', detail: 'started' };
-        case 'Stopped':
-          return { actor: 'firewalld', kind: 'stop', detail: 'stopped' };
-        case 'Reloaded':
-          return { actor: 'firewalld', kind: 'restart', detail: 'reloaded' };
-        default:
-          return undefined; // Starting/Stopping/Reloading: the completed form follows
-      }
-    },
+  'unit.failed-state': unitOnly('crash', 'unit entered failed state'),
+  'unit.start-limit': unitOnly('start-limit', 'Start request repeated too quickly'),
+  'unit.start-timeout': (e) => {
+    const actor = unitActor(e.fields.unit);
+    return actor && actor !== 'firewalld' ? { actor, kind: 'timeout', detail: `${(e.fields.phase ?? 'start').toLowerCase()} operation timed out` } : undefined;
   },
+  'unit.scheduled-restart': (e) => {
+    const actor = unitActor(e.fields.unit);
+    return actor && actor !== 'firewalld' ? { actor, kind: 'restart', detail: `restart counter ${e.fields.counter ?? '?'}` } : undefined;
+  },
+  'unit.holdoff': unitOnly('restart', 'hold-off time over, scheduling restart'),
+  'journald.stopped': () => ({ actor: 'journald', kind: 'stop', detail: 'Journal stopped' }),
+  'journald.started': () => ({ actor: 'journald', kind: 'start', detail: 'Journal started' }),
 };
+
+/** Lifecycle event of one catalog event, or undefined when the event says nothing about a lifecycle. */
+export function lifecycleOf(e: LogEvent): LifecycleEvent | undefined {
+  const map = MAPPERS[e.kind] as Mapper<EventKind> | undefined;
+  const m = map?.(e);
+  if (!m) return undefined;
+  const ev: LifecycleEvent = { actor: m.actor, kind: m.kind, source: e.kind, evidence: e.evidence };
+  if (e.time !== undefined) ev.time = e.time;
+  if (e.bootIndex !== undefined) ev.bootIndex = e.bootIndex;
+  if (m.detail) ev.detail = m.detail;
+  if (e.pid !== undefined && e.pid !== 1) ev.pid = e.pid;
+  if (Object.keys(e.fields).length) ev.fields = e.fields as Record<string, string>;
+  return ev;
+}
 
 export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent[] {
   const out: LifecycleEvent[] = [];
-  const signals = d.journal?.signals ?? {};
+  const events: EventsByKind = d.journal?.events ?? {};
   // Boots first, so that a boot sorts before the records of the same second.
   for (const b of d.boots ?? []) {
     if (b.firstEntry === undefined) continue;
     const evidence = b.evidence[0] ?? { artifact: 'journal.boots', path: '', line: 0, excerpt: `boot ${b.index}` };
     out.push({ time: b.firstEntry, bootIndex: b.index, actor: 'system', kind: 'boot', detail: b.bootId ? `boot ${b.index} ${b.bootId}` : `boot ${b.index}`, evidence });
   }
-
-  for (const [name, { re, map }] of Object.entries(MAPPERS)) {
-    for (const r of signals[name] ?? []) {
-      const m = re ? re.exec(r.message) : null;
-      const e = map(r, m);
-      if (!e) continue;
-      const ev: LifecycleEvent = { actor: e.actor, kind: e.kind, evidence: r.evidence };
-      if (r.time !== undefined) ev.time = r.time;
-      if (r.bootIndex !== undefined) ev.bootIndex = r.bootIndex;
-      if (e.detail) ev.detail = e.detail;
-      if (r.pid !== undefined && r.pid !== 1) ev.pid = r.pid;
-      out.push(ev);
+  for (const kind of Object.keys(MAPPERS) as EventKind[]) {
+    for (const e of (events[kind] ?? []) as LogEvent[]) {
+      const l = lifecycleOf(e);
+      if (l) out.push(l);
     }
   }
   // Line order first (the file's order is the truth within one second of a `short` journal), boots
   // ahead of records; then the stable boot/time order.
-  out.sort((a, b) => (a.kind === 'boot' ? 0 : 1) - (b.kind === 'boot' ? 0 : 1) || a.evidence.line - b.evidence.line);
-  const sorted = orderByBootThenTime(out, d.boots ?? []);
+  out.sort((a, b) => (a.kind === 'boot' ? 0 : 1) - (b.kind === 'boot' ? 0 : 1) || a.evidence.path.localeCompare(b.evidence.path) || a.evidence.line - b.evidence.line);
+  // An untimed line (dockerd's bare `failed to start daemon: …` in its log file) sorts at the time of
+  // the timed line before it in the same file: it belongs to the run around it.
+  const lastTimeByPath = new Map<string, number>();
+  const keyed = out.map((e) => {
+    if (e.time !== undefined) lastTimeByPath.set(e.evidence.path, e.time);
+    const time = e.time ?? lastTimeByPath.get(e.evidence.path);
+    return { e, ...(time !== undefined ? { time } : {}), ...(e.bootIndex !== undefined ? { bootIndex: e.bootIndex } : {}) };
+  });
+  const sorted = orderByBootThenTime(keyed, d.boots ?? []).map((k) => k.e);
   // A journald/firewalld start after an earlier start or stop of it in the same boot is a restart
   // (field guide §2/§5: `Journal stopped`/`Journal started` inside one boot).
   const seen = new Set<string>();

@@ -1,10 +1,9 @@
 /**
  * The timeline: every time-stamped fact in UTC with its evidence, one list.
  *
- * Sources: boots (start, and end with the verdict), lifecycle events, records of the rules' journal
- * signals (category from the unit/ident; a line already listed is not repeated), journald/kernel
- * corroboration signals, and audit events on docker paths summarised per minute (a burst is one
- * line, not thousands).
+ * Sources: boots (start, and end with the verdict), lifecycle events, every other catalog event
+ * (category from the unit/ident; a line already listed is not repeated), and audit events on docker
+ * paths summarised per minute (a burst is one line, not thousands).
  *
  * Clocks lie (RTC reset, NTP steps, systemd/systemd#27422), so the order is: boot position first,
  * then time within the boot, then the order the facts were produced (stable sort). An event without
@@ -14,10 +13,12 @@
  */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
-import type { Boot, LogRecord, TimelineCategory, TimelineEvent } from './host-model.js';
-import { MODEL_SIGNALS, SIG } from './signals.js';
+import type { Boot, LogEvent, LogRecord, TimelineCategory, TimelineEvent } from './host-model.js';
+import type { EventKind } from '../events/types.js';
+import { eventTitle } from '../events/catalog.js';
 
-const MODEL_NAMES = new Set(MODEL_SIGNALS.map((s) => s.name));
+/** Events that only say "dockerd wrote a line": activity, not history. */
+const NOT_ON_TIMELINE: ReadonlySet<EventKind> = new Set(['dockerd.log-line']);
 const MAX_EVENTS = 20_000;
 
 /** Boot position of a time: the boot whose range holds it, else the latest boot begun before it. */
@@ -74,37 +75,25 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
     const evidence = b.evidence[0];
     if (!evidence) continue;
     if (b.lastEntry !== undefined && b.verdict !== 'unknown') {
-      push({ time: b.lastEntry, category: 'boot', label: `boot ${b.index} ended ${b.verdict}: ${b.reason}`, bootIndex: b.index, evidence: b.evidence[1] ?? evidence });
+      push({ time: b.lastEntry, category: 'boot', kind: 'boot.end', label: `boot ${b.index} ended ${b.verdict}: ${b.reason}`, bootIndex: b.index, evidence: b.evidence[1] ?? evidence });
     }
   }
   for (const l of d.lifecycle ?? []) {
     if (l.time === undefined) continue;
     const label = l.kind === 'boot' ? `boot ${l.bootIndex ?? '?'} started${l.detail ? ` (${l.detail})` : ''}` : `${l.actor} ${l.kind}${l.detail ? `: ${l.detail}` : ''}`;
-    push({ time: l.time, category: ACTOR_CATEGORY[l.actor] ?? 'other', label, ...(l.bootIndex !== undefined ? { bootIndex: l.bootIndex } : {}), evidence: l.evidence });
+    push({ time: l.time, category: ACTOR_CATEGORY[l.actor] ?? 'other', kind: l.kind === 'boot' ? 'boot.start' : `lifecycle.${l.kind}`, label, ...(l.bootIndex !== undefined ? { bootIndex: l.bootIndex } : {}), evidence: l.evidence });
   }
-  const signals = d.journal?.signals ?? {};
-  const extra: [string, TimelineCategory, string][] = [
-    [SIG.journaldCorrupt, 'journald', 'journald found a corrupted or uncleanly closed journal file'],
-    [SIG.kernelFsRecovery, 'kernel', 'filesystem journal recovery'],
-    [SIG.kernelPanicOom, 'kernel', 'kernel panic / OOM / watchdog'],
-    [SIG.systemShutdown, 'systemd', 'system shutdown'],
-  ];
-  for (const [name, category, what] of extra) {
-    for (const r of signals[name] ?? []) {
-      if (r.time === undefined) continue;
-      push({ time: r.time, category, label: `${what}: ${r.message.slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
-    }
-  }
-  // A line already on the timeline (as a lifecycle event or another rule's signal) is listed once.
+  // Every other event once: a line already on the timeline (as a lifecycle event) is not repeated.
   const onTimeline = new Set(ev.map((e) => `${e.evidence.path}|${e.evidence.line}`));
-  for (const [name, recs] of Object.entries(signals)) {
-    if (MODEL_NAMES.has(name)) continue;
-    for (const r of recs) {
+  const events = d.journal?.events ?? {};
+  for (const kind of Object.keys(events).sort() as EventKind[]) {
+    if (NOT_ON_TIMELINE.has(kind)) continue;
+    for (const r of (events[kind] ?? []) as LogEvent[]) {
       if (r.time === undefined) continue;
       const key = `${r.evidence.path}|${r.evidence.line}`;
       if (onTimeline.has(key)) continue;
       onTimeline.add(key);
-      push({ time: r.time, category: categoryOf(r), label: `${name}: ${(r.logrus?.msg ?? r.message).slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
+      push({ time: r.time, category: categoryOf(r), kind, label: `${eventTitle(kind)}: ${(r.logrus?.msg ?? r.message).slice(0, 160)}`, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence });
     }
   }
   // Audit: one line per minute with docker-path events.
@@ -114,7 +103,7 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
     let n = 0;
     const flush = (endTime: number) => {
       if (n === 0) return;
-      push({ time: start.time, category: 'audit', label: `audit: ${n} event(s) on docker paths${start.key ? ` (key ${start.key})` : ''} until ${new Date(endTime).toISOString()}`, evidence: start.evidence });
+      push({ time: start.time, category: 'audit', kind: 'audit.burst', label: `audit: ${n} event(s) on docker paths${start.key ? ` (key ${start.key})` : ''} until ${new Date(endTime).toISOString()}`, evidence: start.evidence });
     };
     let last = start.time;
     for (const e of audit.events) {
@@ -129,7 +118,7 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
     flush(last);
   }
   // Within one timestamp: a boot's start first, its end last, file line order in between.
-  const rank = (e: TimelineEvent) => (e.category !== 'boot' ? 1 : / started/.test(e.label) ? 0 : 2);
+  const rank = (e: TimelineEvent) => (e.kind === 'boot.start' ? 0 : e.kind === 'boot.end' ? 2 : 1);
   ev.sort((a, b) => rank(a) - rank(b) || a.evidence.line - b.evidence.line);
   return orderByBootThenTime(ev, boots);
 }

@@ -19,13 +19,16 @@
  * - journalctl's own notes captured with the output (`No journal files were found.`, `Data from the
  *   specified boot (-1) is not available: …`, `Hint: …`) are neither records nor problems.
  *
- * What it keeps (bounded, whatever the input size): records matching the context's signals (first
- * and last SIGNAL_KEEP/2 per signal, with true counts), per unit/ident counts with first/last time,
+ * What it keeps (bounded, whatever the input size): typed events, one per record and meaning, from the
+ * event catalog (analyzer/src/events/: first and last SIGNAL_KEEP/2 per kind, with true counts), per unit/ident counts with first/last time,
  * boot spans in file order with their last TAIL_KEEP records (for the clean/unclean verdict),
  * journald "corrupted or uncleanly shut down" lines, markers, first/last time.
  */
-import type { Evidence, Line, LineSink, NamedSignal, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
+import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { LogRecord } from '../model/host-model.js';
+import type { EventKind } from '../events/types.js';
+import type { CompiledCatalog, EventMatch, SourceGate } from '../events/catalog.js';
+import { EVENTS } from '../events/catalog.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
 import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp } from './journal-time.js';
 
@@ -36,6 +39,16 @@ export interface JRecord extends LogRecord {
   bootSeq: number;
   /** PRIORITY (0 emerg … 7 debug) when the source has it (json only). */
   priority?: number;
+  /** The event kinds this record means (boot tails keep them: the clean/unclean verdict reads kinds, not text). */
+  kinds?: EventKind[];
+}
+
+/** A record with one of its meanings from the event catalog. */
+export interface JEvent extends JRecord {
+  kind: EventKind;
+  /** `<kind>#<n>`: the wording that matched. */
+  wording: string;
+  fields: Record<string, string>;
 }
 
 export type BootStart = 'file-start' | 'reboot-marker' | 'boot-marker' | 'boot-id' | 'kernel-banner';
@@ -70,8 +83,9 @@ export interface JournalParse {
   /** Records per detected line form. */
   formats: Partial<Record<JournalFormat, number>>;
   records: number;
-  signals: Record<string, JRecord[]>;
-  signalCounts: Record<string, number>;
+  /** Event kind → events (first and last SIGNAL_KEEP/2); `eventCounts` has the true count. */
+  events: Partial<Record<EventKind, JEvent[]>>;
+  eventCounts: Partial<Record<EventKind, number>>;
   /** Keyed by ident (syslog tag) and, when different, by systemd unit as well. */
   byUnit: Record<string, UnitCount>;
   boots: BootSpan[];
@@ -115,6 +129,7 @@ interface Raw {
   head?: string;
   bootSeq: number;
   format: JournalFormat;
+  kinds?: EventKind[];
 }
 
 const RE_SHORT = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\S+) ?(.*)$/;
@@ -131,10 +146,10 @@ const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s)
 /** A copy that shares no memory with the string it came from. */
 export const flatCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
-/** A signal hit kept lazily: the record is only built at finish (most hits fall out of the ring). */
+/** An event kept lazily: the record is only built at finish (most hits fall out of the ring). */
 interface Hit {
   raw: Raw;
-  match: string;
+  ev: EventMatch;
 }
 
 class SignalBucket {
@@ -161,7 +176,7 @@ class SignalBucket {
 }
 
 function cloneRaw(r: Raw): Raw {
-  return { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format };
+  return { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format, kinds: r.kinds };
 }
 
 /** The last TAIL_KEEP records of a boot, in TAIL_KEEP reused slots (no allocation per record). */
@@ -185,6 +200,7 @@ class TailRing {
     d.head = r.head;
     d.bootSeq = r.bootSeq;
     d.format = r.format;
+    d.kinds = r.kinds;
     this.pos = (this.pos + 1) % TAIL_KEEP;
   }
   list(): Raw[] {
@@ -195,16 +211,6 @@ class TailRing {
 interface SpanState {
   span: BootSpan;
   tail: TailRing;
-}
-
-/** Matches the ident/unit prefix lists of signal specs (`docker` matches `docker.service` and `dockerd`). */
-function unitsMatch(units: readonly string[] | undefined, unit: string | undefined, ident: string | undefined): boolean {
-  if (!units || units.length === 0) return true;
-  for (const u of units) {
-    if (unit !== undefined && unit.startsWith(u)) return true;
-    if (ident !== undefined && ident.startsWith(u)) return true;
-  }
-  return false;
 }
 
 function firstString(v: unknown): string | undefined | null {
@@ -220,9 +226,8 @@ function firstString(v: unknown): string | undefined | null {
 
 export class JournalSink implements LineSink<JournalParse> {
   private readonly ctx: ParseContext;
-  private readonly signals: readonly NamedSignal[];
-  private readonly buckets = new Map<string, SignalBucket>();
-  private readonly signalCache = new Map<string, Map<string, NamedSignal[]>>();
+  private readonly catalog: CompiledCatalog;
+  private readonly buckets = new Map<EventKind, SignalBucket>();
   private readonly units = new Map<string, UnitCount>();
   private readonly spans: SpanState[] = [];
   private readonly spanById = new Map<string, SpanState>();
@@ -240,11 +245,10 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly formats: Partial<Record<JournalFormat, number>> = {};
   private readonly markers: JournalMarker[] = [];
   private readonly corrupt: Raw[] = [];
-  /** One-entry cache in front of signalCache: consecutive records often share unit and ident. */
+  /** One-entry cache in front of the catalog's gate cache: consecutive records often share unit and ident. */
   private lastUnit?: string;
   private lastIdent?: string;
-  private lastList: NamedSignal[] = [];
-  private lastValid = false;
+  private lastGate?: SourceGate;
   private readonly fixer: YearFixer;
   private lastLineNo = 0;
   private lastWasMarker = false;
@@ -258,7 +262,7 @@ export class JournalSink implements LineSink<JournalParse> {
 
   constructor(ctx: ParseContext) {
     this.ctx = ctx;
-    this.signals = ctx.signals ?? [];
+    this.catalog = ctx.events ?? EVENTS;
     this.fixer = new YearFixer(ctx.hostUtcOffsetMinutes);
     const base = ctx.path.split('/').pop() ?? '';
     this.bareIdent = /containerd/.test(base) ? 'containerd' : 'dockerd';
@@ -610,32 +614,15 @@ export class JournalSink implements LineSink<JournalParse> {
     }
   }
 
-  private applicable(unit: string | undefined, ident: string | undefined): NamedSignal[] {
-    if (this.lastValid && unit === this.lastUnit && ident === this.lastIdent) return this.lastList;
-    const list = this.applicableSlow(unit, ident);
+  private gate(unit: string | undefined, ident: string | undefined): SourceGate {
+    if (this.lastGate && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
     this.lastUnit = unit;
     this.lastIdent = ident;
-    this.lastList = list;
-    this.lastValid = true;
-    return list;
+    this.lastGate = this.catalog.gate(unit, ident);
+    return this.lastGate;
   }
 
-  private applicableSlow(unit: string | undefined, ident: string | undefined): NamedSignal[] {
-    // unit → ident → signals; no key strings built per record.
-    let byIdent = this.signalCache.get(unit ?? '');
-    if (!byIdent) {
-      byIdent = new Map();
-      if (this.signalCache.size < 5000) this.signalCache.set(unit ?? '', byIdent);
-    }
-    let list = byIdent.get(ident ?? '');
-    if (!list) {
-      list = this.signals.filter((s) => unitsMatch(s.spec.units, unit, ident));
-      if (byIdent.size < 5000) byIdent.set(ident ?? '', list);
-    }
-    return list;
-  }
-
-  /** Counts a complete record, matches signals, and feeds the boot tail. */
+  /** Counts a complete record, matches the event catalog, and feeds the boot tail. */
   private emit(r: Raw, st: SpanState): void {
     this.lastWasMarker = false;
     this.records++;
@@ -657,23 +644,9 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
     const msg = r.message;
-    let hits: [SignalBucket, string][] | undefined;
-    for (const s of this.applicable(r.unit, r.ident)) {
-      const hint = s.spec.hint;
-      if (hint !== undefined && !(typeof hint === 'string' ? msg.includes(hint) : hint.some((h) => msg.includes(h)))) continue;
-      const re = s.spec.pattern;
-      if (re.global || re.sticky) re.lastIndex = 0; // a rule's /g pattern must not carry state between records
-      const m = re.exec(msg);
-      if (!m) continue;
-      let b = this.buckets.get(s.name);
-      if (!b) {
-        b = new SignalBucket();
-        this.buckets.set(s.name, b);
-      }
-      if (b.count >= SIGNAL_KEEP) this.capped = true;
-      (hits ??= []).push([b, m[0]]);
-    }
-    const corrupt = this.corrupt.length < MAX_CORRUPT && msg.includes('corrupted or uncleanly shut down');
+    const matches = this.catalog.match(this.gate(r.unit, r.ident), msg);
+    r.kinds = matches?.map((e) => e.kind);
+    const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((e) => e.kind === 'journald.corrupt');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
     // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
     if (msg.length > MAX_MESSAGE) {
@@ -681,9 +654,17 @@ export class JournalSink implements LineSink<JournalParse> {
       if (r.head !== undefined) r.head = flatCopy(r.head.slice(0, 512));
     }
     st.tail.add(r);
-    if (hits || corrupt) {
+    if (matches) {
       const owned = r === this.scratch ? cloneRaw(r) : r;
-      if (hits) for (const [b, match] of hits) b.add({ raw: owned, match });
+      for (const ev of matches) {
+        let b = this.buckets.get(ev.kind);
+        if (!b) {
+          b = new SignalBucket();
+          this.buckets.set(ev.kind, b);
+        }
+        if (b.count >= SIGNAL_KEEP) this.capped = true;
+        b.add({ raw: owned, ev });
+      }
       if (corrupt) this.corrupt.push(owned);
     }
   }
@@ -705,6 +686,7 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.ident) rec.ident = r.ident;
     if (r.pid !== undefined) rec.pid = r.pid;
     if (r.priority !== undefined) rec.priority = r.priority;
+    if (r.kinds) rec.kinds = r.kinds;
     const lr = parseLogrus(message);
     if (lr) rec.logrus = lr;
     return rec;
@@ -740,17 +722,17 @@ export class JournalSink implements LineSink<JournalParse> {
       s.span.tail = s.tail.list().map(build);
       return s.span;
     });
-    const signals: Record<string, JRecord[]> = {};
-    const signalCounts: Record<string, number> = {};
-    for (const [name, b] of this.buckets) {
-      signals[name] = b.list().map((h) => withMatch(build(h.raw), h.match));
-      signalCounts[name] = b.count;
+    const events: Partial<Record<EventKind, JEvent[]>> = {};
+    const eventCounts: Partial<Record<EventKind, number>> = {};
+    for (const [kind, b] of this.buckets) {
+      events[kind] = b.list().map((h) => toEvent(build(h.raw), h.ev));
+      eventCounts[kind] = b.count;
     }
     const value: JournalParse = {
       formats: this.formats,
       records: this.records,
-      signals,
-      signalCounts,
+      events,
+      eventCounts,
       byUnit: Object.fromEntries(this.units),
       boots: spans,
       journaldCorrupt: this.corrupt.map(build),
@@ -785,8 +767,9 @@ export class JournalSink implements LineSink<JournalParse> {
     const f = this.fixer;
     f.resolve(ref);
     const fx = (t: number | undefined) => f.fix(t);
-    // Walk what is kept (bounded); a record shared by several signals is fixed once.
-    const kept = new Set<JRecord>([...Object.values(v.signals).flat(), ...v.journaldCorrupt, ...v.boots.flatMap((b) => b.tail)]);
+    // Walk what is kept (bounded); a record shared by several events is fixed once (events copy the
+    // record, so they are fixed on their own).
+    const kept = new Set<JRecord>([...Object.values(v.events).flat(), ...v.journaldCorrupt, ...v.boots.flatMap((b) => b.tail)]);
     for (const r of kept) {
       r.time = fx(r.time);
       if (r.evidence.time !== undefined) r.evidence.time = isoOrUndefined(r.time);
@@ -805,14 +788,9 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 }
 
-/** A copy of the record whose evidence highlights this signal's match. */
-function withMatch(rec: JRecord, match: string): JRecord {
-  if (rec.evidence.match === undefined) {
-    rec.evidence.match = cut(match, 200);
-    return rec;
-  }
-  if (rec.evidence.match === match) return rec;
-  return { ...rec, evidence: { ...rec.evidence, match: cut(match, 200) } };
+/** The record as one event: its own evidence highlights this meaning's match. */
+function toEvent(rec: JRecord, ev: EventMatch): JEvent {
+  return { ...rec, evidence: { ...rec.evidence, match: cut(ev.match, 200) }, kind: ev.kind, wording: ev.wording, fields: ev.fields };
 }
 
 function isKernelBanner(message: string): boolean {

@@ -5,13 +5,11 @@
  * configuration and the bridge disagree. Field guide §2 "--bip persists"; openEuler guide "Daemon
  * Network Configuration".
  */
-import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { DaemonRun, LogEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, iso, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, iso } from './util-evidence.js';
 
-// daemon/daemon_unix.go (v18.09.0 … v20.10): logged at every start without --bip.
-const DEFAULT_BRIDGE = /Default bridge \((\S+)\) is assigned with an IP address (\S+)\. Daemon option --bip can be used to set a preferred IP address/;
 /** Docker's first default pool for docker0. */
 const DOCKER_DEFAULT_NET = '172.17.0.0/16';
 
@@ -33,22 +31,19 @@ export function networkOf(cidr: string): string | undefined {
 }
 
 /**
- * The latest dockerd start before `before` that reached "API listen on"/initialization without logging the "Default
+ * The latest dockerd run before the one that logged at `before` that became ready without logging the "Default
  * bridge" line: dockerd ran with --bip then (the line is logged only without it).
  */
-function startWithBipBefore(lifecycle: readonly LifecycleEvent[], bridgeLogs: readonly LogRecord[], before: number | undefined): LifecycleEvent | undefined {
+function runWithBipBefore(runs: readonly DaemonRun[], bridgeLogs: readonly LogEvent<'dockerd.default-bridge'>[], before: number | undefined): DaemonRun | undefined {
   if (before === undefined) return undefined;
-  const d = lifecycle.filter((e) => e.actor === 'dockerd' && e.time !== undefined);
-  const starts = d.filter((e) => e.kind === 'start' && e.time! < before);
-  // The start that logged `before` is the last start at or before it; look at the ones before that.
-  const own = starts[starts.length - 1];
+  const starts = runs.filter((r) => r.daemon === 'dockerd' && r.start !== undefined && r.start < before);
+  // The run that logged `before` is the last one started at or before it; look at the ones before that.
   for (let i = starts.length - 2; i >= 0; i--) {
-    const from = starts[i]!.time!;
-    const to = starts[i + 1]!.time!;
-    const ready = d.some((e) => e.kind === 'ready' && e.time! >= from && e.time! < to);
+    const from = starts[i]!.start!;
+    const to = starts[i + 1]!.start!;
     const logged = bridgeLogs.some((r) => r.time !== undefined && r.time >= from && r.time < to);
-    if (ready && !logged && own) return starts[i];
-    if (logged) return undefined; // that start already ran without --bip
+    if (starts[i]!.ready !== undefined && !logged) return starts[i];
+    if (logged) return undefined; // that run already ran without --bip
   }
   return undefined;
 }
@@ -76,9 +71,8 @@ export default defineRule({
       { text: 'To drop an old bip, stop Docker, delete the docker0 bridge (not just its address), then start Docker so it creates docker0 afresh.', commands: ['systemctl stop docker', 'ip link delete docker0', 'systemctl start docker'], source: 'general practice (the guide gives no remedy)' },
       { text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
     ],
-    signals: {
-      defaultBridge: { pattern: DEFAULT_BRIDGE, units: ['docker', 'dockerd'], hint: 'Default bridge (' },
-    },
+    // dockerd logs "Default bridge (docker0) is assigned with an IP address …" at every start without --bip.
+    events: ['dockerd.default-bridge'],
   },
 
   evaluate(ctx) {
@@ -87,9 +81,9 @@ export default defineRule({
     const v4 = (docker0?.addresses ?? []).filter((a) => networkOf(a) !== undefined);
     const bip = model.config.values['bip'];
     const bipText = typeof bip?.value === 'string' && bip.value !== '' ? bip.value : undefined;
-    const logs = byTime(ctx.signal('defaultBridge')).filter((r) => DEFAULT_BRIDGE.exec(r.message)?.[1] === 'docker0');
+    const logs = ctx.events('dockerd.default-bridge').filter((e) => e.fields.bridge === 'docker0');
     const lastLog = logs[logs.length - 1];
-    const logNet = lastLog ? DEFAULT_BRIDGE.exec(lastLog.message)?.[2] : undefined;
+    const logNet = lastLog?.fields.address;
 
     if (bipText) {
       if (!docker0) return; // daemon down or bridge gone: nothing to compare
@@ -117,16 +111,16 @@ export default defineRule({
     const evidence: Evidence[] = [];
     const address0 = addrNet ? v4.find((a) => networkOf(a) === addrNet) : undefined;
     if (docker0 && address0) evidence.push(docker0.addressEvidence?.[address0] ?? { ...docker0.evidence, match: 'docker0' });
-    if (lastLog) evidence.push(recordEvidence(lastLog, DEFAULT_BRIDGE));
+    if (lastLog) evidence.push(lastLog.evidence);
     const address = address0 ?? kept;
     // The journal can show the drop itself: an earlier dockerd start that came up without the "Default bridge" line
     // (it had --bip then) and a later one with it, logging the same non-default subnet.
-    const dropped = lastLog ? startWithBipBefore(model.lifecycle, logs, lastLog.time) : undefined;
+    const dropped = lastLog ? runWithBipBefore(model.daemons.runs, logs, lastLog.time) : undefined;
     ctx.report({
       messageId: dropped ? 'bipDropped' : 'oldAddressKept',
       severity: dropped ? 'warning' : 'info',
-      data: { address, defaultNet: DOCKER_DEFAULT_NET, logged: logNet ?? '', ...(dropped ? { earlierStart: iso(dropped.time) ?? '?' } : {}) },
-      evidence: [...(dropped ? [dropped.evidence] : []), ...evidence],
+      data: { address, defaultNet: DOCKER_DEFAULT_NET, logged: logNet ?? '', ...(dropped ? { earlierStart: iso(dropped.start) ?? '?' } : {}) },
+      evidence: [...(dropped?.evidence ?? []), ...evidence],
       confidence: dropped ? 'high' : 'medium',
       confidenceReason: dropped
         ? 'an earlier dockerd start came up without the "Default bridge" line (so with --bip), the last one logs it with the old subnet'

@@ -6,15 +6,13 @@
  * (first causes seen); openEuler guide "Failed to Restart the Docker Service" / "Daemon Parameter
  * Configuration".
  */
-import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { LogEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 
-// [lab] dockerd 20.10.24; same format string in 18.09 (cmd/dockerd/daemon.go).
-const CONFIG_ERROR = /unable to configure the Docker daemon with file (\S+): (.*)$/s;
-// log-level in daemon.json or --log-level with a bad value [lab]: dockerd exits with this bare line.
-const LOG_LEVEL_ERROR = /unable to parse logging level: (\S+)/;
+/** dockerd's refusal of its configuration file, or of its log level (a bad log-level exits with a bare line of its own). */
+type Refusal = LogEvent<'dockerd.config-error'> | LogEvent<'dockerd.log-level-error'>;
 
 type Kind = 'parse' | 'unknown' | 'type' | 'conflict' | 'other';
 function causeKind(cause: string): Kind {
@@ -56,30 +54,28 @@ export default defineRule({
       { text: 'Set each option in one place only: remove it from daemon.json or from the flags in /etc/sysconfig/docker* / the unit (systemctl cat docker).', commands: ['systemctl cat docker', 'grep -H . /etc/sysconfig/docker*'], source: 'openEuler guide: Daemon Parameter Configuration' },
       { text: 'Then clear the failed state and start Docker.', commands: ['systemctl reset-failed docker.service', 'systemctl restart docker'], source: 'openEuler guide: Failed to Restart the Docker Service' },
     ],
-    signals: {
-      configError: { pattern: CONFIG_ERROR, units: ['docker', 'dockerd'], hint: 'unable to configure the Docker daemon' },
-      logLevelError: { pattern: LOG_LEVEL_ERROR, units: ['docker', 'dockerd'], hint: 'unable to parse logging level' },
-    },
+    events: ['dockerd.config-error', 'dockerd.log-level-error'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
     const dj = model.config.daemonJson;
-    const errors = byTime([...ctx.signal('configError'), ...ctx.signal('logLevelError')]);
-    const ready = model.lifecycle.filter((e: LifecycleEvent) => e.actor === 'dockerd' && e.kind === 'ready');
-    /** A refusal still in force: no dockerd became ready after it (same boot or later). */
-    const unresolved = (r: LogRecord) => !ready.some((e) => e.time !== undefined && r.time !== undefined && e.time > r.time);
-    const causeOf = (r: LogRecord) => CONFIG_ERROR.exec(r.message)?.[2]?.trim() ?? LOG_LEVEL_ERROR.exec(r.message)?.[0] ?? r.message;
-    const kindOf = (r: LogRecord): Kind => (LOG_LEVEL_ERROR.test(r.message) ? 'other' : causeKind(causeOf(r)));
-    const used = new Set<LogRecord>();
+    const errors: Refusal[] = byTime<Refusal>([...ctx.events('dockerd.config-error'), ...ctx.events('dockerd.log-level-error')]);
+    const readyTimes = model.daemons.runs.filter((r) => r.daemon === 'dockerd' && r.ready !== undefined && Number.isFinite(r.ready)).map((r) => r.ready!);
+    /** A refusal still in force: no dockerd run became ready after it (same boot or later). */
+    const unresolved = (r: Refusal) => !readyTimes.some((t) => r.time !== undefined && t > r.time);
+    const isConfigError = (r: Refusal): r is LogEvent<'dockerd.config-error'> => r.kind === 'dockerd.config-error';
+    const causeOf = (r: Refusal) => (isConfigError(r) ? (r.fields.cause ?? '').trim() : `unable to parse logging level: ${r.fields.level ?? '?'}`);
+    const kindOf = (r: Refusal): Kind => (isConfigError(r) ? causeKind(causeOf(r)) : 'other');
+    const used = new Set<Refusal>();
     /** Journal errors of this kind (all when none is of it), their evidence, and the severity they imply. */
     const journalFor = (kinds: Kind[]) => {
       let recs = errors.filter((r) => kinds.includes(kindOf(r)));
-      if (recs.length === 0) recs = errors.filter((r) => kindOf(r) === 'other' && CONFIG_ERROR.test(r.message));
+      if (recs.length === 0) recs = errors.filter((r) => kindOf(r) === 'other' && isConfigError(r));
       recs.forEach((r) => used.add(r));
       const live = recs.some(unresolved);
       return {
-        evidence: recs.slice(-10).map((r) => recordEvidence(r, /unable to configure the Docker daemon with file .*|unable to parse logging level: \S+/)),
+        evidence: recs.slice(-10).map((r) => r.evidence),
         severity: (live ? 'error' : 'warning') as 'error' | 'warning',
         reason: live ? 'dockerd refused to start with this file and did not start successfully afterwards' : recs.length ? 'dockerd refused this configuration earlier but started successfully later' : 'the file is broken; the journal shows no failed start yet (dockerd reads it at its next start)',
       };
@@ -140,14 +136,14 @@ export default defineRule({
     }
     const level = dj.parsed?.['log-level'];
     if (typeof level === 'string' && !LOG_LEVELS.has(level.toLowerCase())) {
-      const recs = errors.filter((r) => LOG_LEVEL_ERROR.exec(r.message)?.[1] === level);
+      const recs = errors.filter((r) => r.kind === 'dockerd.log-level-error' && r.fields.level === level);
       recs.forEach((r) => used.add(r));
       const levelEv = model.config.values['log-level']?.evidence;
       ctx.report({
         messageId: 'badLogLevel',
         severity: recs.some(unresolved) ? 'error' : 'warning',
         data: { level },
-        evidence: [...(levelEv ? [{ ...levelEv, match: 'log-level' }] : []), ...recs.map((r) => recordEvidence(r, LOG_LEVEL_ERROR))],
+        evidence: [...(levelEv ? [{ ...levelEv, match: 'log-level' }] : []), ...recs.map((r) => r.evidence)],
         confidence: 'high',
         confidenceReason: 'logrus accepts only trace, debug, info, warn, error, fatal and panic',
       });
@@ -162,7 +158,7 @@ export default defineRule({
       messageId: 'refused',
       severity: live ? 'error' : 'info',
       data: { count: rest.length, cause: causes[causes.length - 1]!.slice(0, 300), fileCollected: dj.present },
-      evidence: rest.slice(-20).map((r) => recordEvidence(r, /unable to configure the Docker daemon with file .*|unable to parse logging level: \S+/)),
+      evidence: rest.slice(-20).map((r) => r.evidence),
       confidence: live ? 'high' : 'medium',
       confidenceReason: live
         ? 'dockerd logged the refusal and no successful start follows it'

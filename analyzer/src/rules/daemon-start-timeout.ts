@@ -5,10 +5,10 @@
  * container loading (an overloaded host), or the first devicemapper initialisation.
  * Field guide §1.5 (timeout lines per systemd version), §2 (Start timeout); openEuler guide "Daemon Start Time".
  */
-import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, iso, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
 import { dataRootPath, driverEvidence, driverIs, timespanSeconds } from './util-storage.js';
 
 /** "Thousands of created/exited containers" (seed): from this count on, loading them is a likely cause. */
@@ -17,8 +17,6 @@ const MANY_CONTAINERS = 1000;
 const SLOW_LOADING_MS = 30_000;
 /** systemd's DefaultTimeoutStartSec, which openEuler's unit keeps. */
 const DEFAULT_TIMEOUT_S = 90;
-const LOAD_START = /Loading containers: start\./;
-const LOAD_DONE = /Loading containers: done\./;
 
 export default defineRule({
   meta: {
@@ -42,31 +40,39 @@ export default defineRule({
       { text: 'Have the orchestrator remove containers that are no longer needed (exited and created ones) so that dockerd loads fewer at start.', commands: ['docker ps -a --filter status=exited --filter status=created -q | wc -l', 'docker container prune'], source: 'openEuler guide: Daemon Start Time' },
       { text: 'Tune the orchestrator\'s restart period and docker.service\'s start timeout to the start time the host needs.', commands: ['systemctl edit docker.service   # [Service] TimeoutStartSec=300', 'systemctl show docker.service -p TimeoutStartUSec'], source: 'openEuler guide: Daemon Start Time' },
     ],
-    signals: {
-      loadStart: { pattern: LOAD_START, units: ['docker', 'dockerd'], hint: 'Loading containers: start' },
-      loadDone: { pattern: LOAD_DONE, units: ['docker', 'dockerd'], hint: 'Loading containers: done' },
-    },
+    events: ['unit.start-timeout', 'unit.failed-result', 'dockerd.loading-containers'],
     causedBy: ['audit-dataroot-watch', 'devicemapper-thinpool'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
     const unit = model.units['docker.service'];
-    const timeouts: LifecycleEvent[] = model.lifecycle.filter((e) => e.actor === 'docker.service' && e.kind === 'timeout');
-    const ops = timeouts.filter((e) => /operation timed out/.test(e.detail ?? ''));
-    const counted = ops.length > 0 ? ops : timeouts;
+    // Timed-out start attempts: one per run, however many lines systemd wrote about it.
+    const timedOut = model.daemons.runs.filter((r) => r.daemon === 'dockerd' && r.end.how === 'start-timeout');
+    const counted = timedOut.map((r) => ({ time: r.end.time, run: r, evidence: r.end.evidence }));
     if (counted.length === 0) {
-      if (unit?.properties['Result'] === 'timeout') {
-        const ev = unit.propertyEvidence?.['Result'] ?? unit.evidence;
-        if (ev) ctx.report({ messageId: 'resultTimeout', evidence: [{ ...ev, match: 'timeout' }], confidence: 'high', confidenceReason: 'systemctl show reports Result=timeout' });
+      const showResult = unit?.properties['Result'] === 'timeout';
+      const statusResult = /\(Result: timeout\)/.exec(unit?.activeLine ?? '');
+      if (showResult || statusResult) {
+        const ev = showResult ? (unit!.propertyEvidence?.['Result'] ?? unit!.evidence) : unit!.evidence;
+        if (ev) {
+          ctx.report({
+            messageId: 'resultTimeout',
+            evidence: [{ ...ev, match: showResult ? 'timeout' : statusResult![0] }],
+            confidence: 'high',
+            confidenceReason: showResult ? 'systemctl show reports Result=timeout' : 'systemctl status reports Result: timeout',
+          });
+        }
       }
       return;
     }
 
+
     const causes: string[] = [];
     const causeEv: Evidence[] = [];
     // 1. ExecStartPre did not finish (systemd 252 names the phase).
-    if (counted.some((e) => /start-pre/.test(e.detail ?? ''))) causes.push('an ExecStartPre command did not finish in time');
+    const timeoutLines = ctx.events('unit.start-timeout').filter((e) => (e.fields.unit ?? '').startsWith('docker'));
+    if (timeoutLines.some((e) => (e.fields.phase ?? '').toLowerCase() === 'start-pre')) causes.push('an ExecStartPre command did not finish in time');
     // 2. A short start timeout.
     const tv = unit?.properties['TimeoutStartUSec'];
     const ts = timespanSeconds(tv);
@@ -86,8 +92,9 @@ export default defineRule({
       causeEv.push(...model.containers.filter((c) => c.state === 'exited' || c.state === 'created').slice(0, 3).flatMap((c) => c.evidence.slice(0, 1)));
     }
     // 4. Slow (or unfinished) container loading.
-    const starts = byTime(ctx.signal('loadStart'));
-    const dones = byTime(ctx.signal('loadDone'));
+    const loading = byTime(ctx.events('dockerd.loading-containers'));
+    const starts = loading.filter((e) => e.fields.phase === 'start');
+    const dones = loading.filter((e) => e.fields.phase === 'done');
     let slowest: { ms: number; from: LogRecord; to?: LogRecord } | undefined;
     for (const s of starts) {
       if (s.time === undefined) continue;
@@ -100,7 +107,7 @@ export default defineRule({
     if (slowest && slowest.ms >= SLOW_LOADING_MS) {
       const secs = Math.round(slowest.ms / 1000);
       causes.push(slowest.to ? `loading containers took ${secs} s (overloaded host or many containers)` : `loading containers had not finished ${secs} s later when systemd gave up`);
-      causeEv.push(recordEvidence(slowest.from, LOAD_START), ...(slowest.to ? [recordEvidence(slowest.to, LOAD_DONE)] : []));
+      causeEv.push(slowest.from.evidence, ...(slowest.to ? [slowest.to.evidence] : []));
     }
     // 5. First devicemapper initialisation: no base device recorded yet.
     if (driverIs(model, ['devicemapper']) && !model.storage.baseDeviceUuids.some((b) => b.uuid)) {
@@ -112,10 +119,10 @@ export default defineRule({
     ctx.report({
       messageId: 'startTimedOut',
       data: { count: counted.length, cause: causes.length ? listSome(causes, 4) : 'not shown (no slow ExecStartPre, short timeout, container backlog or slow container loading found)', containers: nContainers },
-      evidence: [...counted.map((e) => ({ ...e.evidence, match: /operation timed out/.test(e.evidence.excerpt) ? 'operation timed out' : 'timeout' })), ...causeEv],
+      evidence: [...counted.flatMap((c) => c.evidence), ...causeEv],
       confidence: causes.length ? 'high' : 'medium',
       confidenceReason: causes.length ? 'systemd logged the timeout and the bundle shows a reason' : 'systemd logged the timeout; the bundle does not show why dockerd was slow',
-      detail: `First timeout at ${iso(first.time) ?? 'an unknown time'}. Phases: ${[...new Set(counted.map((e) => e.detail ?? 'start'))].join(', ')}.`,
+      detail: `First timeout at ${iso(first.time) ?? 'an unknown time'}. Phases: ${[...new Set(timeoutLines.map((e) => (e.fields.phase ?? 'start').toLowerCase()))].join(', ') || 'start'}.`,
     });
   },
 });

@@ -9,7 +9,7 @@
 import type { DataRootEntry, ProcessFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 import { dataRootPath, execRootPath, trimSlash } from './util-storage.js';
 
 /** Names docker uses that a reused directory may already hold (the guide's examples). */
@@ -22,7 +22,6 @@ const EXEC_ROOT_NAMES = new Set([
   'metrics.sock', 'volumes', 'accelerator', 'lock', 'runtime-runc', 'docker-containerd.sock', 'docker-containerd-debug.sock', 'docker-containerd.pid',
 ]);
 const ID64 = /^[0-9a-f]{64}$/;
-const VOLUME_TIMEOUT = /error while opening volume store metadata database: timeout/;
 
 /** The data-root a dockerd command line uses (`--data-root`, `--graph`, `-g`; default /var/lib/docker). */
 function argvDataRoot(args: string): string | undefined {
@@ -60,7 +59,9 @@ export default defineRule({
       { text: 'Do not modify Docker\'s private directories; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
       { text: 'For the volume store timeout, stop the other dockerd that uses the same data-root; do not delete metadata.db.', commands: ['fuser -v /var/lib/docker/volumes/metadata.db'], source: 'field guide §1.1 (moby/moby#29519)' },
     ],
-    signals: { volumeTimeout: { pattern: VOLUME_TIMEOUT, units: ['docker', 'dockerd'], hint: 'volume store metadata database' } },
+    events: ['dockerd.volume-store-timeout'],
+    // The timeout stands on the logs; the process list shows the second dockerd.
+    confirmedBy: ['ps'],
   },
 
   evaluate(ctx) {
@@ -86,6 +87,7 @@ export default defineRule({
       if (found.length > 0) {
         ctx.report({
           messageId: 'foreignEntries',
+          subject: `data-root ${root}`,
           data: { count: found.length, root, names: listSome(found.map((f) => f.name), 6) },
           evidence: found.map((f) => f.e.evidence),
           confidence: 'high',
@@ -104,6 +106,7 @@ export default defineRule({
     if (foreignExec.length > 0) {
       ctx.report({
         messageId: 'foreignExecRoot',
+        subject: `exec-root ${er}`,
         data: { count: foreignExec.length, root: er, names: listSome(foreignExec.map((e) => e.path.slice(er.length + 1)), 6) },
         evidence: foreignExec.map((e) => e.evidence),
         confidence: 'medium',
@@ -117,14 +120,15 @@ export default defineRule({
       const r = argvDataRoot(p.args);
       if (r) byRoot.set(r, [...(byRoot.get(r) ?? []), p]);
     }
-    const timeouts = byTime(ctx.signal('volumeTimeout'));
-    const logEv: Evidence[] = timeouts.map((r) => recordEvidence(r, VOLUME_TIMEOUT));
+    const timeouts = ctx.events('dockerd.volume-store-timeout');
+    const logEv: Evidence[] = timeouts.map((e) => e.evidence);
     let shared = false;
     for (const [r, procs] of byRoot) {
       if (procs.length < 2) continue;
       shared = true;
       ctx.report({
         messageId: 'sharedDataRoot',
+        subject: `data-root ${r}`,
         data: { count: procs.length, root: r },
         severity: 'error',
         evidence: [...procs.map((p) => p.evidence), ...logEv],
@@ -135,7 +139,8 @@ export default defineRule({
     if (!shared && timeouts.length > 0) {
       ctx.report({
         messageId: 'volumeStoreLocked',
-        data: { count: ctx.signalCount('volumeTimeout') },
+        subject: `data-root ${root}`,
+        data: { count: ctx.eventCount('dockerd.volume-store-timeout') },
         severity: 'error',
         evidence: logEv,
         confidence: 'medium',

@@ -7,14 +7,12 @@
 import type { DmDevice } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 import { driverEvidence, driverIs, pct } from './util-storage.js';
 
 /** Thin-pool fill thresholds (issue 8): warning above 80%, error above 95%. */
 const WARN_PCT = 80;
 const ERROR_PCT = 95;
-// moby 18.09 daemon/graphdriver/devmapper/deviceset.go checkThinPool (data and metadata variants).
-const LOW_FREE = /Thin Pool has (\d+) free (data|metadata) blocks which is less than minimum required (\d+) free \2 blocks/;
 
 export default defineRule({
   meta: {
@@ -44,7 +42,8 @@ export default defineRule({
       },
       { text: 'A pool damaged by running out of space or by power loss cannot be repaired: rebuild it. Never edit devicemapper metadata by hand.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
     ],
-    signals: { lowFree: { pattern: LOW_FREE, hint: 'Thin Pool has' } },
+    events: ['devmapper.thinpool-low-free'],
+    confirmedBy: ['docker.info', 'dmsetup.status'],
   },
 
   evaluate(ctx) {
@@ -58,7 +57,7 @@ export default defineRule({
     const mine = named.length > 0 ? named : pools.filter(dockerish);
     // On a devicemapper host with neither a named nor a docker-looking pool, every thin pool may be docker's.
     const relevant = devicemapper ? (mine.length > 0 ? mine : pools) : driverIs(model, [], true) ? pools.filter(dockerish) : [];
-    const lowFree = byTime(ctx.signal('lowFree'));
+    const lowFree = ctx.events('devmapper.thinpool-low-free');
     if (!devicemapper && relevant.length === 0 && lowFree.length === 0) return;
 
     const drvEv = driverEvidence(model);
@@ -73,21 +72,23 @@ export default defineRule({
       const severity = tp.mode === 'out_of_data_space' || top >= 100 ? 'critical' : top > ERROR_PCT ? 'error' : 'warning';
       ctx.report({
         messageId: 'poolFull',
+        subject: `thin pool ${d.name}`,
         data: { pool: d.name, dataPercent, metadataPercent },
         severity,
-        evidence: [{ ...tp.evidence, match: 'thin-pool' }, ...lowFree.map((r) => recordEvidence(r, LOW_FREE)), ...drvEv],
+        evidence: [{ ...tp.evidence, match: 'thin-pool' }, ...lowFree.map((e) => e.evidence), ...drvEv],
         confidence: 'high',
         confidenceReason: 'dmsetup status of the pool',
         detail: `Data ${tp.dataUsed}/${tp.dataTotal} blocks, metadata ${tp.metadataUsed}/${tp.metadataTotal} blocks${tp.mode ? `, mode ${tp.mode}` : ''}.`,
       });
     }
     if (lowFree.length > 0 && worst <= WARN_PCT) {
-      const kinds = [...new Set(lowFree.map((r) => LOW_FREE.exec(r.message)?.[2] ?? 'data'))];
+      const kinds = [...new Set(lowFree.map((e) => e.fields.pool ?? 'data'))];
       ctx.report({
         messageId: 'lowFreeBlocks',
-        data: { count: ctx.signalCount('lowFree'), kind: kinds.join(' and ') },
+        subject: `thin pool ${poolName ?? 'docker'}`,
+        data: { count: ctx.eventCount('devmapper.thinpool-low-free'), kind: kinds.join(' and ') },
         severity: 'error',
-        evidence: lowFree.map((r) => recordEvidence(r, LOW_FREE)),
+        evidence: lowFree.map((e) => e.evidence),
         confidence: relevant.length > 0 ? 'medium' : 'high',
         confidenceReason: relevant.length > 0 ? 'dockerd logged the refusal; the pool has room now (space freed since?)' : 'dockerd logged the refusal',
         detail: relevant.length > 0 ? `Pools now: ${listSome(relevant.map((d) => `${d.name} ${pct(d.thinPool.dataUsed, d.thinPool.dataTotal)}% data`), 5)}.` : undefined,
@@ -101,6 +102,7 @@ export default defineRule({
         // A precaution unless the pool is filling.
         ctx.report({
           messageId: 'autoextendOff',
+          subject: 'thin-pool LVM profile',
           data: { threshold, percent: percent ?? 'unset' },
           severity: worst > WARN_PCT || lowFree.length > 0 ? 'warning' : 'info',
           evidence: [prof.evidence, ...drvEv],

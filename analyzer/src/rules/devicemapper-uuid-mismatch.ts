@@ -3,17 +3,13 @@
  * matches deviceset-metadata, typically after switching user-namespace remapping or rebuilding /
  * expanding the thin pool. Field guide §2; openEuler guide "devicemapper Storage Driver Configuration".
  */
-import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 import { configEvidence, storageOpts } from './util-storage.js';
 
-// 18.09 `Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: …`,
-// 20.10 `failed to start daemon: …`, 17.x `level=fatal msg="Error starting daemon: …"` (moby/moby#33603).
-const VERIFY_FAILED = /Base Device UUID and Filesystem verification failed(?::\s*(.*))?/;
-/** The semaphore-exhaustion variant is semaphore-leak's (field guide §1.2), not a UUID mismatch. */
-const COOKIE = /set cookie|dm_task_set_cookie/;
+/** One log record (an event of another kind on the same line shares its source position). */
+const recordKey = (e: Evidence): string => `${e.artifact}|${e.path}|${e.line}`;
 const USERNS_DIR = /\/\d+\.\d+\/devicemapper\//;
 
 export default defineRule({
@@ -44,15 +40,20 @@ export default defineRule({
       },
       { text: 'With userns-remap the file is /var/lib/docker/<uid>.<gid>/devicemapper/metadata/deviceset-metadata.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
     ],
-    signals: { verifyFailed: { pattern: VERIFY_FAILED, hint: 'Base Device UUID' } },
+    events: ['devmapper.uuid-verify-failed', 'devmapper.cookie-failed'],
+    // The refusal stands on the logs; the recorded BaseDeviceUUID confirms which metadata dockerd compared against.
+    confirmedBy: ['devicemapper.deviceset-metadata'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
-    const all = byTime(ctx.signal('verifyFailed'));
-    const hits: LogRecord[] = all.filter((r) => !COOKIE.test(r.message));
+    const all = ctx.events('devmapper.uuid-verify-failed');
+    // A verification that failed because no udev cookie could be set (semaphores exhausted, field guide §1.2) is not a
+    // UUID mismatch: the same line then also means devmapper.cookie-failed.
+    const cookieLines = new Set(ctx.events('devmapper.cookie-failed').map((e) => recordKey(e.evidence)));
+    const hits = all.filter((e) => !cookieLines.has(recordKey(e.evidence)));
     if (hits.length === 0) return;
-    const evidence: Evidence[] = hits.map((r) => recordEvidence(r, VERIFY_FAILED));
+    const evidence: Evidence[] = hits.map((e) => e.evidence);
     const context: string[] = [];
     const userns = model.config.values['userns-remap'];
     if (userns && String(userns.value) !== '') {
@@ -71,7 +72,7 @@ export default defineRule({
     const causes = context.length > 0 ? context.join('; ') : pool ? `thin pool ${pool.value}: was it rebuilt or expanded?` : '';
     ctx.report({
       messageId: 'uuidMismatch',
-      data: { count: ctx.signalCount('verifyFailed') - (all.length - hits.length), context: causes ? `; ${causes}` : '' },
+      data: { count: ctx.eventCount('devmapper.uuid-verify-failed') - (all.length - hits.length), context: causes ? `; ${causes}` : '' },
       evidence,
       confidence: 'high',
       confidenceReason: 'dockerd logged the verification failure',

@@ -5,31 +5,13 @@
  * dockerd start error, panic, or the signal that killed it). Field guide §1.5 (lifecycle wordings),
  * §0 (fatal start errors); openEuler guide "Failed to Restart the Docker Service".
  */
-import type { LifecycleEvent } from '../model/host-model.js';
-import type { Evidence } from '../spine/types.js';
+import type { DaemonRun } from '../model/host-model.js';
+import { STORM_MIN_RUNS, runEvidence } from '../model/daemon-runs.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, iso, listSome } from './util-evidence.js';
 
-/** Unplanned restarts within WINDOW_MS that make a storm (hotsos-style named thresholds). */
-export const STORM_COUNT = 3;
-export const WINDOW_MS = 60 * 60_000;
-const BAD = new Set(['crash', 'killed', 'start-failed', 'timeout']);
-
-interface Episode {
-  time?: number;
-  bootIndex?: number;
-  events: LifecycleEvent[];
-  cause: string;
-}
-
 /** The most telling detail of one exit: dockerd's own words first, then the signal, then the unit result. */
-function causeOf(events: LifecycleEvent[]): string {
-  const own = events.find((e) => e.actor === 'dockerd' && e.detail && e.kind !== 'restart');
-  if (own?.detail) return own.detail;
-  const exited = events.find((e) => /^code=/.test(e.detail ?? ''));
-  if (exited?.detail) return exited.detail;
-  return events.find((e) => e.detail)?.detail ?? events[0]!.kind;
-}
+const causeOf = (r: DaemonRun): string => r.end.cause ?? (r.end.signal ? `killed (${r.end.signal})` : r.end.status ? `exit status ${r.end.status}` : r.end.result ? `result ${r.end.result}` : r.end.how);
 
 export default defineRule({
   meta: {
@@ -45,74 +27,50 @@ export default defineRule({
       'containers, reloads networks and replays cleanup; the first exit usually carries the real cause.',
     guideSection: 'Installation and Deployment › Failed to Restart the Docker Service',
     messages: {
-      storm: 'dockerd stopped unplanned {{count}} times within {{minutes}} min ({{first}} … {{last}}); causes: {{causes}}',
+      storm: '{{daemon}} stopped unplanned {{count}} times in a row within {{minutes}} min ({{first}} … {{last}}); causes: {{causes}}',
       restartCounter: 'systemd restarted docker.service {{restarts}} times (NRestarts) in its current run',
     },
     remediation: [
       { text: 'Fix the first cause listed (see the linked finding): repeated restarts do not clear it.', source: 'field guide §1.5' },
       { text: 'Read the full log around the first failure.', commands: ['journalctl -u docker --since "<first time>" --no-pager | head -200', 'systemctl status docker'], source: 'general practice' },
     ],
+    events: ['unit.starting', 'dockerd.starting', 'unit.main-exited', 'unit.failed-result', 'dockerd.start-error', 'dockerd.config-error', 'go.panic', 'unit.scheduled-restart'],
     causedBy: ['daemon-config-invalid', 'semaphore-leak', 'power-off-db-loss', 'nproc-limit', 'journald-restart', 'devicemapper-uuid-mismatch', 'daemon-start-timeout'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
-    const daemonEv = model.lifecycle.filter((e) => e.actor === 'dockerd' || e.actor === 'docker.service');
-    // Group failure events (and systemd's automatic restart lines) into exit episodes: a start closes the episode
-    // before it, so one exit's several lines (dockerd's last words, Main process exited, Failed with result, Failed to
-    // start, Scheduled restart job) count once, however close together the failed starts are.
-    const episodes: Episode[] = [];
-    let current: Episode | undefined;
-    for (const e of daemonEv) {
-      if (e.kind === 'start' || e.kind === 'boot') {
-        current = undefined;
-        continue;
-      }
-      if (!BAD.has(e.kind) && !(e.kind === 'restart' && e.actor === 'docker.service')) continue;
-      if (current && (e.bootIndex === current.bootIndex || e.bootIndex === undefined) && (e.time === undefined || current.time === undefined || e.time - current.time <= 5 * 60_000)) {
-        current.events.push(e);
-        continue;
-      }
-      current = { time: e.time, bootIndex: e.bootIndex, events: [e], cause: '' };
-      episodes.push(current);
-    }
-    for (const ep of episodes) ep.cause = causeOf(ep.events);
-    const timed = episodes.filter((ep) => ep.time !== undefined && ep.events.some((e) => BAD.has(e.kind)));
-    const limits = model.lifecycle.filter((e) => (e.actor === 'docker.service' || e.actor === 'dockerd') && e.kind === 'start-limit');
-
-    // The densest window of WINDOW_MS.
-    let best: Episode[] = [];
-    for (let i = 0; i < timed.length; i++) {
-      const win = timed.filter((ep) => ep.time! >= timed[i]!.time! && ep.time! < timed[i]!.time! + WINDOW_MS);
-      if (win.length > best.length) best = win;
-    }
-    if (best.length >= STORM_COUNT) {
-      const first = best[0]!.time!;
-      const last = best[best.length - 1]!.time!;
-      // A start-limit refusal in the same stretch is reported by start-limit-hit.
-      if (limits.some((l) => l.time !== undefined && l.time >= first - 60_000 && l.time <= last + 5 * 60_000)) return;
-      const causes = [...new Set(best.map((ep) => ep.cause.slice(0, 160)))];
-      const evidence: Evidence[] = best.flatMap((ep) => {
-        const own = ep.events.find((e) => e.actor === 'dockerd' && e.detail);
-        const exited = ep.events.find((e) => /^code=/.test(e.detail ?? ''));
-        const counter = ep.events.find((e) => e.kind === 'restart');
-        return [own ?? exited ?? ep.events[0]!, ...(own && exited ? [exited] : []), ...(counter ? [counter] : [])].map((e) => e.evidence);
-      });
+    const storms = model.daemons.restartStorms;
+    for (const storm of storms) {
+      const exits = storm.exits;
+      const first = storm.first;
+      const last = storm.last ?? first;
+      const causes = [...new Set(exits.map((r) => causeOf(r).slice(0, 160)))];
       ctx.report({
         messageId: 'storm',
-        data: { count: best.length, minutes: Math.max(1, Math.round((last - first) / 60_000)), first: iso(first)!, last: iso(last)!, causes: listSome(causes.map((c) => `"${c}"`), 3), threshold: STORM_COUNT },
-        evidence,
+        subject: storm.daemon,
+        data: {
+          daemon: storm.daemon,
+          count: exits.length,
+          minutes: first !== undefined && last !== undefined ? Math.max(1, Math.round((last - first) / 60_000)) : 0,
+          first: iso(first) ?? '?',
+          last: iso(last) ?? '?',
+          causes: listSome(causes.map((c) => `"${c}"`), 3),
+          threshold: STORM_MIN_RUNS,
+        },
+        evidence: exits.flatMap(runEvidence),
         confidence: 'high',
-        confidenceReason: 'each exit is in the journal',
-        detail: best.map((ep, i) => `${i + 1}. ${iso(ep.time)}: ${ep.cause.slice(0, 200)}`).join('\n'),
+        confidenceReason: 'each start and each unplanned exit is in the journal (counted per run, not per line)',
+        detail: exits.map((r, i) => `${i + 1}. ${iso(r.start ?? r.end.time) ?? '?'}: ${causeOf(r).slice(0, 200)}`).join('\n'),
       });
-      return;
     }
+    if (storms.some((s) => s.daemon === 'dockerd')) return;
     // Journal rotated or filtered: systemd's own counter.
     const unit = model.units['docker.service'];
     const n = Number(unit?.properties['NRestarts'] ?? '0');
     const nEv = unit?.propertyEvidence?.['NRestarts'];
-    if (Number.isFinite(n) && n >= STORM_COUNT && nEv && timed.length === 0) {
+    const seenInJournal = model.daemons.runs.some((r) => r.daemon === 'dockerd' && r.end.how !== 'running');
+    if (Number.isFinite(n) && n >= STORM_MIN_RUNS && nEv && !seenInJournal) {
       ctx.report({
         messageId: 'restartCounter',
         data: { restarts: n },

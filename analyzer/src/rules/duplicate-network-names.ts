@@ -6,11 +6,7 @@
  */
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
-
-// api/server/router/network/network_routes.go: "network <n> is ambiguous (N matches found based on name)";
-// docker 20.10 inspect by name words it "N matches found based on name: network <n> is ambiguous" [lab].
-const AMBIGUOUS = /network (\S+) is ambiguous \((\d+) matches found based on name\)|(\d+) matches found based on name: network (\S+) is ambiguous/;
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 
 export default defineRule({
   meta: {
@@ -33,11 +29,10 @@ export default defineRule({
       { text: 'Address networks by ID, not by name: list the IDs, keep the one in use and remove the other duplicates by ID.', commands: ['docker network ls --no-trunc --filter name=<name>', 'docker network inspect <id>', 'docker network rm <id>'], source: 'openEuler guide: Daemon Network Configuration' },
       { text: 'Serialise network creation in scripts and orchestration (create once, then look the network up by ID).', source: 'general practice' },
     ],
-    signals: {
-      // Any unit: dockerd logs 4xx API errors only at debug level, so the text usually shows up in the logs of the
-      // client that got it (an orchestrator, a script run by a unit).
-      ambiguous: { pattern: AMBIGUOUS, hint: 'is ambiguous' },
-    },
+    // From any unit: dockerd logs 4xx API errors only at debug level, so the text usually shows up in the logs of the
+    // client that got it (an orchestrator, a script run by a unit).
+    events: ['dockerd.network-ambiguous'],
+    confirmedBy: ['docker.network-ls'],
   },
 
   evaluate(ctx) {
@@ -60,15 +55,14 @@ export default defineRule({
         detail: dups.map(([name, list]) => `${name}: ${list.map((n) => n.id.slice(0, 12)).join(', ')}`).join('; '),
       });
     }
-    const recs = byTime(ctx.signal('ambiguous'));
+    const recs = ctx.events('dockerd.network-ambiguous');
     if (recs.length === 0) return;
     // One finding per network name named in the errors.
-    const groups = new Map<string, { matches: string; recs: typeof recs }>();
+    const groups = new Map<string, { matches: string; recs: (typeof recs)[number][] }>();
     for (const r of recs) {
-      const m = AMBIGUOUS.exec(r.message);
-      if (!m) continue;
-      const name = m[1] ?? m[4]!;
-      const g = groups.get(name) ?? { matches: m[2] ?? m[3]!, recs: [] };
+      const name = r.fields.network;
+      if (name === undefined) continue;
+      const g = groups.get(name) ?? { matches: r.fields.matches ?? '0', recs: [] };
       g.recs.push(r);
       groups.set(name, g);
     }
@@ -76,7 +70,8 @@ export default defineRule({
       ctx.report({
         messageId: 'ambiguous',
         data: { name, matches: Number(g.matches), count: g.recs.length },
-        evidence: g.recs.map((r) => recordEvidence(r, AMBIGUOUS)),
+        evidence: g.recs.map((r) => r.evidence),
+        subject: `network ${name}`,
         confidence: 'high',
         confidenceReason: 'dockerd logged the ambiguity error',
       });

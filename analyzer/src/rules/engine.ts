@@ -1,28 +1,30 @@
 /**
  * Runs rules against a frozen host model: checks coverage first (essential artifacts missing →
- * not-evaluated), fills message templates, numbers findings, and links cause chains.
+ * not-evaluated, coverage per check), folds each rule's occurrences into one finding per subject,
+ * gives every finding its time span, lowers the confidence of log-only findings whose confirming
+ * snapshot is missing, enforces declared precedence (meta.supersedes), and links cause chains that
+ * respect time (a cause is never later than its effect, and lies in the same boot or the one before).
  */
-import type { HostModel, LogRecord } from '../model/host-model.js';
+import type { HostModel, LogEvent } from '../model/host-model.js';
 import type { ArtifactId } from '../spine/artifacts.js';
 import { artifactSpec } from '../spine/artifacts.js';
-import type { NamedSignal } from '../spine/types.js';
-import type { CoverageVerdict, Finding, ReportInput, Rule, RuleContext } from './types.js';
+import type { Evidence } from '../spine/types.js';
+import type { EventKind } from '../events/types.js';
+import { bootForTime } from '../model/timeline.js';
+import type { CheckCoverage, Confidence, CoverageVerdict, Finding, FindingEpisode, ReportInput, Rule, RuleContext, RuleMeta } from './types.js';
 import { severityRank } from './types.js';
+import { LOG_ARTIFACTS } from './util-evidence.js';
 
 /** Excerpts kept per finding; the total is kept in evidenceTotal. */
 export const MAX_EVIDENCE_PER_FINDING = 50;
+/** Episodes kept per finding (the rest are counted in the summary of the last one). */
+export const MAX_EPISODES = 50;
 
 const BAD_STATES = new Set(['missing', 'failed', 'timed-out', 'skipped', 'empty']);
-
-/** The signals every rule declares, named `<rule id>/<name>`, for the journal parsers. */
-export function ruleSignals(rules: readonly Rule[]): NamedSignal[] {
-  const out: NamedSignal[] = [];
-  for (const r of rules) for (const [name, spec] of Object.entries(r.meta.signals ?? {})) out.push({ name: `${r.meta.id}/${name}`, spec });
-  return out;
-}
+const LOGS: ReadonlySet<string> = new Set<string>([...LOG_ARTIFACTS, 'dmesg', 'journal.boot-tails']);
 
 export function fillTemplate(template: string, data: Record<string, unknown>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => (Object.prototype.hasOwnProperty.call(data, k) ? String(data[k]) : `{{${k}}}`));
 }
 
 export interface RuleRun {
@@ -30,15 +32,117 @@ export interface RuleRun {
   coverage: CoverageVerdict[];
 }
 
+type Health = HostModel['collection']['health'];
+const unhealthy = (health: Health, ids: readonly ArtifactId[]) =>
+  ids.filter((a) => !health[a] || BAD_STATES.has(health[a]!.state)).map((a) => ({ artifact: a, state: health[a]?.state ?? 'missing' }));
+
+/** The rule's two checks: what its logs can show, and what its snapshots can show. */
+function checksOf(meta: RuleMeta, health: Health): CheckCoverage[] {
+  const logs = meta.requires.filter((a) => LOGS.has(a));
+  const state = meta.requires.filter((a) => !LOGS.has(a));
+  const out: CheckCoverage[] = [];
+  const one = (id: CheckCoverage['id'], title: string, ids: readonly ArtifactId[]) => {
+    if (!ids.length) return;
+    const missing = unhealthy(health, ids);
+    out.push({ id, title, status: missing.length === ids.length ? 'not-evaluated' : 'evaluated', missing, collectNext: [...new Set(missing.map((m) => artifactSpec(m.artifact).collectHint))] });
+  };
+  one('logs', 'log check (journal, syslog, daemon logs)', logs);
+  one('state', 'snapshot check (state collected from the host)', state);
+  return out;
+}
+
+const lower = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
+const evKey = (e: Evidence) => `${e.artifact}|${e.path}|${e.line}|${e.excerpt.length}`;
+
+function dedupe(list: readonly Evidence[], seen: Set<string>): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of list) {
+    const k = evKey(e);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+function span(evidence: readonly Evidence[]): { first?: string; last?: string } {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const e of evidence) {
+    if (!e.time) continue;
+    if (first === undefined || e.time < first) first = e.time;
+    if (last === undefined || e.time > last) last = e.time;
+  }
+  return { ...(first ? { first } : {}), ...(last ? { last } : {}) };
+}
+
+interface Report {
+  input: ReportInput<string>;
+  summary: string;
+}
+
+/** One finding from a rule's reports about one subject: the most severe first, the others as its episodes. */
+function fold(meta: RuleMeta, reports: Report[], model: HostModel): Finding {
+  const sorted = [...reports].sort((a, b) => severityRank(b.input.severity ?? meta.severity) - severityRank(a.input.severity ?? meta.severity));
+  const main = sorted[0]!;
+  const seen = new Set<string>();
+  const mainEvidence = dedupe(main.input.evidence, seen);
+  const episodes: FindingEpisode[] = [];
+  for (const r of sorted.slice(1)) {
+    const evidence = dedupe(r.input.evidence, seen);
+    const s = span(r.input.evidence);
+    if (episodes.length < MAX_EPISODES) {
+      episodes.push({ messageId: r.input.messageId, summary: r.summary, severity: r.input.severity ?? meta.severity, ...(s.first ? { firstTime: s.first } : {}), ...(s.last ? { lastTime: s.last } : {}), evidence: evidence.slice(0, MAX_EVIDENCE_PER_FINDING) });
+    }
+  }
+  const all = [...main.input.evidence, ...sorted.slice(1).flatMap((r) => r.input.evidence)];
+  const s = span(all);
+  const f: Finding = {
+    id: '',
+    ruleId: meta.id,
+    messageId: main.input.messageId,
+    data: main.input.data ?? {},
+    severity: main.input.severity ?? meta.severity,
+    confidence: main.input.confidence,
+    confidenceReason: main.input.confidenceReason,
+    category: meta.category,
+    title: meta.title,
+    summary: main.summary + (sorted.length > 1 ? ` (+${sorted.length - 1} more occurrence${sorted.length > 2 ? 's' : ''})` : ''),
+    explanation: main.input.detail ? `${meta.explanation}\n\n${main.input.detail}` : meta.explanation,
+    evidence: mainEvidence.slice(0, MAX_EVIDENCE_PER_FINDING),
+    evidenceTotal: mainEvidence.length,
+    remediation: [...(main.input.remediation ?? []), ...meta.remediation],
+    causedBy: [],
+    causes: [],
+    episodes,
+  };
+  if (s.first) {
+    f.time = s.first;
+    f.firstTime = s.first;
+    f.lastTime = s.last ?? s.first;
+    const boot = bootForTime(Date.parse(s.first), model.boots);
+    if (boot !== undefined) f.bootIndex = boot;
+  }
+  if (main.input.subject) f.subject = main.input.subject;
+  // A finding that stands on logs alone, where the snapshot that would confirm it is missing.
+  const logOnly = all.length > 0 && all.every((e) => LOGS.has(e.artifact));
+  const missing = unhealthy(model.collection.health, meta.confirmedBy ?? []);
+  if (logOnly && missing.length) {
+    f.unconfirmed = missing.map((m) => ({ ...m, collectNext: artifactSpec(m.artifact).collectHint }));
+    f.confidence = lower(f.confidence);
+    f.confidenceReason += `; seen in the logs only: ${missing.map((m) => `${m.artifact} (${m.state})`).join(', ')} would confirm it`;
+  }
+  return f;
+}
+
 export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
   const findings: Finding[] = [];
   const coverage: CoverageVerdict[] = [];
+  const health = model.collection.health;
   for (const rule of rules) {
     const { meta } = rule;
-    const health = model.collection.health;
-    const unhealthy = (ids: readonly ArtifactId[]) =>
-      ids.filter((a) => !health[a] || BAD_STATES.has(health[a]!.state)).map((a) => ({ artifact: a, state: health[a]?.state ?? 'missing' }));
-    const essentialBad = unhealthy(meta.essential ?? []);
+    const checks = checksOf(meta, health);
+    const essentialBad = unhealthy(health, meta.essential ?? []);
     if (essentialBad.length > 0 && essentialBad.length === (meta.essential ?? []).length) {
       coverage.push({
         ruleId: meta.id,
@@ -46,47 +150,27 @@ export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
         artifacts: essentialBad,
         reason: `needs ${essentialBad.map((a) => `${a.artifact} (${a.state})`).join(', ')}`,
         collectNext: essentialBad.map((a) => artifactSpec(a.artifact).collectHint),
+        checks,
       });
       continue;
     }
     let verdict: CoverageVerdict | undefined;
-    const mine: Finding[] = [];
+    const reports: Report[] = [];
     const ctx: RuleContext<string> = {
       model,
       report(input: ReportInput<string>) {
         const template = meta.messages[input.messageId];
         if (template === undefined) throw new Error(`${meta.id}: unknown messageId ${input.messageId}`);
-        const data = input.data ?? {};
-        const sorted = [...input.evidence].sort((a, b) => (a.time ?? '').localeCompare(b.time ?? ''));
-        const time = sorted.find((e) => e.time)?.time;
-        mine.push({
-          id: '',
-          ruleId: meta.id,
-          messageId: input.messageId,
-          data,
-          severity: input.severity ?? meta.severity,
-          confidence: input.confidence,
-          confidenceReason: input.confidenceReason,
-          category: meta.category,
-          title: meta.title,
-          summary: fillTemplate(template, data),
-          explanation: input.detail ? `${meta.explanation}\n\n${input.detail}` : meta.explanation,
-          evidence: input.evidence.slice(0, MAX_EVIDENCE_PER_FINDING),
-          evidenceTotal: input.evidence.length,
-          remediation: [...(input.remediation ?? []), ...meta.remediation],
-          causedBy: [],
-          causes: [],
-          time,
-        });
+        reports.push({ input, summary: fillTemplate(template, input.data ?? {}) });
       },
-      signal(name: string): readonly LogRecord[] {
-        return model.journal.signals[`${meta.id}/${name}`] ?? [];
+      events<K extends EventKind>(kind: K): readonly LogEvent<K>[] {
+        return (model.journal.events[kind] ?? []) as readonly LogEvent<K>[];
       },
-      signalCount(name: string): number {
-        return model.journal.signalCounts[`${meta.id}/${name}`] ?? 0;
+      eventCount(kind: EventKind): number {
+        return model.journal.eventCounts[kind] ?? 0;
       },
       insufficient(reason, collectNext = []) {
-        verdict = { ruleId: meta.id, status: 'insufficient-evidence', artifacts: unhealthy(meta.requires), reason, collectNext };
+        verdict = { ruleId: meta.id, status: 'insufficient-evidence', artifacts: unhealthy(health, meta.requires), reason, collectNext, checks };
       },
       notEvaluated(reason, artifacts, collectNext) {
         verdict = {
@@ -95,30 +179,74 @@ export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
           artifacts: artifacts.map((a) => ({ artifact: a, state: health[a]?.state ?? 'missing' })),
           reason,
           collectNext: collectNext ?? artifacts.map((a) => artifactSpec(a).collectHint),
+          checks,
         };
       },
     };
     rule.evaluate(ctx);
+    const bySubject = new Map<string, Report[]>();
+    for (const r of reports) {
+      const k = r.input.subject ?? '';
+      const list = bySubject.get(k) ?? [];
+      list.push(r);
+      bySubject.set(k, list);
+    }
+    const mine = [...bySubject.values()].map((list) => fold(meta, list, model));
     mine.forEach((f, i) => (f.id = `${meta.id}#${i + 1}`));
     findings.push(...mine);
     coverage.push(
       verdict ?? {
         ruleId: meta.id,
         status: 'evaluated',
-        artifacts: unhealthy(meta.requires),
-        reason: mine.length ? `${mine.length} finding(s)` : 'evaluated; nothing found',
+        artifacts: unhealthy(health, meta.requires),
+        reason: mine.length ? `${mine.length} finding${mine.length === 1 ? '' : 's'}` : 'evaluated; nothing found',
         collectNext: [],
+        checks,
       },
     );
   }
-  linkCauses(findings, rules);
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
-  return { findings, coverage };
+  const kept = applySupersedes(findings, coverage, rules);
+  linkCauses(kept, rules);
+  return { findings: sortFindings(kept), coverage };
+}
+
+/** The one order of findings: severity, then time (timeless last), then id. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.firstTime ?? '\uffff').localeCompare(b.firstTime ?? '\uffff') || a.id.localeCompare(b.id),
+  );
+}
+
+/** Both spans overlap, or one of them has no time (it held at collection time). */
+function overlaps(a: Finding, b: Finding): boolean {
+  if (!a.firstTime || !b.firstTime) return true;
+  return a.firstTime <= (b.lastTime ?? b.firstTime) && b.firstTime <= (a.lastTime ?? a.firstTime);
+}
+
+function applySupersedes(findings: Finding[], coverage: CoverageVerdict[], rules: readonly Rule[]): Finding[] {
+  const metaById = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  const dropped = new Set<Finding>();
+  for (const f of findings) {
+    for (const loser of metaById.get(f.ruleId)?.supersedes ?? []) {
+      for (const g of findings) {
+        if (g.ruleId !== loser || dropped.has(g) || dropped.has(f) || !overlaps(f, g)) continue;
+        dropped.add(g);
+        const cov = coverage.find((c) => c.ruleId === loser);
+        if (cov) {
+          cov.supersededBy = f.id;
+          cov.reason = `${cov.reason}; replaced by ${f.id} (${f.ruleId} supersedes ${loser} for the same time)`;
+        }
+      }
+    }
+  }
+  return findings.filter((f) => !dropped.has(f));
 }
 
 /**
- * A finding of rule R is caused by the findings of the rules R.meta.causedBy names, when those
- * happened no later than R's (or either lacks a time).
+ * A finding of rule R is caused by a finding of a rule in R.meta.causedBy when the cause is not later
+ * than the effect (first times) and lies in the same boot or the boot before it. A cause without a
+ * time (configuration) may cause a timed effect; a timed cause never explains an effect whose time is
+ * unknown.
  */
 function linkCauses(findings: Finding[], rules: readonly Rule[]): void {
   const metaById = new Map(rules.map((r) => [r.meta.id, r.meta]));
@@ -126,12 +254,23 @@ function linkCauses(findings: Finding[], rules: readonly Rule[]): void {
     for (const causeRule of metaById.get(f.ruleId)?.causedBy ?? []) {
       for (const c of findings) {
         if (c.ruleId !== causeRule || c === f) continue;
-        if (c.time && f.time && c.time > f.time) continue;
+        if (!causeFits(c, f)) continue;
         f.causedBy.push(c.id);
         c.causes.push(f.id);
       }
     }
   }
+}
+
+export function causeFits(cause: Finding, effect: Finding): boolean {
+  if (cause.firstTime) {
+    if (!effect.firstTime) return false;
+    if (cause.firstTime > effect.firstTime) return false;
+  }
+  if (cause.bootIndex !== undefined && effect.bootIndex !== undefined) {
+    if (cause.bootIndex !== effect.bootIndex && cause.bootIndex !== effect.bootIndex - 1) return false;
+  }
+  return true;
 }
 
 /** Root causes: findings that cause others and are caused by none, with their chains. */

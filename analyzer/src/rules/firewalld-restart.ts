@@ -5,20 +5,11 @@
  * dockerd's own start it fails the start. dockerd re-creates its chains only when it restarts.
  * Field guide §2 "firewalld"; openEuler guide "Firewalld Component".
  */
-import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { LifecycleEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, iso, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, iso, listSome } from './util-evidence.js';
 import { boolOption, daemonEvents } from './util-host.js';
-
-// moby/moby#23154 (libnetwork portmapper, 1.x … 20.10 [lab]): the endpoint name and id, then the iptables error.
-const PROGRAM_FAILED = /driver failed programming external connectivity on endpoint (\S+) \(([0-9a-f]+)\):.*?iptables: No chain\/target\/match by that name/s;
-// libnetwork bridge driver: "Failed to program NAT chain: …" (moby/moby#16137).
-const NAT_CHAIN = /Failed to program (?:NAT|FILTER) chain:?/;
-// firewalld's own error when a direct rule hits a missing chain.
-const FW_COMMAND_FAILED = /ERROR: COMMAND_FAILED/;
-// openEuler patch 0140 (docker-engine 18.09): dockerd brackets its iptables setup with these lines.
-const SETUP_IPTABLES = /Setup IP tables (begin|end)/;
 
 /** The chains docker creates per table when iptables is on. */
 const DOCKER_CHAINS: Record<string, string[]> = { nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] };
@@ -46,12 +37,10 @@ export default defineRule({
       { text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },
       { text: 'Order the units so that docker starts after firewalld (upstream docker.service has After=firewalld.service).', commands: ['systemctl cat docker | grep -E "^(After|Wants)="'], source: 'general practice' },
     ],
-    signals: {
-      programFailed: { pattern: PROGRAM_FAILED, hint: 'driver failed programming external connectivity' },
-      natChain: { pattern: NAT_CHAIN, units: ['docker', 'dockerd'], hint: 'Failed to program' },
-      fwCommandFailed: { pattern: FW_COMMAND_FAILED, units: ['firewalld'], hint: 'COMMAND_FAILED' },
-      setupIptables: { pattern: SETUP_IPTABLES, units: ['docker', 'dockerd'], hint: 'Setup IP tables' },
-    },
+    // setup-iptables: openEuler patch 0140 (docker-engine 18.09) brackets dockerd's iptables setup with these lines.
+    events: ['dockerd.port-programming-failed', 'dockerd.chain-program-failed', 'firewalld.command-failed', 'dockerd.setup-iptables'],
+    // Port-mapping failures in the logs: the iptables tables show whether docker's chains are still gone.
+    confirmedBy: ['iptables.nat', 'iptables.filter'],
   },
 
   evaluate(ctx) {
@@ -62,7 +51,7 @@ export default defineRule({
     const ev = daemonEvents(model);
 
     // firewalld (re)starts after dockerd last programmed its rules (patch 0140 "Setup IP tables end", else dockerd start/ready).
-    const setupEnds = byTime(ctx.signal('setupIptables')).filter((r) => /end/.test(SETUP_IPTABLES.exec(r.message)?.[1] ?? ''));
+    const setupEnds = ctx.events('dockerd.setup-iptables').filter((e) => e.fields.phase === 'end');
     const fwEvents = model.lifecycle.filter((e) => e.actor === 'firewalld' && (e.kind === 'start' || e.kind === 'restart') && e.time !== undefined);
     const lateFw: LifecycleEvent[] = [];
     for (const fw of fwEvents) {
@@ -73,8 +62,8 @@ export default defineRule({
       if (dockerBefore && !dockerAfter) lateFw.push(fw);
     }
     const fwEvidence: Evidence[] = lateFw.map((e) => e.evidence);
-    const fwErrors = ctx.signal('fwCommandFailed').map((r) => recordEvidence(r, FW_COMMAND_FAILED));
-    const natErrors = ctx.signal('natChain').map((r) => recordEvidence(r, NAT_CHAIN));
+    const fwErrors = ctx.events('firewalld.command-failed').map((e) => e.evidence);
+    const natErrors = ctx.events('dockerd.chain-program-failed').map((e) => e.evidence);
     const fwNote = lateFw.length ? `; firewalld ${lateFw[lateFw.length - 1]!.kind === 'restart' ? 'restarted' : 'started'} at ${iso(lateFw[lateFw.length - 1]!.time)} after dockerd` : '';
 
     // 1. Chains gone while dockerd runs.
@@ -92,13 +81,13 @@ export default defineRule({
         tableEvidence.push({ artifact, path, line: 0, excerpt: `*${table}: chains ${have.join(', ') || '(none)'}: no ${gone.join(', ')}` });
       }
     }
-    const failures: LogRecord[] = byTime(ctx.signal('programFailed'));
+    const failures = ctx.events('dockerd.port-programming-failed');
     const lastFailure = failures[failures.length - 1];
     if (missing.length > 0) {
       ctx.report({
         messageId: 'chainsMissing',
         data: { missing: `${listSome(missing, 4)} ${missing.length === 1 ? 'is' : 'are'}`, fwNote, chains: missing.join(', ') },
-        evidence: [{ ...daemon!.evidence, match: 'dockerd' }, ...tableEvidence, ...fwEvidence, ...failures.slice(-5).map((r) => recordEvidence(r, PROGRAM_FAILED)), ...natErrors, ...fwErrors],
+        evidence: [{ ...daemon!.evidence, match: 'dockerd' }, ...tableEvidence, ...fwEvidence, ...failures.slice(-5).map((e) => e.evidence), ...natErrors, ...fwErrors],
         confidence: lateFw.length ? 'high' : 'medium',
         confidenceReason: lateFw.length ? 'the chains are missing and firewalld started after dockerd' : 'the chains are missing while dockerd runs with iptables enabled; what removed them is not in the logs (firewalld, iptables -F/-X, a firewall script)',
       });
@@ -107,12 +96,11 @@ export default defineRule({
     // 2. Port mapping failures in the logs.
     if (lastFailure) {
       const restarted = ev.some((e) => e.kind === 'start' && e.time !== undefined && lastFailure.time !== undefined && e.time > lastFailure.time);
-      const m = PROGRAM_FAILED.exec(lastFailure.message);
       ctx.report({
         messageId: 'programmingFailed',
         severity: restarted ? 'warning' : 'error',
-        data: { count: failures.length, endpoint: m?.[1] ?? '?' },
-        evidence: [...failures.slice(-10).map((r) => recordEvidence(r, PROGRAM_FAILED)), ...fwEvidence, ...natErrors, ...fwErrors],
+        data: { count: failures.length, endpoint: lastFailure.fields.endpoint ?? '?' },
+        evidence: [...failures.slice(-10).map((e) => e.evidence), ...fwEvidence, ...natErrors, ...fwErrors],
         confidence: lateFw.length ? 'high' : 'medium',
         confidenceReason: restarted ? 'dockerd restarted after the last failure, which re-creates the chains' : 'no dockerd restart followed the failures',
       });

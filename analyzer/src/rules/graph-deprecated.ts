@@ -3,20 +3,11 @@
  * `--data-root` / `data-root` (deprecated in 17.05, fatal in 23.0, gone in 24.0). Field guide §2;
  * openEuler guide "Daemon Running Directory Configuration".
  */
-import type { ConfigValue, LogRecord } from '../model/host-model.js';
+import type { ConfigValue, LogEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence, unique } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, unique } from './util-evidence.js';
 import { configEvidence } from './util-storage.js';
-
-// logrus quotes msg values and escapes inner quotes (`msg="The \"-g / --graph\" flag …"`): accept both forms.
-const Q = String.raw`\\?"`;
-/** 18.09 cmd/dockerd/daemon.go. */
-const FLAG_DEPRECATED = new RegExp(String.raw`The ${Q}-g / --graph${Q} flag is deprecated\. Please use ${Q}--data-root${Q} instead`);
-/** 18.09 daemon/config/config.go. */
-const FILE_DEPRECATED = new RegExp(String.raw`The ${Q}graph${Q} config file option is deprecated\. Please use ${Q}data-root${Q} instead\.`);
-/** 23.0: fatal. */
-const FATAL = new RegExp(String.raw`the ${Q}graph${Q} config file option is deprecated; use ${Q}data-root${Q} instead`);
 
 const WHERE: Record<ConfigValue['source'], string> = {
   'daemon.json': 'daemon.json',
@@ -52,25 +43,24 @@ export default defineRule({
         source: 'openEuler guide: Daemon Running Directory Configuration',
       },
     ],
-    signals: {
-      flagDeprecated: { pattern: FLAG_DEPRECATED, units: ['docker', 'dockerd'], hint: 'flag is deprecated' },
-      fileDeprecated: { pattern: FILE_DEPRECATED, units: ['docker', 'dockerd'], hint: 'config file option is deprecated' },
-      fatal: { pattern: FATAL, units: ['docker', 'dockerd'], hint: 'config file option is deprecated' },
-    },
+    // The flag warning (18.09 cmd/dockerd/daemon.go), the config-file warning (daemon/config/config.go) and 23.0's refusal.
+    events: ['dockerd.graph-flag-deprecated', 'dockerd.graph-option-deprecated', 'dockerd.graph-option-fatal'],
   },
 
   evaluate(ctx) {
     const { config } = ctx.model;
-    const fatal = byTime(ctx.signal('fatal'));
-    const warned = byTime([...ctx.signal('flagDeprecated'), ...ctx.signal('fileDeprecated')]);
-    const logEvidence = (recs: readonly LogRecord[], re: RegExp): Evidence[] => recs.map((r) => recordEvidence(r, re));
+    const fatal = ctx.events('dockerd.graph-option-fatal');
+    const flagWarnings = ctx.events('dockerd.graph-flag-deprecated');
+    const fileWarnings = ctx.events('dockerd.graph-option-deprecated');
+    const warned = byTime<LogEvent>([...flagWarnings, ...fileWarnings]);
+    const logEvidence = (recs: readonly LogEvent[]): Evidence[] => recs.map((r) => r.evidence);
     const graphValues = config.all.filter((v) => v.key === 'graph');
 
     if (fatal.length > 0) {
       ctx.report({
         messageId: 'graphFatal',
         severity: 'error',
-        evidence: [...logEvidence(fatal, FATAL), ...graphValues.flatMap((v) => configEvidence(v, 'graph'))],
+        evidence: [...logEvidence(fatal), ...graphValues.flatMap((v) => configEvidence(v, 'graph'))],
         confidence: 'high',
         confidenceReason: 'dockerd logged the fatal deprecation error',
       });
@@ -82,13 +72,13 @@ export default defineRule({
       if (seen.has(where)) continue;
       seen.add(where);
       const option = v.source === 'daemon.json' ? '"graph" key' : /(^|[\s'"])-g(\s|=|$)/.test(v.evidence?.excerpt ?? '') ? '-g flag' : '--graph flag';
-      const m = option === '"graph" key' ? FILE_DEPRECATED : FLAG_DEPRECATED;
-      const related = warned.filter((r) => m.test(r.message));
+      const related = option === '"graph" key' ? fileWarnings : flagWarnings;
       ctx.report({
         messageId: 'graphConfigured',
+        subject: `graph option in ${where}`,
         data: { where, option, value: String(v.value) },
         severity: fatal.length > 0 ? 'error' : 'warning',
-        evidence: [...configEvidence(v, option === '-g flag' ? '-g' : 'graph'), ...logEvidence(related, m)],
+        evidence: [...configEvidence(v, option === '-g flag' ? '-g' : 'graph'), ...logEvidence(related)],
         confidence: 'high',
         confidenceReason: v.evidence ? 'the option is in the configuration as collected' : 'the option is in the effective configuration',
       });
@@ -97,7 +87,7 @@ export default defineRule({
       ctx.report({
         messageId: 'graphWarned',
         data: { count: unique(warned.map((r) => r.evidence.line)).length },
-        evidence: [...logEvidence(ctx.signal('flagDeprecated'), FLAG_DEPRECATED), ...logEvidence(ctx.signal('fileDeprecated'), FILE_DEPRECATED)],
+        evidence: [...logEvidence(flagWarnings), ...logEvidence(fileWarnings)],
         confidence: 'medium',
         confidenceReason: 'dockerd logged the deprecation warning; the configuration that sets it was not collected',
       });

@@ -6,18 +6,11 @@
  * crashed instead (`code=killed, signal=PIPE`, moby/moby#7087; 18.09 ignores SIGPIPE, moby/moby#19728).
  * Field guide §2 "journald restart", §5; openEuler guide "Journald Component".
  */
-import type { LifecycleEvent, LogRecord } from '../model/host-model.js';
+import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, iso, recordEvidence } from './util-evidence.js';
-import { dockerdRunningAt, dockerdStartAfter } from './util-host.js';
-
-/** Any dockerd line (to find the silence); kept records are capped, the count is exact. */
-const ANY = /\S/;
-// Docker activity that does not come from dockerd itself: systemd ≥ v247 mount units of docker's paths
-// ([lab] v252 "run-docker-netns-fb418681edfe.mount: Deactivated successfully."), kernel bridge port changes.
-const ACTIVITY_MOUNT = /^(?:run-docker-\S+|var-lib-docker-\S+)\.mount: Deactivated successfully\.$/;
-const ACTIVITY_KERNEL = /\b(?:docker0|br-[0-9a-f]{12}): port \d+\(veth[0-9a-f]+\) entered (?:forwarding|blocking|disabled) state/;
+import { byTime, iso } from './util-evidence.js';
+import { nextStartAfter, runAt } from '../model/daemon-runs.js';
 
 export default defineRule({
   meta: {
@@ -43,46 +36,40 @@ export default defineRule({
       { text: 'Restart Docker after journald restarts or misbehaves, so that dockerd gets a new log stream.', commands: ['systemctl restart docker'], source: 'openEuler guide: Journald Component' },
       { text: 'Restart journald with "systemctl restart systemd-journald" rather than stop + start: the restart keeps the service log streams.', source: 'field guide §2 [lab]' },
     ],
-    signals: {
-      dockerdLine: { pattern: ANY, units: ['dockerd'] },
-      activityMount: { pattern: ACTIVITY_MOUNT, units: ['systemd'], hint: '.mount: Deactivated successfully' },
-      activityKernel: { pattern: ACTIVITY_KERNEL, units: ['kernel'], hint: ') entered ' },
-    },
+    // Every dockerd line (to find the silence), and docker activity that does not come from dockerd itself.
+    events: ['journald.stopped', 'journald.started', 'dockerd.log-line', 'unit.mount-deactivated', 'kernel.bridge-port-state', 'unit.main-exited'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
-    const restarts = model.lifecycle.filter((e) => e.actor === 'journald' && e.kind === 'restart' && e.time !== undefined);
+    const restarts = model.daemons.journaldRestarts.filter((w) => w.started !== undefined);
     if (restarts.length === 0) return;
-    const dockerdLines = byTime(ctx.signal('dockerdLine')).filter((r) => r.time !== undefined);
-    const capped = ctx.signalCount('dockerdLine') > dockerdLines.length;
-    const activity = byTime([...ctx.signal('activityMount'), ...ctx.signal('activityKernel')]);
+    const dockerdLines = byTime(ctx.events('dockerd.log-line')).filter((r) => r.time !== undefined);
+    const capped = ctx.eventCount('dockerd.log-line') > dockerdLines.length;
+    const activity = byTime<LogRecord>([...ctx.events('unit.mount-deactivated'), ...ctx.events('kernel.bridge-port-state')]);
     const end = model.journal.lastTime ?? Infinity;
-    const stops = model.lifecycle.filter((e) => e.actor === 'journald' && e.kind === 'stop');
 
     // Only the last journald restart per dockerd run matters: earlier ones are covered by later evidence.
     let reported = false;
     for (let i = restarts.length - 1; i >= 0 && !reported; i--) {
       const jr = restarts[i]!;
-      const t = jr.time!;
+      const t = jr.started!;
       const b = jr.bootIndex;
-      const running = dockerdRunningAt(model, t, b) ?? dockerdLines.some((r) => r.time! < t && (b === undefined || r.bootIndex === undefined || r.bootIndex === b));
+      const known = model.daemons.runs.some((r) => r.daemon === 'dockerd' && (b === undefined || r.bootIndex === b));
+      const running = known ? runAt(model.daemons, 'dockerd', t, b) !== undefined : dockerdLines.some((r) => r.time! < t && (b === undefined || r.bootIndex === undefined || r.bootIndex === b));
       if (!running) continue;
-      const stop = [...stops].reverse().find((e) => e.time !== undefined && e.time <= t && (b === undefined || e.bootIndex === b));
-      const jEvidence: Evidence[] = [...(stop ? [stop.evidence] : []), jr.evidence];
-      const restart = dockerdStartAfter(model, t, b);
-      const windowEnd = restart?.time ?? end;
+      const jEvidence: Evidence[] = jr.evidence;
+      const restart = nextStartAfter(model.daemons, 'dockerd', t, b);
+      const windowEnd = restart?.start ?? end;
 
       // 1. SIGPIPE crash after the restart.
-      const pipe = model.lifecycle.find(
-        (e: LifecycleEvent) => (e.actor === 'docker.service' || e.actor === 'dockerd') && (e.kind === 'killed' || e.kind === 'crash') && /PIPE/.test(e.detail ?? '') && e.time !== undefined && e.time >= t,
-      );
+      const pipe = model.daemons.runs.find((r) => r.daemon === 'dockerd' && r.end.how === 'killed' && (r.end.signal ?? '').includes('PIPE') && r.end.time !== undefined && r.end.time >= t);
       if (pipe) {
         ctx.report({
           messageId: 'sigpipeCrash',
           severity: 'error',
-          data: { detail: pipe.detail ?? 'SIGPIPE', restartTime: iso(t)! },
-          evidence: [...jEvidence, pipe.evidence],
+          data: { detail: `killed by signal ${pipe.end.signal ?? 'PIPE'}`, restartTime: iso(t)! },
+          evidence: [...jEvidence, ...pipe.end.evidence],
           confidence: 'high',
           confidenceReason: 'systemd recorded the SIGPIPE kill after the journald restart',
         });
@@ -107,9 +94,9 @@ export default defineRule({
         }
       }
       const acts = activity.filter((r) => r.time !== undefined && inWindow(r));
-      const actEvidence = acts.slice(0, 10).map((r) => recordEvidence(r));
+      const actEvidence = acts.slice(0, 10).map((r) => r.evidence);
       const lastBefore = [...dockerdLines].reverse().find((r) => r.time! <= t);
-      const beforeEv = lastBefore ? [recordEvidence(lastBefore)] : [];
+      const beforeEv = lastBefore ? [lastBefore.evidence] : [];
       if (restart) {
         if (acts.length === 0) {
           reported = true;
@@ -118,8 +105,8 @@ export default defineRule({
         ctx.report({
           messageId: 'logsLost',
           severity: 'info',
-          data: { restartTime: iso(t)!, dockerRestart: iso(restart.time) ?? '?', activity: acts.length, silentSeconds: Math.round((windowEnd - t) / 1000) },
-          evidence: [...beforeEv, ...jEvidence, ...actEvidence, restart.evidence],
+          data: { restartTime: iso(t)!, dockerRestart: iso(restart.start) ?? '?', activity: acts.length, silentSeconds: Math.round((windowEnd - t) / 1000) },
+          evidence: [...beforeEv, ...jEvidence, ...actEvidence, ...restart.evidence.slice(0, 1)],
           confidence: 'medium',
           confidenceReason: 'docker mounts/ports changed during the window, yet no dockerd line was logged until the restart',
         });

@@ -7,15 +7,10 @@
  * (bash) or Go's `pthread_create failed` / `failed to create new OS thread`. Field guide §2 "nproc /
  * pid_max"; openEuler guide "Precautions for Common Users".
  */
+import type { LogEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
-
-// Go os/exec (runc, dockerd, containerd-shim): "fork/exec /proc/self/exe: resource temporarily unavailable";
-// bash [cap]: "bash: fork: retry: Resource temporarily unavailable"; cgo [cap]: "runtime/cgo: pthread_create failed: Resource temporarily unavailable".
-const FORK_EAGAIN = /fork\/exec \S+: resource temporarily unavailable|fork: (?:retry: )?Resource temporarily unavailable|pthread_create failed: Resource temporarily unavailable/i;
-// Go runtime: "runtime: failed to create new OS thread (have 12 already; errno=11)".
-const OS_THREAD = /runtime: failed to create new OS thread \(have \d+ already; errno=11\)/;
+import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 /** Share of a limit in use from which a warning is worth it. */
 export const NEAR = 0.8;
 /** nproc soft limits at or below this are the RHEL/openEuler default cap worth mentioning. */
@@ -49,10 +44,8 @@ export default defineRule({
       { text: 'For dockerd and its containers set LimitNPROC and TasksMax in a docker.service drop-in (pam_limits does not apply to services), then reload and restart.', commands: ['systemctl edit docker   # [Service] LimitNPROC=infinity TasksMax=infinity', 'systemctl daemon-reload', 'systemctl restart docker'], source: 'field guide §2' },
       { text: 'Raise kernel.pid_max if the host runs many processes.', commands: ['sysctl -w kernel.pid_max=4194304'], source: 'general practice' },
     ],
-    signals: {
-      forkEagain: { pattern: FORK_EAGAIN, hint: 'emporarily unavailable' },
-      osThread: { pattern: OS_THREAD, hint: 'failed to create new OS thread' },
-    },
+    // EAGAIN from Go's fork/exec, bash's fork and cgo's pthread_create; the Go runtime's "failed to create new OS thread".
+    events: ['proc.fork-eagain', 'go.os-thread-failed'],
   },
 
   evaluate(ctx) {
@@ -74,13 +67,13 @@ export default defineRule({
     if (unit?.properties['TasksMax']) limitParts.push(`TasksMax=${unit.properties['TasksMax']}`);
 
     // 1. Fork failures in the logs.
-    const failures = byTime([...ctx.signal('forkEagain'), ...ctx.signal('osThread')]);
+    const failures = byTime<LogEvent>([...ctx.events('proc.fork-eagain'), ...ctx.events('go.os-thread-failed')]);
     if (failures.length > 0) {
       ctx.report({
         messageId: 'forkFailed',
         severity: 'error',
-        data: { count: ctx.signalCount('forkEagain') + ctx.signalCount('osThread'), limitNote: limitParts.length ? `; limits seen: ${limitParts.join(', ')}` : '' },
-        evidence: [...failures.slice(-10).map((r) => recordEvidence(r, new RegExp(`${FORK_EAGAIN.source}|${OS_THREAD.source}`, 'i'))), ...limitEvidence],
+        data: { count: ctx.eventCount('proc.fork-eagain') + ctx.eventCount('go.os-thread-failed'), limitNote: limitParts.length ? `; limits seen: ${limitParts.join(', ')}` : '' },
+        evidence: [...failures.slice(-10).map((e) => e.evidence), ...limitEvidence],
         confidence: 'high',
         confidenceReason: 'the logs show EAGAIN from fork or thread creation, which only process/thread limits cause',
         detail: 'Processes started by dockerd inherit docker.service\'s LimitNPROC/TasksMax (not limits.conf); processes of logged-in users and of containers that log a user in get the pam_limits nproc value.',
@@ -105,6 +98,7 @@ export default defineRule({
     for (const n of near) {
       ctx.report({
         messageId: 'nearLimit',
+        subject: n.what,
         severity: 'warning',
         data: { what: n.what, used: n.used, limit: n.limit, percent: Math.round((100 * n.used) / n.limit) },
         evidence: n.evidence,

@@ -6,13 +6,12 @@
  */
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS } from './util-evidence.js';
 import { driverEvidence, driverIs } from './util-storage.js';
 
 /** df Use% / IUse% thresholds (issue 8): warning from 90, error from 98. */
 const WARN_PCT = 90;
 const ERROR_PCT = 98;
-const NO_SPACE = /no space left on device/i;
 
 function human(bytes: number | undefined): string {
   if (bytes === undefined) return 'unknown';
@@ -49,15 +48,15 @@ export default defineRule({
       { text: 'Check what uses the space and inodes on the data-root filesystem.', commands: ['df -h /var/lib/docker', 'df -i /var/lib/docker', 'du -xsh /var/lib/docker/*'], source: 'general practice' },
       { text: 'Keep large files that containers modify in volumes, not in image layers (copy-up copies the whole file).', source: 'openEuler guide: overlay2 Storage Driver Configuration' },
     ],
-    signals: { noSpace: { pattern: NO_SPACE, units: ['docker', 'dockerd', 'containerd'], hint: 'space left on device' } },
+    events: ['fs.no-space'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
     if (!driverIs(model, ['overlay2', 'overlay'], true)) return;
     const fs = model.storage.dataRootFs;
-    const errors = byTime(ctx.signal('noSpace'));
-    const logEv: Evidence[] = errors.map((r) => recordEvidence(r, NO_SPACE));
+    const errors = ctx.events('fs.no-space');
+    const logEv: Evidence[] = errors.map((e) => e.evidence);
     const sev = (p: number) => (p >= ERROR_PCT ? 'error' : 'warning') as 'error' | 'warning';
     let reported = false;
     if (fs?.usePercent !== undefined && fs.usePercent >= WARN_PCT) {
@@ -87,7 +86,7 @@ export default defineRule({
       const state = fs ? `${fs.usePercent ?? '?'}% of blocks, ${fs.inodesUsePercent ?? '?'}% of inodes used` : 'df not collected';
       ctx.report({
         messageId: 'noSpaceErrors',
-        data: { count: ctx.signalCount('noSpace'), state },
+        data: { count: ctx.eventCount('fs.no-space'), state },
         severity: 'error',
         evidence: logEv,
         confidence: 'medium',

@@ -6,13 +6,8 @@
 import type { MountFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 import { dataRootPath, driverEvidence, driverIs, trimSlash } from './util-storage.js';
-
-// 17.x (seed): `driver "overlay2" failed to remove root filesystem for 1348136d32: error while removing …: invalid argument`;
-// 18.09: `container <64hex>: driver "overlay2" failed to remove root filesystem: error while removing …: invalid argument`.
-// Inside logrus msg values the quotes are escaped (\").
-const REMOVE_FAILED = /driver \\?"overlay2\\?" failed to remove root filesystem( for \S+)?: .*invalid argument/;
 
 export default defineRule({
   meta: {
@@ -40,17 +35,17 @@ export default defineRule({
       },
       { text: 'Or migrate the services away and reboot the node.', commands: ['reboot'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
     ],
-    signals: { removeFailed: { pattern: REMOVE_FAILED, hint: 'failed to remove root filesystem' } },
+    events: ['overlay2.remove-failed'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
     // Only where overlay2 is (or may be) the driver; the log line names overlay2 itself.
-    const failures = byTime(ctx.signal('removeFailed'));
+    const failures = ctx.events('overlay2.remove-failed');
     if (!driverIs(model, ['overlay2'], true) && failures.length === 0) return;
     const target = `${dataRootPath(model)}/overlay2`;
     const shadows: MountFact[] = model.mounts.filter((m) => trimSlash(m.mountPoint) === target);
-    const logEvidence: Evidence[] = failures.map((r) => recordEvidence(r, REMOVE_FAILED));
+    const logEvidence: Evidence[] = failures.map((e) => e.evidence);
     if (shadows.length > 0) {
       const m = shadows[shadows.length - 1]!; // the last one mounted is the one on top
       ctx.report({
@@ -66,7 +61,7 @@ export default defineRule({
     if (failures.length > 0) {
       ctx.report({
         messageId: 'removeFailed',
-        data: { count: ctx.signalCount('removeFailed') },
+        data: { count: ctx.eventCount('overlay2.remove-failed') },
         evidence: logEvidence,
         confidence: model.mounts.length > 0 ? 'low' : 'medium',
         confidenceReason:

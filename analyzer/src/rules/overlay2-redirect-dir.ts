@@ -4,12 +4,10 @@
  * fall back to copy+delete break. Field guide §2, §3 (a missing parameter file means "absent", not N);
  * openEuler guide "overlay2 Storage Driver Configuration".
  */
+import type { LogEvent } from '../model/host-model.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime } from './util-evidence.js';
 import { driverEvidence, driverIs } from './util-storage.js';
-
-const CROSS_DEVICE = /[Ii]nvalid cross-device link/;
-const EXDEV = /\bEXDEV\b/;
 
 export default defineRule({
   meta: {
@@ -32,10 +30,7 @@ export default defineRule({
       { text: 'Set redirect_dir to Y.', commands: ['echo Y > /sys/module/overlay/parameters/redirect_dir'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
       { text: 'Keep it across reboots with a module option, then restart the affected containers.', commands: ['echo "options overlay redirect_dir=on" > /etc/modprobe.d/overlay.conf'], source: 'general practice' },
     ],
-    signals: {
-      crossDevice: { pattern: CROSS_DEVICE, hint: 'nvalid cross-device link' },
-      exdev: { pattern: EXDEV, hint: 'EXDEV' },
-    },
+    events: ['fs.cross-device-link', 'fs.exdev'],
   },
 
   evaluate(ctx) {
@@ -46,12 +41,12 @@ export default defineRule({
     if (value === undefined || !/^(N|n|0|off)$/.test(value.trim())) return;
     const paramEv = model.storage.overlayParamEvidence?.['redirect_dir'];
     const evidence = paramEv ? [{ ...paramEv, match: value.trim() }] : [];
-    const failures = byTime([...ctx.signal('crossDevice'), ...ctx.signal('exdev')]);
+    const failures = byTime<LogEvent>([...ctx.events('fs.cross-device-link'), ...ctx.events('fs.exdev')]);
     if (failures.length > 0) {
       ctx.report({
         messageId: 'renameFailures',
-        data: { count: ctx.signalCount('crossDevice') + ctx.signalCount('exdev') },
-        evidence: [...evidence, ...failures.map((r) => recordEvidence(r, CROSS_DEVICE.test(r.message) ? CROSS_DEVICE : EXDEV)), ...driverEvidence(model)],
+        data: { count: ctx.eventCount('fs.cross-device-link') + ctx.eventCount('fs.exdev') },
+        evidence: [...evidence, ...failures.map((e) => e.evidence), ...driverEvidence(model)],
         confidence: 'medium',
         confidenceReason: 'the parameter is off and rename failures were logged; the logs do not say the renamed directory came from a lower layer',
       });

@@ -6,14 +6,12 @@
 import type { Evidence } from '../spine/types.js';
 import { coveringMount } from '../model/storage.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import type { LogEvent } from '../model/host-model.js';
+import { LOG_ARTIFACTS, byTime } from './util-evidence.js';
 import { configEvidence, dataRootPath, driverEvidence, driverIs, kernelVersion, storageOpts } from './util-storage.js';
 
-// moby 18.09 daemon/graphdriver/overlay2/overlay.go.
-const NOT_SUPPORTED = /'overlay2' is not supported over (\S+)/;
-const NEEDS_KERNEL = /'overlay2' requires kernel 4\.7 to use on (\S+)/;
-/** moby daemon/graphdriver/overlayutils/overlayutils.go ErrDTypeNotSupported (18.09+; source text, not seen in a log here). */
-const NO_DTYPE = /overlay2: the backing (\S+) filesystem is formatted without d_type support/;
+/** dockerd's refusals of overlay2 (moby 18.09 daemon/graphdriver/overlay2/overlay.go, overlayutils ErrDTypeNotSupported). */
+type Refusal = LogEvent<'overlay2.not-supported'> | LogEvent<'overlay2.needs-kernel'> | LogEvent<'overlay2.no-dtype'>;
 /** docker info names ext2/3/4 "extfs". */
 const GOOD_FS = new Set(['extfs', 'ext4', 'ext3', 'ext2', 'xfs']);
 
@@ -45,23 +43,18 @@ export default defineRule({
         source: 'openEuler guide: overlay2 Storage Driver Configuration',
       },
     ],
-    signals: {
-      notSupported: { pattern: NOT_SUPPORTED, hint: 'is not supported over' },
-      needsKernel: { pattern: NEEDS_KERNEL, hint: 'requires kernel 4.7' },
-      noDtype: { pattern: NO_DTYPE, hint: 'without d_type support' },
-    },
+    events: ['overlay2.not-supported', 'overlay2.needs-kernel', 'overlay2.no-dtype'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
-    const refusals = byTime([...ctx.signal('notSupported'), ...ctx.signal('needsKernel'), ...ctx.signal('noDtype')]);
-    const which = (msg: string) => [NOT_SUPPORTED, NEEDS_KERNEL, NO_DTYPE].find((re) => re.test(msg)) ?? NOT_SUPPORTED;
+    const refusals = byTime<Refusal>([...ctx.events('overlay2.not-supported'), ...ctx.events('overlay2.needs-kernel'), ...ctx.events('overlay2.no-dtype')]);
     for (const r of refusals.slice(0, 1)) {
-      const m = which(r.message).exec(r.message);
       ctx.report({
         messageId: 'refused',
-        data: { reason: m?.[0] ?? r.message.slice(0, 200) },
-        evidence: refusals.map((x) => recordEvidence(x, which(x.message))),
+        // The refusal's own words (the matched text), and the file system it names.
+        data: { reason: r.evidence.match ?? r.message.slice(0, 200), fs: r.fields.fs ?? 'unknown' },
+        evidence: refusals.map((x) => x.evidence),
         confidence: 'high',
         confidenceReason: 'dockerd logged the refusal',
       });

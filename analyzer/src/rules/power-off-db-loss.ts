@@ -4,22 +4,10 @@
  * containers whose config failed to load. Field guide §1.1 and §5; openEuler guide
  * "Impact of System Power-off".
  */
-import type { Boot, LogRecord } from '../model/host-model.js';
+import type { Boot, LogEvent } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, containerIdsIn, listSome, recordEvidence, unique } from './util-evidence.js';
-
-// openEuler: one line per DB file deleted by cleanupLocalDBs().
-const CLEANUP_DB = /cleanup DB (\S+) error=/;
-// openEuler: logged at EVERY first start after boot; never evidence on its own.
-const DBLOCK = /stat dblock failed/;
-// 18.09/19.03 (+ openEuler patch 0020's "Try to remove it"), 20.10+ logrus form.
-const FAILED_LOAD = /Failed to load container ([0-9a-f]{12,64}): (.*?)(?:\. Try to remove it)?"?$|msg="failed to load container" container=([0-9a-f]{12,64}) error="?([^"]*)"?/;
-const REMOVE_INVALID = /remove invalid container data: (\S+)/;
-// vendored bbolt errors and panics (moby/moby#37238, #46689; etcd-io/bbolt#883).
-const BOLT = /invalid database|version mismatch|checksum error|file size too small|panic: invalid page type|page \d+ already freed|panic: freepages/;
-// 0-byte local-kv.db: user networks gone, containers fail to start.
-const NETWORK_NOT_FOUND = /failed to start container.*network [0-9a-f]+ not found|network [0-9a-f]{12,64} not found/;
+import { LOG_ARTIFACTS, byTime, iso, listSome, unique } from './util-evidence.js';
 
 const CONFIG_FILES = new Set(['empty', 'nul-filled', 'truncated']);
 
@@ -47,24 +35,20 @@ export default defineRule({
       { text: 'A thin pool damaged by power-off cannot be recovered: rebuild it.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
       { text: 'Recreate lost containers, networks and volumes from their definitions; volume data under volumes/<name>/_data survives.', source: 'field guide §1.1' },
     ],
-    signals: {
-      cleanupDb: { pattern: CLEANUP_DB, hint: 'cleanup DB' },
-      dblock: { pattern: DBLOCK, hint: 'dblock' },
-      failedLoad: { pattern: FAILED_LOAD, hint: 'ailed to load container' },
-      removeInvalid: { pattern: REMOVE_INVALID, hint: 'remove invalid container data' },
-      bolt: { pattern: BOLT, hint: ['invalid database', 'version mismatch', 'checksum error', 'file size too small', 'panic: ', 'already freed'] },
-      networkNotFound: { pattern: NETWORK_NOT_FOUND, hint: 'not found' },
-    },
+    // `dockerd.dblock-missing` only marks the first dockerd start after a boot: never read as evidence.
+    events: ['dockerd.cleanup-db', 'container.load-failed', 'container.remove-invalid', 'bolt.corruption', 'bolt.panic', 'container.network-not-found'],
+    confirmedBy: ['dataroot.listing', 'dataroot.json-health'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
     const unclean = model.boots.filter((b) => b.verdict === 'unclean');
-    const cleanupDb = ctx.signal('cleanupDb');
-    const failedLoad = ctx.signal('failedLoad');
-    const removeInvalid = ctx.signal('removeInvalid');
-    const bolt = ctx.signal('bolt');
-    const netMissing = ctx.signal('networkNotFound');
+    const cleanupDb = ctx.events('dockerd.cleanup-db');
+    const failedLoad = ctx.events('container.load-failed');
+    const removeInvalid = ctx.events('container.remove-invalid');
+    const boltPanics = ctx.events('bolt.panic');
+    const bolt = [...ctx.events('bolt.corruption'), ...boltPanics];
+    const netMissing = ctx.events('container.network-not-found');
 
     // Damaged config files (collector JSON health) and DB files under the 8 KiB bbolt minimum.
     const badConfigs = model.containers.flatMap((c) => (c.configHealth ?? []).filter((h) => CONFIG_FILES.has(h.state)).map((h) => ({ c, h })));
@@ -74,22 +58,26 @@ export default defineRule({
     const orphanDirs = psRan ? model.containers.filter((c) => c.inDataRoot && !c.inDockerPs) : [];
 
     const lostContainers = unique([
-      ...failedLoad.flatMap((r) => containerIdsIn(r.message).slice(0, 1)),
-      ...removeInvalid.flatMap((r) => containerIdsIn(r.message).slice(0, 1)),
+      ...failedLoad.flatMap((r) => (r.fields.container ? [r.fields.container] : [])),
+      ...removeInvalid.flatMap((r) => (r.fields.path ? [r.fields.path.replace(/\/+$/, '').split('/').pop()!] : [])),
       ...badConfigs.map(({ c }) => c.id),
       ...orphanDirs.map((c) => c.id),
     ]).map((id) => id.slice(0, 12));
-    const deletedDbs = unique(cleanupDb.map((r) => CLEANUP_DB.exec(r.message)?.[1] ?? '?'));
+    const deletedDbs = unique(cleanupDb.map((r) => r.fields.path ?? '?'));
     const parts: string[] = [];
     if (lostContainers.length) parts.push(`${lostContainers.length} container(s) lost or unloadable (${listSome(lostContainers, 4)})`);
-    if (bolt.length) parts.push(`bolt DB errors (${listSome(unique(bolt.map((r) => BOLT.exec(r.message)![0])), 3)})`);
+    if (bolt.length) parts.push(`bolt DB errors (${listSome(unique(bolt.map((r) => r.fields.error ?? 'damaged')), 3)})`);
     if (smallDbs.length) parts.push(`DB file(s) under 8 KiB: ${listSome(smallDbs.map((d) => d.name), 3)}`);
     if (netMissing.length) parts.push(`${netMissing.length} start(s) failed on a missing network`);
+    // The unclean boot that can explain the damage: the latest one that ended before the first damage was logged.
+    const firstDamage = byTime<LogEvent>([...failedLoad, ...removeInvalid, ...bolt, ...netMissing, ...cleanupDb]).find((r) => r.time !== undefined)?.time;
+    const trig = [...unclean].reverse().find((b) => firstDamage === undefined || b.lastEntry === undefined || b.lastEntry <= firstDamage);
+    const causal = trig ? [trig] : [];
     // cleanup DB lines are designed behaviour at every first start after boot: they count only with an unclean boot.
-    if (deletedDbs.length && unclean.length) parts.push(`DB files deleted at start (${listSome(deletedDbs.map((p) => p.split('/').pop()!), 4)})`);
+    if (deletedDbs.length && causal.length) parts.push(`DB files deleted at start (${listSome(deletedDbs.map((p) => p.split('/').pop()!), 4)})`);
 
     const hardLoss = lostContainers.length > 0 || bolt.length > 0 || smallDbs.length > 0 || netMissing.length > 0;
-    if (!hardLoss && !(unclean.length && deletedDbs.length)) {
+    if (!hardLoss && !(causal.length && deletedDbs.length)) {
       if (unclean.length === 0 && model.boots.every((b) => b.verdict === 'unknown') && model.boots.length > 0) {
         ctx.insufficient('boot endings are unknown (volatile or truncated journal) and no state loss was seen', ['journalctl --list-boots', 'journalctl -o json --all (persistent journal)']);
       }
@@ -99,10 +87,8 @@ export default defineRule({
     const disabled = model.config.env['DISABLE_CRASH_FILES_DELETE'];
     const isDisabled = disabled?.value === 'true';
     const evidence: Evidence[] = [
-      ...unclean.flatMap((b: Boot) => b.evidence.slice(0, 2)),
-      ...byTime<LogRecord>([...failedLoad, ...removeInvalid, ...bolt, ...netMissing, ...(unclean.length ? cleanupDb : [])]).map((r) =>
-        recordEvidence(r, new RegExp(`${FAILED_LOAD.source}|${REMOVE_INVALID.source}|${BOLT.source}|${NETWORK_NOT_FOUND.source}|${CLEANUP_DB.source}`)),
-      ),
+      ...causal.flatMap((b: Boot) => b.evidence.slice(0, 2)),
+      ...byTime<LogEvent>([...failedLoad, ...removeInvalid, ...bolt, ...netMissing, ...(causal.length ? cleanupDb : [])]).map((r) => r.evidence),
       ...badConfigs.map(({ h }) => ({ ...h.evidence, match: h.state })),
       ...smallDbs.map((d) => ({ ...d.evidence!, match: d.name })),
       ...orphanDirs.flatMap((c) => c.evidence.slice(0, 1)),
@@ -114,23 +100,25 @@ export default defineRule({
         ? 'DISABLE_CRASH_FILES_DELETE is not set for dockerd: openEuler docker-engine deletes DB files at start.'
         : 'DISABLE_CRASH_FILES_DELETE was not seen (it only matters for openEuler docker-engine).';
     // The summary names the boot and its first reason; the full reason and corroboration stay in the evidence and detail.
-    const lastUnclean = unclean[unclean.length - 1];
+    const lastUnclean = trig;
     const trigger = lastUnclean ? `an unclean shutdown (boot ${lastUnclean.index}: ${lastUnclean.reason.split('; ')[0]!.slice(0, 160)})` : '';
     ctx.report({
-      messageId: unclean.length ? 'stateLost' : 'stateDamaged',
-      data: unclean.length ? { trigger, lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled } : { lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled },
-      severity: lostContainers.length > 0 || bolt.some((r) => /file size too small|panic/.test(r.message)) ? 'critical' : 'error',
+      messageId: causal.length ? 'stateLost' : 'stateDamaged',
+      data: causal.length ? { trigger, lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled } : { lost: parts.join('; '), crashFilesDeleteDisabled: isDisabled },
+      // A container gone, or a DB dockerd cannot open (its start then fails): critical.
+      severity: lostContainers.length > 0 || boltPanics.length > 0 || bolt.some((r) => r.fields.error === 'file size too small') ? 'critical' : 'error',
       evidence,
-      confidence: unclean.length && hardLoss ? 'high' : 'medium',
-      confidenceReason: unclean.length && hardLoss
+      confidence: causal.length && hardLoss ? 'high' : 'medium',
+      confidenceReason: causal.length && hardLoss
         ? 'an unclean boot end is followed by lost or damaged docker state'
-        : unclean.length
+        : causal.length
           ? 'an unclean boot end and DB deletion at start; which objects were lost is not visible'
           : 'damaged state files without an identified unclean shutdown (journal may not reach back far enough)',
       detail: [
         lostContainers.length ? `Lost or unloadable containers: ${lostContainers.join(', ')}.` : '',
         deletedDbs.length ? `DB files deleted at start: ${deletedDbs.join(', ')}.` : '',
-        lastUnclean ? `Boot ${lastUnclean.index}: ${lastUnclean.reason}.` : '',
+        lastUnclean ? `Boot ${lastUnclean.index} (ended ${iso(lastUnclean.lastEntry) ?? 'at an unknown time'}): ${lastUnclean.reason}.` : '',
+        !lastUnclean && unclean.length ? `The unclean boot end(s) (${unclean.map((b) => b.index).join(', ')}) came after the first damage, so they do not explain it.` : '',
         crashNote,
         DBLOCK_NOTE,
       ].filter(Boolean).join(' '),

@@ -6,16 +6,13 @@
 import type { Semaphore } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 
 /** Cookies younger than this may still be in flight (dmsetup udevcomplete_all uses the same minute). */
 const IN_FLIGHT_MS = 60_000;
 /** "critical when the limit is reached, or within 10% of it" (issue text). */
 const NEAR_LIMIT = 0.9;
 
-const COOKIE_FAILED = /devicemapper: Can(?:'t| not) set cookie:? dm_task_set_cookie failed/;
-const SEM_LIMIT = /Limit for the maximum number of semaphores reached/;
-const UDEV_WAIT = /Failed to (?:wait on|complete) udev cookie \d+/;
 
 export default defineRule({
   meta: {
@@ -41,11 +38,8 @@ export default defineRule({
       { text: 'If the leaked count equals the 4th value, either raise the limit…', commands: ['echo 250 32000  32  1024 > /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },
       { text: '…or destroy cookies older than one minute (it asks for confirmation and skips younger cookies).', commands: ['dmsetup udevcomplete_all 1'], source: 'openEuler guide: Semaphores May Be Residual' },
     ],
-    signals: {
-      cookieFailed: { pattern: COOKIE_FAILED, hint: 'cookie' },
-      semLimit: { pattern: SEM_LIMIT, hint: 'maximum number of semaphores' },
-      udevWait: { pattern: UDEV_WAIT, hint: 'udev cookie' },
-    },
+    events: ['devmapper.cookie-failed', 'devmapper.semaphore-limit', 'devmapper.udev-wait-failed'],
+    confirmedBy: ['ipcs.sem', 'kernel.sem'],
   },
 
   evaluate(ctx) {
@@ -56,13 +50,13 @@ export default defineRule({
     const inFlight = (s: Semaphore) =>
       s.lastPidAlive === true || (now !== undefined && s.ctime !== undefined && now - s.ctime < IN_FLIGHT_MS);
     const leaked = cookies.filter((s) => !inFlight(s));
-    const failures = byTime([...ctx.signal('cookieFailed'), ...ctx.signal('semLimit'), ...ctx.signal('udevWait')]);
+    const failures = byTime([...ctx.events('devmapper.cookie-failed'), ...ctx.events('devmapper.semaphore-limit'), ...ctx.events('devmapper.udev-wait-failed')]);
     const limit = ipc.limits?.semmni;
     const used = ipc.usedArrays ?? ipc.semaphores.length;
 
     const semEvidence: Evidence[] = leaked.flatMap((s) => s.evidence.slice(0, 2));
     if (ipc.limits) semEvidence.unshift({ ...ipc.limits.evidence, match: String(ipc.limits.semmni) });
-    const logEvidence = failures.map((r) => recordEvidence(r, new RegExp(`${COOKIE_FAILED.source}|${SEM_LIMIT.source}|${UDEV_WAIT.source}`)));
+    const logEvidence = failures.map((r) => r.evidence);
     const keys = leaked.map((s) => s.keyHex);
     const detail = leaked.length
       ? `Leaked cookie keys: ${listSome(keys, 10)}.${cookies.length > leaked.length ? ` ${cookies.length - leaked.length} younger cookie(s) may still be in flight and were not counted.` : ''}`
@@ -99,7 +93,7 @@ export default defineRule({
     if (failures.length > 0) {
       ctx.report({
         messageId: 'cookieFailures',
-        data: { count: ctx.signalCount('cookieFailed') + ctx.signalCount('semLimit') + ctx.signalCount('udevWait') },
+        data: { count: ctx.eventCount('devmapper.cookie-failed') + ctx.eventCount('devmapper.semaphore-limit') + ctx.eventCount('devmapper.udev-wait-failed') },
         severity: 'error',
         evidence: logEvidence,
         confidence: 'medium',

@@ -2,9 +2,9 @@
  * The rule contract (ESLint-style: metadata beside logic) and the Finding every report renders.
  */
 import type { ArtifactId } from '../spine/artifacts.js';
-import type { Evidence, SignalSpec } from '../spine/types.js';
-export type { SignalSpec } from '../spine/types.js';
-import type { HostModel, LogRecord } from '../model/host-model.js';
+import type { Evidence } from '../spine/types.js';
+import type { HostModel, LogEvent } from '../model/host-model.js';
+import type { EventKind } from '../events/types.js';
 
 export type Severity = 'critical' | 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
@@ -40,10 +40,20 @@ export interface RuleMeta<M extends string = string> {
   /** messageId → summary template with {{placeholders}}. */
   messages: Record<M, string>;
   remediation: readonly RemediationStep[];
-  /** Journal signals, named locally; stored as `<rule id>/<name>`. */
-  signals?: Record<string, SignalSpec>;
+  /** Event kinds (analyzer/src/events/) the rule reads: the wordings live in the catalog, never here. */
+  events?: readonly EventKind[];
+  /**
+   * Snapshots (state artifacts) that confirm what the logs show: when a finding stands on logs and
+   * one of these is missing, the engine lowers its confidence and asks for it (collect next).
+   */
+  confirmedBy?: readonly ArtifactId[];
   /** Rule ids whose findings this rule's findings may be caused by (for cause chains). */
   causedBy?: readonly string[];
+  /**
+   * Rule ids whose findings this rule's finding replaces when they overlap in time (a start-limit
+   * episode is the end of a restart storm, not a second problem). Enforced by the engine.
+   */
+  supersedes?: readonly string[];
 }
 
 export interface Finding {
@@ -66,11 +76,42 @@ export interface Finding {
   /** Finding ids this one is caused by / causes. Filled by the cause-chain linker. */
   causedBy: string[];
   causes: string[];
-  /** Earliest evidence time (UTC ISO), for the timeline. */
+  /** Earliest evidence time (UTC ISO), for the timeline; same as `firstTime`. */
   time?: string;
+  /** When it happened: first and last evidence time (UTC ISO). Both absent: a config or state finding with no time. */
+  firstTime?: string;
+  lastTime?: string;
+  /** Boot position of the first timed evidence, when known. */
+  bootIndex?: number;
+  /** The rule's further occurrences, folded into this one finding (one card per rule and subject). */
+  episodes: FindingEpisode[];
+  /** Snapshots that would have confirmed a log-only finding, with the command to collect each. */
+  unconfirmed?: { artifact: ArtifactId; state: string; collectNext: string }[];
+  /** What the finding is about (container, interface, semaphore key, unit): matched across bundles by `diff`. */
+  subject?: string;
+}
+
+/** One more occurrence of a rule's finding: its own summary, time and evidence. */
+export interface FindingEpisode {
+  messageId: string;
+  summary: string;
+  severity: Severity;
+  firstTime?: string;
+  lastTime?: string;
+  evidence: Evidence[];
 }
 
 export type CoverageStatus = 'evaluated' | 'not-evaluated' | 'insufficient-evidence';
+
+/** One check of a rule: the logs, or the snapshot, it can look at. */
+export interface CheckCoverage {
+  id: 'logs' | 'state';
+  title: string;
+  status: 'evaluated' | 'not-evaluated';
+  /** Artifacts of this check that were missing, failed, timed out or truncated. */
+  missing: { artifact: ArtifactId; state: string }[];
+  collectNext: string[];
+}
 
 export interface CoverageVerdict {
   ruleId: string;
@@ -80,6 +121,10 @@ export interface CoverageVerdict {
   reason: string;
   /** What to collect next time. */
   collectNext: string[];
+  /** Coverage per check (the rule's log check and its snapshot check). */
+  checks: CheckCoverage[];
+  /** Set when another rule's finding replaced this rule's (meta.supersedes). */
+  supersededBy?: string;
 }
 
 export interface ReportInput<M extends string> {
@@ -93,14 +138,17 @@ export interface ReportInput<M extends string> {
   remediation?: RemediationStep[];
   /** Explanation addendum for this finding (named objects lost, interfaces …). */
   detail?: string;
+  /** What it is about (container id, interface, semaphore key, unit): one finding per rule and subject. */
+  subject?: string;
 }
 
 export interface RuleContext<M extends string> {
   model: Readonly<HostModel>;
   report(input: ReportInput<M>): void;
-  /** Records matched by one of this rule's signals. */
-  signal(name: string): readonly LogRecord[];
-  signalCount(name: string): number;
+  /** Events of one kind (the rule lists the kinds it reads in meta.events), ordered by time. */
+  events<K extends EventKind>(kind: K): readonly LogEvent<K>[];
+  /** The true number of events of a kind (the model keeps a capped list). */
+  eventCount(kind: EventKind): number;
   /** Declare partial coverage: the rule ran but could not conclude. */
   insufficient(reason: string, collectNext?: string[]): void;
   /** Declare that the rule could not run (beyond the automatic essential-artifact check). */
@@ -111,6 +159,9 @@ export interface Rule<M extends string = string> {
   meta: RuleMeta<M>;
   evaluate(ctx: RuleContext<M>): void;
 }
+
+/** Message ids of a rule, for typed tests (`MessageIdOf<typeof rule>`). */
+export type MessageIdOf<R> = R extends Rule<infer M> ? M : never;
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return Object.freeze(rule);

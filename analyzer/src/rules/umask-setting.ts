@@ -7,10 +7,8 @@
  * Configuration".
  */
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import { LOG_ARTIFACTS } from './util-evidence.js';
 
-// openEuler patch/0021-umask-support-specify-umask.patch.
-const NOT_SUPPORTED = /native\.umask option (\S+) not supported/;
 const UMASK: Record<string, string> = { normal: '0022', secure: '0027' };
 
 export default defineRule({
@@ -36,26 +34,25 @@ export default defineRule({
       { text: 'If containers must create files readable by others (umask 0022), set the exec-opt to normal and restart Docker.', commands: ['dockerd --exec-opt native.umask=normal   # or "exec-opts": ["native.umask=normal"] in daemon.json', 'systemctl restart docker'], source: 'openEuler guide: Daemon umask Configuration' },
       { text: 'Use only the values normal (0022) or secure (0027).', source: 'openEuler patch 0021' },
     ],
-    signals: {
-      notSupported: { pattern: NOT_SUPPORTED, units: ['docker', 'dockerd'], hint: 'native.umask option' },
-    },
+    // openEuler patch/0021-umask-support-specify-umask.patch: dockerd's refusal of an unknown value.
+    events: ['dockerd.umask-unsupported'],
   },
 
   evaluate(ctx) {
     const { model } = ctx;
-    const logs = byTime(ctx.signal('notSupported'));
+    const logs = ctx.events('dockerd.umask-unsupported');
     const opt = model.config.values['exec-opts'];
     const list = Array.isArray(opt?.value) ? (opt!.value as unknown[]).map(String) : typeof opt?.value === 'string' ? [opt.value] : [];
     const setting = list.map((s) => /^native\.umask=(.*)$/.exec(s.trim())?.[1]).filter((v): v is string => v !== undefined).pop();
     const optEvidence = opt?.evidence ? [{ ...opt.evidence, match: 'native.umask' }] : [];
 
     if (logs.length > 0 || (setting !== undefined && !(setting in UMASK))) {
-      const value = setting !== undefined && !(setting in UMASK) ? setting : NOT_SUPPORTED.exec(logs[logs.length - 1]!.message)?.[1] ?? '?';
+      const value = setting !== undefined && !(setting in UMASK) ? setting : logs[logs.length - 1]!.fields.value ?? '?';
       ctx.report({
         messageId: 'umaskInvalid',
         severity: 'error',
         data: { value },
-        evidence: [...optEvidence, ...logs.slice(-5).map((r) => recordEvidence(r, NOT_SUPPORTED))],
+        evidence: [...optEvidence, ...logs.slice(-5).map((e) => e.evidence)],
         confidence: logs.length ? 'high' : 'medium',
         confidenceReason: logs.length ? 'dockerd logged the rejection' : 'the configured value is neither normal nor secure (patch 0021 rejects it at start)',
       });

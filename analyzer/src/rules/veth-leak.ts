@@ -3,7 +3,7 @@
  * creating the veth pair and saving the endpoint (libnetwork bridge driver, moby 18.09
  * bridge.go ~933 → ~1050). Field guide §1.3; openEuler guide "NICs May Be Residual".
  */
-import type { LifecycleEvent, LinkFact } from '../model/host-model.js';
+import type { DaemonRun, LinkFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
@@ -41,22 +41,23 @@ export default defineRule({
   },
 
   evaluate(ctx) {
-    const { links, containers, lifecycle, collection } = ctx.model;
+    const { links, containers, daemons, collection } = ctx.model;
     if (links.length === 0) {
       ctx.insufficient('no interfaces parsed from ip -d -o link', ['ip -d -o link']);
       return;
     }
     const byName = new Map(links.map((l) => [l.name, l]));
     const dockerVeth = (l: LinkFact) => DOCKER_VETH.test(l.name) || (l.master !== undefined && DOCKER_BRIDGE.test(l.master) && l.name.startsWith('veth'));
-    const kill = lastKill(lifecycle);
+    const kill = lastKill(daemons.runs);
     const killNote = kill
-      ? ` The last dockerd kill or crash before collection: ${kill.detail ?? kill.kind} at ${iso(kill.time) ?? 'unknown time'}.`
+      ? ` The last dockerd kill or crash before collection: ${kill.end.signal ?? kill.end.cause ?? kill.end.how} at ${iso(kill.end.time) ?? 'unknown time'}.`
       : ' No dockerd kill or crash was found in the journal; the leak may predate it.';
-    const killEvidence: Evidence[] = kill ? [kill.evidence] : [];
+    const killEvidence: Evidence[] = kill ? kill.end.evidence.slice(0, 1) : [];
 
     // A dockerd that (re)started just before collection may still be starting queued containers: their
     // pairs sit in the host namespace for a few seconds and then move ([lab] nspawn dockerd-sigkill).
-    const lastStart = byTime(lifecycle.filter((e) => (e.actor === 'dockerd' || e.actor === 'docker.service') && (e.kind === 'start' || e.kind === 'ready'))).pop();
+    const lastRun = daemons.runs.filter((r) => r.daemon === 'dockerd' && r.start !== undefined).pop();
+    const lastStart = lastRun ? { time: lastRun.ready !== undefined && Number.isFinite(lastRun.ready) ? lastRun.ready : lastRun.start, evidence: lastRun.evidence[0]! } : undefined;
     const sinceStart = collection.collectedAt !== undefined && lastStart?.time !== undefined ? collection.collectedAt - lastStart.time : undefined;
     const fresh = sinceStart !== undefined && sinceStart >= 0 && sinceStart < SETTLE_MS;
 
@@ -99,7 +100,8 @@ export default defineRule({
   },
 });
 
-function lastKill(lifecycle: readonly LifecycleEvent[]): LifecycleEvent | undefined {
-  const kills = byTime(lifecycle.filter((e) => (e.actor === 'dockerd' || e.actor === 'docker.service') && (e.kind === 'killed' || e.kind === 'crash')));
-  return kills[kills.length - 1];
+/** The last dockerd run that ended killed, crashed or uncleanly (its end is when interfaces can leak). */
+function lastKill(runs: readonly DaemonRun[]): DaemonRun | undefined {
+  const kills = byTime(runs.filter((r) => r.daemon === 'dockerd' && (r.end.how === 'killed' || r.end.how === 'crash' || r.end.how === 'unclean')).map((r) => ({ time: r.end.time, r })));
+  return kills[kills.length - 1]?.r;
 }

@@ -2,6 +2,7 @@
  * Shared contracts of the pipeline: bundle reader → parsers → host model → rules → reports.
  * Everything here is plain data; no module in this file does I/O.
  */
+import type { CompiledCatalog } from '../events/catalog.js';
 import type { ArtifactId } from './artifacts.js';
 
 // --- the bundle reader ------------------------------------------------------------------------
@@ -82,27 +83,6 @@ export interface LineSink<T> {
   finish(): ParseResult<T>;
 }
 
-/**
- * A journal signal: matched while the journal streams, kept in model.journal.signals[name].
- * Rules declare theirs in meta.signals (named `<rule id>/<name>`); the model declares its own
- * lifecycle signals in model/signals.ts.
- */
-export interface SignalSpec {
-  pattern: RegExp;
-  /** Only records of these units or syslog identifiers (prefix match: `docker` matches `docker.service`, `dockerd`). */
-  units?: readonly string[];
-  /**
-   * Cheap literal(s): the regex runs only when the message contains one of them (speed on 1 GB
-   * journals). Give one for every signal whose pattern has no unit filter.
-   */
-  hint?: string | readonly string[];
-}
-
-export interface NamedSignal {
-  name: string;
-  spec: SignalSpec;
-}
-
 export interface ParseContext {
   artifact: ArtifactId;
   path: string;
@@ -112,8 +92,8 @@ export interface ParseContext {
   sourceMtime?: number;
   /** Zone offset of the host in minutes east of UTC, when the manifest gives it. */
   hostUtcOffsetMinutes?: number;
-  /** Signals the journal/syslog parsers keep records for (everything else is only counted). */
-  signals?: readonly NamedSignal[];
+  /** The event catalog the journal/syslog parsers match (default: analyzer/src/events/catalog.ts). */
+  events?: CompiledCatalog;
 }
 
 export type ParseResult<T> =

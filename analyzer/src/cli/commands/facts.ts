@@ -1,11 +1,11 @@
 /**
  * `facts <bundle> [--json] [--timeline]`: the host model without diagnosis. Scans the bundle with
- * every parser (model and rule signals, so the timeline shows what rules would see), builds the
+ * every parser (the journal parsers match the whole event catalog, so the timeline shows what rules would see), builds the
  * model, and prints it: a text summary per section, the model as JSON, or the timeline one event
  * per line (`UTC time  category  label  artifact:line`).
  */
 import type { Command } from 'commander';
-import { allSignals, analyzeParsed } from '../../analyze.js';
+import { analyzeParsed } from '../../analyze.js';
 import { parserFor } from '../../parsers/index.js';
 import { scanBundle } from '../../spine/reader.js';
 import type { ParseContext } from '../../spine/types.js';
@@ -13,13 +13,12 @@ import type { HostModel, TimelineEvent } from '../../model/host-model.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
-  const signals = allSignals();
   const scan = await scanBundle(bundle, {
     sinkFor(source, ctx: ParseContext) {
-      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx, signals });
+      return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx });
     },
   });
-  // No rules: the model only (rule signals were still collected above).
+  // No rules: the model only.
   return analyzeParsed(scan.parsed, scan.inventory, []).model;
 }
 
@@ -45,8 +44,8 @@ export function summaryLines(m: HostModel): string[] {
 
   const j = m.journal;
   out.push('', `journal: ${j.available ? 'available' : 'not available'}${j.truncated ? ' (truncated)' : ''}  ${t(j.firstTime)} .. ${t(j.lastTime)}`);
-  const sig = Object.entries(j.signalCounts).sort((a, b) => a[0].localeCompare(b[0]));
-  for (const [name, n] of sig) out.push(`  ${name.padEnd(48)} ${String(n).padStart(7)}`);
+  const kinds = Object.entries(j.eventCounts).sort((a, b) => a[0].localeCompare(b[0]));
+  for (const [kind, n] of kinds) out.push(`  ${kind.padEnd(48)} ${String(n).padStart(7)}`);
   const units = Object.entries(j.recordsByUnit).sort((a, b) => b[1].count - a[1].count).slice(0, 15);
   if (units.length) out.push('  busiest units/idents:');
   for (const [u, v] of units) out.push(`    ${safe(u).padEnd(40)} ${String(v.count).padStart(8)}  ${t(v.first)} .. ${t(v.last)}`);

@@ -1,0 +1,140 @@
+/**
+ * The event catalog: every declaration of every family, compiled once for the journal parser.
+ *
+ * Matching a record: the record's unit/ident selects the applicable wordings (cached per source);
+ * one combined regex of all their literal hints gates the record (most records match no hint and
+ * cost one scan); only then each wording whose hint the message contains runs its own regex. The
+ * first wording of a kind that matches wins: one record gives a kind at most once.
+ */
+import { CONTAINERD_EVENTS } from './containerd.js';
+import { DOCKERD_EVENTS } from './dockerd.js';
+import { KERNEL_EVENTS } from './kernel.js';
+import { NETWORK_EVENTS } from './network.js';
+import { STORAGE_EVENTS } from './storage.js';
+import { SYSTEMD_EVENTS } from './systemd.js';
+import type { EventDecl, EventKind } from './types.js';
+
+export const CATALOG: readonly EventDecl[] = [...SYSTEMD_EVENTS, ...DOCKERD_EVENTS, ...CONTAINERD_EVENTS, ...STORAGE_EVENTS, ...NETWORK_EVENTS, ...KERNEL_EVENTS] as readonly EventDecl[];
+
+export interface CompiledWording {
+  kind: EventKind;
+  /** `<kind>#<n>`: which variant matched, kept with the event. */
+  id: string;
+  re: RegExp;
+  hints: readonly string[];
+  from?: readonly string[];
+  normalize?: (f: Record<string, string>) => Record<string, string>;
+}
+
+/** The wordings that apply to one record source, with their prefilter. */
+export interface SourceGate {
+  /** Wordings with a hint; run only when `prefilter` finds one of their hints. */
+  hinted: readonly CompiledWording[];
+  prefilter?: RegExp;
+  /** Wordings without a hint (every record of their source). */
+  always: readonly CompiledWording[];
+}
+
+export interface EventMatch {
+  kind: EventKind;
+  wording: string;
+  fields: Record<string, string>;
+  /** The matched text, highlighted in the evidence. */
+  match: string;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Prefix match on unit or ident (`docker` matches `docker.service` and `dockerd`). */
+export function fromMatches(from: readonly string[] | undefined, unit: string | undefined, ident: string | undefined): boolean {
+  if (!from || from.length === 0) return true;
+  for (const u of from) {
+    if (unit !== undefined && unit.startsWith(u)) return true;
+    if (ident !== undefined && ident.startsWith(u)) return true;
+  }
+  return false;
+}
+
+export class CompiledCatalog {
+  readonly wordings: readonly CompiledWording[];
+  private readonly decls = new Map<EventKind, EventDecl>();
+  private readonly gates = new Map<string, SourceGate>();
+
+  constructor(decls: readonly EventDecl[]) {
+    const out: CompiledWording[] = [];
+    for (const d of decls) {
+      if (this.decls.has(d.kind)) throw new Error(`event kind ${d.kind} declared twice`);
+      this.decls.set(d.kind, d);
+      d.wordings.forEach((w, i) => {
+        const hints = (typeof w.hint === 'string' ? [w.hint] : [...w.hint]).filter((h) => h.length > 0);
+        // A shared regex must not carry lastIndex between records.
+        const re = w.re.global || w.re.sticky ? new RegExp(w.re.source, w.re.flags.replace(/[gy]/g, '')) : w.re;
+        out.push({ kind: d.kind, id: `${d.kind}#${i + 1}`, re, hints, ...(d.from ? { from: d.from } : {}), ...(d.normalize ? { normalize: d.normalize } : {}) });
+      });
+    }
+    this.wordings = out;
+  }
+
+  decl(kind: EventKind): EventDecl | undefined {
+    return this.decls.get(kind);
+  }
+
+  kinds(): EventKind[] {
+    return [...this.decls.keys()];
+  }
+
+  /** The gate for records of this unit/ident (cached; sources are few). */
+  gate(unit: string | undefined, ident: string | undefined): SourceGate {
+    const key = `${unit ?? ''}\u0000${ident ?? ''}`;
+    let g = this.gates.get(key);
+    if (g) return g;
+    const applicable = this.wordings.filter((w) => fromMatches(w.from, unit, ident));
+    const hinted = applicable.filter((w) => w.hints.length > 0);
+    const always = applicable.filter((w) => w.hints.length === 0);
+    const literals = [...new Set(hinted.flatMap((w) => w.hints))];
+    g = { hinted, always, ...(literals.length ? { prefilter: new RegExp(literals.map(escapeRe).join('|')) } : {}) };
+    if (this.gates.size < 5000) this.gates.set(key, g);
+    return g;
+  }
+
+  /** Every kind this message means, first matching wording per kind. */
+  match(gate: SourceGate, message: string): EventMatch[] | undefined {
+    let out: EventMatch[] | undefined;
+    if (gate.prefilter && gate.prefilter.test(message)) {
+      for (const w of gate.hinted) {
+        if (out && out.some((e) => e.kind === w.kind)) continue;
+        let has = false;
+        for (const h of w.hints) {
+          if (message.includes(h)) {
+            has = true;
+            break;
+          }
+        }
+        if (!has) continue;
+        const m = w.re.exec(message);
+        if (m) (out ??= []).push(toMatch(w, m));
+      }
+    }
+    for (const w of gate.always) {
+      if (out && out.some((e) => e.kind === w.kind)) continue;
+      const m = w.re.exec(message);
+      if (m) (out ??= []).push(toMatch(w, m));
+    }
+    return out;
+  }
+}
+
+function toMatch(w: CompiledWording, m: RegExpExecArray): EventMatch {
+  let fields: Record<string, string> = {};
+  if (m.groups) for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) fields[k] = v;
+  if (w.normalize) fields = w.normalize(fields);
+  return { kind: w.kind, wording: w.id, fields, match: m[0] };
+}
+
+/** The catalog every parser uses unless a test gives its own. */
+export const EVENTS = new CompiledCatalog(CATALOG);
+
+/** A kind in words, for timelines and reports. */
+export function eventTitle(kind: string): string {
+  return EVENTS.decl(kind as EventKind)?.title ?? kind;
+}

@@ -1,0 +1,155 @@
+/**
+ * Storage: power-off data loss (field guide §1.1), devicemapper semaphores and thin pools (§1.2, §2),
+ * overlay2 refusals and file-system errors.
+ */
+import { defineEvent } from './types.js';
+
+const DOCKER = ['docker', 'dockerd'];
+const DAEMONS = ['docker', 'dockerd', 'containerd'];
+
+export const STORAGE_EVENTS = [
+  defineEvent({
+    kind: 'dockerd.cleanup-db',
+    title: 'dockerd deleted a database file',
+    fields: ['path'],
+    wordings: [{ re: /cleanup DB (?<path>\S+) error=/, hint: 'cleanup DB', versions: 'openEuler docker-engine 18.09 (patches 0122/0135/0209)', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.546134668+08:00" level=info msg="cleanup DB /var/lib/docker/network/files/local-kv.db error=<nil>"' }],
+  }),
+  defineEvent({
+    kind: 'dockerd.dblock-missing',
+    title: 'first dockerd start since boot (dblock missing)',
+    fields: [],
+    wordings: [{ re: /stat dblock failed/, hint: 'dblock', versions: 'openEuler docker-engine 18.09', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.5Z" level=error msg="stat dblock failed stat /var/run/docker/dblock: no such file or directory"' }],
+  }),
+  defineEvent({
+    kind: 'container.load-failed',
+    title: 'dockerd could not load a container',
+    fields: ['container', 'error'],
+    wordings: [
+      { re: /msg="failed to load container" container=(?<container>[0-9a-f]{12,64}) error="?(?<error>[^"]*)"?/, hint: 'failed to load container', versions: 'docker 20.10+', source: '[lab] nspawn container-config-damage', sample: 'time="2023-11-15T00:13:21Z" level=error msg="failed to load container" container=5d0b7f8d5c5e6f3a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182 error=EOF' },
+      { re: /Failed to load container (?<container>[0-9a-f]{12,64}): (?<error>.*?)(?:\. Try to remove it)?"?$/, hint: 'Failed to load container', versions: 'docker 18.09–19.03; openEuler adds ". Try to remove it" (patch 0020)', source: 'field guide §1.1 (moby/moby daemon/daemon.go v18.09.0)', sample: 'time="2021-03-01T12:55:56Z" level=error msg="Failed to load container 5d0b7f8d5c5e6f3a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182: unexpected EOF. Try to remove it"' },
+    ],
+  }),
+  defineEvent({
+    kind: 'container.remove-invalid',
+    title: 'dockerd deleted a damaged container',
+    fields: ['path'],
+    wordings: [{ re: /remove invalid container data: (?<path>[^\s"]+)/, hint: 'remove invalid container data', versions: 'openEuler docker-engine 18.09 (patch 0020)', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:56Z" level=warning msg="remove invalid container data: /var/lib/docker/containers/5d0b7f8d5c5e6f3a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182"' }],
+  }),
+  defineEvent({
+    kind: 'bolt.corruption',
+    title: 'bolt database damaged',
+    fields: ['error'],
+    wordings: [
+      { re: /(?<error>invalid database|version mismatch|checksum error|file size too small)/, hint: ['invalid database', 'version mismatch', 'checksum error', 'file size too small'], versions: 'go.etcd.io/bbolt errors.go (docker, containerd)', source: 'field guide §1.1 ([lab] local-kv.db cut to 4096 B)', sample: 'failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to get bridge network configurations from store: error while populating kmap: file size too small' },
+    ],
+    nearMiss: 'time="2023-11-15T00:13:21Z" level=error msg="stat dblock failed stat /var/run/docker/dblock: no such file or directory"',
+  }),
+  defineEvent({
+    kind: 'bolt.panic',
+    title: 'bolt database panic (damaged pages)',
+    fields: ['error'],
+    wordings: [
+      { re: /panic: (?<error>invalid page type: \S+|page \d+ already freed|freepages: .*|assertion failed: Page expected to be: \d+, but self identifies as \d+)/, hint: 'panic: ', versions: 'bbolt panics (docker, containerd)', source: 'moby/moby#37238, etcd-io/bbolt#883', sample: 'panic: invalid page type: 0: 4' },
+    ],
+    nearMiss: 'panic: runtime error: invalid memory address or nil pointer dereference',
+  }),
+  defineEvent({
+    kind: 'container.network-not-found',
+    title: 'container lost its network',
+    fields: ['network'],
+    wordings: [{ re: /network (?<network>[0-9a-f]{12,64}) not found/, hint: 'not found', versions: 'docker 18.09+', source: '[lab] nspawn power-off-kv-empty', sample: 'time="2023-11-15T00:13:22Z" level=error msg="failed to start container" container=5d0b7f8d5c5e error="network 284bbd745a8311ce0fb0fde0878dfa182f29b188492a4e36c0d87300b032249a not found"' }],
+  }),
+  defineEvent({
+    kind: 'dockerd.volume-store-timeout',
+    title: 'volume store locked by another dockerd',
+    from: DOCKER,
+    fields: [],
+    wordings: [{ re: /error while opening volume store metadata database: timeout/, hint: 'volume store metadata database', versions: 'docker 1.12+', source: 'moby/moby#29519, docker/for-linux#162', sample: 'Error starting daemon: error while opening volume store metadata database: timeout' }],
+  }),
+  defineEvent({
+    kind: 'devmapper.cookie-failed',
+    title: 'devicemapper could not get a udev cookie',
+    fields: [],
+    wordings: [{ re: /devicemapper: Can(?:'t| not) set cookie:? dm_task_set_cookie failed/, hint: 'cookie', versions: 'docker 1.12–18.09 (pkg/devicemapper)', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" }],
+  }),
+  defineEvent({
+    kind: 'devmapper.semaphore-limit',
+    title: 'semaphore limit reached',
+    fields: [],
+    wordings: [{ re: /Limit for the maximum number of semaphores reached/, hint: 'maximum number of semaphores', versions: 'libdevmapper (dm.libdm_log_level ≥ 3)', source: 'field guide §1.2', sample: 'libdevmapper(3): Limit for the maximum number of semaphores reached. You can check and set the limits in /proc/sys/kernel/sem.' }],
+  }),
+  defineEvent({
+    kind: 'devmapper.udev-wait-failed',
+    title: 'udev cookie wait failed',
+    fields: ['cookie'],
+    wordings: [{ re: /Failed to (?:wait on|complete) udev cookie (?<cookie>\d+)/, hint: 'udev cookie', versions: 'openEuler docker-engine 18.09 (patches 0032/0071)', source: 'field guide §1.2', sample: 'time="2021-03-01T12:55:56Z" level=error msg="Failed to wait on udev cookie 223163224: timeout"' }],
+  }),
+  defineEvent({
+    kind: 'devmapper.uuid-verify-failed',
+    title: 'devicemapper base device verification failed',
+    fields: ['cause'],
+    wordings: [
+      { re: /Base Device UUID and Filesystem verification failed(?::\s*(?<cause>[^"]*))?/, hint: 'Base Device UUID', versions: 'docker 1.13+', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" },
+      { re: /Base Device UUID verification failed\. Possibly using a different thin pool than last invocation:?\s*(?<cause>[^"]*)/, hint: 'Base Device UUID', versions: 'docker 1.x', source: 'moby/moby daemon/graphdriver/devmapper/deviceset.go (1.x)', sample: 'time="2017-05-30T09:40:31.546134668+08:00" level=fatal msg="Base Device UUID verification failed. Possibly using a different thin pool than last invocation:Unknown Device"' },
+    ],
+  }),
+  defineEvent({
+    kind: 'devmapper.thinpool-low-free',
+    title: 'thin pool nearly full',
+    fields: ['free', 'pool', 'minimum'],
+    wordings: [{ re: /Thin Pool has (?<free>\d+) free (?<pool>data|metadata) blocks which is less than minimum required (?<minimum>\d+) free (?:data|metadata) blocks/, hint: 'Thin Pool has', versions: 'docker 1.12+', source: 'field guide §2', sample: 'Error response from daemon: devmapper: Thin Pool has 162 free data blocks which is less than minimum required 163 free data blocks. Create more free space in thin pool or use dm.min_free_space option to change behavior' }],
+  }),
+  defineEvent({
+    kind: 'overlay2.not-supported',
+    title: 'overlay2 refused by the backing file system',
+    fields: ['fs'],
+    wordings: [{ re: /'overlay2' is not supported over (?<fs>\S+)/, hint: 'is not supported over', versions: 'docker 17.06+', source: 'field guide §2', sample: "failed to start daemon: error initializing graphdriver: driver not supported: 'overlay2' is not supported over btrfs" }],
+  }),
+  defineEvent({
+    kind: 'overlay2.needs-kernel',
+    title: 'overlay2 needs a newer kernel',
+    fields: ['fs'],
+    wordings: [{ re: /'overlay2' requires kernel 4\.7 to use on (?<fs>\S+)/, hint: 'requires kernel 4.7', versions: 'docker 17.06+', source: 'field guide §2', sample: "Error starting daemon: error initializing graphdriver: 'overlay2' requires kernel 4.7 to use on xfs" }],
+  }),
+  defineEvent({
+    kind: 'overlay2.no-dtype',
+    title: 'backing file system lacks d_type',
+    fields: ['fs'],
+    wordings: [{ re: /overlay2: the backing (?<fs>\S+) filesystem is formatted without d_type support/, hint: 'without d_type support', versions: 'docker 17.06+', source: 'field guide §2', sample: 'Error starting daemon: error initializing graphdriver: overlay2: the backing xfs filesystem is formatted without d_type support, which leads to incorrect behavior. Reformat the filesystem with ftype=1 to enable d_type support. Running without d_type is not supported.' }],
+  }),
+  defineEvent({
+    kind: 'overlay2.remove-failed',
+    title: 'container root file system could not be removed',
+    fields: ['container'],
+    wordings: [{ re: /driver \\?"overlay2\\?" failed to remove root filesystem(?: for (?<container>[0-9a-f]+))?: (?=.*invalid argument)/, hint: 'failed to remove root filesystem', versions: 'docker 18.09+', source: 'field guide §2', sample: 'Error response from daemon: driver "overlay2" failed to remove root filesystem for 1348136d32: error while removing /var/lib/docker/overlay2/5f0c0a9e3b1d: invalid argument' }],
+  }),
+  defineEvent({
+    kind: 'fs.cross-device-link',
+    title: 'rename across devices refused',
+    fields: [],
+    wordings: [{ re: /[Ii]nvalid cross-device link/, hint: 'nvalid cross-device link', versions: 'any', source: 'field guide §2 (overlay2 redirect_dir)', sample: 'mv: cannot move \'/a\' to \'/b\': Invalid cross-device link' }],
+  }),
+  defineEvent({
+    kind: 'fs.exdev',
+    title: 'EXDEV from rename',
+    fields: [],
+    wordings: [{ re: /\bEXDEV\b/, hint: 'EXDEV', versions: 'any', source: 'field guide §2 (overlay2 redirect_dir)', sample: 'rename /a /b: EXDEV' }],
+  }),
+  defineEvent({
+    kind: 'fs.no-space',
+    title: 'no space left on device',
+    from: DAEMONS,
+    fields: [],
+    wordings: [{ re: /no space left on device/i, hint: ['space left on device', 'SPACE LEFT ON DEVICE'], versions: 'any', source: '[lab] df of a full tmpfs', sample: 'time="2023-11-15T00:13:22Z" level=error msg="Handler for POST /v1.41/containers/create returned error: write /var/lib/docker/overlay2/x/committed: no space left on device"' }],
+  }),
+  defineEvent({
+    kind: 'proc.fork-eagain',
+    title: 'process creation refused (EAGAIN)',
+    fields: [],
+    wordings: [
+      { re: /fork\/exec \S+: resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go daemons', source: '[lab] ulimit -u', sample: 'fork/exec /usr/bin/containerd: resource temporarily unavailable' },
+      { re: /fork: (?:retry: )?Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'bash', source: '[lab] ulimit -u', sample: 'bash: fork: Resource temporarily unavailable' },
+      { re: /pthread_create failed: Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go runtime (cgo)', source: '[lab] ulimit -u', sample: 'runtime/cgo: pthread_create failed: Resource temporarily unavailable' },
+    ],
+  }),
+];
