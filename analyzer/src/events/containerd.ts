@@ -47,7 +47,7 @@ export const CONTAINERD_EVENTS = [
   defineEvent({
     kind: 'runtime.id-exists',
     title: 'runtime: container id already exists',
-    fields: ['id'],
+    fields: ['id', 'container'],
     wordings: [
       { re: /container with id exists: ?(?<id>[0-9a-f]*)/, hint: 'container with id exists', versions: 'runc 1.0.0-rc3 (openEuler docker-runc)', source: 'field guide §1.4', sample: 'Error response from daemon: oci runtime error: container with id exists: 3f8e9b0c1d2e' },
       { re: /container with given ID already exists/, hint: 'container with given ID already exists', versions: 'runc 1.1+', source: 'field guide §1.4 (runc libcontainer/factory_linux.go)', sample: 'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: container with given ID already exists: unknown' },

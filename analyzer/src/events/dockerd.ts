@@ -82,6 +82,13 @@ export const DOCKERD_EVENTS = [
     wordings: [{ re: /level=fatal msg="(?!Error starting daemon: )(?<cause>(?:[^"\\]|\\.)*)"/, hint: 'level=fatal', versions: 'docker 1.12–17.x', source: 'moby/moby daemon/graphdriver/devmapper/deviceset.go (1.x)', sample: 'time="2017-05-30T09:40:31.546134668+08:00" level=fatal msg="Base Device UUID verification failed. Possibly using a different thin pool than last invocation:Unknown Device"' }],
   }),
   defineEvent({
+    kind: 'dockerd.api-error',
+    title: 'dockerd API request failed',
+    from: DOCKER,
+    fields: ['method', 'container', 'action'],
+    wordings: [{ re: /Handler for (?<method>[A-Z]+) \/(?:v[\d.]+\/)?containers\/(?<container>[^/\s?]+)\/(?<action>\w+) returned error: /, hint: 'returned error: ', versions: 'docker 1.12+', source: 'sonic-net/sonic-buildimage#3211', sample: 'time="2019-07-17T10:57:55.506412474Z" level=error msg="Handler for POST /v1.39/containers/database/start returned error: id already in use"' }],
+  }),
+  defineEvent({
     kind: 'dockerd.loading-containers',
     title: 'dockerd loading containers',
     from: DOCKER,
@@ -114,7 +121,7 @@ export const DOCKERD_EVENTS = [
     kind: 'go.os-thread-failed',
     title: 'Go runtime could not create a thread',
     fields: [],
-    wordings: [{ re: /runtime: failed to create new OS thread \(have \d+ already; errno=11\)/, hint: 'failed to create new OS thread', versions: 'any Go program', source: '[lab] ulimit -u', sample: 'runtime: failed to create new OS thread (have 7 already; errno=11)' }],
+    wordings: [{ re: /runtime: failed to create new OS thread \(have \d+ already; errno=11\)/, hint: 'failed to create new OS thread', versions: 'any Go program', source: 'field guide §2 (Go runtime, runtime/os_linux.go)', sample: 'runtime: failed to create new OS thread (have 7 already; errno=11)' }],
   }),
   defineEvent({
     kind: 'dockerd.graph-flag-deprecated',

@@ -34,6 +34,7 @@ export interface EventFieldMap {
   'dockerd.log-level-error': 'level';
   'dockerd.fatal': 'cause';
   'dockerd.loading-containers': 'phase';
+  'dockerd.api-error': 'method' | 'container' | 'action';
   'dockerd.log-line': never;
   'go.panic': 'text';
   'go.fatal-error': 'text';

@@ -140,16 +140,16 @@ export const STORAGE_EVENTS = [
     title: 'no space left on device',
     from: DAEMONS,
     fields: [],
-    wordings: [{ re: /no space left on device/i, hint: ['space left on device', 'SPACE LEFT ON DEVICE'], versions: 'any', source: '[lab] df of a full tmpfs', sample: 'time="2023-11-15T00:13:22Z" level=error msg="Handler for POST /v1.41/containers/create returned error: write /var/lib/docker/overlay2/x/committed: no space left on device"' }],
+    wordings: [{ re: /no space left on device/i, hint: ['space left on device', 'SPACE LEFT ON DEVICE'], versions: 'any', source: 'field guide §2 (overlay2 copy-up)', sample: 'time="2023-11-15T00:13:22Z" level=error msg="Handler for POST /v1.41/containers/create returned error: write /var/lib/docker/overlay2/x/committed: no space left on device"' }],
   }),
   defineEvent({
     kind: 'proc.fork-eagain',
     title: 'process creation refused (EAGAIN)',
     fields: [],
     wordings: [
-      { re: /fork\/exec \S+: resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go daemons', source: '[lab] ulimit -u', sample: 'fork/exec /usr/bin/containerd: resource temporarily unavailable' },
-      { re: /fork: (?:retry: )?Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'bash', source: '[lab] ulimit -u', sample: 'bash: fork: Resource temporarily unavailable' },
-      { re: /pthread_create failed: Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go runtime (cgo)', source: '[lab] ulimit -u', sample: 'runtime/cgo: pthread_create failed: Resource temporarily unavailable' },
+      { re: /fork\/exec \S+: resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go daemons', source: 'field guide §2', sample: 'fork/exec /usr/bin/containerd: resource temporarily unavailable' },
+      { re: /fork: (?:retry: )?Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'bash', source: '[lab] ulimit -u', sample: 'bash: fork: retry: Resource temporarily unavailable' },
+      { re: /pthread_create failed: Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go runtime (cgo)', source: 'moby/moby#21298', sample: 'runtime/cgo: pthread_create failed: Resource temporarily unavailable' },
     ],
   }),
 ];

@@ -5,7 +5,7 @@
  *
  * 1. A boot is clean when its tail holds a shutdown line (systemd targets, `Shutting down.`, logind
  *    `System is powering down.`, `Received SIGTERM from PID 1 (systemd-shutdow).`), when its very last
- *    record is journald's `Journal stopped` (earlier in the boot it is only a journald restart), or
+ *    record is journald stopping (earlier in the boot it is only a journald restart), or
  *    when dockerd's `Processing signal 'terminated'` and `Daemon shutdown complete` are both there.
  * 2. Otherwise it is unclean, with corroboration in the reason: the next boot's journald
  *    "corrupted or uncleanly shut down" line, fs recovery lines, `*.journal~` files or an old file
@@ -197,7 +197,7 @@ export function buildBoots(facts: FactStore, d: ModelDraft): Boot[] {
     }
     if (lastRec && means(lastRec, 'journald.stopped')) {
       boot.verdict = 'clean';
-      boot.reason = "ends with journald's 'Journal stopped'";
+      boot.reason = 'ends with journald stopping';
       boot.evidence.push(ev(lastRec));
       return boot;
     }

@@ -14,8 +14,9 @@
  * - start limit: one or more refusals (`Start request repeated too quickly`) with no successful start
  *   between them, with the start attempts inside systemd's start-limit interval before the first one.
  *   Starts are counted, never log lines (a failed start writes 3–5 lines).
- * - restart storm: 3 or more consecutive runs of one daemon in one boot that each ended unplanned,
- *   each starting within STORM_GAP_MS of the previous end.
+ * - restart storm: 3 or more unplanned exits of one daemon in one boot, each run starting within
+ *   STORM_GAP_MS of the previous end; a run that stayed up longer than STORM_GAP_MS ends the storm
+ *   (a short clean run, such as an operator's restart between failures, does not).
  * - journald restart: journald stopped and started again inside one boot.
  */
 import type { FactStore } from './fact-store.js';
@@ -23,8 +24,8 @@ import type { ModelDraft } from './build.js';
 import type { Boot, ContainerdLoss, DaemonHistory, DaemonRun, JournaldRestart, LifecycleEvent, RestartStorm, RunEnd, StartLimitEpisode, UnitFacts } from './host-model.js';
 import type { Evidence } from '../spine/types.js';
 
-/** Consecutive unplanned exits further apart than this are separate trouble, not one storm. */
-export const STORM_GAP_MS = 10 * 60_000;
+/** Unplanned exits further apart than this (or a run up longer than this between them) are separate trouble, not one storm. */
+export const STORM_GAP_MS = 60 * 60_000;
 export const STORM_MIN_RUNS = 3;
 /** systemd's default start-limit interval (openEuler's unit keeps it) and the upstream docker unit's. */
 const DEFAULT_INTERVAL_MS = { openeuler: 10_000, upstream: 60_000 };
@@ -107,6 +108,9 @@ function buildRuns(daemon: Daemon, lifecycle: readonly LifecycleEvent[], boots: 
       }
       continue;
     }
+    // systemd's summary lines (`Failed to start …`, the result, the failed state) restate the end of the open
+    // run; with no run open they follow a start-limit refusal, which starts nothing.
+    if (!o && (e.source === 'unit.failed-to-start' || e.source === 'unit.failed-state')) continue;
     switch (e.kind) {
       case 'start': {
         if (o && (o.run.end.how !== 'running' || o.startedBy.has(e.actor))) {
@@ -159,9 +163,15 @@ function buildRuns(daemon: Daemon, lifecycle: readonly LifecycleEvent[], boots: 
         end(cur, 'start-timeout', e, e.source === 'unit.failed-result' ? { result: 'timeout' } : {});
         break;
       }
+      case 'restart': {
+        // systemd scheduling a restart closes the run that just ended (its line is part of that end).
+        const ended = o ?? last;
+        if (ended && ended.run.end.how !== 'running' && ended.run.bootIndex === e.bootIndex) ended.run.end.evidence.push(e.evidence);
+        if (o && o.run.end.how !== 'running') o = undefined;
+        break;
+      }
       case 'start-limit':
-      case 'restart':
-        // Not part of a run: a refusal starts nothing; a scheduled restart precedes the next start.
+        // A refusal starts nothing (daemon-runs' start-limit episodes hold it).
         if (o && o.run.end.how !== 'running') o = undefined;
         break;
     }
@@ -204,12 +214,15 @@ function startLimitEpisodes(lifecycle: readonly LifecycleEvent[], runs: readonly
       e.source === 'unit.start-limit' ||
       !lines.some((o) => o.source === 'unit.start-limit' && o.bootIndex === e.bootIndex && (o.time === undefined || e.time === undefined || Math.abs(o.time - e.time) <= 2000)),
   );
+  // The result line (`Failed with result 'start-limit-hit'`) of a refusal: evidence, never a second refusal.
+  const echoes = (r: LifecycleEvent) =>
+    lines.filter((o) => o !== r && !refusals.includes(o) && o.bootIndex === r.bootIndex && (o.time === undefined || r.time === undefined || Math.abs(o.time - r.time) <= 2000)).map((o) => o.evidence);
   let cur: StartLimitEpisode | undefined;
   for (const r of refusals) {
     const startedSince = cur && runs.some((x) => x.bootIndex === cur!.bootIndex && x.ready !== undefined && x.start !== undefined && r.time !== undefined && cur!.last !== undefined && x.start > cur!.last && x.start <= r.time);
     if (cur && cur.bootIndex === r.bootIndex && !startedSince) {
       cur.refusals++;
-      cur.refusalEvidence.push(r.evidence);
+      cur.refusalEvidence.push(r.evidence, ...echoes(r));
       if (r.time !== undefined) cur.last = r.time;
       continue;
     }
@@ -225,7 +238,7 @@ function startLimitEpisodes(lifecycle: readonly LifecycleEvent[], runs: readonly
         x.start >= t - windowMs - SLACK_MS &&
         (prevEnd === undefined || x.start > prevEnd),
     );
-    cur = { unit: 'docker.service', refusals: 1, refusalEvidence: [r.evidence], starts: [...starts], windowMs };
+    cur = { unit: 'docker.service', refusals: 1, refusalEvidence: [r.evidence, ...echoes(r)], starts: [...starts], windowMs };
     if (r.bootIndex !== undefined) cur.bootIndex = r.bootIndex;
     if (t !== undefined) {
       cur.first = t;
@@ -239,13 +252,14 @@ function startLimitEpisodes(lifecycle: readonly LifecycleEvent[], runs: readonly
 function restartStorms(runs: readonly DaemonRun[]): RestartStorm[] {
   const storms: RestartStorm[] = [];
   let seq: DaemonRun[] = [];
+  let prev: DaemonRun | undefined;
   const flush = () => {
     if (seq.length >= STORM_MIN_RUNS) {
       const first = seq[0]!;
       const last = seq[seq.length - 1]!;
       const s: RestartStorm = { daemon: first.daemon, exits: seq };
       if (first.bootIndex !== undefined) s.bootIndex = first.bootIndex;
-      const ft = first.start ?? first.end.time;
+      const ft = first.end.time ?? first.start;
       const lt = last.end.time ?? last.start;
       if (ft !== undefined) s.first = ft;
       if (lt !== undefined) s.last = lt;
@@ -254,14 +268,18 @@ function restartStorms(runs: readonly DaemonRun[]): RestartStorm[] {
     seq = [];
   };
   for (const r of runs) {
-    if (!isUnplanned(r.end.how)) {
-      flush();
-      continue;
-    }
-    const prev = seq[seq.length - 1];
-    const gapOk = !prev || (prev.bootIndex === r.bootIndex && (prev.end.time === undefined || r.start === undefined || r.start - prev.end.time <= STORM_GAP_MS));
+    // A run that stayed up longer than the gap was healthy for a while: the trouble before it is over.
+    const longLived = r.start !== undefined && r.end.time !== undefined ? r.end.time - r.start > STORM_GAP_MS : r.end.how === 'running';
+    const lastExit = seq[seq.length - 1];
+    const gapOk =
+      !prev ||
+      (prev.bootIndex === r.bootIndex &&
+        (prev.end.time === undefined || r.start === undefined || r.start - prev.end.time <= STORM_GAP_MS) &&
+        (lastExit?.end.time === undefined || r.end.time === undefined || r.end.time - lastExit.end.time <= STORM_GAP_MS));
     if (!gapOk) flush();
-    seq.push(r);
+    if (isUnplanned(r.end.how) && !longLived) seq.push(r);
+    else if (longLived) flush();
+    prev = r;
   }
   flush();
   return storms;
@@ -302,7 +320,8 @@ function containerdLosses(dockerd: readonly DaemonRun[], containerd: readonly Da
     }
     if (r.startedBy === 'dockerd' && r.start !== undefined) {
       const host = dockerd.find((x) => x.bootIndex === r.bootIndex && x.start !== undefined && x.start <= r.start! && (x.end.time === undefined || x.end.time >= r.start!));
-      if (host && r.start - host.start! > MANAGED_START_MS) out.push({ how: 'restarted-by-dockerd', time: r.start, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence[0]! });
+      // With no dockerd start in view (journal begins later), a start of its containerd is a restart.
+      if (!host || r.start - host.start! > MANAGED_START_MS) out.push({ how: 'restarted-by-dockerd', time: r.start, ...(r.bootIndex !== undefined ? { bootIndex: r.bootIndex } : {}), evidence: r.evidence[0]! });
     }
   }
   for (const e of events?.events['containerd.connection-lost'] ?? []) {
@@ -336,8 +355,8 @@ export function runAt(history: DaemonHistory, daemon: Daemon, t: number, bootInd
     (r) =>
       r.daemon === daemon &&
       (bootIndex === undefined || r.bootIndex === undefined || r.bootIndex === bootIndex) &&
-      r.start !== undefined &&
-      r.start <= t &&
+      // A run whose start is before the journal (only its ready or end line is there) started before t.
+      (r.start ?? (r.ready !== undefined && Number.isFinite(r.ready) ? r.ready : -Infinity)) <= t &&
       (r.end.how === 'running' || r.end.time === undefined ? r.end.how === 'running' : r.end.time >= t),
   );
 }

@@ -40,20 +40,20 @@ function unitOnly(kind: LifecycleKind, detail?: string): Mapper<'unit.starting' 
 
 const MAPPERS: { [K in EventKind]?: Mapper<K> } = {
   'dockerd.starting': () => ({ actor: 'dockerd', kind: 'start' }),
-  'dockerd.api-listen': (e) => ({ actor: 'dockerd', kind: 'ready', detail: `API listen on ${e.fields.address ?? '?'}` }),
-  'dockerd.init-done': () => ({ actor: 'dockerd', kind: 'ready', detail: 'Daemon has completed initialization' }),
+  'dockerd.api-listen': (e) => ({ actor: 'dockerd', kind: 'ready', detail: `serving its API on ${e.fields.address ?? '?'}` }),
+  'dockerd.init-done': () => ({ actor: 'dockerd', kind: 'ready', detail: 'initialised' }),
   'dockerd.signal': (e) => ({ actor: 'dockerd', kind: 'stop', detail: `signal ${e.fields.signal ?? '?'}` }),
-  'dockerd.shutdown-complete': () => ({ actor: 'dockerd', kind: 'stop', detail: 'Daemon shutdown complete' }),
+  'dockerd.shutdown-complete': () => ({ actor: 'dockerd', kind: 'stop', detail: 'clean shutdown' }),
   'dockerd.start-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: (e.fields.cause ?? '').slice(0, 500) }),
-  'dockerd.config-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `unable to configure the Docker daemon with file ${e.fields.file ?? '?'}: ${(e.fields.cause ?? '').slice(0, 400)}` }),
-  'dockerd.log-level-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `unable to parse logging level: ${e.fields.level ?? '?'}` }),
+  'dockerd.config-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `configuration file ${e.fields.file ?? '?'} refused: ${(e.fields.cause ?? '').slice(0, 400)}` }),
+  'dockerd.log-level-error': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: `log level ${e.fields.level ?? '?'} refused` }),
   'dockerd.fatal': (e) => ({ actor: 'dockerd', kind: 'start-failed', detail: (e.fields.cause ?? '').slice(0, 500) }),
   'go.panic': (e) => ({ actor: daemonActor(e), kind: 'crash', detail: `panic: ${(e.fields.text ?? '').slice(0, 480)}` }),
-  'go.fatal-error': (e) => ({ actor: daemonActor(e), kind: 'crash', detail: `fatal error: ${(e.fields.text ?? '').slice(0, 480)}` }),
+  'go.fatal-error': (e) => ({ actor: daemonActor(e), kind: 'crash', detail: `Go runtime failure: ${(e.fields.text ?? '').slice(0, 480)}` }),
   'containerd.booted': (e) => ({ actor: 'containerd', kind: 'ready', detail: `booted in ${e.fields.duration ?? '?'}` }),
   'containerd.started-by-dockerd': () => ({ actor: 'containerd', kind: 'start', detail: 'started by dockerd (libcontainerd)' }),
   'containerd.restarted-by-dockerd': () => ({ actor: 'containerd', kind: 'restart', detail: 'killed and restarted by dockerd' }),
-  'containerd.exit-failed': () => ({ actor: 'containerd', kind: 'crash', detail: 'containerd did not exit successfully' }),
+  'containerd.exit-failed': () => ({ actor: 'containerd', kind: 'crash', detail: 'exited with an error' }),
   'unit.starting': unitOnly('start'),
   'unit.started': (e) => {
     const actor = unitActor(e.fields.unit);
@@ -66,7 +66,7 @@ const MAPPERS: { [K in EventKind]?: Mapper<K> } = {
     return actor ? { actor, kind: 'stop', detail: 'stopped' } : undefined;
   },
   'unit.reloaded': (e) => (unitActor(e.fields.unit) === 'firewalld' ? { actor: 'firewalld', kind: 'restart', detail: 'reloaded' } : undefined),
-  'unit.failed-to-start': unitOnly('start-failed', 'Failed to start'),
+  'unit.failed-to-start': unitOnly('start-failed', 'start failed'),
   'unit.main-exited': (e) => {
     const actor = unitActor(e.fields.unit);
     if (!actor || actor === 'firewalld') return undefined;
@@ -86,19 +86,19 @@ const MAPPERS: { [K in EventKind]?: Mapper<K> } = {
     if (result === 'timeout') return { actor, kind: 'timeout', detail };
     return { actor, kind: 'crash', detail };
   },
-  'unit.failed-state': unitOnly('crash', 'unit entered failed state'),
-  'unit.start-limit': unitOnly('start-limit', 'Start request repeated too quickly'),
+  'unit.failed-state': unitOnly('crash', 'unit failed'),
+  'unit.start-limit': unitOnly('start-limit', 'start refused: start limit hit'),
   'unit.start-timeout': (e) => {
     const actor = unitActor(e.fields.unit);
-    return actor && actor !== 'firewalld' ? { actor, kind: 'timeout', detail: `${(e.fields.phase ?? 'start').toLowerCase()} operation timed out` } : undefined;
+    return actor && actor !== 'firewalld' ? { actor, kind: 'timeout', detail: `${(e.fields.phase ?? 'start').toLowerCase()} timed out` } : undefined;
   },
   'unit.scheduled-restart': (e) => {
     const actor = unitActor(e.fields.unit);
     return actor && actor !== 'firewalld' ? { actor, kind: 'restart', detail: `restart counter ${e.fields.counter ?? '?'}` } : undefined;
   },
-  'unit.holdoff': unitOnly('restart', 'hold-off time over, scheduling restart'),
-  'journald.stopped': () => ({ actor: 'journald', kind: 'stop', detail: 'Journal stopped' }),
-  'journald.started': () => ({ actor: 'journald', kind: 'start', detail: 'Journal started' }),
+  'unit.holdoff': unitOnly('restart', 'restart scheduled'),
+  'journald.stopped': () => ({ actor: 'journald', kind: 'stop', detail: 'journald stopped' }),
+  'journald.started': () => ({ actor: 'journald', kind: 'start', detail: 'journald started' }),
 };
 
 /** Lifecycle event of one catalog event, or undefined when the event says nothing about a lifecycle. */

@@ -71,7 +71,7 @@ export default defineRule({
       { text: 'To drop an old bip, stop Docker, delete the docker0 bridge (not just its address), then start Docker so it creates docker0 afresh.', commands: ['systemctl stop docker', 'ip link delete docker0', 'systemctl start docker'], source: 'general practice (the guide gives no remedy)' },
       { text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
     ],
-    // dockerd logs "Default bridge (docker0) is assigned with an IP address …" at every start without --bip.
+    // dockerd logs the default-bridge address (event dockerd.default-bridge) at every start without --bip.
     events: ['dockerd.default-bridge'],
   },
 
@@ -105,7 +105,7 @@ export default defineRule({
     const addrNet = v4.map((a) => networkOf(a)!).find((n) => n !== DOCKER_DEFAULT_NET);
     const kept = addrNet ?? (logNet && logNet !== DOCKER_DEFAULT_NET ? logNet : undefined);
     if (!kept) {
-      if (!docker0 && logs.length === 0) ctx.insufficient('no docker0 address and no "Default bridge (docker0)" log line', ['ip -o addr', 'journalctl -u docker']);
+      if (!docker0 && logs.length === 0) ctx.insufficient('no docker0 address and no default-bridge log line from dockerd', ['ip -o addr', 'journalctl -u docker']);
       return;
     }
     const evidence: Evidence[] = [];

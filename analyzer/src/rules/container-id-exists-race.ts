@@ -39,7 +39,7 @@ export default defineRule({
       { text: 'Preferably create a new container instead of restarting this one.', commands: ['docker rm <container>', 'docker run …'], source: 'openEuler guide: Failed to Restart a Container' },
       { text: 'With containerd 1.6 the error persists until the stale shim ends: find and stop it.', commands: ['ps -ef | grep containerd-shim'], source: 'field guide §1.4 [lab]' },
     ],
-    events: ['runtime.id-exists', 'containerd.task-exists', 'dockerd.container-not-cleaned', 'containerd.started-by-dockerd', 'containerd.restarted-by-dockerd', 'containerd.exit-failed', 'containerd.connection-lost', 'unit.main-exited'],
+    events: ['dockerd.api-error', 'runtime.id-exists', 'containerd.task-exists', 'dockerd.container-not-cleaned', 'containerd.started-by-dockerd', 'containerd.restarted-by-dockerd', 'containerd.exit-failed', 'containerd.connection-lost', 'unit.main-exited'],
   },
 
   evaluate(ctx) {
@@ -47,6 +47,12 @@ export default defineRule({
     const failures: Failure[] = byTime([...ctx.events('runtime.id-exists'), ...ctx.events('containerd.task-exists'), ...ctx.events('dockerd.container-not-cleaned')]);
     if (failures.length === 0) return;
     const losses = model.daemons.containerdLosses;
+    // The API request a failure line also is (same line): it names the container when the runtime text does not.
+    const apiErrors = new Map(ctx.events('dockerd.api-error').map((e) => [`${e.evidence.path}|${e.evidence.line}`, e.fields.container]));
+    const containerOf = (r: Failure): string | undefined => {
+      const f = r.fields as Record<string, string | undefined>;
+      return f['id'] || f['container'] || apiErrors.get(`${r.evidence.path}|${r.evidence.line}`) || r.logrus?.fields['container'];
+    };
 
     // One finding per container: the first failure, with every failure of that container as evidence.
     const byContainer = new Map<string, Failure[]>();
@@ -108,12 +114,6 @@ export default defineRule({
 
 function bootOf(e: { bootIndex?: number }, boots: readonly Boot[]): Boot | undefined {
   return e.bootIndex === undefined ? undefined : boots.find((b) => b.index === e.bootIndex);
-}
-
-/** The container a failure names: the wording's capture, or dockerd's `container=` field. */
-function containerOf(r: Failure): string | undefined {
-  const f = r.fields as Record<string, string | undefined>;
-  return f['id'] || f['container'] || r.logrus?.fields['container'];
 }
 
 function displayName(key: string, containers: readonly { id: string; name?: string }[]): string {

@@ -65,7 +65,7 @@ export default defineRule({
     /** A refusal still in force: no dockerd run became ready after it (same boot or later). */
     const unresolved = (r: Refusal) => !readyTimes.some((t) => r.time !== undefined && t > r.time);
     const isConfigError = (r: Refusal): r is LogEvent<'dockerd.config-error'> => r.kind === 'dockerd.config-error';
-    const causeOf = (r: Refusal) => (isConfigError(r) ? (r.fields.cause ?? '').trim() : `unable to parse logging level: ${r.fields.level ?? '?'}`);
+    const causeOf = (r: Refusal) => (isConfigError(r) ? (r.fields.cause ?? '').trim() : `log level ${r.fields.level ?? '?'} refused`);
     const kindOf = (r: Refusal): Kind => (isConfigError(r) ? causeKind(causeOf(r)) : 'other');
     const used = new Set<Refusal>();
     /** Journal errors of this kind (all when none is of it), their evidence, and the severity they imply. */

@@ -28,7 +28,7 @@ export default defineRule({
     essential: ['journal', 'journal.docker', 'syslog', 'journal.previous-boot'],
     explanation:
       'systemd gives docker.service TimeoutStartSec (90 s by default; openEuler removes TimeoutStartSec=0) to become ready, then logs ' +
-      '"start operation timed out. Terminating." and kills it. dockerd is slow to start when it must load thousands of created or exited ' +
+      'that starting took too long, and kills it. dockerd is slow to start when it must load thousands of created or exited ' +
       'containers, when devicemapper initialises its pool for the first time, or when the host is overloaded; an ExecStartPre command or ' +
       'a short TimeoutStartSec can also be the reason. Repeated timeouts end in the start limit.',
     guideSection: 'Installation and Deployment › Daemon Start Time',

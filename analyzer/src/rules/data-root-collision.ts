@@ -2,7 +2,7 @@
  * data-root-collision: the data-root (or exec-root) is not Docker's alone: it holds files Docker did not
  * create (a reused directory, backups, an admin's files inside `containers`/`hooks`/`tmp`), or two
  * dockerd share one data-root (the second one blocks on the volume store's flock:
- * `error while opening volume store metadata database: timeout`, moby/moby#29519 — not corruption).
+ * a volume-store timeout (event dockerd.volume-store-timeout), moby/moby#29519 — not corruption).
  * Field guide §1.1, §2; openEuler guide "Daemon Running Directory Configuration", "Do Not Modify Private
  * Directory of Docker Daemon".
  */
@@ -46,7 +46,7 @@ export default defineRule({
       'The data-root and exec-root must be used by Docker only. A reused directory that already holds `containers`, `hooks` or `tmp` ' +
       'gets new owners and modes from dockerd, and foreign files there are deleted, misread or block cleanup. Two daemons on one ' +
       'data-root fight over its databases: the second dockerd waits for the volume store lock and fails with "error while opening ' +
-      'volume store metadata database: timeout" — a lock held by a live daemon, not a damaged database.',
+      'volume store timeout" — a lock held by a live daemon, not a damaged database.',
     guideSection: 'Installation and Deployment › Daemon Running Directory Configuration; Do Not Modify Private Directory of Docker Daemon',
     messages: {
       foreignEntries: '{{count}} entr(ies) in the data-root {{root}} that Docker did not create: {{names}}',

@@ -81,7 +81,7 @@ interface Report {
   summary: string;
 }
 
-/** One finding from a rule's reports about one subject: the most severe first, the others as its episodes. */
+/** One finding from a rule's reports about one subject (or of one message): the most severe first, the others as its episodes. */
 function fold(meta: RuleMeta, reports: Report[], model: HostModel): Finding {
   const sorted = [...reports].sort((a, b) => severityRank(b.input.severity ?? meta.severity) - severityRank(a.input.severity ?? meta.severity));
   const main = sorted[0]!;
@@ -186,7 +186,8 @@ export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
     rule.evaluate(ctx);
     const bySubject = new Map<string, Report[]>();
     for (const r of reports) {
-      const k = r.input.subject ?? '';
+      // One finding per subject; without a subject, per message: distinct problems stay apart, repeats fold.
+      const k = r.input.subject !== undefined ? `s:${r.input.subject}` : `m:${r.input.messageId}`;
       const list = bySubject.get(k) ?? [];
       list.push(r);
       bySubject.set(k, list);

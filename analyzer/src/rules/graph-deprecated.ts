@@ -27,7 +27,7 @@ export default defineRule({
     essential: ['docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons', 'journal', 'journal.docker', 'syslog'],
     explanation:
       '`--graph` / `-g` (and the daemon.json key `graph`) were deprecated in Docker 17.05 in favour of `--data-root`. Docker 18.09 still ' +
-      'accepts them with a warning, 23.0 refuses to start ("the \\"graph\\" config file option is deprecated"), and 24.0 removed them. The ' +
+      'accepts them with a warning, 23.0 refuses to start on the graph option, and 24.0 removed them. The ' +
       'guide adds that the data root must be a directory used only by Docker: a reused directory that already holds `containers`, `hooks` or ' +
       '`tmp` may get new owners and modes.',
     guideSection: 'Installation and Deployment › Daemon Running Directory Configuration',

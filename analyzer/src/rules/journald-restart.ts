@@ -68,7 +68,7 @@ export default defineRule({
         ctx.report({
           messageId: 'sigpipeCrash',
           severity: 'error',
-          data: { detail: `killed by signal ${pipe.end.signal ?? 'PIPE'}`, restartTime: iso(t)! },
+          data: { detail: `code=killed, status=${pipe.end.status ?? 'PIPE'}`, restartTime: iso(t)! },
           evidence: [...jEvidence, ...pipe.end.evidence],
           confidence: 'high',
           confidenceReason: 'systemd recorded the SIGPIPE kill after the journald restart',

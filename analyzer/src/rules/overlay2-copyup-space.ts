@@ -36,12 +36,12 @@ export default defineRule({
     explanation:
       'overlay2 copies a file from the image layer into the container layer the first time it is written (copy-up), so modifying a ' +
       'file bigger than the free space fails even when the change is tiny; every new file also needs an inode. A full data-root ' +
-      'filesystem stops image pulls, container creation and container writes with "no space left on device".',
+      'filesystem stops image pulls, container creation and container writes with ENOSPC errors.',
     guideSection: 'Installation and Deployment › overlay2 Storage Driver Configuration',
     messages: {
       diskFull: 'the data-root filesystem {{mountedOn}} ({{filesystem}}) is {{usePercent}}% full, {{avail}} free',
       inodesFull: 'the data-root filesystem {{mountedOn}} ({{filesystem}}) has used {{inodesUsePercent}}% of its inodes ({{inodesUsed}} of {{inodes}})',
-      noSpaceErrors: '{{count}} "no space left on device" error(s) from docker/containerd; the data-root filesystem looks fine now ({{state}})',
+      noSpaceErrors: '{{count}} ENOSPC (no space) error(s) from docker/containerd; the data-root filesystem looks fine now ({{state}})',
     },
     remediation: [
       { text: 'Free space under the data-root: remove stopped containers, dangling images and build cache.', commands: ['docker system df', 'docker container prune', 'docker image prune'], source: 'general practice' },

@@ -68,7 +68,12 @@ export default defineRule({
     function report(ep: StartLimitEpisode): void {
       const failed = ep.starts.filter((r) => isUnplanned(r.end.how));
       const causes = [...new Set(failed.map(causeOf).filter((c): c is string => c !== undefined))];
-      const evidence: Evidence[] = [...ep.refusalEvidence, ...ep.starts.flatMap(runEvidence)];
+      // docker.socket fails with the service's refusal (`service-start-limit-hit`): the same refusal, shown as evidence.
+      const socket = ctx
+        .events('unit.failed-result')
+        .filter((e) => e.fields.unit === 'docker.socket' && e.bootIndex === ep.bootIndex && e.time !== undefined && ep.first !== undefined && e.time >= ep.first - 2000 && e.time <= (ep.last ?? ep.first) + 2000)
+        .map((e) => e.evidence);
+      const evidence: Evidence[] = [...ep.refusalEvidence, ...socket, ...ep.starts.flatMap(runEvidence)];
       if (resultEv && result) evidence.push({ ...resultEv, match: result });
       const when = `First refusal at ${iso(ep.first) ?? 'an unknown time'}; systemd's start-limit interval here is ${ep.windowMs / 1000} s.`;
       if (failed.length === 0) {
