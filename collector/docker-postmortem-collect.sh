@@ -62,6 +62,9 @@ Options:
                       value remains.
   --min-free MB       refuse to run unless the output folder has this much free space
                       (default: 2 x max-log-bytes + 32 MiB).
+  --case-id ID        support case number, recorded in manifest.json (caseId).
+  --label TEXT        a short label of your choice, recorded in manifest.json (label).
+                      Both: letters, digits, ".", "_" and "-" only, at most 64.
   --help              this text.
 
 What it gathers (each item is listed in manifest.json with exit code, duration,
@@ -106,6 +109,8 @@ MAX_ENTRIES=100000
 LOG_FILES=
 REDACT=0
 MIN_FREE_MB=
+CASE_ID=
+LABEL=
 
 is_uint() {
   case $1 in '' | *[!0-9]*) return 1 ;; esac
@@ -114,6 +119,14 @@ is_uint() {
 
 pos_int() {
   if ! is_uint "$1" || [ "$1" -eq 0 ]; then die "$2 needs a positive integer"; fi
+}
+
+# case_tag VALUE OPTION: a case id or label is 1 to 64 of [A-Za-z0-9._-] (as sos checks its own).
+case_tag() {
+  case $1 in
+    '' | *[!A-Za-z0-9._-]*) die "$2 takes 1 to 64 letters, digits, '.', '_' or '-'" ;;
+  esac
+  [ "${#1}" -le 64 ] || die "$2 takes 1 to 64 letters, digits, '.', '_' or '-'"
 }
 
 while [ $# -gt 0 ]; do
@@ -127,7 +140,7 @@ while [ $# -gt 0 ]; do
     --help | -h) usage; exit 0 ;;
     --redact) REDACT=1; shift; continue ;;
     --output | --since | --until | --data-root | --exec-root | --timeout | --budget | \
-      --max-log-bytes | --max-entries | --log-file | --min-free)
+      --max-log-bytes | --max-entries | --log-file | --min-free | --case-id | --label)
       if [ "$has_val" = 0 ]; then
         [ $# -ge 2 ] || die "option $opt needs a value (see --help)"
         val=$2
@@ -147,6 +160,8 @@ while [ $# -gt 0 ]; do
     --budget) pos_int "$val" "--budget"; BUDGET=$val ;;
     --max-log-bytes) pos_int "$val" "--max-log-bytes"; MAX_LOG_BYTES=$val ;;
     --max-entries) pos_int "$val" "--max-entries"; MAX_ENTRIES=$val ;;
+    --case-id) case_tag "$val" --case-id; CASE_ID=$val ;;
+    --label) case_tag "$val" --label; LABEL=$val ;;
     --min-free) is_uint "$val" || die "--min-free needs an integer (MB)"; MIN_FREE_MB=$val ;;
     --log-file)
       case $val in *"$NL"*) die "--log-file path contains a newline" ;; esac
@@ -1804,6 +1819,8 @@ jnull "$IPCNS"; J_IPCNS=$JS
 jstr "$DATA_ROOT"; J_DR=$JS
 jstr "$EXEC_ROOT"; J_ER=$JS
 jstr "$UTC_OFFSET"; J_OFF=$JS
+jnull "$CASE_ID"; J_CASE=$JS
+jnull "$LABEL"; J_LABEL=$JS
 REDACTED=false
 [ "$REDACT" = 1 ] && REDACTED=true
 {
@@ -1811,6 +1828,7 @@ REDACTED=false
   printf '  "collector": { "name": "docker-postmortem-collect", "version": "%s" },\n' "$COLLECTOR_VERSION"
   printf '  "host": %s,\n  "collectedAt": "%s",\n  "utcOffset": %s,\n  "kernel": %s,\n' "$J_HOST" "$COLLECTED_AT" "$J_OFF" "$J_KERNEL"
   printf '  "asRoot": %s,\n  "redacted": %s,\n  "netns": %s,\n  "ipcns": %s,\n' "$AS_ROOT" "$REDACTED" "$J_NETNS" "$J_IPCNS"
+  printf '  "caseId": %s,\n  "label": %s,\n' "$J_CASE" "$J_LABEL"
   printf '  "dataRoot": %s,\n  "execRoot": %s,\n' "$J_DR" "$J_ER"
   printf '  "options": { "timeout": %s, "budget": %s, "since": %s, "until": %s, "maxLogBytes": %s, "maxEntries": %s, "timeoutMode": "%s" },\n' \
     "$TIMEOUT" "$BUDGET" "$J_SINCE" "$J_UNTIL" "$MAX_LOG_BYTES" "$MAX_ENTRIES" "$TIMEOUT_MODE"
