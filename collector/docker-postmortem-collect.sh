@@ -34,7 +34,8 @@ Gathers logs, configuration and state of a Docker engine host into
 docker-postmortem-<host>-<UTC time>.tar.gz (mode 0600) for offline analysis with
 docker-postmortem. Run it as root for a complete bundle; it only reads and never
 changes the host (no docker command that changes state). The archive path is the
-last line on stdout; a summary of failed and skipped items goes to stderr.
+last line on stdout; a summary of failed and skipped items goes to stderr, ending
+with the archive's path, size and sha256: send that file to support.
 
 Options:
   --output DIR        folder for the archive (default: current folder). The temp
@@ -70,7 +71,7 @@ Options:
 What it gathers (each item is listed in manifest.json with exit code, duration,
 size, sha256 and skip reason): the journal of docker, containerd, systemd (PID 1),
 kernel, journald, firewalld and auditd as JSON, journalctl --list-boots and --header,
-syslog files when the journal is not persistent, dmesg, audit.log* and audit rules,
+syslog files when the journal is not persistent or gave no entry, dmesg, audit.log* and audit rules,
 mountinfo and mount -l, ipcs semaphores (and ipcs -s -i of each 0x0d4d* semaphore),
 kernel.sem and pid_max, dmsetup udevcookies/info/status/table, the docker thin-pool
 profile and deviceset-metadata, ip link/addr, bridge link, ip netns, iptables-save
@@ -734,6 +735,7 @@ copy_tail() {
   first_err "$TMP/cmd.err"
   [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
   COPIED=$(wc -c <"$B/$_rel" | tr -d ' ')
+  [ "$_id" = syslog ] && [ "$COPIED" -gt 0 ] && LOGS_KEPT=1
   add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
   return 0
 }
@@ -1302,6 +1304,11 @@ boot_tails() {
   rm -f "$TMP/boot.ids"
 }
 
+# JOURNAL_ENTRIES=1 once the journal item holds at least one entry; LOGS_KEPT=1 once the bundle holds any
+# log (journal entries, a syslog file or a --log-file with content): the end of the run warns without one.
+JOURNAL_ENTRIES=0
+LOGS_KEPT=0
+
 # journal: ONE journalctl window, newest --max-log-bytes kept. journalctl -r (newest first) piped
 # into head -c stops reading early (bounded disk and memory); tac puts it back in time order.
 JOURNAL_MATCHES='_SYSTEMD_UNIT=docker.service + _SYSTEMD_UNIT=containerd.service + _SYSTEMD_UNIT=docker.socket + _PID=1 + _TRANSPORT=kernel + _SYSTEMD_UNIT=systemd-journald.service + SYSLOG_IDENTIFIER=systemd-journald + _SYSTEMD_UNIT=firewalld.service + _SYSTEMD_UNIT=auditd.service + SYSLOG_IDENTIFIER=dockerd + SYSLOG_IDENTIFIER=containerd + _COMM=dockerd + _COMM=containerd'
@@ -1347,6 +1354,7 @@ journal() {
     awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$TMP/journal.rev" >"$B/$_rel"
   fi
   rm -f "$TMP/journal.rev" "$TMP/journal.rc"
+  [ -s "$B/$_rel" ] && JOURNAL_ENTRIES=1 && LOGS_KEPT=1
   if [ "$TIMED_OUT" = true ]; then _jrc=124; fi
   [ -n "$_jrc" ] || _jrc=$RC
   keep_stderr "$_rel"
@@ -1433,8 +1441,9 @@ df_items() {
 }
 
 logs_and_syslog() {
-  # Syslog files only when journald keeps no persistent journal (or there is no journalctl).
-  if [ ! -d /var/log/journal ] || ! have journalctl; then
+  # Syslog files only when journald keeps no persistent journal, there is no journalctl, or the journal
+  # gave no entry at all (an empty /var/log/journal folder, a journal lost or rotated away).
+  if [ ! -d /var/log/journal ] || ! have journalctl || [ "$JOURNAL_ENTRIES" = 0 ]; then
     copy_rotated syslog '/var/log/messages*' '/var/log/syslog*'
   else
     skip_file syslog 'files/var/log/messages*' '/var/log/messages*' "persistent journal present (/var/log/journal)"
@@ -1894,5 +1903,25 @@ now_ms
 say "collected $_nitems items in $(((NOW_MS - START_MS) / 1000))s"
 [ -n "$FAILED_LIST" ] && printf 'failed or non-zero exit:\n%s' "$FAILED_LIST" >&2
 [ -n "$SKIPPED_LIST" ] && printf 'skipped:\n%s' "$SKIPPED_LIST" >&2
+
+# What the failures above mean, for the customer reading this: one line per expected cause.
+[ -z "$DOCKERD_PIDS" ] && say "note: dockerd is not running, so the docker CLI items failed as expected; logs, configuration and the data-root were still collected."
+[ "$AS_ROOT" != true ] && say "note: not run as root, so root-only items were skipped (\"not root\"); run it as root for a complete bundle."
+[ "$BUDGET_SPENT" = 1 ] && say "note: the --budget of ${BUDGET}s ran out; the items marked \"budget exhausted\" were not collected (a larger --budget collects them)."
+if [ "$LOGS_KEPT" = 0 ]; then
+  say ""
+  say "WARNING: THIS BUNDLE HOLDS NO LOGS: the journal gave no entries, and no syslog file or --log-file had content."
+  say "WARNING: the analysis will be limited. If docker logs elsewhere, run it again with --log-file PATH (repeatable)."
+  say ""
+fi
+
+_asize=$(wc -c <"$ARCHIVE" | tr -d ' ')
+_asha=
+# shellcheck disable=SC2086  # SHA_CMD may be "busybox sha256sum"
+[ -n "$SHA_CMD" ] && _asha=$($SHA_CMD <"$ARCHIVE" 2>/dev/null | awk '{ print $1 }')
+say "archive: $ARCHIVE"
+say "size:    $_asize bytes"
+say "sha256:  ${_asha:-(no sha256sum on this host)}"
+say "Send this file to support: $ARCHIVE"
 [ "$REDACT" = 1 ] && say "redaction map (keep it, do not send it): $MAP_FILE"
 printf '%s\n' "$ARCHIVE"
