@@ -8,6 +8,9 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Caches that tools keep in TMPDIR on purpose, not a test's leftovers: tsx's compile cache (`tsx-<uid>`). */
+const TOOL_CACHES = /^tsx-\d+$/;
+
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
   const dir = mkdtempSync(join(tmpdir(), 'dpm-run-'));
@@ -18,7 +21,7 @@ export default function setup(): () => void {
     else process.env.TMPDIR = previous;
     let left: string[] = [];
     try {
-      left = readdirSync(dir);
+      left = readdirSync(dir).filter((n) => !TOOL_CACHES.test(n));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
