@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A private TMPDIR per run; teardown fails the run when a test leaves a temp folder behind.
+    globalSetup: ['test/helpers/global-tmp.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -22,6 +22,7 @@ export LC_ALL LANG TZ SYSTEMD_PAGER PAGER SYSTEMD_COLORS
 umask 077
 
 TAB=$(printf '\t')
+SOH=$(printf '\001')
 NL='
 '
 
@@ -33,7 +34,8 @@ Gathers logs, configuration and state of a Docker engine host into
 docker-postmortem-<host>-<UTC time>.tar.gz (mode 0600) for offline analysis with
 docker-postmortem. Run it as root for a complete bundle; it only reads and never
 changes the host (no docker command that changes state). The archive path is the
-last line on stdout; a summary of failed and skipped items goes to stderr.
+last line on stdout; a summary of failed and skipped items goes to stderr, ending
+with the archive's path, size and sha256: send that file to support.
 
 Options:
   --output DIR        folder for the archive (default: current folder). The temp
@@ -61,12 +63,15 @@ Options:
                       value remains.
   --min-free MB       refuse to run unless the output folder has this much free space
                       (default: 2 x max-log-bytes + 32 MiB).
+  --case-id ID        support case number, recorded in manifest.json (caseId).
+  --label TEXT        a short label of your choice, recorded in manifest.json (label).
+                      Both: letters, digits, ".", "_" and "-" only, at most 64.
   --help              this text.
 
 What it gathers (each item is listed in manifest.json with exit code, duration,
 size, sha256 and skip reason): the journal of docker, containerd, systemd (PID 1),
 kernel, journald, firewalld and auditd as JSON, journalctl --list-boots and --header,
-syslog files when the journal is not persistent, dmesg, audit.log* and audit rules,
+syslog files when the journal is not persistent or gave no entry, dmesg, audit.log* and audit rules,
 mountinfo and mount -l, ipcs semaphores (and ipcs -s -i of each 0x0d4d* semaphore),
 kernel.sem and pid_max, dmsetup udevcookies/info/status/table, the docker thin-pool
 profile and deviceset-metadata, ip link/addr, bridge link, ip netns, iptables-save
@@ -105,6 +110,8 @@ MAX_ENTRIES=100000
 LOG_FILES=
 REDACT=0
 MIN_FREE_MB=
+CASE_ID=
+LABEL=
 
 is_uint() {
   case $1 in '' | *[!0-9]*) return 1 ;; esac
@@ -113,6 +120,14 @@ is_uint() {
 
 pos_int() {
   if ! is_uint "$1" || [ "$1" -eq 0 ]; then die "$2 needs a positive integer"; fi
+}
+
+# case_tag VALUE OPTION: a case id or label is 1 to 64 of [A-Za-z0-9._-] (as sos checks its own).
+case_tag() {
+  case $1 in
+    '' | *[!A-Za-z0-9._-]*) die "$2 takes 1 to 64 letters, digits, '.', '_' or '-'" ;;
+  esac
+  [ "${#1}" -le 64 ] || die "$2 takes 1 to 64 letters, digits, '.', '_' or '-'"
 }
 
 while [ $# -gt 0 ]; do
@@ -126,7 +141,7 @@ while [ $# -gt 0 ]; do
     --help | -h) usage; exit 0 ;;
     --redact) REDACT=1; shift; continue ;;
     --output | --since | --until | --data-root | --exec-root | --timeout | --budget | \
-      --max-log-bytes | --max-entries | --log-file | --min-free)
+      --max-log-bytes | --max-entries | --log-file | --min-free | --case-id | --label)
       if [ "$has_val" = 0 ]; then
         [ $# -ge 2 ] || die "option $opt needs a value (see --help)"
         val=$2
@@ -146,6 +161,8 @@ while [ $# -gt 0 ]; do
     --budget) pos_int "$val" "--budget"; BUDGET=$val ;;
     --max-log-bytes) pos_int "$val" "--max-log-bytes"; MAX_LOG_BYTES=$val ;;
     --max-entries) pos_int "$val" "--max-entries"; MAX_ENTRIES=$val ;;
+    --case-id) case_tag "$val" --case-id; CASE_ID=$val ;;
+    --label) case_tag "$val" --label; LABEL=$val ;;
     --min-free) is_uint "$val" || die "--min-free needs an integer (MB)"; MIN_FREE_MB=$val ;;
     --log-file)
       case $val in *"$NL"*) die "--log-file path contains a newline" ;; esac
@@ -315,9 +332,41 @@ TMP=
 ARCHIVE=
 ARCHIVE_DONE=0
 CHILD=
+WATCHDOG=
+BUDGET_SPENT=0
+
+# DESC_AWK (stdin: /proc/*/stat lines; root, me): the pids below root, leaving out me and everything below it.
+# The comm field may hold blanks and ")": the ppid is the second word after the last ") ".
+DESC_AWK='
+{ s = $0; pid = s + 0; sub(/.*\) /, "", s); split(s, a, " "); kids[a[2]] = kids[a[2]] " " pid }
+END {
+  n = split(kids[root], q, " ")
+  i = 1
+  while (i <= n) {
+    p = q[i++]
+    if (p == me) continue
+    out = out " " p
+    m = split(kids[p], c, " ")
+    for (j = 1; j <= m; j++) q[++n] = c[j]
+  }
+  print out
+}'
+
+# kill_tree SIG PID: signal PID and every process below it, from one snapshot of /proc taken first (a
+# pipeline inside `sh -c` or the command behind busybox `timeout` would otherwise outlive the kill).
+kill_tree() {
+  _kt=$(cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$2" -v me=- "$DESC_AWK")
+  # shellcheck disable=SC2086  # a list of pids
+  kill "-$1" "$2" $_kt 2>/dev/null
+}
+
 cleanup() {
+  if [ -n "$WATCHDOG" ]; then
+    kill "$WATCHDOG" 2>/dev/null
+    WATCHDOG=
+  fi
   if [ -n "$CHILD" ]; then
-    kill "$CHILD" 2>/dev/null
+    kill_tree KILL "$CHILD"
     CHILD=
   fi
   if [ -n "$TMP" ] && [ -d "$TMP" ]; then
@@ -332,6 +381,8 @@ trap cleanup EXIT
 trap 'cleanup; trap - EXIT; exit 130' INT
 trap 'cleanup; trap - EXIT; exit 143' TERM
 trap 'cleanup; trap - EXIT; exit 129' HUP
+# The budget watchdog (below) says the wall-clock budget is spent: everything not collected yet is skipped.
+trap 'BUDGET_SPENT=1' ALRM
 # A reader of our stdout/stderr that died (| tee, | tail on Ctrl-C) must not stop the cleanup:
 # the shell's own "Terminated" notice would otherwise kill it with SIGPIPE before the trap runs.
 trap 'cleanup; trap - EXIT; exit 141' PIPE
@@ -344,6 +395,26 @@ else
 fi
 B="$TMP/bundle"
 mkdir -p "$B/cmd" "$B/files" "$B/logs" || die "cannot create $B"
+
+# --budget is a hard wall-clock limit: a watchdog process sleeps for the budget, then tells the main shell
+# (SIGALRM) and kills whatever command the main shell is running (with everything below it). The shell
+# runs its trap only once a foreground command ends, so the kill is what keeps a read of /dev/zero or a
+# FIFO from holding the run; it repeats each second until the main shell starts packing ("$TMP/packing"
+# exists), so a second hang after the first kill cannot hold the run either. Its own output goes to /dev/null: a reader of our pipes must not wait for it.
+WATCHDOG_SH='
+main=$1 secs=$2 tmp=$3 desc=$4
+trap "kill \$s 2>/dev/null; exit 0" TERM
+sleep "$secs" &
+s=$!
+wait "$s"
+while [ ! -e "$tmp/packing" ] && kill -ALRM "$main" 2>/dev/null; do
+  kids=$(cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$main" -v me="$$" "$desc")
+  [ -n "$kids" ] && kill -KILL $kids 2>/dev/null
+  sleep 1
+done
+exit 0'
+sh -c "$WATCHDOG_SH" sh "$$" "$BUDGET" "$TMP" "$DESC_AWK" </dev/null >/dev/null 2>&1 &
+WATCHDOG=$!
 ITEMS="$TMP/items.tsv"
 : >"$ITEMS"
 
@@ -436,6 +507,13 @@ run_to() {
   _rt_o=$1 _rt_e=$2 _rt_l=$3
   shift 3
   TIMED_OUT=false
+  if [ "$BUDGET_SPENT" = 1 ]; then
+    # the budget ran out after the caller's limit_for: do not start anything new
+    : >"$_rt_o"
+    : >"$_rt_e"
+    RC=124 TIMED_OUT=true DUR_MS=0
+    return 0
+  fi
   now_ms
   _rt_t0=$NOW_MS
   case $TIMEOUT_MODE in
@@ -453,10 +531,10 @@ run_to() {
       case $_rt_st in
         '' | *") Z "* | *") X "*) break ;;
       esac
-      if [ "$_rt_n" -ge "$_rt_max" ]; then
-        kill -TERM "$CHILD" 2>/dev/null
+      if [ "$_rt_n" -ge "$_rt_max" ] || [ "$BUDGET_SPENT" = 1 ]; then
+        kill_tree TERM "$CHILD"
         sleep 1
-        kill -KILL "$CHILD" 2>/dev/null
+        kill_tree KILL "$CHILD"
         TIMED_OUT=true
         break
       fi
@@ -466,6 +544,12 @@ run_to() {
   fi
   wait "$CHILD"
   RC=$?
+  if [ "$BUDGET_SPENT" = 1 ]; then
+    # The watchdog's SIGALRM cut the wait short; the command is being killed: collect it, then mark it.
+    kill_tree KILL "$CHILD"
+    wait "$CHILD" 2>/dev/null
+    TIMED_OUT=true
+  fi
   CHILD=
   now_ms
   DUR_MS=$((NOW_MS - _rt_t0))
@@ -503,7 +587,7 @@ keep_stderr() {
 # limit_for SECONDS: sets LIM to min(SECONDS, remaining budget), or returns 1 when none is left.
 limit_for() {
   budget_left_ms
-  if [ "$BUDGET_LEFT" -lt 1000 ]; then
+  if [ "$BUDGET_SPENT" = 1 ] || [ "$BUDGET_LEFT" -lt 1000 ]; then
     return 1
   fi
   LIM=$1
@@ -547,19 +631,31 @@ collect_cmd() {
   shift
   run_to "$B/$_rel" "$TMP/cmd.err" "$LIM" "$TP" "$@"
   keep_stderr "$_rel"
+  [ "$BUDGET_SPENT" = 1 ] && [ "$TIMED_OUT" = true ] && ERR="budget exhausted while running${ERR:+: $ERR}"
   add_item "$_id" command "$_argv" "" "$_rel" "$RC" "$DUR_MS" false "$TIMED_OUT" false "" "$ERR"
   LAST_TIMED_OUT=$TIMED_OUT
   return 0
 }
 
-# collect_file ID SOURCE [REL_PATH]: copy one file (with cat, so /proc files work) under files/.
+# collect_file ID SOURCE [REL_PATH] [--no-follow]: copy one file (with cat, so /proc files work) under files/.
 # Missing: skipped "not present: SOURCE"; unreadable: skipped "not root" (or "not readable").
+# --no-follow (files inside the data-root, which strangers' containers can shape): only a regular file
+# that is not a symlink is read; a link to /etc/shadow or /dev/zero, or a FIFO, is skipped.
 collect_file() {
   _id=$1 _src=$2
   _rel=${3:-files$2}
   if ! limit_for "$TIMEOUT"; then
     skip_file "$_id" "$_rel" "$_src" "budget exhausted"
     return 1
+  fi
+  if [ "${4:-}" = --no-follow ]; then
+    if [ -L "$_src" ]; then
+      skip_file "$_id" "$_rel" "$_src" "symlink (not followed)"
+      return 1
+    elif [ -e "$_src" ] && [ ! -f "$_src" ]; then
+      skip_file "$_id" "$_rel" "$_src" "not a regular file"
+      return 1
+    fi
   fi
   if [ ! -e "$_src" ]; then
     absent_reason "$_src"
@@ -639,6 +735,7 @@ copy_tail() {
   first_err "$TMP/cmd.err"
   [ "$TIMED_OUT" = true ] && ERR="timed out after ${LIM}s${ERR:+: $ERR}"
   COPIED=$(wc -c <"$B/$_rel" | tr -d ' ')
+  [ "$_id" = syslog ] && [ "$COPIED" -gt 0 ] && LOGS_KEPT=1
   add_item "$_id" file null "$_src" "$_rel" null "$DUR_MS" "$_trunc" "$TIMED_OUT" false "" "$ERR"
   return 0
 }
@@ -864,27 +961,49 @@ daemon_processes() {
   add_item process.daemons listing null "" "$_rel" null $((NOW_MS - _t0)) false false false "" "$_err"
 }
 
+# ESC_AWK: esc(s) writes a name so that it stays one field of one line: backslash as \\, TAB as \t, newline
+# as \n. Names reach awk with each newline already turned into \001 (tr), because find wrote them
+# NUL-terminated; set SOH = "\001" in BEGIN. Names without those characters cost one index() each.
+ESC_AWK='
+function esc(s,   o, i, c, n) {
+  if (index(s, "\\") == 0 && index(s, "\t") == 0 && index(s, SOH) == 0) return s
+  o = ""; n = length(s)
+  for (i = 1; i <= n; i++) {
+    c = substr(s, i, 1)
+    if (c == "\\") o = o "\\\\"; else if (c == "\t") o = o "\\t"; else if (c == SOH) o = o "\\n"; else o = o c
+  }
+  return o
+}
+BEGIN { SOH = sprintf("%c", 1) }'
+
 # Listing lines: type mode uid gid size mtime path (TAB-separated, see docs/bundle-format.md).
 # list_section ROOT MINDEPTH MAXDEPTH OUTFILE: appends at most LIST_LEFT lines; sets LIST_ERR.
+# A section folder that is a symlink is not walked (find ROOT/ would follow it out of the data-root);
+# the data-root and exec-root themselves may be links (a relocated /var/lib/docker).
 list_section() {
   _ls_root=$1
   [ -d "$_ls_root" ] || return 0
+  if [ -L "$_ls_root" ] && [ "$_ls_root" != "$DATA_ROOT" ] && [ "$_ls_root" != "$EXEC_ROOT" ]; then return 0; fi
   [ "$LIST_LEFT" -gt 0 ] || { LIST_TRUNC=1; return 0; }
   if ! limit_for "$TIMEOUT"; then
     LIST_BUDGET=1
     return 0
   fi
   if [ "$HAVE_GNU_FIND" = 1 ]; then
-    run_to "$TMP/list.raw" "$TMP/list.err" "$LIM" find "$_ls_root/" -mindepth "$2" -maxdepth "$3" -printf '%y\t%m\t%U\t%G\t%s\t%T@\t%p\n'
+    # NUL-terminated records; tr turns each name's newlines into \001 and the NULs into line ends.
+    run_to "$TMP/list.nul" "$TMP/list.err" "$LIM" find -P "$_ls_root/" -mindepth "$2" -maxdepth "$3" -printf '%y\t%m\t%U\t%G\t%s\t%T@\t%p\0'
+    tr '\n\000' '\001\n' <"$TMP/list.nul" >"$TMP/list.raw"
+    rm -f "$TMP/list.nul"
   else
-    run_to "$TMP/list.raw" "$TMP/list.err" "$LIM" find "$_ls_root/" -mindepth "$2" -maxdepth "$3" -exec stat -c "%F$TAB%a$TAB%u$TAB%g$TAB%s$TAB%Y$TAB%n" {} +
+    # stat -c ends each record with a newline: a name holding one is left out rather than split in two.
+    run_to "$TMP/list.raw" "$TMP/list.err" "$LIM" find "$_ls_root/" -mindepth "$2" -maxdepth "$3" ! -path "*$NL*" -exec stat -c "%F$TAB%a$TAB%u$TAB%g$TAB%s$TAB%Y$TAB%n" {} +
   fi
   [ "$TIMED_OUT" = true ] && LIST_ERR="${LIST_ERR:-find timed out in $_ls_root}"
   if [ -s "$TMP/list.err" ] && [ -z "$LIST_ERR" ]; then
     first_err "$TMP/list.err"
     LIST_ERR=$ERR
   fi
-  awk -F '\t' -v OFS='\t' -v left="$LIST_LEFT" -v root="$_ls_root/" '
+  awk -F '\t' -v OFS='\t' -v left="$LIST_LEFT" -v root="$_ls_root/" "$ESC_AWK"'
     NF >= 7 {
       t = $1
       if (t == "f" || t == "regular file" || t == "regular empty file") t = "f"
@@ -899,7 +1018,7 @@ list_section() {
       if (p == "") p = "/"
       n++
       if (n > left) { cut = 1; exit }
-      print $1, $2, $3, $4, $5, $6, p
+      print $1, $2, $3, $4, $5, $6, esc(p)
     }
     END { if (cut) print "# cut" > "/dev/stderr" }' "$TMP/list.raw" >>"$LIST_OUT" 2>"$TMP/list.cut"
   if [ -s "$TMP/list.cut" ]; then
@@ -1004,24 +1123,12 @@ execroot_listing() {
   add_item execroot.listing listing null "$EXEC_ROOT" "$_rel" null $((NOW_MS - _t0)) "$_tr" false false "" "$LIST_ERR"
 }
 
-# hex_scan HEXWORDS: sets HS_FIRST / HS_LAST (first and last non-space byte as hex, or empty)
-# and HS_DATA=1 when a byte other than NUL and white space occurs.
-hex_scan() {
-  HS_FIRST=
-  HS_LAST=
-  HS_DATA=0
-  for _h in $1; do
-    case $_h in
-      20 | 09 | 0a | 0d) ;;
-      00) [ -n "$HS_FIRST" ] || HS_FIRST=00; HS_LAST=00 ;;
-      *) [ -n "$HS_FIRST" ] || HS_FIRST=$_h; HS_LAST=$_h; HS_DATA=1 ;;
-    esac
-  done
-}
-
 # json_health: cmd/dataroot-json-health.tsv. Only the first and last 64 bytes of each file are
 # read (od), never the contents: config.v2.json holds the containers' environment secrets.
-# Files of 64 bytes or more are read in batches (xargs head -q / tail -q | od | awk): a host with
+# A data-root is shaped by whoever ran the containers, so only regular files that are not symlinks
+# are read (find -P -type f: a config.v2.json linked to /dev/zero, a FIFO or /etc/shadow is never
+# opened), paths travel NUL-separated, and every read runs under the per-command time limit.
+# Files of 64 bytes or more are read in batches (xargs -0 head -q / tail -q | od | awk): a host with
 # 10,000 containers would otherwise cost 40,000 process starts.
 HEX_AWK='
 BEGIN { while ((getline x < counts) > 0) want[++nf] = x + 0; k = 1 }
@@ -1036,44 +1143,55 @@ BEGIN { while ((getline x < counts) > 0) want[++nf] = x + 0; k = 1 }
 }
 END { while (k <= nf && want[k] == 0) { print "-\t-\t0"; k++ }; if (c || extra || k <= nf) print "partial" }'
 
-# classify_small PATH SIZE: sets JH_STATE JH_FIRST JH_LAST for one file (per-file od).
-classify_small() {
-  _hx=$(od -An -tx1 -v -N 64 "$1" 2>/dev/null)
-  hex_scan "$_hx"
-  JH_FIRST=${HS_FIRST:--}
-  JH_LAST=$HS_LAST
-  _data=$HS_DATA
-  if [ "$2" -gt 64 ]; then
-    _hx=$(od -An -tx1 -v -j $(($2 - 64)) "$1" 2>/dev/null)
-    hex_scan "$_hx"
-    JH_LAST=$HS_LAST
-    [ "$HS_DATA" = 1 ] && _data=1
-  fi
-  JH_LAST=${JH_LAST:--}
-  classify_state "$1" "$_data"
+# CLASSIFY_SH PATH SIZE STATE FIRST LAST: one file's "state TAB first TAB last". STATE "?" means the
+# batch saw only NUL/white space at both ends (FIRST/LAST are its bytes); otherwise both ends are read
+# here. When both ends are blank the whole file is scanned once (it runs under the time limit).
+CLASSIFY_SH='
+p=$1 sz=$2 st=$3 F=$4 L=$5
+scan() {
+  f= l= d=0
+  for h in $1; do
+    case $h in
+      20 | 09 | 0a | 0d) ;;
+      00) [ -n "$f" ] || f=00; l=00 ;;
+      *) [ -n "$f" ] || f=$h; l=$h; d=1 ;;
+    esac
+  done
 }
-
-# classify_state PATH DATA: from JH_FIRST/JH_LAST and whether both ends held data.
-classify_state() {
-  if [ "$2" = 0 ]; then
-    # Both ends are NUL/white space: look at the whole (small) file once.
-    _rest=$(tr -d '\000\011\012\015\040' <"$1" 2>/dev/null | head -c 1 | wc -c | tr -d ' ')
-    if [ "$_rest" != 0 ]; then
-      # Data hides behind more than 64 bytes of blanks: strip them and take both ends.
-      JH_FIRST=$(tr -d '\011\012\015\040' <"$1" 2>/dev/null | od -An -tx1 -N 1 | tr -d ' \n')
-      JH_LAST=$(tr -d '\011\012\015\040' <"$1" 2>/dev/null | tail -c 1 | od -An -tx1 | tr -d ' \n')
-      JH_FIRST=${JH_FIRST:--} JH_LAST=${JH_LAST:--}
-      if [ "$JH_FIRST" = 7b ] && [ "$JH_LAST" = 7d ]; then JH_STATE=ok; else JH_STATE=truncated; fi
-    elif [ "$JH_FIRST" = 00 ] || [ "$JH_LAST" = 00 ]; then
-      JH_STATE=nul-filled
-    else
-      JH_STATE=empty
-    fi
-  elif [ "$JH_FIRST" = 7b ] && [ "$JH_LAST" = 7d ]; then
-    JH_STATE=ok
-  else
-    JH_STATE=truncated
+D=0
+if [ "$st" != "?" ]; then
+  scan "$(od -An -tx1 -v -N 64 -- "$p")"
+  F=${f:--} L=$l D=$d
+  if [ "$sz" -gt 64 ]; then
+    scan "$(tail -c 64 -- "$p" | od -An -tx1 -v)"
+    L=$l
+    [ "$d" = 1 ] && D=1
   fi
+  L=${L:--}
+fi
+if [ "$D" = 1 ]; then
+  if [ "$F" = 7b ] && [ "$L" = 7d ]; then st=ok; else st=truncated; fi
+elif [ -n "$(tr -d "\000\011\012\015\040" <"$p" | head -c 1 | od -An -tx1 | tr -d " \n")" ]; then
+  # data hides behind more than 64 bytes of blanks: strip them and take both ends
+  F=$(tr -d "\011\012\015\040" <"$p" | od -An -tx1 -N 1 | tr -d " \n")
+  L=$(tr -d "\011\012\015\040" <"$p" | tail -c 1 | od -An -tx1 | tr -d " \n")
+  F=${F:--} L=${L:--}
+  if [ "$F" = 7b ] && [ "$L" = 7d ]; then st=ok; else st=truncated; fi
+elif [ "$F" = 00 ] || [ "$L" = 00 ]; then
+  st=nul-filled
+else
+  st=empty
+fi
+printf "%s\t%s\t%s\n" "$st" "$F" "$L"'
+
+# jh_batch TOOL OUT: the first (head) or last (tail) min(size, 64) bytes of every file in jh.big0 as
+# hex-pair lines (HEX_AWK), or returns 1 when the batch did not finish in time.
+jh_batch() {
+  limit_for "$TIMEOUT" || return 1
+  run_to "$TMP/jh.bytes" "$TMP/jh.err" "$LIM" sh -c 'exec xargs -0 "$1" -q -c 64 -- <"$2"' sh "$1" "$TMP/jh.big0"
+  [ "$TIMED_OUT" = false ] || return 1
+  od -An -tx1 -v "$TMP/jh.bytes" | awk -v counts="$TMP/jh.cnt" "$HEX_AWK" >"$2"
+  rm -f "$TMP/jh.bytes"
 }
 
 json_health() {
@@ -1087,43 +1205,50 @@ json_health() {
   _jerr=
   _jb=false
   printf '# path\tsize\tmtime\tstate\tfirst\tlast\n' >"$_o"
+  # jh.list: size TAB mtime TAB path, one file a line, newlines inside the path written as \001.
   : >"$TMP/jh.list"
   for _cr in "$DATA_ROOT/containers" "$DATA_ROOT"/[0-9]*.[0-9]*/containers; do
-    [ -d "$_cr" ] || continue
+    if [ ! -d "$_cr" ] || [ -L "$_cr" ]; then continue; fi
+    if ! limit_for "$TIMEOUT"; then _jb=true; break; fi
     if [ "$HAVE_GNU_FIND" = 1 ]; then
-      find "$_cr" -mindepth 2 -maxdepth 2 \( -name config.v2.json -o -name hostconfig.json \) -printf '%s\t%T@\t%p\n' >>"$TMP/jh.list" 2>"$TMP/jh.err"
+      run_to "$TMP/jh.nul" "$TMP/jh.err" "$LIM" find -P "$_cr" -mindepth 2 -maxdepth 2 -type f \( -name config.v2.json -o -name hostconfig.json \) -printf '%s\t%T@\t%p\0'
+      tr '\n\000' '\001\n' <"$TMP/jh.nul" >>"$TMP/jh.list"
+      rm -f "$TMP/jh.nul"
     else
-      find "$_cr" -mindepth 2 -maxdepth 2 \( -name config.v2.json -o -name hostconfig.json \) -exec stat -c "%s$TAB%Y$TAB%n" {} + >>"$TMP/jh.list" 2>"$TMP/jh.err"
+      run_to "$TMP/jh.part" "$TMP/jh.err" "$LIM" find "$_cr" -mindepth 2 -maxdepth 2 -type f \( -name config.v2.json -o -name hostconfig.json \) ! -path "*$NL*" -exec stat -c "%s$TAB%Y$TAB%n" {} +
+      cat "$TMP/jh.part" >>"$TMP/jh.list"
     fi
+    [ "$TIMED_OUT" = true ] && { _jerr=${_jerr:-"find timed out in $_cr"}; _jb=true; }
     if [ -s "$TMP/jh.err" ] && [ -z "$_jerr" ]; then first_err "$TMP/jh.err"; _jerr=$ERR; fi
   done
-  # Batch every non-empty file when the paths are safe for xargs (no blanks or quotes): head -q
-  # and tail -q give min(size, 64) bytes per file, which HEX_AWK splits again using the sizes.
+  # Batch every non-empty file: head -q and tail -q give min(size, 64) bytes per file, which HEX_AWK
+  # splits again using the sizes. jh.big0 is the NUL-separated path list for xargs -0.
   : >"$TMP/jh.heads"
   : >"$TMP/jh.tails"
   _batch=0
-  if have xargs; then
-    case $DATA_ROOT in
-      *[[:space:]\"\'\\]*) ;;
-      *) _batch=1 ;;
-    esac
-  fi
-  if [ "$_batch" = 1 ]; then
-    awk -F '\t' 'NF == 3 && $1 > 0 { print $3 > big; print ($1 > 64 ? 64 : $1) > cnt }' big="$TMP/jh.big" cnt="$TMP/jh.cnt" "$TMP/jh.list"
+  if have xargs && [ "$(printf 'a\000' | xargs -0 printf '%s' 2>/dev/null)" = a ]; then
+    _batch=1
+    awk -F '\t' '
+      NF >= 3 && $1 > 0 { p = $3; for (i = 4; i <= NF; i++) p = p "\t" $i; print p > big; print ($1 > 64 ? 64 : $1) > cnt }
+    ' big="$TMP/jh.big" cnt="$TMP/jh.cnt" "$TMP/jh.list"
     if [ -s "$TMP/jh.big" ]; then
-      xargs head -q -c 64 <"$TMP/jh.big" 2>/dev/null | od -An -tx1 -v | awk -v counts="$TMP/jh.cnt" "$HEX_AWK" >"$TMP/jh.heads"
-      xargs tail -q -c 64 <"$TMP/jh.big" 2>/dev/null | od -An -tx1 -v | awk -v counts="$TMP/jh.cnt" "$HEX_AWK" >"$TMP/jh.tails"
+      tr '\n\001' '\000\n' <"$TMP/jh.big" >"$TMP/jh.big0"
+      if ! jh_batch head "$TMP/jh.heads" || ! jh_batch tail "$TMP/jh.tails"; then
+        _batch=0
       # A file that changed or vanished meanwhile shifts the stream: then fall back to one by one.
-      if awk '/partial/ { f = 1 } END { exit !f }' "$TMP/jh.heads" "$TMP/jh.tails"; then
+      elif awk '/partial/ { f = 1 } END { exit !f }' "$TMP/jh.heads" "$TMP/jh.tails"; then
         _batch=0
       fi
     fi
   fi
-  # Merge: batched files take their ends from the batch (in list order), the rest are done one by one.
-  awk -F '\t' -v OFS='\t' -v batch="$_batch" -v heads="$TMP/jh.heads" -v tails="$TMP/jh.tails" '
-    NF != 3 { next }
+  # Merge: batched files take their ends from the batch (in list order); the rest go to jh.todo as
+  # size mtime state first last escaped-path raw-path, done one by one below.
+  awk -F '\t' -v OFS='\t' -v batch="$_batch" -v heads="$TMP/jh.heads" -v tails="$TMP/jh.tails" "$ESC_AWK"'
+    NF < 3 { next }
     {
-      sz = $1; mt = $2; p = $3; sub(/\..*/, "", mt); gsub(/\/\/+/, "/", p)
+      sz = $1; mt = $2; p = $3; sub(/\..*/, "", mt)
+      for (i = 4; i <= NF; i++) p = p "\t" $i
+      gsub(/\/\/+/, "/", p)
       if (batch == 1 && sz > 0) {
         getline h < heads; getline t < tails
         split(h, H, "\t"); split(t, T, "\t")
@@ -1132,31 +1257,25 @@ json_health() {
         else if (H[1] == "7b" && T[2] == "7d") st = "ok"
         else st = "truncated"
       } else { st = "-"; H[1] = "-"; T[2] = "-" }
-      # resolved lines go straight out; the rest (unbatched, or blank at both ends) to the sh loop
-      if (st == "-" || st == "?") print p, sz, mt, st, H[1], T[2] > todo
-      else print p, sz, mt, st, H[1], T[2]
+      if (st == "-" || st == "?") print sz, mt, st, H[1], T[2], esc(p), p > todo
+      else print esc(p), sz, mt, st, H[1], T[2]
     }' todo="$TMP/jh.todo" "$TMP/jh.list" >>"$_o"
-  _count=0
   [ -f "$TMP/jh.todo" ] || : >"$TMP/jh.todo"
-  while IFS="$TAB" read -r _p _sz _mt _st _f _l; do
-    _count=$((_count + 1))
-    if [ $((_count % 200)) = 0 ]; then
-      budget_left_ms
-      if [ "$BUDGET_LEFT" -lt 1000 ]; then _jb=true; break; fi
-    fi
-    if [ ! -r "$_p" ]; then
+  while IFS="$TAB" read -r _sz _mt _st _f _l _ep _p; do
+    if [ "$_jb" = true ] || ! limit_for "$TIMEOUT"; then _jb=true; break; fi
+    case $_p in *"$SOH"*) _p=$(printf '%s' "$_p" | tr '\001' '\n') ;; esac
+    if [ -L "$_p" ] || [ ! -f "$_p" ] || [ ! -r "$_p" ]; then
+      # unreadable, or no longer a regular file (swapped for a link since the find)
       _st=unreadable _f=- _l=-
     elif [ "$_sz" = 0 ]; then
       _st=empty _f=- _l=-
-    elif [ "$_st" = '?' ]; then
-      JH_FIRST=$_f JH_LAST=$_l
-      classify_state "$_p" 0
-      _st=$JH_STATE _f=$JH_FIRST _l=$JH_LAST
     else
-      classify_small "$_p" "$_sz"
-      _st=$JH_STATE _f=$JH_FIRST _l=$JH_LAST
+      run_to "$TMP/jh.one" "$TMP/jh.err" "$LIM" sh -c "$CLASSIFY_SH" sh "$_p" "$_sz" "$_st" "$_f" "$_l"
+      _st='' _f='' _l=''
+      [ "$TIMED_OUT" = false ] && IFS="$TAB" read -r _st _f _l <"$TMP/jh.one"
+      [ -n "$_st" ] || { _st=unreadable _f=- _l=-; _jerr=${_jerr:-"reading $_ep timed out"}; }
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$_p" "$_sz" "$_mt" "$_st" "$_f" "$_l"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$_ep" "$_sz" "$_mt" "$_st" "$_f" "$_l"
   done <"$TMP/jh.todo" >>"$_o"
   rm -f "$TMP"/jh.*
   [ "$_jb" = true ] && printf '# truncated: budget exhausted\n' >>"$_o"
@@ -1184,6 +1303,11 @@ boot_tails() {
   done <"$TMP/boot.ids"
   rm -f "$TMP/boot.ids"
 }
+
+# JOURNAL_ENTRIES=1 once the journal item holds at least one entry; LOGS_KEPT=1 once the bundle holds any
+# log (journal entries, a syslog file or a --log-file with content): the end of the run warns without one.
+JOURNAL_ENTRIES=0
+LOGS_KEPT=0
 
 # journal: ONE journalctl window, newest --max-log-bytes kept. journalctl -r (newest first) piped
 # into head -c stops reading early (bounded disk and memory); tac puts it back in time order.
@@ -1230,6 +1354,7 @@ journal() {
     awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$TMP/journal.rev" >"$B/$_rel"
   fi
   rm -f "$TMP/journal.rev" "$TMP/journal.rc"
+  [ -s "$B/$_rel" ] && JOURNAL_ENTRIES=1 && LOGS_KEPT=1
   if [ "$TIMED_OUT" = true ]; then _jrc=124; fi
   [ -n "$_jrc" ] || _jrc=$RC
   keep_stderr "$_rel"
@@ -1316,8 +1441,9 @@ df_items() {
 }
 
 logs_and_syslog() {
-  # Syslog files only when journald keeps no persistent journal (or there is no journalctl).
-  if [ ! -d /var/log/journal ] || ! have journalctl; then
+  # Syslog files only when journald keeps no persistent journal, there is no journalctl, or the journal
+  # gave no entry at all (an empty /var/log/journal folder, a journal lost or rotated away).
+  if [ ! -d /var/log/journal ] || ! have journalctl || [ "$JOURNAL_ENTRIES" = 0 ]; then
     copy_rotated syslog '/var/log/messages*' '/var/log/syslog*'
   else
     skip_file syslog 'files/var/log/messages*' '/var/log/messages*' "persistent journal present (/var/log/journal)"
@@ -1396,9 +1522,9 @@ collect_cmd dmsetup.info cmd/dmsetup-info-c.txt --root dmsetup info -c
 collect_cmd dmsetup.status cmd/dmsetup-status.txt --root dmsetup status
 collect_cmd dmsetup.table cmd/dmsetup-table.txt --root dmsetup table
 collect_file lvm.thinpool-profile /etc/lvm/profile/docker-thinpool.profile
-collect_file devicemapper.deviceset-metadata "$DATA_ROOT/devicemapper/metadata/deviceset-metadata"
+collect_file devicemapper.deviceset-metadata "$DATA_ROOT/devicemapper/metadata/deviceset-metadata" "" --no-follow
 for _u in "$DATA_ROOT"/[0-9]*.[0-9]*/devicemapper/metadata/deviceset-metadata; do
-  [ -e "$_u" ] && collect_file devicemapper.deviceset-metadata "$_u"
+  { [ -e "$_u" ] || [ -L "$_u" ]; } && collect_file devicemapper.deviceset-metadata "$_u" "" --no-follow
 done
 collect_file mountinfo /proc/self/mountinfo
 collect_cmd mount.l cmd/mount-l.txt mount -l
@@ -1429,6 +1555,10 @@ if [ "$HAVE_PKG" = 0 ]; then
   skip_item rpm.qa command cmd/rpm-qa.txt "tool not found: rpm" rpm -qa
   skip_item dpkg.l command cmd/dpkg-l.txt "tool not found: dpkg" dpkg -l
 fi
+
+# Collection is over: from here on the watchdog leaves the run alone (redaction and packing work only
+# on what was collected, in our own temp folder).
+: >"$TMP/packing"
 
 # ---------------------------------------------------------------------------------------------
 # Redaction (--redact): discover values, map them to placeholders, rewrite every file and path.
@@ -1698,6 +1828,8 @@ jnull "$IPCNS"; J_IPCNS=$JS
 jstr "$DATA_ROOT"; J_DR=$JS
 jstr "$EXEC_ROOT"; J_ER=$JS
 jstr "$UTC_OFFSET"; J_OFF=$JS
+jnull "$CASE_ID"; J_CASE=$JS
+jnull "$LABEL"; J_LABEL=$JS
 REDACTED=false
 [ "$REDACT" = 1 ] && REDACTED=true
 {
@@ -1705,6 +1837,7 @@ REDACTED=false
   printf '  "collector": { "name": "docker-postmortem-collect", "version": "%s" },\n' "$COLLECTOR_VERSION"
   printf '  "host": %s,\n  "collectedAt": "%s",\n  "utcOffset": %s,\n  "kernel": %s,\n' "$J_HOST" "$COLLECTED_AT" "$J_OFF" "$J_KERNEL"
   printf '  "asRoot": %s,\n  "redacted": %s,\n  "netns": %s,\n  "ipcns": %s,\n' "$AS_ROOT" "$REDACTED" "$J_NETNS" "$J_IPCNS"
+  printf '  "caseId": %s,\n  "label": %s,\n' "$J_CASE" "$J_LABEL"
   printf '  "dataRoot": %s,\n  "execRoot": %s,\n' "$J_DR" "$J_ER"
   printf '  "options": { "timeout": %s, "budget": %s, "since": %s, "until": %s, "maxLogBytes": %s, "maxEntries": %s, "timeoutMode": "%s" },\n' \
     "$TIMEOUT" "$BUDGET" "$J_SINCE" "$J_UNTIL" "$MAX_LOG_BYTES" "$MAX_ENTRIES" "$TIMEOUT_MODE"
@@ -1736,7 +1869,8 @@ set -- "$TOP/manifest.json"
 for _d in cmd files logs; do
   [ -d "$TMP/$TOP/$_d" ] && set -- "$@" "$TOP/$_d"
 done
-tar -C "$TMP" -czf "$ARCHIVE" "$@" || die "tar failed writing $ARCHIVE"
+# A watchdog kill that raced with the "packing" marker is the one reason to try tar a second time.
+tar -C "$TMP" -czf "$ARCHIVE" "$@" || { [ "$BUDGET_SPENT" = 1 ] && tar -C "$TMP" -czf "$ARCHIVE" "$@"; } || die "tar failed writing $ARCHIVE"
 chmod 600 "$ARCHIVE"
 
 if [ "$REDACT" = 1 ]; then
@@ -1769,5 +1903,25 @@ now_ms
 say "collected $_nitems items in $(((NOW_MS - START_MS) / 1000))s"
 [ -n "$FAILED_LIST" ] && printf 'failed or non-zero exit:\n%s' "$FAILED_LIST" >&2
 [ -n "$SKIPPED_LIST" ] && printf 'skipped:\n%s' "$SKIPPED_LIST" >&2
+
+# What the failures above mean, for the customer reading this: one line per expected cause.
+[ -z "$DOCKERD_PIDS" ] && say "note: dockerd is not running, so the docker CLI items failed as expected; logs, configuration and the data-root were still collected."
+[ "$AS_ROOT" != true ] && say "note: not run as root, so root-only items were skipped (\"not root\"); run it as root for a complete bundle."
+[ "$BUDGET_SPENT" = 1 ] && say "note: the --budget of ${BUDGET}s ran out; the items marked \"budget exhausted\" were not collected (a larger --budget collects them)."
+if [ "$LOGS_KEPT" = 0 ]; then
+  say ""
+  say "WARNING: THIS BUNDLE HOLDS NO LOGS: the journal gave no entries, and no syslog file or --log-file had content."
+  say "WARNING: the analysis will be limited. If docker logs elsewhere, run it again with --log-file PATH (repeatable)."
+  say ""
+fi
+
+_asize=$(wc -c <"$ARCHIVE" | tr -d ' ')
+_asha=
+# shellcheck disable=SC2086  # SHA_CMD may be "busybox sha256sum"
+[ -n "$SHA_CMD" ] && _asha=$($SHA_CMD <"$ARCHIVE" 2>/dev/null | awk '{ print $1 }')
+say "archive: $ARCHIVE"
+say "size:    $_asize bytes"
+say "sha256:  ${_asha:-(no sha256sum on this host)}"
+say "Send this file to support: $ARCHIVE"
 [ "$REDACT" = 1 ] && say "redaction map (keep it, do not send it): $MAP_FILE"
 printf '%s\n' "$ARCHIVE"

@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUN_TIMEOUT_MS, baseEnv, collect, items, tmpDir, which, type Collected } from './helpers.js';
+import { baseEnv, collect, items, removeTmpDirs, RUN_TIMEOUT_MS, tmpDir, which, type Collected } from './helpers.js';
+
+afterAll(removeTmpDirs);
 
 const hex = (b: number | undefined): string => (b === undefined ? '-' : b.toString(16).padStart(2, '0'));
 const isBlank = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;

@@ -6,8 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { RUN_TIMEOUT_MS, SCRIPT, baseEnv, collect, fakeTool, isRoot, items, runCollector, tmpDir, toolDir, tree, which } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseEnv, collect, fakeTool, isRoot, items, readableScriptCopy, removeTmpDirs, RUN_TIMEOUT_MS, runCollector, SCRIPT, tmpDir, toolDir, tree, which } from './helpers.js';
+
+afterAll(removeTmpDirs);
 
 const dash = which('dash')!;
 const setpriv = which('setpriv');
@@ -150,6 +152,8 @@ describe.skipIf(!isRoot || !setpriv)('not root (needs root to switch to uid 6553
       const c = await collect(['--output', out, '--min-free', '0', '--log-file', secretLog, '--log-file', privateLog], {
         wrap: [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups'],
         shell: [dash],
+        // uid 65534 must be able to read the script wherever this checkout lives (a mktemp -d clone is 0700)
+        script: readableScriptCopy(),
         env: baseEnv({ HOME: out }),
       });
       expect(c.manifest.asRoot).toBe(false);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import tarStream from 'tar-stream';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCRIPT = path.join(REPO, 'collector/docker-postmortem-collect.sh');
@@ -33,6 +34,8 @@ export interface RunOptions {
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
   /** Prefix the whole command (e.g. setpriv …). */
   wrap?: string[];
+  /** The script to run (default SCRIPT; see readableScriptCopy). */
+  script?: string;
 }
 
 export interface RunResult {
@@ -55,7 +58,7 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
 
 export function runCollector(args: string[], opts: RunOptions = {}): Promise<RunResult> {
   const shell = opts.shell ?? [which('dash') ?? '/bin/sh'];
-  const argv = [...(opts.wrap ?? []), ...shell, SCRIPT, ...args];
+  const argv = [...(opts.wrap ?? []), ...shell, opts.script ?? SCRIPT, ...args];
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env ?? baseEnv())) if (v !== undefined) env[k] = v;
   const t0 = Date.now();
@@ -71,9 +74,11 @@ export function runCollector(args: string[], opts: RunOptions = {}): Promise<Run
   });
 }
 
+/** A temp folder for one test; a file's afterAll(removeTmpDirs) removes it (and every other it made). */
 export function tmpDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `dpm-collector-${prefix}-`));
+  return makeTempDir(`dpm-collector-${prefix}-`);
 }
+export { removeTempDirs as removeTmpDirs };
 
 export interface Member {
   name: string;
@@ -180,6 +185,20 @@ export function tree(dir: string): string[] {
   };
   walk(dir, '');
   return out.sort();
+}
+
+/**
+ * A copy of the collector that any user can read, for runs as another uid: a clone made with `mktemp -d` sits in a
+ * 0700 folder, so uid 65534 could not open SCRIPT itself. Every folder on the way must let others pass (o+x);
+ * the private TMPDIR of a test run is 0755 for this reason.
+ */
+export function readableScriptCopy(): string {
+  const dir = tmpDir('script');
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, path.basename(SCRIPT));
+  fs.copyFileSync(SCRIPT, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
 }
 
 /** A folder of symlinks to the named tools only (for "missing tools" runs). */

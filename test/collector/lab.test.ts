@@ -3,6 +3,7 @@
  * Needs root, dockerd 20.10 (docker.io), busybox-static; strace for the "writes only into --output" check.
  * One lab for the whole file; the runs are ordered so that the destructive ones (SIGSTOP, SIGKILL) come last.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -81,8 +82,6 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
   let cwd = '';
   let before: { entries: number; sig: Map<string, string> };
   let after: { entries: number; sig: Map<string, string> };
-  /** Entries the daemon itself changed while nobody collected (same length of time, right after). */
-  let churn: Set<string>;
   const labAddrs: string[] = [];
   const labMacs: string[] = [];
 
@@ -114,7 +113,7 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
       const rest = argv.slice(3);
       const t0 = Date.now();
       const r = await run(
-        [...ns, 'strace', '-f', '-qq', '-y', '-s', '4096', '-o', straceLog, '-e', 'trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,rmdir,link,linkat,chmod,fchmodat,truncate,chdir,fchdir,clone,clone3,fork,vfork', ...rest],
+        [...ns, 'strace', '-f', '-qq', '-y', '-s', '4096', '-o', straceLog, '-e', 'trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,rmdir,link,linkat,chmod,fchmodat,truncate,utimensat,chdir,fchdir,clone,clone3,fork,vfork', ...rest],
         { timeoutMs: 240_000, cwd, env: { DOCKER_HOST: lab.dockerHost, PATH: '/usr/sbin:/usr/bin:/sbin:/bin:/usr/local/sbin:/usr/local/bin' } },
       );
       const last = r.stdout.trim().split('\n').pop() ?? '';
@@ -123,15 +122,6 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
       normal = await runCollector(lab, out, ['--since', '-5min', '--budget', '120']);
     }
     after = treeHash(lab.dataRoot);
-    // Control window: the live dockerd/containerd may touch their own files (bolt DBs, container logs)
-    // whatever the collector does. Watch for as long as the collector ran, with no collector.
-    // It also asks the daemon the same read-only questions the collector asks, since dockerd and
-    // containerd may write their own state while answering (that is not the collector writing).
-    const c0 = treeHash(lab.dataRoot);
-    const t0 = Date.now();
-    for (const q of [['info'], ['ps', '-a', '--no-trunc'], ['network', 'ls', '--no-trunc'], ['version']]) await lab.docker(q, { timeoutMs: 20_000 });
-    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(normal.durationMs ?? 10_000, 30_000) - (Date.now() - t0))));
-    churn = new Set(treeDiff(c0.sig, treeHash(lab.dataRoot).sig).map((l) => l.slice(0, l.indexOf(': '))));
     if (!normal.archive) throw new Error(`collector failed (${normal.code}): ${normal.stderr.slice(-3000)}`);
     top = unpack(normal.archive, path.join(work, 'unpacked-normal'));
     manifest = readManifest(top);
@@ -200,11 +190,28 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
     expect(health.every((l) => l.split('\t')[3] === 'ok')).toBe(true);
   });
 
-  it('changes nothing in the data-root (paths, sizes, mtimes, modes)', () => {
+  // Whether the data-root changed during the live run says nothing about the collector: dockerd and containerd
+  // write their own state while they answer its queries (containerd's meta.db mtime moved in two CI runs). So the
+  // claim is made exactly, twice: the strace of the live run shows no process of the collector's tree writing
+  // into the data-root, and with the daemons gone (the last test) a run leaves the data-root identical.
+  it.skipIf(!haveStrace)('opens, creates, renames, removes or touches nothing in the data-root (strace of the live run)', () => {
     expect(before.entries).toBeGreaterThan(50);
-    // Anything that changed must also change on its own in the control window (the daemon's churn).
-    const changed = treeDiff(before.sig, after.sig).filter((l) => !churn.has(l.slice(0, l.indexOf(': '))));
-    expect(changed).toEqual([]);
+    const root = `${lab.dataRoot}/`;
+    const hits: string[] = [];
+    const writeOpen = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/;
+    for (const line of fs.readFileSync(straceLog!, 'utf8').split('\n')) {
+      const m = /^\d+\s+(\w+)\((.*?)(?:\)\s+= (-?\d+).*| <unfinished \.\.\.>)$/.exec(line);
+      if (!m || !line.includes(lab.dataRoot)) continue;
+      const [, call, args, ret] = m;
+      if (ret !== undefined && Number(ret) < 0) continue;
+      if ((call === 'open' || call === 'openat') && !writeOpen.test(args!)) continue;
+      if (/^(clone3?|fork|vfork|chdir|fchdir)$/.test(call!)) continue;
+      if (args!.includes(root) || args!.includes(`"${lab.dataRoot}"`)) hits.push(line);
+    }
+    expect(hits).toEqual([]);
+    // What did change meanwhile was the daemons' doing; listed for whoever reads a failing run's log.
+    const changed = treeDiff(before.sig, after.sig);
+    if (changed.length) console.info(`data-root entries the live daemons changed during the run:\n${changed.join('\n')}`);
   });
 
   it.skipIf(!haveStrace)('writes nowhere but inside --output (strace of the whole run)', () => {
@@ -296,6 +303,41 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
     expect(members(r.archive!).some((m) => m.includes('redact-map'))).toBe(false);
   }, 200_000);
 
+  it('holds its budget on a hostile data-root and puts no byte of a link target in the archive', async () => {
+    // Planted beside the real containers: links to /dev/zero, a FIFO and a secret (a stand-in for /etc/shadow,
+    // with a marker), and a folder named `x -f y` that xargs would split into `tail -f`.
+    const marker = 'DPM-LAB-PLANTED-SECRET-41d2';
+    const secret = path.join(work, 'fake-shadow');
+    fs.writeFileSync(secret, `root:${marker}:19000:0:99999:7:::\n`, { mode: 0o600 });
+    const fifo = path.join(work, 'held.fifo');
+    expect(runSync(['mkfifo', fifo]).code).toBe(0);
+    const planted = ['f'.repeat(64), 'e'.repeat(64), 'd'.repeat(64), 'x -f y'].map((n) => path.join(lab.dataRoot, 'containers', n));
+    const [zero, held, shadow, spaced] = planted as [string, string, string, string];
+    for (const d of planted) fs.mkdirSync(d);
+    try {
+      fs.symlinkSync('/dev/zero', path.join(zero, 'config.v2.json'));
+      fs.symlinkSync(fifo, path.join(held, 'config.v2.json'));
+      fs.symlinkSync(secret, path.join(shadow, 'hostconfig.json'));
+      fs.writeFileSync(path.join(spaced, 'config.v2.json'), '{"Config":{}}');
+      const budget = 30;
+      const out = path.join(work, 'out-hostile');
+      const r = await runCollector(lab, out, ['--since', '-5min', '--timeout', '5', '--budget', String(budget)], (budget + 60) * 1000);
+      expect(r.archive, r.stderr.slice(-2000)).toBeTruthy();
+      expect(r.durationMs).toBeLessThan((budget + 10) * 1000); // the budget plus packing the archive
+      // every member's bytes, decompressed (a gzip stream would hide the marker)
+      const bytes = spawnSync('tar', ['-xzOf', r.archive!], { maxBuffer: 512 * 1024 * 1024 }).stdout;
+      expect(bytes.length).toBeGreaterThan(1000);
+      expect(bytes.includes(marker)).toBe(false);
+      expect(bytes.includes(Buffer.alloc(4096))).toBe(false);
+      const htop = unpack(r.archive!, path.join(work, 'unpacked-hostile'));
+      const health = fs.readFileSync(path.join(htop, 'cmd/dataroot-json-health.tsv'), 'utf8');
+      expect(health).toContain(`${spaced}/config.v2.json\t`);
+      for (const d of [zero, held, shadow]) expect(health).not.toContain(d);
+    } finally {
+      for (const d of planted) fs.rmSync(d, { recursive: true, force: true });
+    }
+  }, 150_000);
+
   it('finishes within --budget when dockerd hangs (SIGSTOP) and marks the docker CLI items', async () => {
     const budget = 45;
     lab.signalDaemon('SIGSTOP');
@@ -319,11 +361,15 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
     }
   }, 120_000);
 
-  it('still lists the data-root and its JSON health when dockerd is dead', async () => {
+  it('still lists the data-root and its JSON health when dockerd is dead, and leaves the data-root exactly as it was', async () => {
     await lab.killDaemon('SIGKILL');
     expect(lab.daemonPid()).toBeNull();
+    expect(lab.containerdPid()).toBeNull();
+    // No daemon writes its state now: whatever the run changed would be the collector's.
+    const quiet = treeHash(lab.dataRoot);
     const out = path.join(work, 'out-dead');
     const r = await runCollector(lab, out, ['--since', '-5min', '--timeout', '5', '--budget', '90']);
+    expect(treeDiff(quiet.sig, treeHash(lab.dataRoot).sig)).toEqual([]);
     expect(r.archive, r.stderr.slice(-2000)).toBeTruthy();
     const dtop = unpack(r.archive!, path.join(work, 'unpacked-dead'));
     const m = readManifest(dtop);

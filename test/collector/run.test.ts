@@ -10,9 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, isArtifactId } from '../../analyzer/src/spine/artifacts.js';
-import { RUN_TIMEOUT_MS, baseEnv, collect, items, tmpDir, tree, which, type Collected } from './helpers.js';
+import { baseEnv, collect, items, removeTmpDirs, RUN_TIMEOUT_MS, tmpDir, tree, which, type Collected } from './helpers.js';
+
+afterAll(removeTmpDirs);
 
 const dash = which('dash');
 const busybox = which('busybox');

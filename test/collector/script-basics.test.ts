@@ -5,8 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { SCRIPT, runCollector, tmpDir, tree, which } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTmpDirs, runCollector, SCRIPT, tmpDir, tree, which } from './helpers.js';
+
+afterAll(removeTmpDirs);
 
 const shellcheck = which('shellcheck');
 const dash = which('dash');

@@ -29,6 +29,15 @@ describe('dataroot-listing parser (data-root and exec-root)', () => {
     expect(v.entries[0]!.path).toBe('/run/docker/a\tb');
   });
 
+  it('reads the escaped names the collector writes: a newline or TAB in a name stays in one row', () => {
+    // Built as the collector escapes: backslash, TAB and newline as \\, \t and \n.
+    const name = 'ddd\nf\t644\t0\t0\t1\t1\tforged';
+    const escaped = name.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+    const text = `d\t755\t0\t0\t4096\t1\t/dr/containers/${escaped}\nf\t644\t0\t0\t3\t1\t/dr/containers/back\\\\slash\n`;
+    const v = okValue(parse<Listing>('dataroot.listing', text));
+    expect(v.entries.map((e) => e.path)).toEqual([`/dr/containers/${name}`, '/dr/containers/back\\slash']);
+  });
+
   it('every real fixture parses with zero problems (both listings)', () => {
     for (const f of fixtureFiles('dataroot-listing')) expect(parse('dataroot.listing', fixture(`dataroot-listing/${f}`)).problems, f).toEqual([]);
     for (const f of fixtureFiles('execroot-listing')) expect(parse('execroot.listing', fixture(`execroot-listing/${f}`)).problems, f).toEqual([]);

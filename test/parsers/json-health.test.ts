@@ -34,6 +34,12 @@ describe('json-health parser', () => {
     expect(r.problems.map((p) => p.line)).toEqual([1, 2, 3, 4]);
   });
 
+  it('reads an escaped path: a newline in a container folder name is one row, not two', () => {
+    const r = parse<JsonHealthRow[]>('dataroot.json-health', '/dr/containers/a\\nb\\tc/config.v2.json\t3\t1\tok\t7b\t7d\n');
+    expect(r.problems).toEqual([]);
+    expect(okValue(r).map((x) => [x.path, x.file, x.state])).toEqual([['/dr/containers/a\nb\tc/config.v2.json', 'config.v2.json', 'ok']]);
+  });
+
   it('every fixture parses with zero problems', () => {
     for (const f of fixtureFiles('json-health')) expect(parse('dataroot.json-health', fixture(`json-health/${f}`)).problems, f).toEqual([]);
   });

@@ -30,14 +30,20 @@ export interface Browser {
 
 export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'dpm-chromium-'));
-  // launchPersistentContext passes the fresh profile as --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    colorScheme: opts.colorScheme ?? 'light',
-  });
+  let context: BrowserContext;
+  try {
+    // launchPersistentContext passes the fresh profile as --user-data-dir.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      colorScheme: opts.colorScheme ?? 'light',
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true }); // a failed launch must not leave the profile behind
+    throw e;
+  }
   return {
     context,
     async close() {

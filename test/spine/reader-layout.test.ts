@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseName, PathMap, pickWinners, resolveLinkTarget } from '../../analyzer/src/spine/path-map.js';
 import { scanBundle } from '../../analyzer/src/spine/reader.js';
+import { parseBundleManifest } from '../../analyzer/src/spine/manifest.js';
 import { recordingSinks, tarBuffer, tempDir, tgzBuffer, writeTemp } from './helpers.js';
 
 let work: ReturnType<typeof tempDir>;
@@ -48,6 +49,19 @@ describe('path map', () => {
   });
 });
 
+describe('manifest case id and label', () => {
+  it('keeps values in the collector charset and drops anything else (a bundle is untrusted input)', () => {
+    const read = (caseId: unknown, label: unknown) => parseBundleManifest(JSON.stringify({ format: 'docker-postmortem-bundle', caseId, label, items: [] })).manifest!;
+    expect(read('12345', 'a-b_c.d')).toMatchObject({ caseId: '12345', label: 'a-b_c.d' });
+    for (const bad of ['\u001b[31mred', 'a b', '', 'x'.repeat(65), 42, null, '../etc']) {
+      const m = read(bad, bad);
+      expect(m.caseId, String(bad)).toBeUndefined();
+      expect(m.label, String(bad)).toBeUndefined();
+    }
+    expect(read('x'.repeat(64), undefined).caseId).toBe('x'.repeat(64));
+  });
+});
+
 describe('layout detection', () => {
   it('our tarball: manifest first, host, time, offset, health per item', async () => {
     const top = 'docker-postmortem-node1-20261128T071812Z';
@@ -62,6 +76,8 @@ describe('layout detection', () => {
       collectedAt: '2026-11-28T07:18:12Z',
       utcOffset: '+0800',
       asRoot: true,
+      caseId: 'SR-0042',
+      label: 'node1.after_reboot',
       items: [
         item('ipcs.sem', 'cmd/ipcs-s.txt'),
         item('dmsetup.udevcookies', 'cmd/dmsetup-udevcookies.txt', { exitCode: null, skipped: true, skipReason: 'tool not found: dmsetup' }),
@@ -96,6 +112,8 @@ describe('layout detection', () => {
       hostUtcOffsetMinutes: 480,
       collectorVersion: '0.1.0',
       asRoot: true,
+      caseId: 'SR-0042',
+      label: 'node1.after_reboot',
       members: 7,
     });
     expect(captured[0]!.ctx).toMatchObject({ artifact: 'ipcs.sem', path: 'cmd/ipcs-s.txt', collectedAt: Date.parse('2026-11-28T07:18:12Z'), hostUtcOffsetMinutes: 480 });

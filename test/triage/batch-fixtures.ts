@@ -2,14 +2,14 @@
  * Builds a batch input folder in a temp dir: real samples, generated copies of them with varied
  * host names, and broken inputs (truncated, wrong magic, empty, gzip bomb, folder with no artifacts).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 export const SAMPLES = resolve(REPO_ROOT, 'samples');
 
@@ -63,7 +63,7 @@ export async function gzipBomb(out: string, bytes: number): Promise<void> {
 }
 
 export async function makeBatchInputs(opts: { bombBytes?: number } = {}): Promise<{ dir: string; expect: Record<string, Expectation> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpm-batch-in-'));
+  const dir = makeTempDir('dpm-batch-in-');
   const expect: Record<string, Expectation> = {};
   // Real samples, as shipped.
   cpSync(join(SAMPLES, 'lab-netns-healthy'), join(dir, 'lab-netns-healthy'), { recursive: true });
@@ -79,7 +79,7 @@ export async function makeBatchInputs(opts: { bombBytes?: number } = {}): Promis
     copySampleWithHost('lab-netns-veth-leak', join(dir, `copy-${i}`), `node-${i}`);
     expect[`copy-${i}`] = expect['lab-netns-veth-leak']!;
   }
-  const staging = mkdtempSync(join(tmpdir(), 'dpm-batch-stage-'));
+  const staging = makeTempDir('dpm-batch-stage-');
   copySampleWithHost('lab-netns-healthy', join(staging, 'b'), 'node-9');
   await tarGzFolder(join(staging, 'b'), 'docker-postmortem-node-9-20261128T000000Z', join(dir, 'docker-postmortem-node-9-20261128T000000Z.tar.gz'));
   expect['docker-postmortem-node-9-20261128T000000Z.tar.gz'] = { status: 'analyzed' };

@@ -1,11 +1,13 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBatch, mergeShards } from '../../analyzer/src/triage/batch.js';
 import type { BatchSummaryFile } from '../../analyzer/src/triage/outputs.js';
 import { CSV_COLUMNS } from '../../analyzer/src/triage/outputs.js';
 import { makeBatchInputs, type Expectation } from './batch-fixtures.js';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 // Small reader limits so the gzip bomb (1 GiB of zeros in ~1 MB) is cut quickly instead of inflated whole.
 const LIMITS = { maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 96 * 1024 * 1024 };
@@ -17,7 +19,7 @@ describe('batch triage over real samples, generated copies and broken inputs', (
 
   beforeAll(async () => {
     inputs = await makeBatchInputs({ bombBytes: 1024 * 1024 * 1024 });
-    out = mkdtempSync(join(tmpdir(), 'dpm-batch-out-'));
+    out = makeTempDir('dpm-batch-out-');
     await runBatch({ inputs: [inputs.dir], outDir: out, jobs: 2, progress: false, limits: LIMITS });
     summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
   }, 240_000);
@@ -97,14 +99,14 @@ describe('batch triage over real samples, generated copies and broken inputs', (
   }, 120_000);
 
   it('two shards merged equal one unsharded run', async () => {
-    const s1 = mkdtempSync(join(tmpdir(), 'dpm-shard1-'));
-    const s2 = mkdtempSync(join(tmpdir(), 'dpm-shard2-'));
+    const s1 = makeTempDir('dpm-shard1-');
+    const s2 = makeTempDir('dpm-shard2-');
     const r1 = await runBatch({ inputs: [inputs.dir], outDir: s1, jobs: 2, progress: false, limits: LIMITS, shard: { index: 1, count: 2 } });
     const r2 = await runBatch({ inputs: [inputs.dir], outDir: s2, jobs: 2, progress: false, limits: LIMITS, shard: { index: 2, count: 2 } });
     expect(r1.bundles.length + r2.bundles.length).toBe(summary.bundles.length);
     expect(r1.bundles.length).toBeGreaterThan(0);
     expect(r2.bundles.length).toBeGreaterThan(0);
-    const merged = mkdtempSync(join(tmpdir(), 'dpm-merged-'));
+    const merged = makeTempDir('dpm-merged-');
     mergeShards([s1, s2], merged);
     expect(readFileSync(join(merged, 'summary.json'), 'utf8')).toBe(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(readFileSync(join(merged, 'summary.csv'), 'utf8')).toBe(readFileSync(join(out, 'summary.csv'), 'utf8'));

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runBatch } from '../../analyzer/src/triage/batch.js';
 import { haveChromium, launch, openReport, type Browser, type Opened } from '../reports/browser-harness.js';
 import { copySampleWithHost, SAMPLES } from './batch-fixtures.js';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 describe.skipIf(!haveChromium)('batch index.html in Chromium (needs /usr/bin/chromium: apt-get install chromium)', () => {
   let browser: Browser;
@@ -13,11 +14,11 @@ describe.skipIf(!haveChromium)('batch index.html in Chromium (needs /usr/bin/chr
   let file: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dpm-index-in-'));
+    const dir = makeTempDir('dpm-index-in-');
     copySampleWithHost('lab-netns-healthy', join(dir, 'a-healthy'), 'alpha');
     copySampleWithHost('lab-netns-veth-leak', join(dir, 'b-leak'), 'bravo');
     copySampleWithHost('lab-netns-veth-leak', join(dir, 'c-leak'), 'charlie');
-    const out = mkdtempSync(join(tmpdir(), 'dpm-index-out-'));
+    const out = makeTempDir('dpm-index-out-');
     await runBatch({ inputs: [dir, join(SAMPLES, 'sosreport-vm-debian12.tar.xz')], outDir: out, jobs: 2, progress: false });
     file = join(out, 'index.html');
     browser = await launch();

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
 import { copySampleWithHost } from './batch-fixtures.js';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
 
@@ -14,10 +16,10 @@ function cli(args: string[]) {
 
 describe('a batch killed halfway', () => {
   it('finishes the rest on the next run without redoing what was done', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dpm-resume-in-'));
+    const dir = makeTempDir('dpm-resume-in-');
     const N = 8;
     for (let i = 0; i < N; i++) copySampleWithHost(i % 2 ? 'lab-netns-veth-leak' : 'lab-netns-healthy', join(dir, `host-${i}`), `host-${i}`);
-    const out = mkdtempSync(join(tmpdir(), 'dpm-resume-out-'));
+    const out = makeTempDir('dpm-resume-out-');
     const cacheDir = join(out, '.cache');
     const cached = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.json')).length : 0);
 

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvCell, renderCsv } from '../../analyzer/src/triage/outputs.js';
 import { discoverInputs } from '../../analyzer/src/triage/discover.js';
 import { reportDirName } from '../../analyzer/src/triage/batch.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 describe('summary.csv cells', () => {
   it('quotes commas, quotes and newlines (RFC 4180)', () => {
@@ -57,8 +59,8 @@ describe('sharding', () => {
 
 describe('input discovery', () => {
   it('takes every entry of a folder, walks grouping folders, and refuses links out of the root', () => {
-    const root = mkdtempSync(join(tmpdir(), 'dpm-discover-'));
-    const outside = mkdtempSync(join(tmpdir(), 'dpm-outside-'));
+    const root = makeTempDir('dpm-discover-');
+    const outside = makeTempDir('dpm-outside-');
     writeFileSync(join(outside, 'secret.tar.gz'), 'x');
     writeFileSync(join(root, 'a.tar.gz'), 'x');
     writeFileSync(join(root, 'garbage.bin'), 'x');

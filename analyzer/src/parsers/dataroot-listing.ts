@@ -2,7 +2,9 @@
  * The collector's data-root / exec-root listing (docs/bundle-format.md "Listings"): TAB-separated
  * `type mode uid gid size mtime path`, a `# type…` header, and `# truncated: entry cap N reached` when
  * the collector stopped early. `type` is f, d, l (never followed) or o; `mode` octal; `mtime` epoch
- * seconds. The path is the last field and keeps any TAB it contains.
+ * seconds. The path is the last field. Since the collector escapes names (`\\` `\t` `\n`, so a name with a
+ * newline cannot forge a row), the path is unescaped with `unescapeListingPath`; an older listing's raw TAB
+ * inside the last field is kept.
  *
  * Real sample (collector 0.1.0 in the nspawn power-off lab, docker.io 20.10.24, after local-kv.db was cut to
  * 4096 bytes; fixture test/fixtures/dataroot-listing/collector-0.1-nspawn-power-off-db-loss.tsv):
@@ -41,6 +43,14 @@ interface State {
 
 const TYPES: Record<string, ListingEntry['type']> = { f: 'f', d: 'd', l: 'l', o: 'other' };
 
+const LISTING_ESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n' };
+
+/** A listing path as the collector escaped it (docs/bundle-format.md "Listings"): `\\` `\t` `\n` back to `\`, TAB, newline. */
+export function unescapeListingPath(p: string): string {
+  if (!p.includes('\\')) return p;
+  return p.replace(/\\([\\tn])/g, (_m, c: string) => LISTING_ESCAPES[c]!);
+}
+
 export const datarootListingParser = lineParser<State, Listing>({
   name: 'dataroot-listing',
   artifacts: ['dataroot.listing', 'execroot.listing'],
@@ -66,7 +76,7 @@ export const datarootListingParser = lineParser<State, Listing>({
     // A slice of the line (not a join of fields) so the path shares the line's memory on big listings.
     let at = -1;
     for (let k = 0; k < 6; k++) at = t.indexOf('\t', at + 1);
-    const path = t.slice(at + 1);
+    const path = unescapeListingPath(t.slice(at + 1));
     if (!type || mode === undefined || uid === undefined || gid === undefined || size === undefined || !path.startsWith('/')) {
       return problems.add(line, 'bad type, mode, uid, gid, size or path');
     }

@@ -14,6 +14,7 @@
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 import { toInt } from './util/table.js';
+import { unescapeListingPath } from './dataroot-listing.js';
 import type { SourceLine } from './ipcs.js';
 
 export type JsonHealthState = 'ok' | 'empty' | 'nul-filled' | 'truncated' | 'unreadable';
@@ -55,9 +56,10 @@ export const jsonHealthParser = lineParser<State, JsonHealthRow[]>({
     if (t.startsWith('#')) return;
     const f = t.split('\t');
     if (f.length < 6) return problems.add(line, `expected 6 TAB-separated fields, got ${f.length}`);
-    // The path may hold a TAB: the five known fields are the last five.
+    // The path is escaped like a listing's; an older collector's raw TAB in it still parses: the five known
+    // fields are the last five.
     const tail = f.slice(-5);
-    const path = f.slice(0, -5).join('\t');
+    const path = unescapeListingPath(f.slice(0, -5).join('\t'));
     const size = toInt(tail[0]);
     const state = tail[2] as JsonHealthState;
     if (!path.startsWith('/') || size === undefined || !STATES.has(state)) return problems.add(line, 'bad path, size or state');

@@ -35,6 +35,9 @@ export interface BundleManifest {
   collectedAt?: number;
   utcOffsetMinutes?: number;
   asRoot?: boolean;
+  /** The support case id and a free label given to the collector (`--case-id`, `--label`). */
+  caseId?: string;
+  label?: string;
   items: ManifestItem[];
 }
 
@@ -48,6 +51,10 @@ export function parseUtcOffset(s: string | undefined): number | undefined {
   const v = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -v : v;
 }
+
+/** The collector's charset for `--case-id` / `--label`; anything else in a bundle is dropped, never shown. */
+const CASE_TAG = /^[A-Za-z0-9._-]{1,64}$/;
+const caseTag = (v: unknown): string | undefined => (typeof v === 'string' && CASE_TAG.test(v) ? v : undefined);
 
 export function parseBundleManifest(text: string): { manifest?: BundleManifest; problem?: string } {
   let raw: unknown;
@@ -91,6 +98,8 @@ export function parseBundleManifest(text: string): { manifest?: BundleManifest; 
       collectedAt: Number.isFinite(collectedAt) ? collectedAt : undefined,
       utcOffsetMinutes: parseUtcOffset(str(o.utcOffset)),
       asRoot: typeof o.asRoot === 'boolean' ? o.asRoot : undefined,
+      caseId: caseTag(o.caseId),
+      label: caseTag(o.label),
       items,
     },
   };

@@ -86,6 +86,9 @@ export interface BundleInventory {
   hostUtcOffsetMinutes?: number;
   collectorVersion?: string;
   asRoot?: boolean;
+  /** `--case-id` / `--label` given to our collector (manifest.json). */
+  caseId?: string;
+  label?: string;
   /** sos version, from version.txt. */
   sosVersion?: string;
   /** Symlinks found (never followed). sosreports have many that stay inside: `mount -> sos_commands/…`. */
@@ -540,6 +543,8 @@ export async function scanBundle(input: string, opts: ScanOptions = {}): Promise
     hostUtcOffsetMinutes: scan.manifest?.utcOffsetMinutes,
     collectorVersion: scan.manifest?.collectorVersion,
     asRoot: scan.manifest?.asRoot,
+    caseId: scan.manifest?.caseId,
+    label: scan.manifest?.label,
     sosVersion: scan.sos.version,
     links: scan.links,
     incomplete: scan.incomplete || undefined,

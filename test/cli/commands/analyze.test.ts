@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
+import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -11,8 +13,8 @@ const sample = (n: string) => resolve(REPO_ROOT, 'samples', n);
 
 describe('docker-postmortem analyze', () => {
   it('writes the three reports into -o and nowhere else, and the same bundle gives the same bytes', () => {
-    const a = mkdtempSync(join(tmpdir(), 'dpm-analyze-a-'));
-    const b = mkdtempSync(join(tmpdir(), 'dpm-analyze-b-'));
+    const a = makeTempDir('dpm-analyze-a-');
+    const b = makeTempDir('dpm-analyze-b-');
     const cwdBefore = readdirSync(REPO_ROOT).sort();
     for (const out of [a, b]) expect(run(['analyze', sample('nspawn-power-off-db-loss'), '-o', out]).status).toBe(0);
     expect(readdirSync(a).sort()).toEqual(['report.html', 'report.json', 'report.md']);
@@ -21,7 +23,7 @@ describe('docker-postmortem analyze', () => {
   }, 180_000);
 
   it('--fail-on exits 1 only when a finding is at or above the severity the bundle shows', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dpm-analyze-f-'));
+    const out = makeTempDir('dpm-analyze-f-');
     // The power-off sample's report says what is in it; derive the threshold from it, not from a constant.
     const r0 = run(['analyze', sample('nspawn-power-off-db-loss'), '-o', out, '--format', 'json']);
     expect(r0.status).toBe(0);
@@ -34,7 +36,7 @@ describe('docker-postmortem analyze', () => {
   }, 180_000);
 
   it('exits 2 on usage errors and 3 with one line on an unreadable input', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dpm-analyze-u-'));
+    const out = makeTempDir('dpm-analyze-u-');
     expect(run(['analyze', sample('nspawn-healthy'), '-o', out, '--format', 'pdf']).status).toBe(2);
     expect(run(['analyze', sample('nspawn-healthy'), '-o', out, '--fail-on', 'fatal']).status).toBe(2);
     const junk = join(out, 'junk.tar.gz');
