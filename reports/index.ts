@@ -1,10 +1,11 @@
 /**
  * Report writers. Every writer renders an AnalysisResult; nothing here reads the bundle.
- * Files are written only inside `outDir`.
+ * Files are written only inside `outDir`, never through a symlink found there (O_NOFOLLOW).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
+import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
@@ -20,7 +21,7 @@ export async function writeReports(result: AnalysisResult, outDir: string, forma
   for (const f of formats) {
     const body = f === 'json' ? renderJson(result) : f === 'md' ? renderMarkdown(result) : renderHtml(result);
     const path = join(outDir, FILE[f]);
-    await writeFile(path, body, { mode: 0o644 });
+    await writeFileNoFollowAsync(path, body, 0o644);
     written.push(path);
   }
   return written;

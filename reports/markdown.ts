@@ -2,7 +2,8 @@
  * report.md: the ticket summary, at most 60 lines, in plain CommonMark/GFM that ticket systems
  * render. Bundle text is either backslash-escaped prose or an inline code span whose fence is
  * longer than any backtick run inside it, so nothing from a bundle can open a link, a heading,
- * HTML or a table cell.
+ * HTML or a table cell. GitHub-style Markdown also turns bare URLs, `www.` names and e-mail
+ * addresses into links with no markup at all: prose words that could be one go in a code span.
  */
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Finding } from '../analyzer/src/rules/types.js';
@@ -14,14 +15,32 @@ export const MAX_MARKDOWN_LINES = 60;
 
 const oneLine = (s: string) => visible(String(s ?? '')).replace(/[\r\n\t]+/g, ' ');
 
-/** Prose: every Markdown-active ASCII character backslash-escaped (CommonMark allows it for all). */
+/**
+ * A word GFM's autolink extension could turn into a link: a scheme (`https://`, `ftp://`), `www.`,
+ * or an e-mail address (`mailto:`/`xmpp:` ones have an `@` too). Deliberately broad, and linear:
+ * plain substring tests, no backtracking.
+ */
+function autolinkable(word: string): boolean {
+  return word.includes('://') || word.includes('@') || word.toLowerCase().includes('www.');
+}
+
+/**
+ * Prose: every Markdown-active ASCII character backslash-escaped (CommonMark allows it for all),
+ * and every autolinkable word in a code span (a backslash inside does not reliably stop GFM's autolinks).
+ */
 export function mdText(s: string, max = 300): string {
-  return cut(oneLine(s), max).replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`);
+  return cut(oneLine(s), max)
+    .split(/(\s+)/)
+    .map((w) => (w === '' || /^\s/.test(w) ? w : autolinkable(w) ? codeSpan(w) : w.replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`)))
+    .join('');
 }
 
 /** An inline code span that cannot be broken out of: fence longer than the longest backtick run. */
 export function mdCode(s: string, max = 200): string {
-  const text = cut(oneLine(s), max);
+  return codeSpan(cut(oneLine(s), max));
+}
+
+function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   // One space each side is stripped by the renderer, so content starting/ending with ` is safe.

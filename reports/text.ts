@@ -4,16 +4,20 @@
  * into plain/highlighted segments (the templates escape every segment).
  */
 
-/** Bidi controls that can make an excerpt read differently than it is (Trojan Source). */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Bidi controls that can make an excerpt read differently than it is (Trojan Source); a regex class body. */
+export const BIDI_CLASS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const BIDI = new RegExp(`[${BIDI_CLASS}]`, 'g');
 /** C0/C1 controls other than tab and newline (terminal escapes in logs, NULs from torn files). */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 const hex = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
+/** The visible stand-in for one hidden character: `⟦U+202E⟧`. */
+export const marker = (c: string): string => `⟦U+${hex(c)}⟧`;
+
 /** Replaces bidi overrides and control characters with a visible `⟦U+202E⟧` marker. */
 export function visible(s: string): string {
-  return s.replace(BIDI, (c) => `⟦U+${hex(c)}⟧`).replace(CONTROL, (c) => `⟦U+${hex(c)}⟧`);
+  return s.replace(BIDI, marker).replace(CONTROL, marker);
 }
 
 export interface Seg {

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvCell, renderCsv } from '../../analyzer/src/triage/outputs.js';
 import { discoverInputs } from '../../analyzer/src/triage/discover.js';
-import { reportDirName } from '../../analyzer/src/triage/batch.js';
+import { reportDirName } from '../../analyzer/src/triage/report-names.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';

@@ -1,3 +1,5 @@
+import { safe } from './safe-text.js';
+
 /** Exit codes shared by every command (README documents them). */
 export const EXIT = Object.freeze({
   OK: 0,
@@ -18,7 +20,7 @@ export async function orUnreadable(bundle: string, work: () => Promise<void>): P
     await work();
   } catch (e) {
     if (!(e instanceof BundleUnreadableError)) throw e;
-    process.stderr.write(`docker-postmortem: cannot read ${bundle}: ${e.message}\n`);
+    process.stderr.write(`docker-postmortem: cannot read ${safe(bundle)}: ${safe(e.message)}\n`);
     process.exitCode = EXIT.UNREADABLE;
   }
 }

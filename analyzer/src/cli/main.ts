@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../analyze.js';
 import { EXIT } from './exit-codes.js';
+import { safe } from './safe-text.js';
 import { registerInventory } from './commands/inventory.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerFacts } from './commands/facts.js';
@@ -36,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE;
     }
-    process.stderr.write(`docker-postmortem: internal error: ${(e as Error).stack ?? e}\n`);
+    // The message may quote bundle text: each line of the stack is made safe on its own.
+    process.stderr.write(`docker-postmortem: internal error: ${String((e as Error)?.stack ?? e).split('\n').map(safe).join('\n')}\n`);
     return 70;
   }
 }

@@ -6,11 +6,16 @@
  * with O_NOFOLLOW | O_NONBLOCK and fstat'ed again, so a file swapped for a symlink or FIFO after
  * the listing is refused instead of followed or blocking.
  *
+ * Cost: a body is an async generator that opens its file only when the reader iterates it, so the
+ * reader matches each path against the artifact registry first and files no artifact needs are
+ * never opened (a folder of 200,000 small files costs one lstat each, about 4 µs). One read buffer serves the
+ * whole folder: the reader consumes a body before it asks for the next member.
+ *
  * Order: depth-first, names sorted, but within each folder `manifest.json` and `version.txt` come
  * first and `sos_reports/` and `sos_logs/` come before other folders, so the metadata (collection
  * time, sos version) is known before the big logs stream.
  */
-import { constants, promises as fsp } from 'node:fs';
+import { constants, promises as fsp, lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemberReadError, type MemberEntry, type MemberSource, type MemberType, type RawMember } from './member-source.js';
 
@@ -41,6 +46,7 @@ function typeOf(st: import('node:fs').Stats): MemberType {
 
 export function openFolder(root: string): MemberSource {
   let closed = false;
+  let buffer: Buffer | undefined;
 
   async function* readBody(abs: string): AsyncGenerator<Buffer> {
     let fh: import('node:fs/promises').FileHandle;
@@ -52,7 +58,7 @@ export function openFolder(root: string): MemberSource {
     try {
       const st = await fh.stat();
       if (!st.isFile()) throw new MemberReadError('changed into a non-regular file while reading; not read');
-      const buf = Buffer.allocUnsafe(CHUNK);
+      const buf = (buffer ??= Buffer.allocUnsafe(CHUNK));
       for (;;) {
         if (closed) return;
         let bytesRead: number;
@@ -62,7 +68,7 @@ export function openFolder(root: string): MemberSource {
           throw new MemberReadError(`read failed: ${(e as Error).message}`);
         }
         if (bytesRead === 0) return;
-        // The consumer handles a chunk before asking for the next, so the buffer can be reused.
+        // The consumer handles a chunk (and a member) before asking for the next, so the buffer can be reused.
         yield buf.subarray(0, bytesRead);
       }
     } finally {
@@ -85,7 +91,9 @@ export function openFolder(root: string): MemberSource {
       const abs = join(root, relPath);
       let st: import('node:fs').Stats;
       try {
-        st = await fsp.lstat(abs);
+        // Synchronous on purpose: an async lstat costs a thread-pool round trip (~40 µs against ~4 µs),
+        // which made a folder of 200,000 files take 9 s in stat calls alone.
+        st = lstatSync(abs);
       } catch (e) {
         yield { member: { name: relPath, type: 'other', size: 0, error: `cannot stat: ${(e as Error).message}` } };
         continue;
@@ -94,7 +102,7 @@ export function openFolder(root: string): MemberSource {
       const member: RawMember = { name: type === 'directory' ? `${relPath}/` : relPath, type, size: st.size, mtime: st.mtimeMs };
       if (type === 'symlink') {
         try {
-          member.linkname = await fsp.readlink(abs);
+          member.linkname = readlinkSync(abs);
         } catch {
           member.linkname = '?';
         }
@@ -107,6 +115,7 @@ export function openFolder(root: string): MemberSource {
 
   return {
     format: 'directory',
+    lazyBodies: true,
     entries: () => walk(''),
     close() {
       closed = true;

@@ -29,6 +29,11 @@ export interface MemberEntry {
 
 export interface MemberSource {
   format: ContainerFormat;
+  /**
+   * Bodies open their file only when iterated (folders): a body nobody iterates costs nothing, so
+   * members that match no artifact are skipped without a read. Archive bodies must be drained.
+   */
+  lazyBodies?: boolean;
   entries(): AsyncIterable<MemberEntry>;
   /** Stop reading and release files and decompressors; safe to call twice. */
   close(): void;

@@ -147,6 +147,8 @@ class Scan {
   manifest?: BundleManifest;
   readonly sos: SosMeta = emptySosMeta();
   private maxMtime?: number;
+  /** The source opens a body only when it is iterated (folders): skipped members need no drain. */
+  private lazyBodies = false;
 
   constructor(
     readonly limits: ReaderLimits,
@@ -171,6 +173,7 @@ class Scan {
   }
 
   async run(source: MemberSource): Promise<void> {
+    this.lazyBodies = source.lazyBodies === true;
     try {
       for await (const { member, body } of source.entries()) {
         await this.member(member, body);
@@ -264,8 +267,9 @@ class Scan {
     if (!inside) this.problem({ kind: 'symlink', path: m.name, message: `symlink to ${target} points outside the bundle: recorded, never followed` });
   }
 
+  /** Skips a member's bytes: archives must read past them (counted), folders need not open the file. */
   private async drain(body: AsyncIterable<Buffer> | undefined): Promise<void> {
-    if (!body) return;
+    if (!body || this.lazyBodies) return;
     try {
       for await (const chunk of body) this.count(chunk.length);
     } catch (e) {

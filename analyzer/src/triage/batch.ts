@@ -3,16 +3,18 @@
  * (reusing cached results), and write per-bundle reports, index.html, summary.json and summary.csv.
  * `mergeShards` builds the same outputs from several shard output folders.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderBatchIndex } from '../../../reports/batch-index.js';
 import type { Severity } from '../rules/types.js';
 import type { ReaderLimits } from '../spine/types.js';
 import { severityRank } from '../rules/types.js';
-import { discoverInputs, shortHash } from './discover.js';
+import { discoverInputs } from './discover.js';
+import { CACHE_DIR, nameKey, reportDirName } from './report-names.js';
 import type { Job } from './job.js';
-import { buildSummaryFile, renderCsv, type BatchSummaryFile } from './outputs.js';
+import { copyTreeNoLinks, realDirUnder, writeFileNoFollow } from '../cli/no-follow.js';
+import { buildSummaryFile, renderCsv, type BatchSummaryFile, type SkippedInput } from './outputs.js';
 import { runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
@@ -39,24 +41,21 @@ export interface BatchOutcome {
 
 export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
 
-/** A report folder name from an input name: file-system safe, archive suffix dropped, unique. */
-export function reportDirName(name: string, taken: Set<string>): string {
-  let base = name.replace(/\.(tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tar)$/i, '').replace(/[\\/]+/g, '__').replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.{2,}/g, '.').replace(/^\.+/, '_') || 'bundle';
-  if (base === 'index.html' || base.startsWith('summary.') || base === '.cache') base = `_${base}`;
-  let dir = base;
-  if (taken.has(dir)) dir = `${base}-${shortHash(name)}`;
-  taken.add(dir);
-  return dir;
-}
-
 export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const outDir = resolve(opts.outDir);
   mkdirSync(outDir, { recursive: true });
   const found = discoverInputs(opts.inputs);
-  const inputs = found.inputs.filter((i) => inShard(i.name, opts.shard));
-  const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
+  // Names are given over every input before sharding, so each shard names a bundle as one run would
+  // and merged shards cannot collide.
   const taken = new Set<string>();
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: reportDirName(i.name, taken), limits: opts.limits }));
+  const named = found.inputs.map((i) => ({ ...i, reportDir: reportDirName(i.name, taken) }));
+  const inputs = named.filter((i) => inShard(i.name, opts.shard));
+  const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
+  const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, reason: r.reason }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits }));
+  // Workers write into these: a link left there is removed now, never written through.
+  realDirUnder(outDir, CACHE_DIR);
+  for (const j of jobs) realDirUnder(outDir, j.reportDir, false);
 
   const results: BundleSummary[] = [...refused];
   const progress = opts.progress === false ? undefined : new Progress(jobs.length);
@@ -71,33 +70,54 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
       progress?.update(r);
     },
   });
-  writeOutputs(outDir, results);
+  writeOutputs(outDir, results, skipped);
   return { ...counts(results), reused };
 }
 
-/** Joins shard outputs into one: copies each bundle's report folder and rewrites the index and summaries. */
+/**
+ * Joins shard outputs into one: copies each bundle's report folder and rewrites the index and
+ * summaries. Only folders and regular files are copied: a link in a shard (to `/etc`, say) is
+ * neither copied nor followed, and a link already in the output is replaced, not written through.
+ */
 export function mergeShards(shardDirs: readonly string[], outDir: string): BatchOutcome {
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
   const all: BundleSummary[] = [];
+  const skipped: SkippedInput[] = [];
   const seen = new Set<string>();
+  const seenSkipped = new Set<string>();
+  const taken = new Set<string>();
   for (const d of shardDirs) {
-    const file = join(resolve(d), 'summary.json');
+    const shard = resolve(d);
+    const file = join(shard, 'summary.json');
     if (!existsSync(file)) throw new Error(`${d}: no summary.json (not a batch output folder)`);
     const summary = JSON.parse(readFileSync(file, 'utf8')) as BatchSummaryFile;
-    for (const b of summary.bundles) {
-      if (seen.has(b.input)) continue; // the same input in two shards: keep the first
-      seen.add(b.input);
-      if (b.reportDir && resolve(d) !== out) {
-        const src = join(resolve(d), b.reportDir);
-        // reportDir comes from our own summary.json, but a tampered one must not copy outside the shard folder.
-        if (!src.startsWith(resolve(d) + '/') || b.reportDir.includes('..')) throw new Error(`${d}: bad reportDir ${b.reportDir}`);
-        if (existsSync(src)) cpSync(src, join(out, b.reportDir), { recursive: true });
+    for (const s of summary.skipped ?? []) {
+      if (seenSkipped.has(s.input)) continue;
+      seenSkipped.add(s.input);
+      skipped.push(s);
+    }
+    for (const shardEntry of summary.bundles) {
+      if (seen.has(shardEntry.input)) continue; // the same input in two shards: keep the first
+      seen.add(shardEntry.input);
+      let b = shardEntry;
+      if (b.reportDir) {
+        // reportDir comes from our own summary.json, but a tampered one must name one folder inside the shard.
+        if (!/^[A-Za-z0-9._-]+$/.test(b.reportDir) || /^\.\.?$/.test(b.reportDir)) throw new Error(`${d}: bad reportDir ${b.reportDir}`);
+        // Shards of one input set never collide (names are given before sharding); shards of different sets may.
+        let dir = b.reportDir;
+        if (taken.has(nameKey(dir))) dir = reportDirName(b.input, taken);
+        else taken.add(nameKey(dir));
+        if (shard !== out || dir !== b.reportDir) {
+          const src = join(shard, b.reportDir);
+          if (existsSync(src)) copyTreeNoLinks(src, out, dir);
+        }
+        b = { ...b, reportDir: dir };
       }
       all.push(b);
     }
   }
-  writeOutputs(out, all);
+  writeOutputs(out, all, skipped);
   return { ...counts(all), reused: 0 };
 }
 
@@ -106,11 +126,11 @@ function counts(bundles: BundleSummary[]): Omit<BatchOutcome, 'reused'> {
   return { bundles, analyzed: n('analyzed'), partial: n('partial'), failed: n('failed') };
 }
 
-function writeOutputs(outDir: string, bundles: readonly BundleSummary[]): void {
-  const file = buildSummaryFile(bundles);
-  writeFileSync(join(outDir, 'summary.json'), JSON.stringify(file, null, 2) + '\n');
-  writeFileSync(join(outDir, 'summary.csv'), renderCsv(bundles));
-  writeFileSync(join(outDir, 'index.html'), renderBatchIndex(file));
+function writeOutputs(outDir: string, bundles: readonly BundleSummary[], skipped: readonly SkippedInput[]): void {
+  const file = buildSummaryFile(bundles, skipped);
+  writeFileNoFollow(join(outDir, 'summary.json'), JSON.stringify(file, null, 2) + '\n');
+  writeFileNoFollow(join(outDir, 'summary.csv'), renderCsv(bundles));
+  writeFileNoFollow(join(outDir, 'index.html'), renderBatchIndex(file));
 }
 
 export function anyAtOrAbove(bundles: readonly BundleSummary[], s: Severity): boolean {

@@ -13,13 +13,23 @@ export async function bundleSha256(path: string): Promise<string> {
   const st = lstatSync(path);
   if (!st.isDirectory()) return hashFile(path);
   const files: { rel: string; abs: string; size: number; mtime: number }[] = [];
+  // A folder or file that cannot be listed, stat'ed or read is keyed by its name: the reader reads
+  // the rest of the bundle and notes the problem, so one unreadable subfolder must not fail the job.
+  const unreadable: string[] = [];
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      unreadable.push(relative(path, d));
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const abs = join(d, e.name);
       if (e.isDirectory()) walk(abs);
       else if (e.isFile()) {
-        const s = lstatSync(abs);
-        files.push({ rel: relative(path, abs), abs, size: s.size, mtime: s.mtimeMs });
+        const s = lstatSync(abs, { throwIfNoEntry: false });
+        if (s) files.push({ rel: relative(path, abs), abs, size: s.size, mtime: s.mtimeMs });
       }
     }
   };
@@ -28,9 +38,10 @@ export async function bundleSha256(path: string): Promise<string> {
   const h = createHash('sha256');
   for (const f of files) {
     h.update(`${f.rel}\0${f.size}\0`);
-    if (total <= FOLDER_CONTENT_LIMIT) h.update(await hashFile(f.abs));
+    if (total <= FOLDER_CONTENT_LIMIT) h.update(await hashFile(f.abs).catch(() => 'unreadable'));
     else h.update(String(f.mtime));
   }
+  for (const u of unreadable) h.update(`${u}\0unreadable\0`);
   return h.digest('hex');
 }
 

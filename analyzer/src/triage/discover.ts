@@ -2,7 +2,9 @@
  * Batch input discovery. Every given file is one input; a given folder is one input when it is a
  * bundle itself (manifest.json, sos_commands/, cmd/, files/, version.txt), otherwise each of its
  * entries is (recursively, for folders that group bundles). Symbolic links are never followed
- * out of the given roots: they are listed as skipped with the reason.
+ * out of the given roots: they are listed as refused with the reason. The type of every input is
+ * checked here, before anything opens it: a FIFO or a device (`/dev/zero`) would block or never end
+ * in the hash. Hidden entries are skipped, and listed as such in summary.json.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -17,9 +19,14 @@ export interface BatchInput {
 
 export interface Discovery {
   inputs: BatchInput[];
-  /** Inputs refused before analysis (links out of the root, missing paths), with one-line reasons. */
+  /** Inputs refused before analysis (links out of the root, missing paths, FIFOs, devices), with one-line reasons. */
   refused: { name: string; path: string; reason: string }[];
+  /** Entries left out on purpose (hidden ones), with the reason: listed in summary.json, not counted as failed. */
+  skipped: { name: string; path: string; reason: string }[];
 }
+
+const NOT_FILE_OR_FOLDER = 'not a regular file or folder (a FIFO, socket or device): not read';
+const HIDDEN = 'hidden entry (its name starts with a dot): skipped'
 
 const BUNDLE_MARKERS = ['manifest.json', 'sos_commands', 'cmd', 'files', 'version.txt', 'sos_reports'];
 /** A folder nested this deep below a root is taken as an input even if it holds no bundle markers. */
@@ -64,6 +71,7 @@ function groupsBundles(dir: string): boolean {
 export function discoverInputs(args: readonly string[]): Discovery {
   const inputs: BatchInput[] = [];
   const refused: Discovery['refused'] = [];
+  const skipped: Discovery['skipped'] = [];
   const seen = new Set<string>();
   const add = (path: string, name: string) => {
     if (seen.has(path)) return;
@@ -73,9 +81,12 @@ export function discoverInputs(args: readonly string[]): Discovery {
 
   const walk = (root: string, dir: string, depth: number) => {
     for (const entry of readdirSafe(dir).sort()) {
-      if (entry.startsWith('.')) continue;
       const p = resolve(dir, entry);
       const name = relative(root, p).split(sep).join('/') || basename(p);
+      if (entry.startsWith('.')) {
+        skipped.push({ name, path: p, reason: HIDDEN });
+        continue;
+      }
       let st;
       try {
         st = lstatSync(p);
@@ -96,7 +107,7 @@ export function discoverInputs(args: readonly string[]): Discovery {
       else if (st.isDirectory()) {
         if (looksLikeBundleDir(p) || depth >= MAX_DEPTH || !groupsBundles(p)) add(p, name);
         else walk(root, p, depth + 1);
-      } else refused.push({ name, path: p, reason: 'not a regular file or folder' });
+      } else refused.push({ name, path: p, reason: NOT_FILE_OR_FOLDER });
     }
   };
 
@@ -115,8 +126,11 @@ export function discoverInputs(args: readonly string[]): Discovery {
         refused.push({ name: basename(p), path: p, reason: 'no such file or folder' });
         continue;
       }
-      if (st.isDirectory() && !looksLikeBundleDir(p)) walk(safeRealpath(p) ?? p, p, 1);
-      else add(p, basename(p));
+      if (st.isDirectory()) {
+        if (looksLikeBundleDir(p)) add(p, basename(p));
+        else walk(safeRealpath(p) ?? p, p, 1);
+      } else if (st.isFile()) add(p, basename(p));
+      else refused.push({ name: basename(p), path: p, reason: NOT_FILE_OR_FOLDER });
     }
   }
   // Names must be unique: two roots may both hold "a.tar.gz".
@@ -124,7 +138,7 @@ export function discoverInputs(args: readonly string[]): Discovery {
   for (const i of inputs) count.set(i.name, (count.get(i.name) ?? 0) + 1);
   for (const i of inputs) if (count.get(i.name)! > 1) i.name = `${i.name}@${shortHash(i.path)}`;
   inputs.sort((a, b) => a.name.localeCompare(b.name));
-  return { inputs, refused };
+  return { inputs, refused, skipped };
 }
 
 function safeRealpath(p: string): string | undefined {

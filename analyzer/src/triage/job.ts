@@ -9,6 +9,7 @@ import { BundleUnreadableError } from '../spine/reader.js';
 import type { ReaderLimits } from '../spine/types.js';
 import { REPORT_FORMATS, writeReports } from '../../../reports/index.js';
 import { bundleSha256 } from './bundle-hash.js';
+import { CACHE_DIR } from './report-names.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
 
 export interface Job {
@@ -22,7 +23,7 @@ export interface Job {
 }
 
 export function cacheDir(outRoot: string): string {
-  return join(outRoot, '.cache');
+  return join(outRoot, CACHE_DIR);
 }
 
 export function cacheFile(outRoot: string, sha: string): string {

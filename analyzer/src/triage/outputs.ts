@@ -10,9 +10,16 @@ export interface BatchSummaryFile {
   tool: { name: string; version: string; rulesVersion: string };
   totals: { bundles: number; analyzed: number; partial: number; failed: number; bySeverity: Record<string, number>; byRule: Record<string, number> };
   bundles: BundleSummary[];
+  /** Entries left out on purpose (hidden ones), with the reason; not bundles, not counted as failed. */
+  skipped?: SkippedInput[];
 }
 
-export function buildSummaryFile(bundles: readonly BundleSummary[]): BatchSummaryFile {
+export interface SkippedInput {
+  input: string;
+  reason: string;
+}
+
+export function buildSummaryFile(bundles: readonly BundleSummary[], skipped: readonly SkippedInput[] = []): BatchSummaryFile {
   const sorted = [...bundles].sort((a, b) => a.input.localeCompare(b.input));
   const bySeverity: Record<string, number> = {};
   const byRule: Record<string, number> = {};
@@ -32,6 +39,7 @@ export function buildSummaryFile(bundles: readonly BundleSummary[]): BatchSummar
       byRule: sortObj(byRule),
     },
     bundles: sorted,
+    ...(skipped.length ? { skipped: [...skipped].sort((a, b) => a.input.localeCompare(b.input)) } : {}),
   };
 }
 

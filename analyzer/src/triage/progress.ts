@@ -2,6 +2,7 @@
  * Batch progress on stderr: a redrawn bar on a TTY (done/total, rate, ETA, failures), plain lines
  * otherwise (logs, CI). NO_COLOR turns colour off.
  */
+import { safe } from '../cli/safe-text.js';
 import type { JobResult } from './pool.js';
 
 export class Progress {
@@ -33,7 +34,7 @@ export class Progress {
       if (this.done === this.total) this.out.write('\n');
     } else {
       const what = r.status === 'failed' ? `failed: ${r.reason}` : `${r.findingCount} finding(s), worst ${r.worstSeverity}${r.cached ? ' (cached)' : ''}`;
-      this.out.write(`[${this.done}/${this.total}] ${r.input}: ${what}\n`);
+      this.out.write(`${safe(`[${this.done}/${this.total}] ${r.input}: ${what}`)}\n`);
     }
   }
 }

@@ -3,6 +3,7 @@ import { analyzeBundle } from '../../analyze.js';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
+import { safe } from '../safe-text.js';
 
 export function parseFormats(v: string): ReportFormat[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -38,7 +39,7 @@ export function registerAnalyze(program: Command): void {
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle);
         const written = await writeReports(result, opts.output, formats);
-        for (const f of written) process.stdout.write(`${f}\n`);
+        for (const f of written) process.stdout.write(`${safe(f)}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;
       });
     });

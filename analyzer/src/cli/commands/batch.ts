@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { anyAtOrAbove, DEFAULT_BUNDLE_TIMEOUT_MS, mergeShards, runBatch, type BatchOutcome } from '../../triage/batch.js';
 import { parseShard, type Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
+import { safe } from '../safe-text.js';
 import { parseSeverity } from './analyze.js';
 import type { Severity } from '../../rules/types.js';
 
@@ -53,13 +54,13 @@ export function registerBatch(program: Command): void {
           ? mergeShards(inputs, opts.output)
           : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress });
       } catch (e) {
-        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+        process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
         return;
       }
-      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${opts.output}/index.html\n`);
+      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${safe(opts.output)}/index.html\n`);
       for (const b of outcome.bundles.filter((x) => x.status !== 'analyzed')) {
-        process.stderr.write(`docker-postmortem: ${b.status === 'failed' ? 'cannot read' : 'only partly read'} ${b.input}: ${b.reason}\n`);
+        process.stderr.write(`docker-postmortem: ${b.status === 'failed' ? 'cannot read' : 'only partly read'} ${safe(b.input)}: ${safe(b.reason)}\n`);
       }
       if (outcome.failed > 0 || outcome.partial > 0) process.exitCode = EXIT.UNREADABLE;
       else if (failOn && anyAtOrAbove(outcome.bundles, failOn)) process.exitCode = EXIT.FINDINGS;

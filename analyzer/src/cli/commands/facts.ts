@@ -11,6 +11,7 @@ import { scanBundle } from '../../spine/reader.js';
 import type { ParseContext } from '../../spine/types.js';
 import type { HostModel, TimelineEvent } from '../../model/host-model.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
+import { safe, safeJson } from '../safe-text.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
   const scan = await scanBundle(bundle, {
@@ -23,8 +24,6 @@ export async function buildModel(bundle: string): Promise<HostModel> {
 }
 
 const t = (ms: number | undefined): string => (ms === undefined || !Number.isFinite(ms) ? '-'.padEnd(24) : new Date(Math.floor(ms)).toISOString());
-/** Control characters from the bundle never reach the terminal raw. */
-const safe = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/\n/g, '\\n');
 
 export function timelineLines(events: readonly TimelineEvent[]): string[] {
   return events.map((e) => `${t(e.time)}  ${e.category.padEnd(10)}  ${safe(e.label)}  ${e.evidence.artifact}:${e.evidence.line}`);
@@ -80,7 +79,7 @@ export function registerFacts(program: Command): void {
       });
       if (!model) return;
       const text = opts.json
-        ? JSON.stringify(opts.timeline ? model.timeline : model, null, 2) + '\n'
+        ? safeJson(JSON.stringify(opts.timeline ? model.timeline : model, null, 2)) + '\n'
         : (opts.timeline ? timelineLines(model.timeline) : summaryLines(model)).join('\n') + '\n';
       // Wait for the pipe to take it all: main() calls process.exit, which would cut a large JSON.
       await new Promise<void>((res) => process.stdout.write(text, () => res()));

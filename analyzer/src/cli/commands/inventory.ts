@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_LIMITS, scanBundle, type BundleInventory } from '../../spine/reader.js';
 import type { ReaderLimits } from '../../spine/types.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
+import { safeJson, safeLines } from '../safe-text.js';
 
 interface InventoryOpts {
   json?: boolean;
@@ -37,6 +38,7 @@ export function limitsFromOptions(o: InventoryOpts): Partial<ReaderLimits> | str
   return out;
 }
 
+/** The inventory as text; every line goes through safe(): names and link targets come from the bundle. */
 export function formatInventory(inventory: BundleInventory): string {
   const out: string[] = [];
   out.push(`bundle:  ${inventory.input}`);
@@ -61,9 +63,9 @@ export function formatInventory(inventory: BundleInventory): string {
   out.push('', `collection health: ${inventory.artifacts.length - unhealthy.length} present, ${unhealthy.length} not usable`);
   if (inventory.problems.length) {
     out.push('', 'reader problems:');
-    for (const p of inventory.problems) out.push(`  ${p.kind}: ${p.path ? JSON.stringify(p.path) + ': ' : ''}${p.message}`);
+    for (const p of inventory.problems) out.push(`  ${p.kind}: ${p.path ? `"${p.path}": ` : ''}${p.message}`);
   }
-  return out.join('\n') + '\n';
+  return safeLines(out) + '\n';
 }
 
 /** `inventory <bundle>`: layout, artifacts with source and size, collection health, refusals. */
@@ -86,7 +88,7 @@ export function registerInventory(program: Command): void {
       }
       await orUnreadable(bundle, async () => {
         const { inventory } = await scanBundle(bundle, { limits });
-        process.stdout.write(opts.json ? JSON.stringify(inventory, null, 2) + '\n' : formatInventory(inventory));
+        process.stdout.write(opts.json ? safeJson(JSON.stringify(inventory, null, 2)) + '\n' : formatInventory(inventory));
       });
     });
 }

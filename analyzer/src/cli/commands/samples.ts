@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runBatch } from '../../triage/batch.js';
 import { EXIT } from '../exit-codes.js';
+import { safe } from '../safe-text.js';
 
 /**
  * `samples [dir] [-o out]`: the README's main job (`npm start`). Analyzes every bundle shipped in
@@ -22,7 +23,7 @@ export function registerSamples(program: Command): void {
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
-        process.stdout.write(`${b.input.padEnd(40)} ${what}${b.reportDir ? `  -> ${join(opts.output, b.reportDir, 'report.html')}` : ''}\n`);
+        process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${b.reportDir ? `  -> ${join(opts.output, b.reportDir, 'report.html')}` : ''}`)}\n`);
       }
       process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
       if (outcome.failed) process.exitCode = EXIT.UNREADABLE;
