@@ -27,6 +27,8 @@ export interface BatchOptions {
   progress?: boolean;
   /** Reader limits for every bundle (defaults: the reader's). */
   limits?: Partial<ReaderLimits>;
+  /** Team known-defect files, loaded in each worker; their fingerprint joins the cache key. */
+  knownDefectFiles?: string[];
 }
 
 export interface BatchOutcome {
@@ -56,7 +58,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const inputs = found.inputs.filter((i) => inShard(i.name, opts.shard));
   const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
   const taken = new Set<string>();
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: reportDirName(i.name, taken), limits: opts.limits }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: reportDirName(i.name, taken), limits: opts.limits, knownDefectFiles: opts.knownDefectFiles }));
 
   const results: BundleSummary[] = [...refused];
   const progress = opts.progress === false ? undefined : new Progress(jobs.length);
