@@ -52,8 +52,9 @@ export interface Identity {
   kernelEvidence?: Evidence;
   os?: { id?: string; versionId?: string; prettyName?: string };
   docker?: { version?: string; package?: string; evidence?: Evidence };
-  containerd?: { version?: string; package?: string };
-  runc?: { version?: string; package?: string };
+  /** evidence: the line the version came from (docker version, docker info or the package list). */
+  containerd?: { version?: string; package?: string; evidence?: Evidence };
+  runc?: { version?: string; package?: string; evidence?: Evidence };
   systemd?: { version?: number };
   flavor: DockerFlavor;
   /** Why we decided the flavor: the package name, a version suffix, a patch-only log line. */

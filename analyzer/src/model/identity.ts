@@ -71,13 +71,28 @@ export function buildIdentity(facts: FactStore, d: ModelDraft): Identity {
     if (dockerEvidence) id.docker.evidence = dockerEvidence;
   }
 
-  // containerd / runc
-  const ctrPkg = firstPackage(byName, CONTAINERD_PACKAGES);
-  const ctrVer = ver?.value.server['containerd']?.['Version']?.value ?? srv['containerd version'] ?? ctrPkg?.version;
-  if (ctrVer !== undefined || ctrPkg) id.containerd = { ...(ctrVer !== undefined ? { version: ctrVer } : {}), ...(ctrPkg ? { package: pkgText(ctrPkg) } : {}) };
-  const runcPkg = firstPackage(byName, RUNC_PACKAGES);
-  const runcVer = ver?.value.server['runc']?.['Version']?.value ?? srv['runc version'] ?? runcPkg?.version;
-  if (runcVer !== undefined || runcPkg) id.runc = { ...(runcVer !== undefined ? { version: runcVer } : {}), ...(runcPkg ? { package: pkgText(runcPkg) } : {}) };
+  // containerd / runc: docker version's component section, else docker info, else the package; with the line it came from.
+  const componentVersion = (component: string, infoKey: string, pkg: PackageFact | undefined) => {
+    const fromVersion = ver?.value.server[component]?.['Version'];
+    const out: { version?: string; package?: string; evidence?: Evidence } = {};
+    if (fromVersion) {
+      out.version = fromVersion.value;
+      out.evidence = lineEvidence(ver!.source, fromVersion);
+    } else if (srv[infoKey] !== undefined) {
+      out.version = srv[infoKey];
+      const line = info?.value.serverLines[infoKey];
+      if (line) out.evidence = lineEvidence(info!.source, line);
+    } else if (pkg) {
+      out.version = pkg.version;
+      out.evidence = pkg.evidence;
+    }
+    if (pkg) out.package = pkgText(pkg);
+    return out.version !== undefined || pkg ? out : undefined;
+  };
+  id.containerd = componentVersion('containerd', 'containerd version', firstPackage(byName, CONTAINERD_PACKAGES));
+  id.runc = componentVersion('runc', 'runc version', firstPackage(byName, RUNC_PACKAGES));
+  if (!id.containerd) delete id.containerd;
+  if (!id.runc) delete id.runc;
 
   const systemd = byName['systemd'];
   const sv = systemd ? /^(\d+)/.exec(systemd.version) : null;

@@ -10,6 +10,7 @@ import type { ReaderLimits } from '../spine/types.js';
 import { REPORT_FORMATS, writeReports } from '../../../reports/index.js';
 import { bundleSha256 } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
+import { teamRules } from '../known-defects/rules.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
 
 export interface Job {
@@ -20,14 +21,18 @@ export interface Job {
   outRoot: string;
   reportDir: string;
   limits?: Partial<ReaderLimits>;
+  /** Team known-defect files (validated by the CLI before the run). */
+  knownDefectFiles?: string[];
 }
 
 export function cacheDir(outRoot: string): string {
   return join(outRoot, CACHE_DIR);
 }
 
-export function cacheFile(outRoot: string, sha: string): string {
-  return join(cacheDir(outRoot), `${sha}-${rulesVersion().replace(/[^A-Za-z0-9.+-]/g, '_')}.json`);
+/** The cache key: bundle bytes + rule catalog + (when given) the team files' fingerprint. */
+export function cacheFile(outRoot: string, sha: string, fingerprint = ''): string {
+  const rules = `${rulesVersion()}${fingerprint ? `+kd${fingerprint}` : ''}`;
+  return join(cacheDir(outRoot), `${sha}-${rules.replace(/[^A-Za-z0-9.+-]/g, '_')}.json`);
 }
 
 export async function runJob(job: Job): Promise<BundleSummary & { cached: boolean }> {
@@ -37,13 +42,14 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   } catch (e) {
     return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
   }
-  const cf = cacheFile(job.outRoot, sha);
+  const team = teamRules(job.knownDefectFiles);
+  const cf = cacheFile(job.outRoot, sha, team.fingerprint);
   const cached = readCached(cf, job);
   if (cached) return { ...cached, cached: true };
 
   let summary: BundleSummary;
   try {
-    const result = await analyzeBundle(job.path, { limits: job.limits });
+    const result = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules });
     await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS]);
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {

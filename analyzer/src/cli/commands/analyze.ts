@@ -4,6 +4,10 @@ import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
 import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
+import { teamRules } from '../../known-defects/rules.js';
+
+/** Commander collector for repeatable options. */
+export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function parseFormats(v: string): ReportFormat[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -25,7 +29,8 @@ export function registerAnalyze(program: Command): void {
     .requiredOption('-o, --output <dir>', 'output folder (created if missing)')
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string }) => {
+    .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
+    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[] }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
       try {
@@ -36,8 +41,15 @@ export function registerAnalyze(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
+      const team = teamRules(opts.knownDefects);
+      if (team.problems.length > 0) {
+        for (const p of team.problems) process.stderr.write(`docker-postmortem: known-defect file: ${p}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      for (const r of team.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${r}\n`);
       await orUnreadable(bundle, async () => {
-        const result = await analyzeBundle(bundle);
+        const result = await analyzeBundle(bundle, { rules: team.rules });
         const written = await writeReports(result, opts.output, formats);
         for (const f of written) process.stdout.write(`${safe(f)}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { anyAtOrAbove, DEFAULT_BUNDLE_TIMEOUT_MS, mergeShards, runBatch, type BatchOutcome } from '../../triage/batch.js';
 import { parseShard, type Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { parseSeverity } from './analyze.js';
+import { collect, parseSeverity } from './analyze.js';
+import { teamRules } from '../../known-defects/rules.js';
 import type { Severity } from '../../rules/types.js';
 
 interface BatchCliOptions {
@@ -14,6 +16,7 @@ interface BatchCliOptions {
   failOn?: string;
   bundleTimeout: string;
   progress: boolean;
+  knownDefects: string[];
 }
 
 /** `batch <inputs…> -o <dir>`: many bundles in, one ranked index out (docs/batch.md). */
@@ -29,6 +32,7 @@ export function registerBatch(program: Command): void {
     .option('--fail-on <severity>', 'exit 1 when any bundle has a finding at or above this severity')
     .option('--bundle-timeout <seconds>', 'stop and list a bundle that takes longer', String(DEFAULT_BUNDLE_TIMEOUT_MS / 1000))
     .option('--no-progress', 'no progress output')
+    .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .action(async (inputs: string[], opts: BatchCliOptions) => {
       let shard: Shard | undefined;
       let failOn: Severity | undefined;
@@ -43,6 +47,8 @@ export function registerBatch(program: Command): void {
         }
         if (!Number.isFinite(timeout) || timeout <= 0) throw new Error(`--bundle-timeout takes seconds > 0 (got ${opts.bundleTimeout})`);
         if (opts.merge && shard) throw new Error('--merge and --shard do not go together');
+        const team = teamRules(opts.knownDefects);
+        if (team.problems.length > 0) throw new Error(`known-defect file: ${team.problems.join('\ndocker-postmortem: known-defect file: ')}`);
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
         process.exitCode = EXIT.USAGE;
@@ -52,7 +58,7 @@ export function registerBatch(program: Command): void {
       try {
         outcome = opts.merge
           ? mergeShards(inputs, opts.output)
-          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress });
+          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)) });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
