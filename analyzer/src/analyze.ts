@@ -2,6 +2,10 @@
  * The single-bundle pipeline: read (streaming) → parse → host model → rules → AnalysisResult.
  * Reports (reports/*.ts) render an AnalysisResult; batch triage calls analyzeBundle per bundle.
  */
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FactStore } from './model/fact-store.js';
 import { buildHostModel } from './model/build.js';
 import type { HostModel } from './model/host-model.js';
@@ -11,11 +15,12 @@ import { causeChains, runRules } from './rules/engine.js';
 import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
 import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
+import { computeVerdict, type Verdict } from './analysis/verdict.js';
 import type { ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
 import type { ParsedArtifact } from './model/fact-store.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 export const TOOL_NAME = 'docker-postmortem';
 export const TOOL_VERSION = '0.1.0';
 
@@ -28,6 +33,8 @@ export interface AnalysisResult {
   coverage: CoverageVerdict[];
   /** Finding-id chains, root cause first. */
   causeChains: string[][];
+  /** Problems found / no problem found in what could be checked / inconclusive, with the facts that matter. */
+  verdict: Verdict;
 }
 
 export interface AnalyzeOptions {
@@ -35,9 +42,49 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
 }
 
-/** A fingerprint of the rule catalog: batch results are cached per bundle sha256 + this. */
+/** The source folders whose content decides an analysis: a change to any file in them is a new rulesVersion. */
+const ANALYSIS_SOURCES = ['rules', 'parsers', 'model', 'events', 'analysis', 'known-defects', 'versions'];
+let sourceHash: string | undefined;
+
+function analysisSourceHash(): string {
+  sourceHash ??= hashAnalysisSources(dirname(fileURLToPath(import.meta.url)));
+  return sourceHash;
+}
+
+/** Content hash of the analysis sources under `here` (.ts in a clone, .js in dist), in a stable order. */
+export function hashAnalysisSources(here: string): string {
+  const h = createHash('sha256');
+  h.update(`schema ${REPORT_SCHEMA_VERSION}\n`);
+  const walk = (dir: string, rel: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(dir, n);
+      const st = lstatSync(p);
+      if (st.isDirectory()) walk(p, `${rel}/${n}`);
+      else if (st.isFile() && /\.(?:ts|js|json)$/.test(n) && !n.endsWith('.d.ts')) {
+        h.update(`${rel}/${n}\n`);
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  for (const d of ANALYSIS_SOURCES) walk(join(here, d), d);
+  walk(join(here, '..', 'data'), 'data');
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * A fingerprint of what decides a verdict: the rule ids and the content of the rule, parser, model and
+ * event sources plus the report schema version. Batch caches results per bundle sha256 + this, so a
+ * rule fix never serves a stale cached verdict.
+ */
 export function rulesVersion(rules: readonly Rule[] = RULES): string {
-  return `${TOOL_VERSION}+${rules.length}r`;
+  const ids = createHash('sha256').update(rules.map((r) => r.meta.id).join(',')).digest('hex').slice(0, 6);
+  return `${TOOL_VERSION}+${analysisSourceHash()}.${ids}`;
 }
 
 export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
@@ -78,5 +125,6 @@ export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInve
     findings,
     coverage,
     causeChains: causeChains(findings),
+    verdict: computeVerdict(model, findings, coverage),
   };
 }

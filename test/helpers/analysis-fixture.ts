@@ -83,6 +83,7 @@ export function emptyResult(): AnalysisResult {
     findings: [],
     coverage: [],
     causeChains: [],
+    verdict: { status: 'inconclusive', headline: 'Inconclusive: logs (journal or syslog) is missing', checked: [], missing: [], facts: [], rules: { evaluated: 0, notEvaluated: 0, insufficient: 0 } },
   };
 }
 
