@@ -10,6 +10,7 @@
  * prints the operstate first, `7: vethX state UP : <…> … master docker0 state forwarding …`
  * (two `state` keys, field guide §3): the one after the flags is the port state.
  */
+import { LINK_HEADER } from './util/link-header.js';
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 
 export interface BridgePort {
@@ -34,7 +35,6 @@ export interface BridgeLinkFacts {
   ports: BridgePort[];
 }
 
-const RE = /^(\d+):\s+([^\s:@]+)(?:@([^\s:]+))?:?\s+(?:state\s+(\S+)\s+:?\s*)?<([^>]*)>\s*(.*)$/;
 
 interface State {
   ports: BridgePort[];
@@ -50,7 +50,7 @@ export const bridgeLinkParser = lineParser<State, BridgeLinkFacts>({
     if (t.trim() === '') return;
     s.sawText = true;
     if (/^\s/.test(t)) return; // -d detail lines and -s counters
-    const m = RE.exec(t);
+    const m = LINK_HEADER.exec(t);
     if (!m) {
       problems.add(line, 'bridge port line not understood');
       return;

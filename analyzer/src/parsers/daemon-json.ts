@@ -64,6 +64,9 @@ function typeOf(v: unknown): string {
 export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
   name: 'daemon-json',
   artifacts: ['docker.daemon-json'],
+  // A JSON document, decoded in linear time and capped as a whole: lines reach the decoder unchanged.
+  maxLineLength: DAEMON_JSON_MAX_CHARS,
+  keepInnerBreaks: true,
   init: () => ({ lines: [], chars: 0, cut: false }),
   line(s, line, problems) {
     if (s.cut) return;

@@ -12,6 +12,7 @@
  * then bridge port state): the first is the operstate, the second the port state.
  */
 import type { Line } from '../spine/types.js';
+import { LINK_HEADER } from './util/link-header.js';
 import { lineParser, malformed, ok, skipped, type ProblemLog } from './util/line-parser.js';
 
 export interface IpLink {
@@ -51,7 +52,6 @@ export interface IpLinkFacts {
   links: IpLink[];
 }
 
-const HEADER = /^(\d+):\s+([^\s:@]+)(?:@([^\s:]+))?:?\s+(?:state\s+(\S+)\s+:?\s*)?<([^>]*)>\s*(.*)$/;
 const NOT_KIND = new Set(['RX:', 'TX:', 'RX', 'TX', 'altname', 'alias', 'vf', 'prop', 'addrgenmode', 'cpu', 'link-netnsid', 'link-netns']);
 
 interface Pending {
@@ -123,7 +123,7 @@ function applyPairs(rec: IpLink, tokens: string[], problems: ProblemLog, line: L
 
 function buildRecord(p: Pending, problems: ProblemLog): IpLink | undefined {
   const [head, ...rest] = p.segments;
-  const m = HEADER.exec(head!.trim());
+  const m = LINK_HEADER.exec(head!.trim());
   if (!m) {
     problems.add(p.line, 'link header not understood');
     return undefined;

@@ -297,9 +297,11 @@ function infoLine(s: State, line: Line, problems: ProblemLog): void {
     info.mode = toOctal(mode[1]);
     return;
   }
-  const kv = /^\s*(nsems|otime|ctime)\s*=\s*(.*?)\s*$/.exec(text);
+  // `(.*)` then trim: a lazy `(.*?)\s*$` retried the trailing `\s*$` from every blank of a run.
+  const kv = /^\s*(nsems|otime|ctime)\s*=(.*)$/.exec(text);
   if (kv) {
-    const [, k, v] = kv;
+    const k = kv[1];
+    const v = kv[2]!.trim();
     if (k === 'nsems') {
       info.nsems = toInt(v);
       if (info.nsems === undefined) problems.add(line, 'nsems is not a number');

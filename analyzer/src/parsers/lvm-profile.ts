@@ -35,12 +35,30 @@ interface State {
   openLine?: number;
 }
 
+/**
+ * `key = 1 } }` → `key = 1` and 2 closing braces, read from the end in one pass (a loop of
+ * `/\}\s*$/` tests rescanned the line once per brace: quadratic on a line of braces).
+ */
+function closingBraces(text: string): { rest: string; closes: number } {
+  let closes = 0;
+  let end = text.length;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '}') {
+      closes++;
+      end = i;
+    } else if (c.trim() !== '') break;
+  }
+  return { rest: text.slice(0, end).trim(), closes };
+}
+
 export const lvmProfileParser = lineParser<State, LvmProfile>({
   name: 'lvm-profile',
   artifacts: ['lvm.thinpool-profile'],
   init: () => ({ stack: [], settings: [], sawContent: false }),
   line(s, line, problems) {
-    const t = line.text.replace(/#.*$/, '').trim();
+    const hash = line.text.indexOf('#');
+    const t = (hash < 0 ? line.text : line.text.slice(0, hash)).trim();
     if (t === '') return;
     s.sawContent = true;
     // `activation {`, `activation{`, and one-line `activation { key = 1 }` are all valid LVM syntax.
@@ -51,11 +69,9 @@ export const lvmProfileParser = lineParser<State, LvmProfile>({
       s.openLine ??= line.no;
       rest = open[2]!;
     }
-    let closes = 0;
-    while (/\}\s*$/.test(rest)) {
-      rest = rest.replace(/\}\s*$/, '').trim();
-      closes++;
-    }
+    const tail = closingBraces(rest);
+    rest = tail.rest;
+    const closes = tail.closes;
     if (rest !== '') {
       const kv = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(rest);
       if (!kv) problems.add(line, 'expected "key = value", "section {" or "}"');

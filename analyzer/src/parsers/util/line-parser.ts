@@ -4,6 +4,7 @@
  * contract says push never throws), and freezes the value it returns.
  */
 import type { ArtifactId } from '../../spine/artifacts.js';
+import { boundedLine, MAX_PARSER_LINE } from './line-cap.js';
 import type { Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../../spine/types.js';
 
 /** Problems kept per file; the rest are counted in one final problem so a garbage file stays small. */
@@ -42,6 +43,13 @@ export interface LineParserSpec<S, T> {
   init(ctx: ParseContext): S;
   line(state: S, line: Line, problems: ProblemLog, ctx: ParseContext): void;
   finish(state: S, problems: ProblemLog, ctx: ParseContext): ParseResult<T>;
+  /**
+   * Characters of a line this parser sees (default MAX_PARSER_LINE). Raise it only for lines that
+   * are legitimately longer and parsed in linear time (JSON documents).
+   */
+  maxLineLength?: number;
+  /** Hand `\r`, U+2028 and U+2029 inside a line to the parser as they are (JSON: they decide validity). */
+  keepInnerBreaks?: boolean;
 }
 
 /** Builds a ParserDef whose sink never throws, whatever the spec does. */
@@ -59,10 +67,13 @@ export function lineParser<S, T>(spec: LineParserSpec<S, T>): ParserDef<T> {
         initError = errorText(e);
       }
       let lastLine = 0;
+      const maxLine = spec.maxLineLength ?? MAX_PARSER_LINE;
       return {
-        push(line: Line): void {
-          lastLine = line.no;
+        push(raw: Line): void {
+          lastLine = raw.no;
           if (state === undefined) return;
+          const { line, cut } = boundedLine(raw, maxLine, spec.keepInnerBreaks);
+          if (cut) problems.add(line, `line of ${raw.text.length} characters cut to ${maxLine} (parser line limit)`);
           try {
             spec.line(state, line, problems, ctx);
           } catch (e) {

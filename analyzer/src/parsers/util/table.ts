@@ -10,6 +10,11 @@ export function splitWs(text: string): string[] {
   return t === '' ? [] : t.split(/\s+/);
 }
 
+/** Whitespace-separated fields with their start offsets, in one linear pass. */
+export function fieldSpans(text: string): { start: number; text: string }[] {
+  return Array.from(text.matchAll(/\S+/g), (m) => ({ start: m.index, text: m[0] }));
+}
+
 /** A non-negative or negative decimal integer that fits a double exactly. */
 export function toInt(s: string | undefined): number | undefined {
   if (s === undefined || !/^-?\d{1,15}$/.test(s)) return undefined;
