@@ -16,6 +16,7 @@ import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { Boot, LogRecord, TimelineCategory, TimelineEvent } from './host-model.js';
 import { MODEL_SIGNALS, SIG } from './signals.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 const MODEL_NAMES = new Set(MODEL_SIGNALS.map((s) => s.name));
 const MAX_EVENTS = 20_000;
@@ -54,7 +55,7 @@ function categoryOf(r: LogRecord): TimelineCategory {
   return 'other';
 }
 
-const ACTOR_CATEGORY: Record<string, TimelineCategory> = {
+const ACTOR_CATEGORY = lookupTable<TimelineCategory>({
   dockerd: 'dockerd',
   'docker.service': 'dockerd',
   containerd: 'containerd',
@@ -62,7 +63,7 @@ const ACTOR_CATEGORY: Record<string, TimelineCategory> = {
   journald: 'journald',
   firewalld: 'firewalld',
   system: 'boot',
-};
+});
 
 export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[] {
   const boots = d.boots ?? [];

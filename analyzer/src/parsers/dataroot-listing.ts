@@ -15,6 +15,7 @@
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 import { toInt, toOctal } from './util/table.js';
 import type { SourceLine } from './ipcs.js';
+import { lookupTable } from './util/dict.js';
 
 export interface ListingEntry extends SourceLine {
   type: 'f' | 'd' | 'l' | 'other';
@@ -39,7 +40,7 @@ interface State {
   sawContent: boolean;
 }
 
-const TYPES: Record<string, ListingEntry['type']> = { f: 'f', d: 'd', l: 'l', o: 'other' };
+const TYPES = lookupTable<ListingEntry['type']>({ f: 'f', d: 'd', l: 'l', o: 'other' });
 
 export const datarootListingParser = lineParser<State, Listing>({
   name: 'dataroot-listing',

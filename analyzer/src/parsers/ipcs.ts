@@ -24,6 +24,7 @@
 import type { Line } from '../spine/types.js';
 import { lineParser, malformed, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { keyHex, parseCtime, splitWs, toBigNumber, toHexInt, toInt, toOctal, wallClockOffset } from './util/table.js';
+import { lookupTable } from './util/dict.js';
 
 /** Where a record came from in its file, so the model can build Evidence. */
 export interface SourceLine {
@@ -110,7 +111,7 @@ export interface IpcsOutput {
 
 type Section = 'none' | 'sem' | 'sem-times' | 'sem-creators' | 'sem-limits' | 'sem-status' | 'sem-info' | 'other';
 
-const SECTION_TITLES: Record<string, Section> = {
+const SECTION_TITLES = lookupTable<Section>({
   'Semaphore Arrays': 'sem',
   'Semaphore Operation/Change Times': 'sem-times',
   'Semaphore Limits': 'sem-limits',
@@ -129,7 +130,7 @@ const SECTION_TITLES: Record<string, Section> = {
   'Shared Memory Attach/Detach/Change Times': 'other',
   'Shared Memory Creator/Last-op PIDs': 'other',
   'Shared Memory Creator/Last-op': 'other',
-};
+});
 
 const LIMIT_KEYS: Record<string, keyof Omit<IpcsSemLimits, 'line' | 'text'>> = {
   'max number of arrays': 'semmni',

@@ -29,6 +29,7 @@
 import type { ParseContext } from '../spine/types.js';
 import { lineParser, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { shellSplit } from './util/shell-words.js';
+import { dict, lookupTable } from './util/dict.js';
 
 /**
  * systemctl's own refusals: the command ran but had nothing to show. The artifact is then skipped
@@ -60,11 +61,11 @@ export interface ShowFacts {
   blocks: number;
 }
 
-const WANTED: Record<string, readonly string[]> = {
+const WANTED = lookupTable<readonly string[]>({
   'systemd.docker': ['docker.service', 'docker.socket'],
   'systemd.containerd': ['containerd.service'],
   'systemd.journald': ['systemd-journald.service'],
-};
+});
 
 interface ShowState {
   refusal?: string;
@@ -117,7 +118,7 @@ export const systemctlShowParser = lineParser<ShowState, ShowFacts>({
     }
     const k = t.slice(0, eq);
     const v = t.slice(eq + 1);
-    if (!s.block) s.block = { names: [], properties: {}, lines: {}, line: line.no };
+    if (!s.block) s.block = { names: [], properties: dict(), lines: dict(), line: line.no };
     const b = s.block;
     // Some properties repeat (ExecStartPre=, several Environment= in old versions): join them.
     b.properties[k] = b.properties[k] !== undefined && k !== 'Id' ? `${b.properties[k]}\n${v}` : v;

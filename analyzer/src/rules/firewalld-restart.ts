@@ -10,6 +10,7 @@ import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, iso, listSome, recordEvidence } from './util-evidence.js';
 import { boolOption, daemonEvents } from './util-host.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 // moby/moby#23154 (libnetwork portmapper, 1.x … 20.10 [lab]): the endpoint name and id, then the iptables error.
 const PROGRAM_FAILED = /driver failed programming external connectivity on endpoint (\S+) \(([0-9a-f]+)\):.*?iptables: No chain\/target\/match by that name/s;
@@ -21,7 +22,7 @@ const FW_COMMAND_FAILED = /ERROR: COMMAND_FAILED/;
 const SETUP_IPTABLES = /Setup IP tables (begin|end)/;
 
 /** The chains docker creates per table when iptables is on. */
-const DOCKER_CHAINS: Record<string, string[]> = { nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] };
+const DOCKER_CHAINS = lookupTable<string[]>({ nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] });
 
 export default defineRule({
   meta: {

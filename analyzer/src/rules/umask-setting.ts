@@ -8,10 +8,11 @@
  */
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, recordEvidence } from './util-evidence.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 // openEuler patch/0021-umask-support-specify-umask.patch.
 const NOT_SUPPORTED = /native\.umask option (\S+) not supported/;
-const UMASK: Record<string, string> = { normal: '0022', secure: '0027' };
+const UMASK = lookupTable<string>({ normal: '0022', secure: '0027' });
 
 export default defineRule({
   meta: {

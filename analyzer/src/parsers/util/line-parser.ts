@@ -1,10 +1,12 @@
 /**
  * A small frame for the storage/IPC line parsers: it owns the problem list, wraps `push` and
  * `finish` so that a bug in one parser becomes a ParseProblem instead of an exception (the
- * contract says push never throws), and freezes the value it returns.
+ * contract says push never throws), and freezes the value it returns (parsers return frozen
+ * records: the model and rules must not edit parser output).
  */
 import type { ArtifactId } from '../../spine/artifacts.js';
 import { boundedLine, MAX_PARSER_LINE } from './line-cap.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../../spine/types.js';
 
 /** Problems kept per file; the rest are counted in one final problem so a garbage file stays small. */
@@ -112,13 +114,4 @@ export function skipped<T>(reason: string, problems: ProblemLog): ParseResult<T>
 
 export function malformed<T>(reason: string, problems: ProblemLog, line?: number, value?: T): ParseResult<T> {
   return { status: 'malformed', reason, line, value, problems: problems.list };
-}
-
-/** Parsers return frozen records: the model and rules must not edit parser output. */
-export function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 }
