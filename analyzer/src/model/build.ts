@@ -24,6 +24,7 @@ import { buildAudit } from './audit.js';
 import { buildIptables } from './iptables.js';
 import { buildTimeline } from './timeline.js';
 import { deepFreeze } from '../parsers/util/deep-freeze.js';
+import type { IpLinkFacts } from '../parsers/ip-link.js';
 
 /** The sections built so far; combiners may read any section built before them. */
 export type ModelDraft = Partial<HostModel> & { collection: Collection };
@@ -42,6 +43,8 @@ export function buildHostModel(facts: FactStore, collection: Collection): HostMo
   d.containers = buildContainers(facts, d);
   d.networks = buildNetworks(facts, d);
   d.links = buildLinks(facts, d);
+  const linksTotal = facts.first<IpLinkFacts>('ip.link')?.value.total;
+  if (linksTotal !== undefined && linksTotal > d.links.length) d.linksTotal = linksTotal;
   d.ipc = buildIpc(facts, d);
   d.storage = buildStorage(facts, d);
   d.mounts = buildMounts(facts, d);

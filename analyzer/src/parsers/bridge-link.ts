@@ -10,6 +10,7 @@
  * prints the operstate first, `7: vethX state UP : <…> … master docker0 state forwarding …`
  * (two `state` keys, field guide §3): the one after the flags is the port state.
  */
+import { MAX_LINKS } from './ip-link.js';
 import { LINK_HEADER } from './util/link-header.js';
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 
@@ -39,6 +40,8 @@ export interface BridgeLinkFacts {
 interface State {
   ports: BridgePort[];
   sawText: boolean;
+  /** Past MAX_LINKS ports. */
+  cut?: boolean;
 }
 
 export const bridgeLinkParser = lineParser<State, BridgeLinkFacts>({
@@ -50,6 +53,11 @@ export const bridgeLinkParser = lineParser<State, BridgeLinkFacts>({
     if (t.trim() === '') return;
     s.sawText = true;
     if (/^\s/.test(t)) return; // -d detail lines and -s counters
+    if (s.ports.length >= MAX_LINKS) {
+      if (s.ports.length === MAX_LINKS && !s.cut) problems.add(line, `more than ${MAX_LINKS} bridge ports: the rest are not read (limit MAX_LINKS)`);
+      s.cut = true;
+      return;
+    }
     const m = LINK_HEADER.exec(t);
     if (!m) {
       problems.add(line, 'bridge port line not understood');

@@ -72,7 +72,7 @@ export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
           summary: fillTemplate(template, data),
           explanation: input.detail ? `${meta.explanation}\n\n${input.detail}` : meta.explanation,
           evidence: input.evidence.slice(0, MAX_EVIDENCE_PER_FINDING),
-          evidenceTotal: input.evidence.length,
+          evidenceTotal: Math.max(input.evidenceTotal ?? 0, input.evidence.length),
           remediation: [...(input.remediation ?? []), ...meta.remediation],
           causedBy: [],
           causes: [],

@@ -5,6 +5,7 @@
  */
 import type { Semaphore } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
+import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, listSome, recordEvidence } from './util-evidence.js';
 
@@ -60,8 +61,10 @@ export default defineRule({
     const limit = ipc.limits?.semmni;
     const used = ipc.usedArrays ?? ipc.semaphores.length;
 
-    const semEvidence: Evidence[] = leaked.flatMap((s) => s.evidence.slice(0, 2));
+    // Only what the engine can keep: a million leaked cookies must not make two million excerpts first.
+    const semEvidence: Evidence[] = leaked.slice(0, MAX_EVIDENCE_PER_FINDING).flatMap((s) => s.evidence.slice(0, 2));
     if (ipc.limits) semEvidence.unshift({ ...ipc.limits.evidence, match: String(ipc.limits.semmni) });
+    const semEvidenceTotal = leaked.reduce((n, x) => n + Math.min(2, x.evidence.length), ipc.limits ? 1 : 0);
     const logEvidence = failures.map((r) => recordEvidence(r, new RegExp(`${COOKIE_FAILED.source}|${SEM_LIMIT.source}|${UDEV_WAIT.source}`)));
     const keys = leaked.map((s) => s.keyHex);
     const detail = leaked.length
@@ -74,6 +77,7 @@ export default defineRule({
         data: { used, limit, leaked: leaked.length },
         severity: 'critical',
         evidence: [...semEvidence, ...logEvidence],
+        evidenceTotal: semEvidenceTotal + logEvidence.length,
         confidence: leaked.length > 0 ? 'high' : 'medium',
         confidenceReason: leaked.length > 0 ? 'semaphore table and kernel.sem both collected' : 'limit reached; cookies not identified in the semaphore table',
         detail,
@@ -88,6 +92,7 @@ export default defineRule({
         // A handful of leaks is a warning; dockerd errors make it an error.
         severity: failures.length > 0 ? 'error' : 'warning',
         evidence: [...semEvidence, ...logEvidence],
+        evidenceTotal: semEvidenceTotal + logEvidence.length,
         confidence: leaked.some((s) => s.ctime !== undefined || s.lastPidAlive === false) ? 'high' : 'medium',
         confidenceReason: leaked.some((s) => s.ctime !== undefined)
           ? 'cookie change times are older than one minute'
