@@ -3,6 +3,20 @@
  * same bundle always gives the same bytes.
  */
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
+// A key `__proto__` (from daemon.json) stays a plain key, not a prototype change.
+import { setOwn } from '../analyzer/src/parsers/util/go-json.js';
+
+/**
+ * Items kept of any one list inside `model` in report.json. A real host stays far below it (a few
+ * thousand packages or mounts); a bundle with a million semaphores once gave a 34 MB report.json.
+ * What is cut is listed in `modelListsCut` with the true totals.
+ */
+export const MAX_REPORT_MODEL_LIST = 10_000;
+
+export interface ListCut {
+  kept: number;
+  total: number;
+}
 
 export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
@@ -10,13 +24,40 @@ export function sortKeys(v: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v as object).sort()) {
       const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sortKeys(x);
+      if (x !== undefined) setOwn(out, k, sortKeys(x));
     }
     return out;
   }
   return v;
 }
 
-export function renderJson(result: AnalysisResult): string {
-  return JSON.stringify(sortKeys(result), null, 2) + '\n';
+/**
+ * `v` with every array longer than `max` cut to its first `max` items; cuts are added up per
+ * path (`ipc.semaphores`, `links.*.addresses`) into `cuts`.
+ */
+function capLists(v: unknown, path: string, max: number, cuts: Map<string, ListCut>): unknown {
+  if (Array.isArray(v)) {
+    if (v.length > max) {
+      const c = cuts.get(path) ?? { kept: 0, total: 0 };
+      c.kept += max;
+      c.total += v.length;
+      cuts.set(path, c);
+    }
+    const itemPath = path === '' ? '*' : `${path}.*`;
+    return v.slice(0, max).map((x) => capLists(x, itemPath, max, cuts));
+  }
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, capLists(x, path === '' ? k : `${path}.${k}`, max, cuts));
+    return out;
+  }
+  return v;
+}
+
+export function renderJson(result: AnalysisResult, maxModelList = MAX_REPORT_MODEL_LIST): string {
+  const cuts = new Map<string, ListCut>();
+  const model = capLists(result.model, '', maxModelList, cuts);
+  const out: Record<string, unknown> = { ...result, model };
+  if (cuts.size > 0) out.modelListsCut = Object.fromEntries(cuts);
+  return JSON.stringify(sortKeys(out), null, 2) + '\n';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LvmProfile } from '../../analyzer/src/parsers/lvm-profile.js';
+import { MAX_SECTION_DEPTH, type LvmProfile } from '../../analyzer/src/parsers/lvm-profile.js';
+import { parseText } from '../../analyzer/src/parsers/parse-text.js';
 import { fixture, fixtureFiles, fuzzParser, okValue, parse } from '../helpers/storage-parser-harness.js';
 
 describe('lvm-profile parser', () => {
@@ -31,5 +32,23 @@ describe('lvm-profile parser', () => {
 
   it('never throws on fuzzed input', () => {
     fuzzParser('lvm.thinpool-profile', fixtureFiles('lvm-profile').map((f) => fixture(`lvm-profile/${f}`)), 2000, 29);
+  });
+});
+
+describe('lvm-profile: deep nesting stays linear', () => {
+  it('50,000 nested sections parse in bounded time, and braces still match past the kept depth', () => {
+    const n = 50_000;
+    const lines = [...Array.from({ length: n }, () => 'a {'), 'deep = 1', ...Array.from({ length: n - 1 }, () => '}'), 'top = 2', '}'];
+    const t0 = performance.now();
+    const r = parseText<LvmProfile>('lvm.thinpool-profile', lines.join('\n'));
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(r.status).toBe('ok');
+    const settings = r.status === 'ok' ? r.value.settings : [];
+    // After n-1 closes only the outermost `a` is open again: `top` is back in section "a".
+    expect(settings.map((x) => [x.key, x.section.split('/').length])).toEqual([
+      ['deep', MAX_SECTION_DEPTH],
+      ['top', 1],
+    ]);
+    expect(r.problems.map((p) => p.reason)).not.toContain('unmatched "}"');
   });
 });

@@ -11,6 +11,7 @@ import type { AuditEvent, AuditFacts } from './host-model.js';
 import type { AuditLogParse } from '../parsers/audit-log.js';
 import type { AuditRules } from '../parsers/audit-rules.js';
 import { EVENT_KEEP } from '../parsers/audit-log.js';
+import { dict } from '../parsers/util/dict.js';
 
 const under = (p: string, root: string): boolean => {
   const r = root.endsWith('/') ? root.slice(0, -1) : root;
@@ -18,7 +19,7 @@ const under = (p: string, root: string): boolean => {
 };
 
 export function buildAudit(facts: FactStore, d: ModelDraft): AuditFacts {
-  const out: AuditFacts = { available: false, rules: [], events: [], keyCounts: {}, totalEvents: 0 };
+  const out: AuditFacts = { available: false, rules: [], events: [], keyCounts: dict(), totalEvents: 0 };
   for (const a of ['audit.rules', 'audit.rules-files'] as const) {
     for (const { value } of facts.values<AuditRules>(a)) {
       out.available = true;

@@ -24,6 +24,8 @@ import { buildLimits } from './limits.js';
 import { buildAudit } from './audit.js';
 import { buildIptables } from './iptables.js';
 import { buildTimeline } from './timeline.js';
+import { deepFreeze } from '../parsers/util/deep-freeze.js';
+import type { IpLinkFacts } from '../parsers/ip-link.js';
 
 /** The sections built so far; combiners may read any section built before them. */
 export type ModelDraft = Partial<HostModel> & { collection: Collection };
@@ -43,6 +45,8 @@ export function buildHostModel(facts: FactStore, collection: Collection): HostMo
   d.containers = buildContainers(facts, d);
   d.networks = buildNetworks(facts, d);
   d.links = buildLinks(facts, d);
+  const linksTotal = facts.first<IpLinkFacts>('ip.link')?.value.total;
+  if (linksTotal !== undefined && linksTotal > d.links.length) d.linksTotal = linksTotal;
   d.ipc = buildIpc(facts, d);
   d.storage = buildStorage(facts, d);
   d.mounts = buildMounts(facts, d);
@@ -50,14 +54,6 @@ export function buildHostModel(facts: FactStore, collection: Collection): HostMo
   d.audit = buildAudit(facts, d);
   d.iptables = buildIptables(facts, d);
   d.timeline = buildTimeline(facts, d);
+  // Rules must not mutate the model (the rule tester checks it); freezing makes a mutation throw.
   return deepFreeze(d as HostModel);
-}
-
-/** Rules must not mutate the model (the rule tester checks it); freezing makes a mutation throw. */
-export function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 }

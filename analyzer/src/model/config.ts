@@ -22,6 +22,7 @@ import { daemonJsonKeyType, flagSpec, parseDockerdFlags, type JsonType } from '.
 import { shellSplit } from '../parsers/util/shell-words.js';
 import { REDACTED } from '../parsers/processes.js';
 import { lineEvidence } from './source-evidence.js';
+import { dict } from '../parsers/util/dict.js';
 
 export const DEFAULT_DATA_ROOT = '/var/lib/docker';
 export const DEFAULT_EXEC_ROOT = '/var/run/docker';
@@ -100,7 +101,7 @@ function flagValues(words: readonly Word[]): ConfigValue[] {
 
 export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
   const all: ConfigValue[] = [];
-  const cfg: EffectiveConfig = { values: {}, all, conflicts: [], daemonJson: { present: false, unknownKeys: [], wrongTypes: [] }, env: {}, dataRoot: DEFAULT_DATA_ROOT, execRoot: DEFAULT_EXEC_ROOT };
+  const cfg: EffectiveConfig = { values: dict(), all, conflicts: [], daemonJson: { present: false, unknownKeys: [], wrongTypes: [] }, env: dict(), dataRoot: DEFAULT_DATA_ROOT, execRoot: DEFAULT_EXEC_ROOT };
 
   // --- daemon.json ---------------------------------------------------------------------------
   const dj = facts.first<DaemonJsonFacts>('docker.daemon-json');

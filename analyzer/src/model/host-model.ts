@@ -28,6 +28,8 @@ export interface HostModel {
   containers: ContainerFact[];
   networks: NetworkFact[];
   links: LinkFact[];
+  /** Links `ip link` listed, when more than the parser reads (MAX_LINKS): `links` holds the first ones. */
+  linksTotal?: number;
   ipc: IpcFacts;
   storage: StorageFacts;
   mounts: MountFact[];
@@ -377,6 +379,8 @@ export interface IpcFacts {
   /** `ipcs -u`: used arrays / allocated semaphores. */
   usedArrays?: number;
   allocatedSemaphores?: number;
+  /** ipcs rows the parser counted but did not keep (MAX_IPCS_ROWS per list): `semaphores` is then partial. */
+  rowsNotRead?: number;
   /** `dmsetup udevcookies` said `Command not supported. Recompile with "--enable-udev_sync"`: no cookies can be listed. */
   udevSyncUnsupported?: Evidence;
 }

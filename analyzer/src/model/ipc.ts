@@ -45,6 +45,16 @@ interface Draft {
 /** Lower rank = more trusted time source. */
 const RANK = { proc: 0, info: 1, times: 2, dmsetup: 3 } as const;
 
+/**
+ * Evidence lines kept per semaphore: one per source (ipcs -s, -t, -i, /proc, dmsetup) is plenty;
+ * the cap keeps a million-semaphore table from holding millions of excerpts.
+ */
+export const MAX_EVIDENCE_PER_SEMAPHORE = 6;
+
+function addEvidence(s: { evidence: Evidence[] }, e: Evidence): void {
+  if (s.evidence.length < MAX_EVIDENCE_PER_SEMAPHORE) s.evidence.push(e);
+}
+
 export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
   const byId = new Map<string, Draft>();
   const bySemid = new Map<number, Draft>();
@@ -74,7 +84,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       s.owner ??= r.owner;
       s.perms ??= r.perms;
       s.nsems ??= r.nsems;
-      s.evidence.push(lineEvidence(source, r, { match: r.keyHex }));
+      addEvidence(s, lineEvidence(source, r, { match: r.keyHex }));
     }
   }
   for (const { value, source } of facts.values<ProcSemRow[]>('proc.sysvipc-sem')) {
@@ -85,7 +95,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       if (s.owner === undefined && r.uid !== undefined) s.owner = String(r.uid);
       setTime(s, 'ctime', r.ctime, RANK.proc);
       setTime(s, 'otime', r.otime, RANK.proc);
-      s.evidence.push(lineEvidence(source, r));
+      addEvidence(s, lineEvidence(source, r));
     }
   }
   for (const { value, source } of facts.values<DmUdevCookies>('dmsetup.udevcookies')) {
@@ -94,7 +104,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       s.inUdevCookies = true;
       setTime(s, 'ctime', c.ctime, RANK.dmsetup);
       setTime(s, 'otime', c.otime, RANK.dmsetup);
-      s.evidence.push(lineEvidence(source, c, { time: c.ctime }));
+      addEvidence(s, lineEvidence(source, c, { time: c.ctime }));
     }
   }
 
@@ -105,7 +115,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       if (!s) continue;
       setTime(s, 'ctime', t.ctime, RANK.times);
       setTime(s, 'otime', t.otime, RANK.times);
-      s.evidence.push(lineEvidence(source, t, { time: t.ctime }));
+      addEvidence(s, lineEvidence(source, t, { time: t.ctime }));
     }
     for (const c of value.creators) {
       const s = bySemid.get(c.semid);
@@ -121,7 +131,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
       setTime(s, 'otime', i.otime, RANK.info);
       const pid = i.sems.find((x) => x.pid > 0)?.pid;
       if (pid !== undefined) s.lastPid ??= pid;
-      s.evidence.push(lineEvidence(source, i.ctimeLine ?? i, { time: i.ctime }));
+      addEvidence(s, lineEvidence(source, i.ctimeLine ?? i, { time: i.ctime }));
     }
   }
 
@@ -153,6 +163,7 @@ export function buildIpc(facts: FactStore, d: ModelDraft): IpcFacts {
     const m = value.messages.find((x) => x.kind === 'udev-sync-unsupported');
     if (m) out.udevSyncUnsupported ??= lineEvidence(source, m);
   }
+  for (const { value } of ipcs) if (value.rowsNotKept) out.rowsNotRead = (out.rowsNotRead ?? 0) + value.rowsNotKept;
   for (const { value } of ipcs) {
     if (!value.summary) continue;
     out.usedArrays ??= value.summary.usedArrays;

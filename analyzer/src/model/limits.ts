@@ -12,6 +12,7 @@ import type { ArtifactSource } from '../spine/types.js';
 import type { LimitsFile } from '../parsers/limits.js';
 import type { SysctlOutput } from '../parsers/sysctl.js';
 import { lineEvidence } from './source-evidence.js';
+import { dict } from '../parsers/util/dict.js';
 
 const base = (p: string) => p.split('/').pop() ?? p;
 
@@ -30,7 +31,7 @@ export function buildLimits(facts: FactStore, _d: ModelDraft): LimitFacts {
     for (const r of value.rows) entries.push({ domain: r.domain, type: r.type, item: r.item, value: r.value, file: source.path, evidence: lineEvidence(source, r) });
   }
 
-  const effective: LimitFacts['effective'] = {};
+  const effective: LimitFacts['effective'] = dict();
   for (const e of entries) {
     if (e.domain !== '*' && e.domain !== 'root') continue;
     const key = e.domain === 'root' ? `root:${e.item}` : e.item;
@@ -41,7 +42,7 @@ export function buildLimits(facts: FactStore, _d: ModelDraft): LimitFacts {
     effective[key] = cur;
   }
 
-  const sysctl: LimitFacts['sysctl'] = {};
+  const sysctl: LimitFacts['sysctl'] = dict();
   for (const { value, source } of facts.values<SysctlOutput>('sysctl')) {
     for (const [k, e] of Object.entries(value.values)) sysctl[k] ??= { value: e.value, evidence: lineEvidence(source, e) };
   }

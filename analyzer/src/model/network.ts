@@ -30,6 +30,9 @@ export function buildLinks(facts: FactStore, _d: ModelDraft): LinkFact[] {
   const addrs = addrFacts?.value.addresses ?? [];
   const addrSource = addrFacts?.source;
   const ports = facts.first<BridgeLinkFacts>('bridge.link')?.value.ports ?? [];
+  // Indexed once: per-link filter/find over addresses and ports was quadratic (a million veths).
+  const addrsByName = groupBy(addrs, (a) => a.ifname);
+  const portsByName = groupBy(ports, (p) => p.name);
   return links.value.links.map((l) => {
     const f: LinkFact = {
       ifindex: l.ifindex,
@@ -38,8 +41,9 @@ export function buildLinks(facts: FactStore, _d: ModelDraft): LinkFact[] {
       addresses: [],
       evidence: lineEvidence(links.source, l),
     };
-    let mine = addrs.filter((a) => a.ifindex === l.ifindex && a.ifname === l.name);
-    if (mine.length === 0) mine = addrs.filter((a) => a.ifname === l.name);
+    const named = addrsByName.get(l.name) ?? [];
+    let mine = named.filter((a) => a.ifindex === l.ifindex);
+    if (mine.length === 0) mine = named;
     f.addresses = mine.map((a) => a.cidr);
     if (mine.length > 0 && addrSource) f.addressEvidence = Object.fromEntries(mine.map((a) => [a.cidr, lineEvidence(addrSource, a)]));
     if (l.peerIfindex !== undefined) f.peerIfindex = l.peerIfindex;
@@ -50,9 +54,22 @@ export function buildLinks(facts: FactStore, _d: ModelDraft): LinkFact[] {
     if (l.mtu !== undefined) f.mtu = l.mtu;
     if (l.linkNetnsId !== undefined) f.linkNetnsId = l.linkNetnsId;
     if (l.mac !== undefined) f.mac = l.mac;
-    const port = ports.find((p) => p.ifindex === l.ifindex && p.name === l.name) ?? ports.find((p) => p.name === l.name);
+    const samePorts = portsByName.get(l.name) ?? [];
+    const port = samePorts.find((p) => p.ifindex === l.ifindex) ?? samePorts[0];
     const portState = port?.state ?? l.portState;
     if (portState !== undefined) f.bridgePortState = portState;
     return f;
   });
+}
+
+/** Items grouped by a key, in input order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
 }

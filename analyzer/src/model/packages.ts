@@ -7,6 +7,7 @@ import type { ModelDraft } from './build.js';
 import type { PackageFact, PackageFacts } from './host-model.js';
 import type { PackagesFacts } from '../parsers/packages.js';
 import { lineEvidence } from './source-evidence.js';
+import { dict } from '../parsers/util/dict.js';
 
 export function buildPackages(facts: FactStore, _d: ModelDraft): PackageFacts {
   const list: PackageFact[] = [];
@@ -22,7 +23,7 @@ export function buildPackages(facts: FactStore, _d: ModelDraft): PackageFacts {
       }
     }
   }
-  const byName: Record<string, PackageFact> = {};
+  const byName = dict<PackageFact>();
   for (const p of list) byName[p.name] = p;
   return { available, list, byName };
 }

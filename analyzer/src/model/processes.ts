@@ -10,6 +10,7 @@ import type { PsFacts } from '../parsers/ps.js';
 import type { DaemonProcessFacts } from '../parsers/processes.js';
 import { lineEvidence } from './source-evidence.js';
 import { shellSplit } from '../parsers/util/shell-words.js';
+import { dict } from '../parsers/util/dict.js';
 
 type Daemon = NonNullable<ProcessFacts['dockerd']>;
 
@@ -48,8 +49,8 @@ export function buildProcesses(facts: FactStore, _d: ModelDraft): ProcessFacts {
   }
   for (const p of out.list) {
     const argv = shellSplit(p.args).words;
-    if (!out.dockerd && isDockerd(argv[0])) out.dockerd = { pid: p.pid, argv, env: {}, evidence: p.evidence };
-    else if (!out.containerd && isContainerd(argv[0])) out.containerd = { pid: p.pid, argv, env: {}, evidence: p.evidence };
+    if (!out.dockerd && isDockerd(argv[0])) out.dockerd = { pid: p.pid, argv, env: dict(), evidence: p.evidence };
+    else if (!out.containerd && isContainerd(argv[0])) out.containerd = { pid: p.pid, argv, env: dict(), evidence: p.evidence };
   }
   return out;
 }

@@ -14,9 +14,10 @@ import type { DevicesetMetadata } from '../parsers/deviceset-metadata.js';
 import type { OverlayParam } from '../parsers/overlay-params.js';
 import type { DfOutput, DfRow } from '../parsers/df.js';
 import { fileEvidence, lineEvidence } from './source-evidence.js';
+import { dict } from '../parsers/util/dict.js';
 
 export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
-  const out: StorageFacts = { driverStatus: {}, dmDevices: [], baseDeviceUuids: [], overlayParams: {} };
+  const out: StorageFacts = { driverStatus: dict(), dmDevices: [], baseDeviceUuids: [], overlayParams: dict() };
 
   const info = facts.first<DockerInfoFacts>('docker.info')?.value;
   const infoDriver = info?.server?.['Storage Driver'];
@@ -27,7 +28,7 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   if (infoDriver && infoFacts?.value.serverLines['Storage Driver']) out.driverEvidence = lineEvidence(infoFacts.source, infoFacts.value.serverLines['Storage Driver']);
   else if (driver && d.config?.values['storage-driver']?.evidence) out.driverEvidence = d.config.values['storage-driver'].evidence;
   if (infoFacts) {
-    const ev: Record<string, Evidence> = {};
+    const ev = dict<Evidence>();
     for (const e of infoFacts.value.entries) {
       if (e.path.length >= 1 && e.path[e.path.length - 1] === 'Storage Driver' && !e.item && ev[e.key] === undefined) ev[e.key] = lineEvidence(infoFacts.source, e);
     }
@@ -40,7 +41,7 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
 
   const profile = facts.first<LvmProfile>('lvm.thinpool-profile');
   if (profile && profile.value.settings.length > 0) {
-    const thresholds: Record<string, number> = {};
+    const thresholds = dict<number>();
     for (const s of profile.value.settings) if (s.number !== undefined) thresholds[s.key] = s.number;
     out.thinPoolProfile = { thresholds, evidence: lineEvidence(profile.source, profile.value.settings[0]!) };
   }
@@ -57,7 +58,7 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
 
   for (const { value, source } of facts.values<OverlayParam>('overlay.params')) {
     out.overlayParams[value.name] = value.value;
-    (out.overlayParamEvidence ??= {})[value.name] = lineEvidence(source, value);
+    (out.overlayParamEvidence ??= dict())[value.name] = lineEvidence(source, value);
   }
 
   // The data-root listing's root (built earlier) is what the collector saw; config is the fallback.

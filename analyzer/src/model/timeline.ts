@@ -16,6 +16,7 @@ import type { ModelDraft } from './build.js';
 import type { Boot, LogEvent, LogRecord, TimelineCategory, TimelineEvent } from './host-model.js';
 import type { EventKind } from '../events/types.js';
 import { eventTitle } from '../events/catalog.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 /** Events that only say "dockerd wrote a line": activity, not history. */
 const NOT_ON_TIMELINE: ReadonlySet<EventKind> = new Set(['dockerd.log-line']);
@@ -55,7 +56,7 @@ function categoryOf(r: LogRecord): TimelineCategory {
   return 'other';
 }
 
-const ACTOR_CATEGORY: Record<string, TimelineCategory> = {
+const ACTOR_CATEGORY = lookupTable<TimelineCategory>({
   dockerd: 'dockerd',
   'docker.service': 'dockerd',
   containerd: 'containerd',
@@ -63,7 +64,7 @@ const ACTOR_CATEGORY: Record<string, TimelineCategory> = {
   journald: 'journald',
   firewalld: 'firewalld',
   system: 'boot',
-};
+});
 
 export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[] {
   const boots = d.boots ?? [];

@@ -9,12 +9,13 @@ import type { UnitFacts } from './host-model.js';
 import type { CatFacts, ShowFacts, StatusFacts } from '../parsers/systemctl.js';
 import { lineEvidence } from './source-evidence.js';
 import type { Evidence } from '../spine/types.js';
+import { dict, lookupTable } from '../parsers/util/dict.js';
 
-const DEFAULT_NAME: Record<string, string> = { 'systemd.docker': 'docker.service', 'systemd.containerd': 'containerd.service', 'systemd.journald': 'systemd-journald.service' };
+const DEFAULT_NAME = lookupTable<string>({ 'systemd.docker': 'docker.service', 'systemd.containerd': 'containerd.service', 'systemd.journald': 'systemd-journald.service' });
 
 export function buildUnits(facts: FactStore, _d: ModelDraft): Record<string, UnitFacts> {
-  const units: Record<string, UnitFacts> = {};
-  const unit = (name: string): UnitFacts => (units[name] ??= { name, properties: {}, dropIns: [] });
+  const units = dict<UnitFacts>();
+  const unit = (name: string): UnitFacts => (units[name] ??= { name, properties: dict(), dropIns: [] });
 
   for (const id of ['systemd.docker', 'systemd.containerd', 'systemd.journald'] as const) {
     for (const { value, source } of facts.values<ShowFacts>(id)) {
@@ -27,7 +28,7 @@ export function buildUnits(facts: FactStore, _d: ModelDraft): Record<string, Uni
         const at = s.lines['Id'] ?? s.line;
         u.evidence = lineEvidence(source, { line: at, text: s.id !== undefined ? `Id=${s.id}` : Object.entries(s.properties)[0]?.join('=') ?? '' });
         // The line of each property, so findings cite `Result=timeout` or `TimeoutStartUSec=2s` itself.
-        const pe: Record<string, Evidence> = {};
+        const pe = dict<Evidence>();
         for (const [k, line] of Object.entries(s.lines)) pe[k] = lineEvidence(source, { line, text: `${k}=${(s.properties[k] ?? '').split('\n')[0]}` });
         if (Object.keys(pe).length > 0) u.propertyEvidence = pe;
       }

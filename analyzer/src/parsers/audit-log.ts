@@ -18,6 +18,7 @@
 import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { AuditEvent } from '../model/host-model.js';
 import { flatCopy } from './journal.js';
+import { dict } from './util/dict.js';
 
 export interface AuditLogParse {
   totalEvents: number;
@@ -43,7 +44,7 @@ const HEX_FIELDS = new Set(['name', 'exe', 'comm', 'proctitle', 'key', 'cwd', 'p
 const SENTINELS = new Set(['(null)', '?', '4294967295', '(none)']);
 
 /** key=value pairs; values bare, "double-quoted" or 'single-quoted' (USER_* msg='…', parsed recursively). */
-export function auditFields(body: string, into: Record<string, string> = {}, depth = 0): Record<string, string> {
+export function auditFields(body: string, into: Record<string, string> = dict(), depth = 0): Record<string, string> {
   let i = 0;
   const n = body.length;
   let guard = 0;

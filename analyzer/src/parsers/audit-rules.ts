@@ -10,6 +10,7 @@
  */
 import type { Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { AuditRule } from '../model/host-model.js';
+import { dict } from './util/dict.js';
 
 export interface AuditRules {
   rules: AuditRule[];
@@ -43,7 +44,7 @@ export function parseAuditRule(text: string): { watch?: AuditRule['watch']; ok: 
     return { ok: true, watch: { path, perms: opt(['-p']), key: opt(['-k']) } };
   }
   if (a[0] === '-a' || a[0] === '-A') {
-    const fields: Record<string, string> = {};
+    const fields = dict<string>();
     for (let i = 0; i < a.length - 1; i++) {
       if (a[i] === '-F') {
         const f = a[i + 1]!;

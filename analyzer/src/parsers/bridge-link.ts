@@ -10,6 +10,8 @@
  * prints the operstate first, `7: vethX state UP : <…> … master docker0 state forwarding …`
  * (two `state` keys, field guide §3): the one after the flags is the port state.
  */
+import { MAX_LINKS } from './ip-link.js';
+import { LINK_HEADER } from './util/link-header.js';
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 
 export interface BridgePort {
@@ -34,11 +36,12 @@ export interface BridgeLinkFacts {
   ports: BridgePort[];
 }
 
-const RE = /^(\d+):\s+([^\s:@]+)(?:@([^\s:]+))?:?\s+(?:state\s+(\S+)\s+:?\s*)?<([^>]*)>\s*(.*)$/;
 
 interface State {
   ports: BridgePort[];
   sawText: boolean;
+  /** Past MAX_LINKS ports. */
+  cut?: boolean;
 }
 
 export const bridgeLinkParser = lineParser<State, BridgeLinkFacts>({
@@ -50,7 +53,12 @@ export const bridgeLinkParser = lineParser<State, BridgeLinkFacts>({
     if (t.trim() === '') return;
     s.sawText = true;
     if (/^\s/.test(t)) return; // -d detail lines and -s counters
-    const m = RE.exec(t);
+    if (s.ports.length >= MAX_LINKS) {
+      if (s.ports.length === MAX_LINKS && !s.cut) problems.add(line, `more than ${MAX_LINKS} bridge ports: the rest are not read (limit MAX_LINKS)`);
+      s.cut = true;
+      return;
+    }
+    const m = LINK_HEADER.exec(t);
     if (!m) {
       problems.add(line, 'bridge port line not understood');
       return;

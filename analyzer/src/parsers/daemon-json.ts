@@ -13,10 +13,31 @@
  * that the config model sees what the admin meant. The file is small: it is accumulated (capped).
  */
 import { lineParser, ok } from './util/line-parser.js';
-import { goJsonDecode, lineIndex, tolerantJson } from './util/go-json.js';
+import { goJsonDecode, lineIndex, setOwn, tolerantJson } from './util/go-json.js';
 
 /** daemon.json larger than this is not read further (a real one is a few hundred bytes). */
 export const DAEMON_JSON_MAX_CHARS = 1_000_000;
+
+/**
+ * Levels of a daemon.json value kept for the model and the reports. Real directives nest three
+ * deep (`runtimes`, `default-ulimits`); dockerd accepts 10,000, and a value that deep would
+ * overflow every recursive walk downstream (key sorting, JSON.stringify of report.json).
+ */
+export const DAEMON_JSON_KEPT_DEPTH = 32;
+const NOT_KEPT = `[nested deeper than ${DAEMON_JSON_KEPT_DEPTH} levels: not kept]`;
+
+/** `v` with everything below `levels` levels replaced by NOT_KEPT; recursion bounded by `levels`. */
+function keepLevels(v: unknown, levels: number, cut: { any: boolean }): unknown {
+  if (!v || typeof v !== 'object') return v;
+  if (levels === 0) {
+    cut.any = true;
+    return NOT_KEPT;
+  }
+  if (Array.isArray(v)) return v.map((x) => keepLevels(x, levels - 1, cut));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) setOwn(out, k, keepLevels(x, levels - 1, cut));
+  return out;
+}
 
 export interface DaemonJsonKey {
   key: string;
@@ -64,6 +85,9 @@ function typeOf(v: unknown): string {
 export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
   name: 'daemon-json',
   artifacts: ['docker.daemon-json'],
+  // A JSON document, decoded in linear time and capped as a whole: lines reach the decoder unchanged.
+  maxLineLength: DAEMON_JSON_MAX_CHARS,
+  keepInnerBreaks: true,
   init: () => ({ lines: [], chars: 0, cut: false }),
   line(s, line, problems) {
     if (s.cut) return;
@@ -84,6 +108,7 @@ export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
     const at = lineIndex(text);
     const strict = goJsonDecode(text);
     const tol = tolerantJson(text);
+    const deep = { any: false };
     const empty = text.trim() === '';
     const facts: DaemonJsonFacts = { empty, valid: false, value: {}, recovered: false, keys: [], comments: [], trailingCommas: [], duplicates: [], cut: s.cut };
 
@@ -96,7 +121,7 @@ export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
         problems.add(1, `dockerd would fail: ${msg}`);
       } else {
         facts.valid = true;
-        facts.value = (v ?? {}) as Record<string, unknown>;
+        facts.value = keepLevels(v ?? {}, DAEMON_JSON_KEPT_DEPTH, deep) as Record<string, unknown>;
       }
       const rest = text.slice(strict.end);
       if (rest.trim() !== '') {
@@ -109,7 +134,7 @@ export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
       const ln = Math.min(pos.line, Math.max(1, s.lines.length));
       facts.error = { message: strict.error.message, line: ln, column: pos.line === ln ? pos.column : (s.lines[ln - 1]?.length ?? 0) + 1, text: lineText(ln) };
       problems.add(ln, `dockerd would fail: ${strict.error.message} (line ${ln}, column ${facts.error.column})`);
-      facts.value = tol.value;
+      facts.value = keepLevels(tol.value, DAEMON_JSON_KEPT_DEPTH, deep) as Record<string, unknown>;
       facts.recovered = true;
     }
 
@@ -126,11 +151,12 @@ export const daemonJsonParser = lineParser<State, DaemonJsonFacts>({
     const seen = new Set<string>();
     for (const k of tol.keys) {
       const p = lineColumn(text, k.offset);
-      const v = facts.valid ? facts.value[k.key] : k.value;
+      const v = facts.valid ? facts.value[k.key] : keepLevels(k.value, DAEMON_JSON_KEPT_DEPTH - 1, deep);
       facts.keys.push({ key: k.key, line: p.line, column: p.column, value: v, type: typeOf(v), text: lineText(p.line) });
       if (seen.has(k.key)) facts.duplicates.push({ key: k.key, line: p.line });
       seen.add(k.key);
     }
+    if (deep.any) problems.add(1, `values nested deeper than ${DAEMON_JSON_KEPT_DEPTH} levels are not kept`);
     return ok(facts, problems);
   },
 });

@@ -17,6 +17,7 @@
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 import { toInt, toOctal } from './util/table.js';
 import type { SourceLine } from './ipcs.js';
+import { lookupTable } from './util/dict.js';
 
 export interface ListingEntry extends SourceLine {
   type: 'f' | 'd' | 'l' | 'other';
@@ -41,7 +42,7 @@ interface State {
   sawContent: boolean;
 }
 
-const TYPES: Record<string, ListingEntry['type']> = { f: 'f', d: 'd', l: 'l', o: 'other' };
+const TYPES = lookupTable<ListingEntry['type']>({ f: 'f', d: 'd', l: 'l', o: 'other' });
 
 const LISTING_ESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n' };
 

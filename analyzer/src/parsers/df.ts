@@ -19,7 +19,7 @@
  * ```
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
-import { parseHumanSize, splitWs } from './util/table.js';
+import { fieldSpans, parseHumanSize, splitWs } from './util/table.js';
 import type { SourceLine } from './ipcs.js';
 
 export interface DfRow extends SourceLine {
@@ -52,7 +52,20 @@ interface State {
   sawContent: boolean;
 }
 
-const ROW = /^(.*?)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\d+%|-)\s+(\S.*)$/;
+/**
+ * `<filesystem> <a> <b> <c> <use%|-> <mounted on>`, where the filesystem and the mount point may
+ * hold spaces: the first field run, read left to right, whose fourth field is a percentage. Works
+ * on field positions, one pass: a lazy `^(.*?)\s+…` regex was quadratic in a run of blanks.
+ */
+function splitRow(text: string): [fs: string, a: string, b: string, c: string, pct: string, mnt: string] | undefined {
+  const f = fieldSpans(text);
+  // The filesystem takes at least one field unless the line starts with a blank.
+  for (let i = /^\s/.test(text) ? 0 : 1; i + 4 < f.length; i++) {
+    if (!/^(?:\d+%|-)$/.test(f[i + 3]!.text)) continue;
+    return [text.slice(0, f[i]!.start), f[i]!.text, f[i + 1]!.text, f[i + 2]!.text, f[i + 3]!.text, text.slice(f[i + 4]!.start)];
+  }
+  return undefined;
+}
 
 function headerUnit(text: string): Unit | undefined {
   if (!/^Filesystem\s/.test(text)) return undefined;
@@ -99,7 +112,7 @@ export const dfParser = lineParser<State, DfOutput>({
       } else problems.add(s.pending.line, 'filesystem name without a following row');
       s.pending = undefined;
     }
-    const m = ROW.exec(text);
+    const m = splitRow(text);
     if (!m) {
       // A lone name is the first half of a wrapped row.
       if (splitWs(text).length === 1 && !/^\s/.test(text)) {
@@ -108,7 +121,7 @@ export const dfParser = lineParser<State, DfOutput>({
       }
       return problems.add(line, 'expected "Filesystem size used avail use% mounted-on"');
     }
-    const [, fsName, a, b, c, pct, mnt] = m;
+    const [fsName, a, b, c, pct, mnt] = m;
     const u = s.unit;
     const x = amount(a!, u);
     const y = amount(b!, u);

@@ -20,6 +20,7 @@
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
 import { IndentTree, type IndentEntry } from './util/indent-tree.js';
+import { dict } from './util/dict.js';
 
 export interface DaemonUnreachable {
   kind: 'not-running' | 'permission-denied' | 'error';
@@ -67,7 +68,7 @@ export const dockerInfoParser = lineParser<State, DockerInfoFacts>({
     tree: new IndentTree(),
     sawSections: false,
     sawText: false,
-    facts: { layout: 'flat', client: {}, server: {}, storageDriverStatus: {}, lists: {}, serverLines: {}, warnings: [], entries: [] },
+    facts: { layout: 'flat', client: dict(), server: dict(), storageDriverStatus: dict(), lists: dict(), serverLines: dict(), warnings: [], entries: [] },
   }),
   line(s, line, problems) {
     const t = line.text;

@@ -50,9 +50,11 @@ function str(v: unknown): string | undefined {
 export const dockerPsParser = lineParser<State, DockerPsFacts>({
   name: 'docker-ps',
   artifacts: ['docker.ps'],
+  // `--format '{{json .}}'` rows with many labels or ports can pass 16 KiB; JSON.parse is linear.
+  maxLineLength: 64 * 1024,
   init: () => ({ list: [], sawText: false }),
   line(s, line, problems) {
-    const t = line.text.replace(/\s+$/, '');
+    const t = line.text.trimEnd();
     if (t === '') return;
     s.sawText = true;
     const down = daemonUnreachable(t, line.no);

@@ -19,6 +19,7 @@
 import { lineParser, ok, skipped } from './util/line-parser.js';
 import { IndentTree } from './util/indent-tree.js';
 import { daemonUnreachable, type DaemonUnreachable } from './docker-info.js';
+import { dict } from './util/dict.js';
 
 export interface VersionValue {
   value: string;
@@ -43,7 +44,7 @@ interface State {
 export const dockerVersionParser = lineParser<State, DockerVersionFacts>({
   name: 'docker-version',
   artifacts: ['docker.version'],
-  init: () => ({ tree: new IndentTree(), sawText: false, facts: { client: {}, server: {} } }),
+  init: () => ({ tree: new IndentTree(), sawText: false, facts: { client: dict(), server: dict() } }),
   line(s, line, problems) {
     const t = line.text;
     if (t.trim() === '') return;
@@ -71,11 +72,11 @@ export const dockerVersionParser = lineParser<State, DockerVersionFacts>({
       return;
     }
     if (e.path.length === 0) {
-      if (e.value === '') s.facts.server[e.key] ??= {};
-      else (s.facts.server['Engine'] ??= {})[e.key] ??= v;
+      if (e.value === '') s.facts.server[e.key] ??= dict();
+      else (s.facts.server['Engine'] ??= dict())[e.key] ??= v;
       return;
     }
-    (s.facts.server[e.path[0]!] ??= {})[e.key] ??= v;
+    (s.facts.server[e.path[0]!] ??= dict())[e.key] ??= v;
   },
   finish(s, problems) {
     if (!s.sawText) return skipped('empty output', problems);

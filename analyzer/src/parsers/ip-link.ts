@@ -12,6 +12,7 @@
  * then bridge port state): the first is the operstate, the second the port state.
  */
 import type { Line } from '../spine/types.js';
+import { LINK_HEADER } from './util/link-header.js';
 import { lineParser, malformed, ok, skipped, type ProblemLog } from './util/line-parser.js';
 
 export interface IpLink {
@@ -49,14 +50,28 @@ export interface IpLink {
 export interface IpLinkFacts {
   form: 'oneline' | 'multiline';
   links: IpLink[];
+  /** Link records in the file, including those beyond MAX_LINKS that were counted but not read. */
+  total: number;
 }
 
-const HEADER = /^(\d+):\s+([^\s:@]+)(?:@([^\s:]+))?:?\s+(?:state\s+(\S+)\s+:?\s*)?<([^>]*)>\s*(.*)$/;
 const NOT_KIND = new Set(['RX:', 'TX:', 'RX', 'TX', 'altname', 'alias', 'vf', 'prop', 'addrgenmode', 'cpu', 'link-netnsid', 'link-netns']);
+
+/**
+ * Continuation lines kept per link record. A real `ip -s -d link` record has about ten (a bridge
+ * with VLANs a few more); 10,000,000 after one header once took 756 MB. The rest are counted.
+ */
+export const MAX_LINK_SEGMENTS = 256;
+/**
+ * Link records read. A busy host has a few thousand interfaces; a million leaked veths took 2.4 GB.
+ * Later records are counted (IpLinkFacts.total) and skipped.
+ */
+export const MAX_LINKS = 100_000;
 
 interface Pending {
   line: Line;
   segments: string[];
+  /** Continuation lines beyond MAX_LINK_SEGMENTS, counted, not kept. */
+  dropped: number;
 }
 
 interface State {
@@ -65,6 +80,10 @@ interface State {
   oneline: boolean;
   multiline: boolean;
   sawText: boolean;
+  /** Records seen, read or not. */
+  total: number;
+  /** Past MAX_LINKS: the current record and its continuation lines are skipped. */
+  skipping: boolean;
 }
 
 function num(v: string | undefined): number | undefined {
@@ -123,7 +142,7 @@ function applyPairs(rec: IpLink, tokens: string[], problems: ProblemLog, line: L
 
 function buildRecord(p: Pending, problems: ProblemLog): IpLink | undefined {
   const [head, ...rest] = p.segments;
-  const m = HEADER.exec(head!.trim());
+  const m = LINK_HEADER.exec(head!.trim());
   if (!m) {
     problems.add(p.line, 'link header not understood');
     return undefined;
@@ -169,6 +188,7 @@ function buildRecord(p: Pending, problems: ProblemLog): IpLink | undefined {
 
 function flush(s: State, problems: ProblemLog): void {
   if (!s.pending) return;
+  if (s.pending.dropped > 0) problems.add(s.pending.line, `${s.pending.dropped} continuation lines beyond ${MAX_LINK_SEGMENTS} not read (limit MAX_LINK_SEGMENTS)`);
   const rec = buildRecord(s.pending, problems);
   if (rec) s.links.push(rec);
   s.pending = undefined;
@@ -177,25 +197,33 @@ function flush(s: State, problems: ProblemLog): void {
 export const ipLinkParser = lineParser<State, IpLinkFacts>({
   name: 'ip-link',
   artifacts: ['ip.link'],
-  init: () => ({ links: [], oneline: false, multiline: false, sawText: false }),
+  init: () => ({ links: [], oneline: false, multiline: false, sawText: false, total: 0, skipping: false }),
   line(s, line, problems) {
     const t = line.text;
     if (t.trim() === '') return;
     s.sawText = true;
     if (/^\d+:\s/.test(t)) {
       flush(s, problems);
+      s.total++;
+      if (s.links.length >= MAX_LINKS) {
+        if (!s.skipping) problems.add(line, `more than ${MAX_LINKS} link records: the rest are counted, not read (limit MAX_LINKS)`);
+        s.skipping = true;
+        return;
+      }
       if (t.includes('\\')) s.oneline = true;
-      const segments = t.split('\\');
-      s.pending = { line, segments };
+      const segments = t.split('\\', MAX_LINK_SEGMENTS);
+      s.pending = { line, segments, dropped: 0 };
       return;
     }
     if (/^\s/.test(t)) {
+      if (s.skipping) return;
       if (!s.pending) {
         problems.add(line, 'continuation line before any link record');
         return;
       }
       s.multiline = true;
-      s.pending.segments.push(t);
+      if (s.pending.segments.length < MAX_LINK_SEGMENTS) s.pending.segments.push(t);
+      else s.pending.dropped++;
       return;
     }
     flush(s, problems);
@@ -203,7 +231,7 @@ export const ipLinkParser = lineParser<State, IpLinkFacts>({
   },
   finish(s, problems) {
     flush(s, problems);
-    const value: IpLinkFacts = { form: s.multiline && !s.oneline ? 'multiline' : 'oneline', links: s.links };
+    const value: IpLinkFacts = { form: s.multiline && !s.oneline ? 'multiline' : 'oneline', links: s.links, total: s.total };
     if (!s.sawText) return skipped('empty output', problems);
     if (s.links.length === 0) return malformed('no link records', problems, problems.list[0]?.line, value);
     return ok(value, problems);

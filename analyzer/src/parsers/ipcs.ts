@@ -24,6 +24,7 @@
 import type { Line } from '../spine/types.js';
 import { lineParser, malformed, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { keyHex, parseCtime, splitWs, toBigNumber, toHexInt, toInt, toOctal, wallClockOffset } from './util/table.js';
+import { lookupTable } from './util/dict.js';
 
 /** Where a record came from in its file, so the model can build Evidence. */
 export interface SourceLine {
@@ -106,11 +107,19 @@ export interface IpcsOutput {
   creators: IpcsSemCreatorRow[];
   limits?: IpcsSemLimits;
   summary?: IpcsSemSummary;
+  /** Rows beyond MAX_IPCS_ROWS per list: counted, not kept. */
+  rowsNotKept?: number;
 }
+
+/**
+ * Rows kept per list (arrays, times, creators, `-i` blocks, section titles). The kernel allows at
+ * most 32,768 semaphore arrays (IPCMNI); a made-up million once gave a 34 MB report.json.
+ */
+export const MAX_IPCS_ROWS = 100_000;
 
 type Section = 'none' | 'sem' | 'sem-times' | 'sem-creators' | 'sem-limits' | 'sem-status' | 'sem-info' | 'other';
 
-const SECTION_TITLES: Record<string, Section> = {
+const SECTION_TITLES = lookupTable<Section>({
   'Semaphore Arrays': 'sem',
   'Semaphore Operation/Change Times': 'sem-times',
   'Semaphore Limits': 'sem-limits',
@@ -129,7 +138,7 @@ const SECTION_TITLES: Record<string, Section> = {
   'Shared Memory Attach/Detach/Change Times': 'other',
   'Shared Memory Creator/Last-op PIDs': 'other',
   'Shared Memory Creator/Last-op': 'other',
-};
+});
 
 const LIMIT_KEYS: Record<string, keyof Omit<IpcsSemLimits, 'line' | 'text'>> = {
   'max number of arrays': 'semmni',
@@ -156,6 +165,11 @@ function time(text: string, offset: number): number | undefined {
   return text === 'Not set' ? undefined : parseCtime(text, offset);
 }
 
+function keep<T>(s: State, list: T[], row: T): void {
+  if (list.length < MAX_IPCS_ROWS) list.push(row);
+  else s.out.rowsNotKept = (s.out.rowsNotKept ?? 0) + 1;
+}
+
 export const ipcsParser = lineParser<State, IpcsOutput>({
   name: 'ipcs',
   artifacts: ['ipcs.sem', 'ipcs.sem-times', 'ipcs.sem-info', 'ipcs.limits', 'ipcs.summary'],
@@ -173,7 +187,7 @@ export const ipcsParser = lineParser<State, IpcsOutput>({
     const title = /^-{3,} (.+?) -{3,}\s*$/.exec(text);
     if (title) {
       const name = title[1]!;
-      s.out.sections.push(name);
+      keep(s, s.out.sections, name);
       s.info = undefined;
       s.headed = false;
       const sec = SECTION_TITLES[name];
@@ -186,8 +200,8 @@ export const ipcsParser = lineParser<State, IpcsOutput>({
     const infoHead = /^Semaphore Array semid=(\d+)\s*$/.exec(text);
     if (infoHead) {
       s.info = { semid: Number(infoHead[1]), line: line.no, text, sems: [] };
-      s.out.info.push(s.info);
-      s.out.sections.push(`Semaphore Array semid=${infoHead[1]}`);
+      keep(s, s.out.info, s.info);
+      keep(s, s.out.sections, `Semaphore Array semid=${infoHead[1]}`);
       s.section = 'sem-info';
       s.headed = false;
       return;
@@ -213,6 +227,7 @@ export const ipcsParser = lineParser<State, IpcsOutput>({
   finish(s, problems) {
     if (!s.sawContent) return skipped('empty output', problems);
     if (s.out.sections.length === 0) return malformed('no ipcs section heading found', problems, problems.list[0]?.line);
+    if (s.out.rowsNotKept) problems.add(0, `${s.out.rowsNotKept} rows beyond ${MAX_IPCS_ROWS} per list were counted, not kept (limit MAX_IPCS_ROWS)`);
     return ok(s.out, problems);
   },
 });
@@ -232,7 +247,7 @@ function semRow(s: State, line: Line, problems: ProblemLog): void {
   if (key === undefined || semid === undefined || perms === undefined || nsems === undefined) {
     return problems.add(line, 'bad number in semaphore row (key hex, semid, perms octal, nsems)');
   }
-  s.out.semaphores.push({ key, keyHex: keyHex(key), semid, owner: f[2]!, perms, nsems, line: line.no, text: line.text });
+  keep(s, s.out.semaphores, { key, keyHex: keyHex(key), semid, owner: f[2]!, perms, nsems, line: line.no, text: line.text });
 }
 
 function timesRow(s: State, line: Line, problems: ProblemLog): void {
@@ -249,7 +264,7 @@ function timesRow(s: State, line: Line, problems: ProblemLog): void {
   if ((m[3] !== 'Not set' && otime === undefined) || (m[4] !== 'Not set' && ctime === undefined)) {
     return problems.add(line, 'unreadable time');
   }
-  s.out.times.push({ semid: Number(m[1]), owner: m[2]!, otime, ctime, line: line.no, text: line.text });
+  keep(s, s.out.times, { semid: Number(m[1]), owner: m[2]!, otime, ctime, line: line.no, text: line.text });
 }
 
 function creatorRow(s: State, line: Line, problems: ProblemLog): void {
@@ -262,7 +277,7 @@ function creatorRow(s: State, line: Line, problems: ProblemLog): void {
   const semid = toInt(f[0]);
   const perms = toOctal(f[1]);
   if (f.length !== 6 || semid === undefined || perms === undefined) return problems.add(line, 'expected "semid perms cuid cgid uid gid"');
-  s.out.creators.push({ semid, perms, cuid: f[2]!, cgid: f[3]!, uid: f[4]!, gid: f[5]!, line: line.no, text: line.text });
+  keep(s, s.out.creators, { semid, perms, cuid: f[2]!, cgid: f[3]!, uid: f[4]!, gid: f[5]!, line: line.no, text: line.text });
 }
 
 function keyValue(s: State, line: Line, problems: ProblemLog): void {
@@ -297,9 +312,11 @@ function infoLine(s: State, line: Line, problems: ProblemLog): void {
     info.mode = toOctal(mode[1]);
     return;
   }
-  const kv = /^\s*(nsems|otime|ctime)\s*=\s*(.*?)\s*$/.exec(text);
+  // `(.*)` then trim: a lazy `(.*?)\s*$` retried the trailing `\s*$` from every blank of a run.
+  const kv = /^\s*(nsems|otime|ctime)\s*=(.*)$/.exec(text);
   if (kv) {
-    const [, k, v] = kv;
+    const k = kv[1];
+    const v = kv[2]!.trim();
     if (k === 'nsems') {
       info.nsems = toInt(v);
       if (info.nsems === undefined) problems.add(line, 'nsems is not a number');
@@ -324,5 +341,5 @@ function infoLine(s: State, line: Line, problems: ProblemLog): void {
   if (!s.headed) return problems.add(line, 'unexpected line in "ipcs -s -i" header');
   const n = f.map((x) => toInt(x));
   if (f.length !== 5 || n.some((x) => x === undefined)) return problems.add(line, 'expected "semnum value ncount zcount pid"');
-  info.sems.push({ semnum: n[0]!, value: n[1]!, ncount: n[2]!, zcount: n[3]!, pid: n[4]! });
+  keep(s, info.sems, { semnum: n[0]!, value: n[1]!, ncount: n[2]!, zcount: n[3]!, pid: n[4]! });
 }

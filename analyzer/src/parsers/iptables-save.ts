@@ -79,7 +79,7 @@ export const iptablesSaveParser = lineParser<State, IptablesFacts>({
   artifacts: ['iptables.filter', 'iptables.nat'],
   init: () => ({ tableLine: 0, inTable: false, tables: [], chains: [], rules: [], positions: new Map(), sawText: false }),
   line(s, line, problems, ctx) {
-    const t = line.text.replace(/\s+$/, '');
+    const t = line.text.trimEnd();
     if (t.trim() === '') {
       if (s.format === 'list') s.listChain = undefined;
       return;

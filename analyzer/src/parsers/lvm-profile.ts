@@ -28,34 +28,60 @@ export interface LvmProfile {
   settings: LvmSetting[];
 }
 
+/**
+ * Section levels kept: lvm.conf nests two deep (`allocation { thin_pool_... }`). Deeper opens are
+ * counted, so their closing braces still match, but not named (a million nested sections made
+ * every setting join a million names).
+ */
+export const MAX_SECTION_DEPTH = 32;
+
 interface State {
   stack: string[];
+  /** Open sections beyond MAX_SECTION_DEPTH. */
+  unnamed: number;
   settings: LvmSetting[];
   sawContent: boolean;
   openLine?: number;
 }
 
+/**
+ * `key = 1 } }` → `key = 1` and 2 closing braces, read from the end in one pass (a loop of
+ * `/\}\s*$/` tests rescanned the line once per brace: quadratic on a line of braces).
+ */
+function closingBraces(text: string): { rest: string; closes: number } {
+  let closes = 0;
+  let end = text.length;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '}') {
+      closes++;
+      end = i;
+    } else if (c.trim() !== '') break;
+  }
+  return { rest: text.slice(0, end).trim(), closes };
+}
+
 export const lvmProfileParser = lineParser<State, LvmProfile>({
   name: 'lvm-profile',
   artifacts: ['lvm.thinpool-profile'],
-  init: () => ({ stack: [], settings: [], sawContent: false }),
+  init: () => ({ stack: [], unnamed: 0, settings: [], sawContent: false }),
   line(s, line, problems) {
-    const t = line.text.replace(/#.*$/, '').trim();
+    const hash = line.text.indexOf('#');
+    const t = (hash < 0 ? line.text : line.text.slice(0, hash)).trim();
     if (t === '') return;
     s.sawContent = true;
     // `activation {`, `activation{`, and one-line `activation { key = 1 }` are all valid LVM syntax.
     let rest = t;
     const open = /^([A-Za-z_][\w]*)\s*\{\s*(.*)$/.exec(rest);
     if (open) {
-      s.stack.push(open[1]!);
+      if (s.stack.length < MAX_SECTION_DEPTH) s.stack.push(open[1]!);
+      else if (s.unnamed++ === 0) problems.add(line, `sections nested deeper than ${MAX_SECTION_DEPTH}: deeper names are not kept`);
       s.openLine ??= line.no;
       rest = open[2]!;
     }
-    let closes = 0;
-    while (/\}\s*$/.test(rest)) {
-      rest = rest.replace(/\}\s*$/, '').trim();
-      closes++;
-    }
+    const tail = closingBraces(rest);
+    rest = tail.rest;
+    const closes = tail.closes;
     if (rest !== '') {
       const kv = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(rest);
       if (!kv) problems.add(line, 'expected "key = value", "section {" or "}"');
@@ -68,13 +94,14 @@ export const lvmProfileParser = lineParser<State, LvmProfile>({
       }
     }
     for (let i = 0; i < closes; i++) {
-      if (s.stack.length === 0) problems.add(line, 'unmatched "}"');
+      if (s.unnamed > 0) s.unnamed--;
+      else if (s.stack.length === 0) problems.add(line, 'unmatched "}"');
       else s.stack.pop();
     }
   },
   finish(s, problems) {
     if (!s.sawContent) return skipped('empty file', problems);
-    if (s.stack.length > 0) problems.add(s.openLine ?? 0, `section "${s.stack.join('/')}" is never closed`);
+    if (s.stack.length + s.unnamed > 0) problems.add(s.openLine ?? 0, `section "${s.stack.join('/')}" is never closed`);
     if (s.settings.length === 0) return malformed('no settings', problems, problems.list[0]?.line, { settings: [] });
     return ok({ settings: s.settings }, problems);
   },

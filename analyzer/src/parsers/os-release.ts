@@ -9,6 +9,7 @@
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
 import { shellSplit } from './util/shell-words.js';
+import { dict } from './util/dict.js';
 
 export interface OsReleaseFacts {
   fields: Record<string, string>;
@@ -22,7 +23,7 @@ export interface OsReleaseFacts {
 export const osReleaseParser = lineParser<{ fields: Record<string, string>; lines: Record<string, number> }, OsReleaseFacts>({
   name: 'os-release',
   artifacts: ['os-release'],
-  init: () => ({ fields: {}, lines: {} }),
+  init: () => ({ fields: dict(), lines: dict() }),
   line(s, line, problems) {
     const t = line.text.trim();
     if (t === '' || t.startsWith('#')) return;

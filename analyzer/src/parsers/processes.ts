@@ -14,6 +14,7 @@
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
 import { shellSplit } from './util/shell-words.js';
+import { dict } from './util/dict.js';
 
 export const REDACTED = '<redacted>';
 
@@ -66,7 +67,7 @@ export const processesParser = lineParser<State, DaemonProcessFacts>({
       }
       const sp = shellSplit(f.slice(4).join(' '));
       if (sp.error) problems.add(line, `argv: ${sp.error}`);
-      const p: DaemonProcess = { pid, comm: f[3]!, argv: sp.words, env: {}, line: line.no, text: t.slice(0, 500) };
+      const p: DaemonProcess = { pid, comm: f[3]!, argv: sp.words, env: dict(), line: line.no, text: t.slice(0, 500) };
       const ppid = pidOf(f[2]);
       if (ppid !== undefined) p.ppid = ppid;
       s.list.push(p);

@@ -15,6 +15,7 @@
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 import { parseCtime, wallClockOffset } from './util/table.js';
+import { lookupTable } from './util/dict.js';
 
 export interface PsProcess {
   pid: number;
@@ -36,7 +37,7 @@ export interface PsFacts {
 }
 
 /** Words each header column takes; COMMAND/CMD/ARGS take the rest of the line. */
-const WIDTH: Record<string, number> = { STARTED: 5, LSTART: 5 };
+const WIDTH = lookupTable<number>({ STARTED: 5, LSTART: 5 });
 const LAST = new Set(['COMMAND', 'CMD', 'ARGS']);
 const ONE_WORD = /^(\S+)\s*/;
 const FIVE_WORDS = /^((?:\S+\s+){4}\S+)\s*/;

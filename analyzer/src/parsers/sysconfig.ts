@@ -18,6 +18,7 @@
  * `argv` splits a value at whitespace, as an unquoted `$NAME` in ExecStart does.
  */
 import { lineParser, ok } from './util/line-parser.js';
+import { dict } from './util/dict.js';
 
 export interface SysconfigAssignment {
   name: string;
@@ -169,7 +170,7 @@ export const sysconfigParser = lineParser<{ lines: string[]; chars: number }, Sy
       }
       list.push({ name: a.key, value: a.value, argv: a.value.split(/\s+/).filter((w) => w !== ''), line: a.line, text: (s.lines[a.line - 1] ?? '').slice(0, 500) });
     }
-    const vars: Record<string, SysconfigAssignment> = {};
+    const vars = dict<SysconfigAssignment>();
     for (const a of list) vars[a.name] = a;
     return ok({ vars, assignments: list }, problems);
   },

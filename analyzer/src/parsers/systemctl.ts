@@ -29,6 +29,7 @@
 import type { ParseContext } from '../spine/types.js';
 import { lineParser, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { shellSplit } from './util/shell-words.js';
+import { dict, lookupTable } from './util/dict.js';
 
 /**
  * systemctl's own refusals: the command ran but had nothing to show. The artifact is then skipped
@@ -60,11 +61,11 @@ export interface ShowFacts {
   blocks: number;
 }
 
-const WANTED: Record<string, readonly string[]> = {
+const WANTED = lookupTable<readonly string[]>({
   'systemd.docker': ['docker.service', 'docker.socket'],
   'systemd.containerd': ['containerd.service'],
   'systemd.journald': ['systemd-journald.service'],
-};
+});
 
 interface ShowState {
   refusal?: string;
@@ -77,9 +78,12 @@ interface ShowState {
 
 /** `{ path=… ; argv[]=a b c ; ignore_errors=no ; … }` → [a, b, c]. */
 export function execPropertyArgv(v: string): string[] | undefined {
-  const m = /argv\[\]=(.*?) ; (?:ignore_errors|flags)=/.exec(v);
-  if (!m) return undefined;
-  return shellSplit(m[1]!).words;
+  // indexOf, not a lazy `argv\[\]=(.*?) ; …` search, which rescanned the line from every repeated `argv[]=`.
+  const from = v.indexOf('argv[]=');
+  if (from < 0) return undefined;
+  const ends = [' ; ignore_errors=', ' ; flags='].map((e) => v.indexOf(e, from + 7)).filter((i) => i >= 0);
+  if (ends.length === 0) return undefined;
+  return shellSplit(v.slice(from + 7, Math.min(...ends))).words;
 }
 
 function closeBlock(s: ShowState, single: boolean): void {
@@ -114,7 +118,7 @@ export const systemctlShowParser = lineParser<ShowState, ShowFacts>({
     }
     const k = t.slice(0, eq);
     const v = t.slice(eq + 1);
-    if (!s.block) s.block = { names: [], properties: {}, lines: {}, line: line.no };
+    if (!s.block) s.block = { names: [], properties: dict(), lines: dict(), line: line.no };
     const b = s.block;
     // Some properties repeat (ExecStartPre=, several Environment= in old versions): join them.
     b.properties[k] = b.properties[k] !== undefined && k !== 'Id' ? `${b.properties[k]}\n${v}` : v;
@@ -178,6 +182,23 @@ function parseActive(text: string, line: number): NonNullable<StatusUnit['active
   return out;
 }
 
+const EXIT_TAIL = /^\(code=([^,]+),\s*(status|signal)=([^)]*)\)$/;
+
+/**
+ * `412 ExecStart=/usr/bin/dockerd $OPTIONS (code=exited, status=1/FAILURE)`. The `(code=…)` tail is
+ * found from the end: a lazy `(.*?)(?:\s+\(code=…\))?$` retried `\s+` at every blank of a long run.
+ */
+function processLine(v: string): { pid: number; command: string; code?: string; status?: string; signal?: string } | undefined {
+  const m = /^(\d+)\s/.exec(v);
+  if (!m) return undefined;
+  const rest = v.slice(m[0].length).trimStart();
+  const at = rest.lastIndexOf('(code=');
+  const tail = at > 0 && /\s/.test(rest[at - 1]!) ? EXIT_TAIL.exec(rest.slice(at)) : null;
+  if (!tail) return { pid: Number(m[1]), command: rest };
+  const [, code, kind, value] = tail;
+  return { pid: Number(m[1]), command: rest.slice(0, at).trimEnd(), code, ...(kind === 'status' ? { status: value } : { signal: value }) };
+}
+
 export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
   name: 'systemctl-status',
   artifacts: ['systemd.status'],
@@ -215,7 +236,8 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
         const [, key, val] = kv;
         s.inDropIn = undefined;
         if (key === 'Loaded') {
-          const m = /^(\S+)(?:\s+\(([^;)]*)(?:;\s*([^;)]*))?(?:;\s*(?:vendor\s+)?preset:\s*([^)]*))?\))?/.exec(val!);
+          // No `\s*` before a capture that also takes blanks (`;\s*([^;)]*)`): that split a run of blanks two ways.
+          const m = /^(\S+)(?:\s+\(([^;)]*)(?:;([^;)]*))?(?:;\s*(?:vendor\s+)?preset:([^)]*))?\))?/.exec(val!);
           u.loaded = { state: m?.[1] ?? val!, ...(m?.[2] ? { path: m[2] } : {}), ...(m?.[3] ? { enablement: m[3].trim() } : {}), ...(m?.[4] ? { preset: m[4].trim() } : {}), line: line.no, text: t.trim() };
         } else if (key === 'Drop-In') {
           s.inDropIn = { dir: val!.trim(), files: [], line: line.no };
@@ -225,8 +247,8 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
           const m = /^(\d+)/.exec(val!);
           if (m) u.mainPid = { pid: Number(m[1]), text: val!.trim(), line: line.no };
         } else if (key === 'Process') {
-          const m = /^(\d+)\s+(.*?)(?:\s+\(code=([^,]+),\s*(status|signal)=([^)]*)\))?$/.exec(val!.trim());
-          if (m) u.processes.push({ pid: Number(m[1]), command: m[2]!, ...(m[3] ? { code: m[3] } : {}), ...(m[4] === 'status' ? { status: m[5] } : m[4] === 'signal' ? { signal: m[5] } : {}), line: line.no, text: t.trim() });
+          const p = processLine(val!.trim());
+          if (p) u.processes.push({ ...p, line: line.no, text: t.trim() });
         }
         return;
       }
@@ -329,7 +351,7 @@ export const systemctlCatParser = lineParser<CatState, CatFacts>({
       problems.add(line, 'not a unit file line');
       return;
     }
-    const value = kv[2]!.replace(/\s+$/, '');
+    const value = kv[2]!.trimEnd();
     if (/\\$/.test(value)) {
       s.cont = { key: kv[1]!, value: value.slice(0, -1).trim(), line: line.no, text: t.slice(0, 500) };
       return;

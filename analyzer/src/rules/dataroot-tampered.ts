@@ -9,6 +9,7 @@ import type { AuditEvent } from '../model/host-model.js';
 import { defineRule } from './types.js';
 import { listSome } from './util-evidence.js';
 import { dataRootPath, execRootPath, isUnder } from './util-storage.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 /** Docker's own processes (openEuler names its bundled ones docker-containerd*, docker-runc). */
 const DOCKER_PROCS = /^(dockerd|containerd|containerd-shim.*|docker-containerd.*|runc|docker-runc|docker-init|runc:\[\d:INIT\])$/;
@@ -18,11 +19,11 @@ const CHANGING = new Set([
   'rename', 'renameat', 'renameat2', 'unlink', 'unlinkat', 'rmdir', 'mkdir', 'mkdirat', 'creat', 'setxattr', 'lsetxattr', 'removexattr',
 ]);
 /** The same on x86_64 by number (raw logs carry only `syscall=N`; other architectures are named only when ENRICHED). */
-const X86_64: Record<string, string> = {
+const X86_64 = lookupTable<string>({
   '90': 'chmod', '91': 'fchmod', '268': 'fchmodat', '452': 'fchmodat2', '92': 'chown', '93': 'fchown', '94': 'lchown', '260': 'fchownat',
   '86': 'link', '265': 'linkat', '88': 'symlink', '266': 'symlinkat', '82': 'rename', '264': 'renameat', '316': 'renameat2',
   '87': 'unlink', '263': 'unlinkat', '84': 'rmdir', '83': 'mkdir', '258': 'mkdirat', '85': 'creat',
-};
+});
 
 function procName(e: AuditEvent): string {
   const exe = e.exe?.replace(/ \(deleted\)$/, '');

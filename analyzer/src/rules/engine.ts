@@ -110,7 +110,7 @@ function fold(meta: RuleMeta, reports: Report[], model: HostModel): Finding {
     summary: main.summary + (sorted.length > 1 ? ` (+${sorted.length - 1} more occurrence${sorted.length > 2 ? 's' : ''})` : ''),
     explanation: main.input.detail ? `${meta.explanation}\n\n${main.input.detail}` : meta.explanation,
     evidence: mainEvidence.slice(0, MAX_EVIDENCE_PER_FINDING),
-    evidenceTotal: mainEvidence.length,
+    evidenceTotal: Math.max(main.input.evidenceTotal ?? 0, mainEvidence.length),
     remediation: [...(main.input.remediation ?? []), ...meta.remediation],
     causedBy: [],
     causes: [],

@@ -10,9 +10,10 @@ import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, iso, listSome } from './util-evidence.js';
 import { boolOption, daemonEvents } from './util-host.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 /** The chains docker creates per table when iptables is on. */
-const DOCKER_CHAINS: Record<string, string[]> = { nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] };
+const DOCKER_CHAINS = lookupTable<string[]>({ nat: ['DOCKER'], filter: ['DOCKER', 'DOCKER-ISOLATION-STAGE-1'] });
 
 export default defineRule({
   meta: {

@@ -5,6 +5,7 @@
  */
 import type { Semaphore } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
+import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 
@@ -54,8 +55,10 @@ export default defineRule({
     const limit = ipc.limits?.semmni;
     const used = ipc.usedArrays ?? ipc.semaphores.length;
 
-    const semEvidence: Evidence[] = leaked.flatMap((s) => s.evidence.slice(0, 2));
+    // Only what the engine can keep: a million leaked cookies must not make two million excerpts first.
+    const semEvidence: Evidence[] = leaked.slice(0, MAX_EVIDENCE_PER_FINDING).flatMap((s) => s.evidence.slice(0, 2));
     if (ipc.limits) semEvidence.unshift({ ...ipc.limits.evidence, match: String(ipc.limits.semmni) });
+    const semEvidenceTotal = leaked.reduce((n, x) => n + Math.min(2, x.evidence.length), ipc.limits ? 1 : 0);
     const logEvidence = failures.map((r) => r.evidence);
     const keys = leaked.map((s) => s.keyHex);
     const detail = leaked.length
@@ -68,6 +71,7 @@ export default defineRule({
         data: { used, limit, leaked: leaked.length },
         severity: 'critical',
         evidence: [...semEvidence, ...logEvidence],
+        evidenceTotal: semEvidenceTotal + logEvidence.length,
         confidence: leaked.length > 0 ? 'high' : 'medium',
         confidenceReason: leaked.length > 0 ? 'semaphore table and kernel.sem both collected' : 'limit reached; cookies not identified in the semaphore table',
         detail,
@@ -82,6 +86,7 @@ export default defineRule({
         // A handful of leaks is a warning; dockerd errors make it an error.
         severity: failures.length > 0 ? 'error' : 'warning',
         evidence: [...semEvidence, ...logEvidence],
+        evidenceTotal: semEvidenceTotal + logEvidence.length,
         confidence: leaked.some((s) => s.ctime !== undefined || s.lastPidAlive === false) ? 'high' : 'medium',
         confidenceReason: leaked.some((s) => s.ctime !== undefined)
           ? 'cookie change times are older than one minute'

@@ -131,6 +131,8 @@ export interface ReportInput<M extends string> {
   messageId: M;
   data?: Record<string, string | number | boolean>;
   evidence: Evidence[];
+  /** How many evidence items there were when the rule passed only some (default: evidence.length). */
+  evidenceTotal?: number;
   severity?: Severity;
   confidence: Confidence;
   confidenceReason: string;

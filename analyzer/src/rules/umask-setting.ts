@@ -8,8 +8,9 @@
  */
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS } from './util-evidence.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
-const UMASK: Record<string, string> = { normal: '0022', secure: '0027' };
+const UMASK = lookupTable<string>({ normal: '0022', secure: '0027' });
 
 export default defineRule({
   meta: {

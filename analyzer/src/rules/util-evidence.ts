@@ -3,6 +3,7 @@
  */
 import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
+import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
 
 /** Every artifact a journal signal record can come from; rules that read signals require these. */
 export const LOG_ARTIFACTS = ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog'] as const;
@@ -30,6 +31,15 @@ export function unique<T>(list: Iterable<T>): T[] {
 /** Full or short container ids in a text (64 or 12 hex, word-bounded). */
 export function containerIdsIn(text: string): string[] {
   return unique(text.match(/\b[0-9a-f]{64}\b|\b[0-9a-f]{12}\b/g) ?? []);
+}
+
+/**
+ * Evidence of the first items only, for a finding over a list that bundle data can make huge
+ * (a million leaked veths): at most `room` items are turned into evidence, and `total` keeps the
+ * true count for ReportInput.evidenceTotal. The engine keeps MAX_EVIDENCE_PER_FINDING anyway.
+ */
+export function someEvidence<T>(items: readonly T[], toEvidence: (item: T) => Evidence, room = MAX_EVIDENCE_PER_FINDING): { evidence: Evidence[]; total: number } {
+  return { evidence: items.slice(0, Math.max(0, room)).map(toEvidence), total: items.length };
 }
 
 /** `a, b, c and 4 more` for summaries. */

@@ -5,8 +5,9 @@
  */
 import type { DaemonRun, LinkFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
+import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
 import { defineRule } from './types.js';
-import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
+import { LOG_ARTIFACTS, byTime, iso, listSome, someEvidence } from './util-evidence.js';
 
 /** Docker names host-side veths `veth` + 7 hex (CNI uses other forms). */
 const DOCKER_VETH = /^veth[0-9a-f]{7}$/;
@@ -14,6 +15,8 @@ const DOCKER_VETH = /^veth[0-9a-f]{7}$/;
 const DOCKER_BRIDGE = /^(docker0|br-[0-9a-f]{12})$/;
 /** Pairs seen this soon after a dockerd start may belong to containers it is still starting. */
 const SETTLE_MS = 60_000;
+/** Interface names listed in a finding's detail; the count is always whole. */
+const MAX_NAMES_IN_DETAIL = 100;
 
 export default defineRule({
   meta: {
@@ -41,7 +44,7 @@ export default defineRule({
   },
 
   evaluate(ctx) {
-    const { links, containers, daemons, collection } = ctx.model;
+    const { links, linksTotal, containers, daemons, collection } = ctx.model;
     if (links.length === 0) {
       ctx.insufficient('no interfaces parsed from ip -d -o link', ['ip -d -o link']);
       return;
@@ -49,9 +52,11 @@ export default defineRule({
     const byName = new Map(links.map((l) => [l.name, l]));
     const dockerVeth = (l: LinkFact) => DOCKER_VETH.test(l.name) || (l.master !== undefined && DOCKER_BRIDGE.test(l.master) && l.name.startsWith('veth'));
     const kill = lastKill(daemons.runs);
-    const killNote = kill
-      ? ` The last dockerd kill or crash before collection: ${kill.end.signal ?? kill.end.cause ?? kill.end.how} at ${iso(kill.end.time) ?? 'unknown time'}.`
-      : ' No dockerd kill or crash was found in the journal; the leak may predate it.';
+    const cutNote = linksTotal !== undefined ? ` ip link listed ${linksTotal} links; only the first ${links.length} were read, so the counts are lower bounds.` : '';
+    const killNote =
+      (kill
+        ? ` The last dockerd kill or crash before collection: ${kill.end.signal ?? kill.end.cause ?? kill.end.how} at ${iso(kill.end.time) ?? 'unknown time'}.`
+        : ' No dockerd kill or crash was found in the journal; the leak may predate it.') + cutNote;
     const killEvidence: Evidence[] = kill ? kill.end.evidence.slice(0, 1) : [];
 
     // A dockerd that (re)started just before collection may still be starting queued containers: their
@@ -65,20 +70,25 @@ export default defineRule({
     const pairs = links.filter((l) => dockerVeth(l) && l.peerName && byName.has(l.peerName));
     if (pairs.length > 0) {
       const names = pairs.map((l) => l.name).sort();
+      const context = [...killEvidence, ...(fresh && lastStart ? [lastStart.evidence] : [])];
+      // Context first, so the kill and the start survive the engine's evidence cap.
+      const ev = someEvidence(pairs, (l) => ({ ...l.evidence, match: l.name }), MAX_EVIDENCE_PER_FINDING - context.length);
       ctx.report({
         messageId: 'orphanPairs',
         data: { count: pairs.length, names: listSome(names, 8) },
-        evidence: [...pairs.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence, ...(fresh && lastStart ? [lastStart.evidence] : [])],
+        evidence: [...context, ...ev.evidence],
+        evidenceTotal: context.length + ev.total,
         confidence: fresh ? 'medium' : 'high',
         confidenceReason: fresh
           ? `dockerd (re)started ${Math.round(sinceStart! / 1000)} s before collection: pairs of containers still being started look the same for a few seconds; collect again after a minute to confirm`
           : 'both ends of each pair are in the host namespace, which no running container allows',
-        detail: `Interfaces: ${names.join(', ')}.${killNote}`,
+        detail: `Interfaces: ${listSome(names, MAX_NAMES_IN_DETAIL)}.${killNote}`,
       });
     }
 
     // 2. More endpoints on docker bridges than running containers could own.
-    const healthyForm = links.filter((l) => dockerVeth(l) && !pairs.includes(l) && l.peerIfindex !== undefined && l.master && DOCKER_BRIDGE.test(l.master));
+    const inPairs = new Set(pairs);
+    const healthyForm = links.filter((l) => dockerVeth(l) && !inPairs.has(l) && l.peerIfindex !== undefined && l.master && DOCKER_BRIDGE.test(l.master));
     const psKnown = collection.health['docker.ps']?.state === 'present';
     if (!psKnown) {
       if (pairs.length === 0) ctx.insufficient('docker ps -a was not collected (daemon down?): endpoints cannot be matched to running containers', ['docker ps -a --no-trunc']);
@@ -91,10 +101,11 @@ export default defineRule({
       ctx.report({
         messageId: 'excessEndpoints',
         data: { count: extra, running, names: listSome(names, 8) },
-        evidence: [...healthyForm.map((l) => ({ ...l.evidence, match: l.name })), ...killEvidence],
+        evidence: [...killEvidence, ...someEvidence(healthyForm, (l) => ({ ...l.evidence, match: l.name }), MAX_EVIDENCE_PER_FINDING - killEvidence.length).evidence],
+        evidenceTotal: killEvidence.length + healthyForm.length,
         confidence: 'medium',
         confidenceReason: 'counted against running containers; host-network and container-network containers own no veth, so this is a lower bound',
-        detail: `Docker veth endpoints on docker bridges: ${names.join(', ')}. [lab] saw such endpoints belong to containerd tasks still running while docker showed the container as Created.${killNote}`,
+        detail: `Docker veth endpoints on docker bridges: ${listSome(names, MAX_NAMES_IN_DETAIL)}. [lab] saw such endpoints belong to containerd tasks still running while docker showed the container as Created.${killNote}`,
       });
     }
   },

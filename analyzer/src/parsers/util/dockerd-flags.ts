@@ -6,6 +6,7 @@
  * Keys that openEuler's patches may add to 18.09 are not listed (UNVERIFIED): an unknown key there
  * is reported, and the rule should say it checked against upstream's list.
  */
+import { lookupTable } from './dict.js';
 
 export type JsonType = 'string' | 'boolean' | 'number' | 'array' | 'object';
 
@@ -102,7 +103,7 @@ export const FLAGS: readonly FlagSpec[] = [
 ];
 
 /** daemon.json keys without a flag of the same meaning (or whose flag is not a config directive). */
-const FILE_ONLY: Record<string, JsonType> = { features: 'object', builder: 'object', 'disable-legacy-registry': 'boolean', 'log-format': 'string', proxies: 'object' };
+const FILE_ONLY = lookupTable<JsonType>({ features: 'object', builder: 'object', 'disable-legacy-registry': 'boolean', 'log-format': 'string', proxies: 'object' });
 
 const BY_FLAG = new Map<string, FlagSpec>();
 for (const f of FLAGS) for (const n of f.names) BY_FLAG.set(n, f);

@@ -37,6 +37,21 @@ export function goQuoteChar(ch: string): string {
   return `'${ch}'`;
 }
 
+/**
+ * Go's encoding/json scanner refuses a value nested deeper than this (maxNestingDepth, Go ≥ 1.15:
+ * `invalid character '{' exceeded max depth` at the 10,001st open bracket).
+ */
+export const GO_JSON_MAX_DEPTH = 10_000;
+
+/**
+ * `obj[key] = v`, except that a key `__proto__` becomes an own key instead of replacing the
+ * object's prototype (Go keeps it as a plain map key).
+ */
+export function setOwn(obj: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[key] = v;
+}
+
 class Fail {
   constructor(readonly error: GoJsonError) {}
 }
@@ -141,12 +156,7 @@ export function goJsonDecode(s: string): GoJsonResult {
     return Number(s.slice(start, i));
   };
 
-  const value = (): unknown => {
-    ws();
-    if (i >= n) eof();
-    const c = s[i]!;
-    if (c === '{') return obj();
-    if (c === '[') return arr();
+  const scalar = (c: string): unknown => {
     if (c === '"') return str();
     if (c === '-' || (c >= '0' && c <= '9')) return num();
     if (c === 't') return literal('true', true);
@@ -155,61 +165,67 @@ export function goJsonDecode(s: string): GoJsonResult {
     return bad('looking for beginning of value');
   };
 
-  const obj = (): Record<string, unknown> => {
-    i++;
-    const out: Record<string, unknown> = {};
+  /** `"key":` after `{` or `,`, with Go's errors. */
+  const objectKey = (): string => {
     ws();
     if (i >= n) eof();
-    if (s[i] === '}') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      ws();
-      if (i >= n) eof();
-      if (s[i] !== '"') bad('looking for beginning of object key string');
-      const k = str();
-      ws();
-      if (i >= n) eof();
-      if (s[i] !== ':') bad('after object key');
-      i++;
-      out[k] = value();
-      ws();
-      if (i >= n) eof();
-      if (s[i] === ',') {
-        i++;
-        continue;
-      }
-      if (s[i] === '}') {
-        i++;
-        return out;
-      }
-      bad('after object key:value pair');
-    }
+    if (s[i] !== '"') bad('looking for beginning of object key string');
+    const k = str();
+    ws();
+    if (i >= n) eof();
+    if (s[i] !== ':') bad('after object key');
+    i++;
+    return k;
   };
 
-  const arr = (): unknown[] => {
-    i++;
-    const out: unknown[] = [];
-    ws();
-    if (i >= n) eof();
-    if (s[i] === ']') {
-      i++;
-      return out;
-    }
+  /**
+   * One value, nested objects and arrays kept on an explicit stack rather than the call stack
+   * (recursion overflowed near 3,000 levels), with Go's limit of GO_JSON_MAX_DEPTH open levels.
+   */
+  const value = (): unknown => {
+    const open: ({ obj: Record<string, unknown>; key: string } | { arr: unknown[] })[] = [];
     for (;;) {
-      out.push(value());
       ws();
       if (i >= n) eof();
-      if (s[i] === ',') {
+      const c = s[i]!;
+      let v: unknown;
+      if (c === '{' || c === '[') {
+        if (open.length >= GO_JSON_MAX_DEPTH) bad('exceeded max depth');
         i++;
-        continue;
+        ws();
+        if (i >= n) eof();
+        if (c === '{' && s[i] === '}') {
+          i++;
+          v = {};
+        } else if (c === '[' && s[i] === ']') {
+          i++;
+          v = [];
+        } else {
+          open.push(c === '{' ? { obj: {}, key: objectKey() } : { arr: [] });
+          continue;
+        }
+      } else v = scalar(c);
+      // Store v in its parent; close every container that ends here; stop at the next element.
+      for (;;) {
+        const top = open[open.length - 1];
+        if (!top) return v;
+        if ('arr' in top) top.arr.push(v);
+        else setOwn(top.obj, top.key, v);
+        ws();
+        if (i >= n) eof();
+        if (s[i] === ',') {
+          i++;
+          if ('obj' in top) top.key = objectKey();
+          break;
+        }
+        if (s[i] === ('arr' in top ? ']' : '}')) {
+          i++;
+          open.pop();
+          v = 'arr' in top ? top.arr : top.obj;
+          continue;
+        }
+        bad('arr' in top ? 'after array element' : 'after object key:value pair');
       }
-      if (s[i] === ']') {
-        i++;
-        return out;
-      }
-      bad('after array element');
     }
   };
 
@@ -228,7 +244,8 @@ export function goJsonDecode(s: string): GoJsonResult {
     return { ok: true, value: v, end: i };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, error: e.error };
-    return { ok: false, error: { message: `internal error: ${String(e)}`, offset: i } };
+    // Our own failure is not dockerd's verdict: let the parser frame report it as a parser error.
+    throw e;
   }
 }
 
@@ -370,7 +387,7 @@ export function tolerantJson(s: string): TolerantResult {
       if (s[i] === ':') i++;
       else res.skipped.push(i);
       const v = value(depth);
-      if (v !== undefined) out[k] = v;
+      if (v !== undefined) setOwn(out, k, v);
       if (top) res.keys.push({ key: k, offset: at, value: v });
     }
     return out;

@@ -1,9 +1,12 @@
 /**
  * A small frame for the storage/IPC line parsers: it owns the problem list, wraps `push` and
  * `finish` so that a bug in one parser becomes a ParseProblem instead of an exception (the
- * contract says push never throws), and freezes the value it returns.
+ * contract says push never throws), and freezes the value it returns (parsers return frozen
+ * records: the model and rules must not edit parser output).
  */
 import type { ArtifactId } from '../../spine/artifacts.js';
+import { boundedLine, MAX_PARSER_LINE } from './line-cap.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../../spine/types.js';
 
 /** Problems kept per file; the rest are counted in one final problem so a garbage file stays small. */
@@ -42,6 +45,13 @@ export interface LineParserSpec<S, T> {
   init(ctx: ParseContext): S;
   line(state: S, line: Line, problems: ProblemLog, ctx: ParseContext): void;
   finish(state: S, problems: ProblemLog, ctx: ParseContext): ParseResult<T>;
+  /**
+   * Characters of a line this parser sees (default MAX_PARSER_LINE). Raise it only for lines that
+   * are legitimately longer and parsed in linear time (JSON documents).
+   */
+  maxLineLength?: number;
+  /** Hand `\r`, U+2028 and U+2029 inside a line to the parser as they are (JSON: they decide validity). */
+  keepInnerBreaks?: boolean;
 }
 
 /** Builds a ParserDef whose sink never throws, whatever the spec does. */
@@ -59,10 +69,13 @@ export function lineParser<S, T>(spec: LineParserSpec<S, T>): ParserDef<T> {
         initError = errorText(e);
       }
       let lastLine = 0;
+      const maxLine = spec.maxLineLength ?? MAX_PARSER_LINE;
       return {
-        push(line: Line): void {
-          lastLine = line.no;
+        push(raw: Line): void {
+          lastLine = raw.no;
           if (state === undefined) return;
+          const { line, cut } = boundedLine(raw, maxLine, spec.keepInnerBreaks);
+          if (cut) problems.add(line, `line of ${raw.text.length} characters cut to ${maxLine} (parser line limit)`);
           try {
             spec.line(state, line, problems, ctx);
           } catch (e) {
@@ -101,13 +114,4 @@ export function skipped<T>(reason: string, problems: ProblemLog): ParseResult<T>
 
 export function malformed<T>(reason: string, problems: ProblemLog, line?: number, value?: T): ParseResult<T> {
   return { status: 'malformed', reason, line, value, problems: problems.list };
-}
-
-/** Parsers return frozen records: the model and rules must not edit parser output. */
-export function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 }

@@ -3,11 +3,17 @@
  * Every converter returns undefined instead of NaN or throwing: the caller records a problem.
  */
 import type { ParseContext } from '../../spine/types.js';
+import { lookupTable } from './dict.js';
 
 /** Whitespace-separated fields; an empty or blank line gives []. */
 export function splitWs(text: string): string[] {
   const t = text.trim();
   return t === '' ? [] : t.split(/\s+/);
+}
+
+/** Whitespace-separated fields with their start offsets, in one linear pass. */
+export function fieldSpans(text: string): { start: number; text: string }[] {
+  return Array.from(text.matchAll(/\S+/g), (m) => ({ start: m.index, text: m[0] }));
 }
 
 /** A non-negative or negative decimal integer that fits a double exactly. */
@@ -39,7 +45,7 @@ export function keyHex(key: number): string {
   return '0x' + (key >>> 0).toString(16).padStart(8, '0');
 }
 
-const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+const MONTHS = lookupTable<number>({ Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 });
 
 /**
  * C `ctime()` text, `Sat Nov 28 07:28:44 2026` (day space-padded: `Thu Jan  1 00:00:00 1970`), read as
@@ -63,7 +69,7 @@ export function wallClockOffset(ctx: ParseContext): number {
   return ctx.hostUtcOffsetMinutes ?? 0;
 }
 
-const SUFFIX: Record<string, number> = { '': 1, B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40, P: 2 ** 50, E: 2 ** 60 };
+const SUFFIX = lookupTable<number>({ '': 1, B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40, P: 2 ** 50, E: 2 ** 60 });
 
 /** `df -h` sizes (`252G`, `1.0M`, `4.0K`, `0`) → bytes, powers of 1024 as coreutils -h uses. `-` → undefined. */
 export function parseHumanSize(s: string | undefined): number | undefined {
