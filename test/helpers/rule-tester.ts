@@ -48,8 +48,9 @@ export interface ExpectedEvidence {
   excerpt?: string;
 }
 
-export interface ExpectedFinding {
-  messageId: string;
+export interface ExpectedFinding<M extends string = string> {
+  /** Typed: a messageId the rule does not declare does not compile. */
+  messageId: M;
   severity?: Severity;
   confidence?: Confidence;
   /** Subset of finding.data that must match. */
@@ -58,8 +59,8 @@ export interface ExpectedFinding {
   evidence?: ExpectedEvidence[];
 }
 
-export interface InvalidCase extends CaseInput {
-  findings: ExpectedFinding[];
+export interface InvalidCase<M extends string = string> extends CaseInput {
+  findings: ExpectedFinding<M>[];
 }
 
 /** Builds the analysis for one case through the real pipeline. */
@@ -115,7 +116,7 @@ function checkContract(rule: Rule, result: AnalysisResult): void {
 }
 
 export const ruleTester = {
-  run(rule: Rule, cases: { valid: CaseInput[]; invalid: InvalidCase[] }): void {
+  run<M extends string>(rule: Rule<M>, cases: { valid: CaseInput[]; invalid: InvalidCase<NoInfer<M>>[] }): void {
     describe(`rule ${rule.meta.id}`, () => {
       it('has at least one valid and one invalid case, with unique names', () => {
         expect(cases.valid.length).toBeGreaterThan(0);
@@ -126,17 +127,19 @@ export const ruleTester = {
 
       for (const c of cases.valid) {
         it(`valid: ${c.name}`, async () => {
-          const result = await analyzeCase(rule, c);
-          checkContract(rule, result);
+          const result = await analyzeCase(rule as Rule, c);
+          checkContract(rule as Rule, result);
           expect(result.findings.map((f) => `${f.messageId}: ${f.summary}`)).toEqual([]);
-          if (c.coverage) expect(result.coverage.find((v) => v.ruleId === rule.meta.id)?.status).toBe(c.coverage);
+          // A valid case proves "no problem" only when the rule ran: not-evaluated or insufficient must be declared.
+          const status = result.coverage.find((v) => v.ruleId === rule.meta.id)?.status;
+          expect(status, `coverage of ${rule.meta.id} (declare \`coverage\` in the case when it is not 'evaluated')`).toBe(c.coverage ?? 'evaluated');
         });
       }
 
       for (const c of cases.invalid) {
         it(`invalid: ${c.name}`, async () => {
-          const result = await analyzeCase(rule, c);
-          checkContract(rule, result);
+          const result = await analyzeCase(rule as Rule, c);
+          checkContract(rule as Rule, result);
           const got = result.findings;
           expect(got.map((f) => f.messageId), 'messageIds of the findings').toEqual(c.findings.map((f) => f.messageId));
           c.findings.forEach((want, i) => {

@@ -24,7 +24,7 @@ ruleTester.run(rule, {
   valid: [
     { name: 'healthy netns lab (bip 10.213.0.1/24 = docker0)', bundle: 'samples/lab-netns-healthy' },
     { name: 'healthy nspawn lab (no bip, docker0 172.17.0.1/16, log says 172.17.0.0/16)', bundle: 'samples/nspawn-healthy' },
-    { name: 'healthy sosreport (Debian 12)', bundle: 'samples/sosreport-vm-debian12.tar.xz' },
+    { name: 'healthy sosreport (Debian 12)', coverage: 'insufficient-evidence', bundle: 'samples/sosreport-vm-debian12.tar.xz' },
     { name: 'configured bip matches docker0', artifacts: { 'ip.addr': addr, 'docker.daemon-json': '{ "bip": "10.213.0.1/24" }\n' } },
   ],
   invalid: [

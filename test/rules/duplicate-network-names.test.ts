@@ -10,12 +10,12 @@ ruleTester.run(rule, {
   valid: [
     { name: 'healthy netns lab', bundle: 'samples/lab-netns-healthy' },
     { name: 'healthy nspawn lab', bundle: 'samples/nspawn-healthy' },
-    { name: 'healthy sosreport (Debian 12)', bundle: 'samples/sosreport-vm-debian12.tar.xz' },
+    { name: 'healthy sosreport (Debian 12)', coverage: 'insufficient-evidence', bundle: 'samples/sosreport-vm-debian12.tar.xz' },
     // Real capture: docker 20.10.24 `docker network ls --no-trunc`, distinct names (test/fixtures/docker.network-ls).
     { name: 'distinct names', artifacts: { 'docker.network-ls': readFileSync(resolve(REPO_ROOT, 'test/fixtures/docker.network-ls/docker-20.10.24-no-trunc.txt'), 'utf8') } },
     {
       // The serial duplicate is refused correctly (libnetwork error.go), so it is not this hazard.
-      name: 'a serial duplicate create that dockerd refused',
+      name: 'a serial duplicate create that dockerd refused', coverage: 'insufficient-evidence',
       artifacts: { journal: j(['2024-05-02T10:00:00+0000 node1 deploy.sh[900]: Error response from daemon: network with name appnet already exists']) },
     },
     { name: 'insufficient when network ls lists nothing', artifacts: { 'docker.network-ls': 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n' }, coverage: 'insufficient-evidence' },

@@ -13,10 +13,9 @@ import type { EventKind } from '../events/types.js';
 import { bootForTime } from '../model/timeline.js';
 import type { CheckCoverage, Confidence, CoverageVerdict, Finding, FindingEpisode, ReportInput, Rule, RuleContext, RuleMeta } from './types.js';
 import { severityRank } from './types.js';
-import { LOG_ARTIFACTS } from './util-evidence.js';
+import { LOG_ARTIFACTS, MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
 
-/** Excerpts kept per finding; the total is kept in evidenceTotal. */
-export const MAX_EVIDENCE_PER_FINDING = 50;
+export { MAX_EVIDENCE_PER_FINDING };
 /** Episodes kept per finding (the rest are counted in the summary of the last one). */
 export const MAX_EPISODES = 50;
 

@@ -5,7 +5,7 @@
  */
 import type { Semaphore } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
-import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
+import { MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 

@@ -3,7 +3,9 @@
  */
 import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
-import { MAX_EVIDENCE_PER_FINDING } from './engine.js';
+
+/** Excerpts kept per finding; the total is kept in evidenceTotal (the engine enforces it). */
+export const MAX_EVIDENCE_PER_FINDING = 50;
 
 /** Every artifact a journal signal record can come from; rules that read signals require these. */
 export const LOG_ARTIFACTS = ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog'] as const;
