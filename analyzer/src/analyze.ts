@@ -34,6 +34,8 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   limits?: Partial<ReaderLimits>;
   rules?: readonly Rule[];
+  /** Called with the archive's sha256, hashed in the reader's pass (batch records it; folders: not called). */
+  onInputSha256?(sha256: string): void;
 }
 
 /** A fingerprint of the rule catalog: batch results are cached per bundle sha256 + this. */
@@ -46,10 +48,12 @@ export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): P
   const signals = allSignals(rules);
   const scan = await scanBundle(input, {
     limits: opts.limits,
+    hashInput: opts.onInputSha256 !== undefined,
     sinkFor(source, ctx: ParseContext) {
       return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx, signals });
     },
   });
+  if (scan.sha256) opts.onInputSha256?.(scan.sha256);
   return analyzeParsed(scan.parsed, scan.inventory, rules);
 }
 
