@@ -13,12 +13,12 @@ import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
 import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
 import type { NamedSignal, ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { ParsedArtifact } from './model/fact-store.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
 export const REPORT_SCHEMA_VERSION = 1;
-export const TOOL_NAME = 'docker-postmortem';
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface AnalysisResult {
   schemaVersion: number;

@@ -13,7 +13,7 @@ import { severityRank } from '../rules/types.js';
 import { discoverInputs, shortHash } from './discover.js';
 import type { Job } from './job.js';
 import { buildSummaryFile, renderCsv, type BatchSummaryFile } from './outputs.js';
-import { runPool } from './pool.js';
+import { DEFAULT_BUNDLE_TIMEOUT_MS, runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import { failedSummary, type BundleSummary } from './summary.js';
@@ -37,7 +37,7 @@ export interface BatchOutcome {
   reused: number;
 }
 
-export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
+export { DEFAULT_BUNDLE_TIMEOUT_MS } from './pool.js';
 
 /** A report folder name from an input name: file-system safe, archive suffix dropped, unique. */
 export function reportDirName(name: string, taken: Set<string>): string {

@@ -11,6 +11,9 @@ import { failedSummary } from './summary.js';
 
 export type JobResult = BundleSummary & { cached: boolean };
 
+/** --bundle-timeout's default: a bundle taking longer has its worker killed. */
+export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
+
 /** Recycle a worker after this many bundles, to return memory fragmentation to the OS. */
 const JOBS_PER_WORKER = 200;
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { analyzeBundle } from '../../analyze.js';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
-import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 
 export function parseFormats(v: string): ReportFormat[] {
@@ -35,6 +34,7 @@ export function registerAnalyze(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
+      const [{ analyzeBundle }, { writeReports }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js')]);
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle);
         const written = await writeReports(result, opts.output, formats);

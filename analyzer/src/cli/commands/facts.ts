@@ -5,14 +5,16 @@
  * per line (`UTC time  category  label  artifact:line`).
  */
 import type { Command } from 'commander';
-import { allSignals, analyzeParsed } from '../../analyze.js';
-import { parserFor } from '../../parsers/index.js';
-import { scanBundle } from '../../spine/reader.js';
 import type { ParseContext } from '../../spine/types.js';
 import type { HostModel, TimelineEvent } from '../../model/host-model.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
+  const [{ allSignals, analyzeParsed }, { parserFor }, { scanBundle }] = await Promise.all([
+    import('../../analyze.js'),
+    import('../../parsers/index.js'),
+    import('../../spine/reader.js'),
+  ]);
   const signals = allSignals();
   const scan = await scanBundle(bundle, {
     sinkFor(source, ctx: ParseContext) {
