@@ -1,26 +1,32 @@
 /**
- * bench/batch.ts: batch throughput and memory.
+ * bench/batch.ts: batch throughput, scaling and memory.
  *
- *   npx tsx bench/batch.ts [--count 500] [--keep]
+ *   npm run build && npx tsx bench/batch.ts
+ *   DPM_BENCH_BATCH_SMALL=20 DPM_BENCH_BATCH_LARGE=100 npx tsx bench/batch.ts   # a quick run
  *
- * Makes `count` bundles by copying the lab samples (collector bundles from the netns and nspawn labs)
- * with varied host names and collection times, half as folders and half as .tar.gz, then runs the
- * built CLI (`npm run build` first) with --jobs 1 and --jobs 2 into fresh output folders. Reports
- * bundles per second for each, the 1→2 scaling ratio, and the peak resident memory of the whole process
- * tree (batch parent + workers, sampled from /proc every 50 ms). It also runs a quarter of the count to
- * show that peak memory does not grow with the number of bundles.
+ * Makes DPM_BENCH_BATCH_SMALL (default 100) and DPM_BENCH_BATCH_LARGE (default 1000) bundles by
+ * copying the lab samples (collector bundles from the netns and nspawn labs) with varied host names
+ * and collection times, half as folders and half as .tar.gz, then runs the built CLI:
+ *   - on the small set with --jobs 1 and --jobs 2: bundles per second and the 1→2 scaling (aim ≥ 1.9×
+ *     on 2 cores);
+ *   - on the large set with --jobs 2: peak memory must not grow with the number of bundles.
+ * Memory is sampled from /proc every 50 ms: the whole tree (parent + workers) and the largest single
+ * worker (aim ≤ 100 MB each). Figures come with the load average; `node -e 0` is timed in the same run
+ * as the floor of one process start.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tarGzFolder } from '../test/triage/batch-fixtures.js';
+import { best, envNumber, fmtTiming, loadLine, runs, timeShell } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/analyzer/src/cli/main.js');
-const args = process.argv.slice(2);
-const count = Number(args[args.indexOf('--count') + 1] || 500) || 500;
-const keep = args.includes('--keep');
+/** DPM_BENCH_CLI: another build to measure (e.g. the previous commit's, for a before/after). */
+const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/analyzer/src/cli/main.js');
+const SMALL = envNumber('DPM_BENCH_BATCH_SMALL', 100);
+const LARGE = envNumber('DPM_BENCH_BATCH_LARGE', 1000);
+const keep = process.argv.includes('--keep');
 
 const SOURCES = readdirSync(join(ROOT, 'samples')).filter((n) => existsSync(join(ROOT, 'samples', n, 'manifest.json')));
 
@@ -48,32 +54,79 @@ async function makeInputs(n: number): Promise<string> {
   return dir;
 }
 
-/** RSS of a process and all its descendants, in KiB, from /proc. */
-function treeRssKb(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const t of readdirSync(`/proc/${p}/task`)) {
-        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
-        if (kids) stack.push(...kids.split(/\s+/).map(Number));
-      }
-    } catch {
-      /* the process ended between samples */
-    }
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // the process ended between samples
   }
-  return total;
 }
 
-async function run(inputs: string, jobs: number): Promise<{ seconds: number; peakMb: number; bundles: number }> {
+/** utime + stime of one process in seconds (/proc/<pid>/stat fields 14 and 15, 100 ticks/s). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      const kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
+      if (kids) out.push(...kids.split(/\s+/).map(Number));
+    }
+  } catch {
+    /* ended */
+  }
+  return out;
+}
+
+/**
+ * RSS of the batch parent, of its largest worker, and of the whole tree, in KiB; records each
+ * process's CPU so far in `cpu` (the batch exits without reaping its workers, so children rusage
+ * would miss them; a sample every 50 ms misses at most the last 50 ms of each process).
+ */
+function sample(pid: number, cpu: Map<number, number>): { parent: number; worker: number; tree: number } {
+  const parent = rssKb(pid);
+  cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuOf(pid)));
+  let worker = 0;
+  let tree = parent;
+  const stack = childrenOf(pid);
+  while (stack.length) {
+    const p = stack.pop()!;
+    cpu.set(p, Math.max(cpu.get(p) ?? 0, cpuOf(p)));
+    const r = rssKb(p);
+    worker = Math.max(worker, r);
+    tree += r;
+    stack.push(...childrenOf(p));
+  }
+  return { parent, worker, tree };
+}
+
+interface BatchRun {
+  seconds: number;
+  cpu: number;
+  bundles: number;
+  peak: { parent: number; worker: number; tree: number };
+}
+
+async function run(inputs: string, jobs: number): Promise<BatchRun> {
   const out = mkdtempSync(join(tmpdir(), 'dpm-bench-out-'));
   const t0 = process.hrtime.bigint();
+  const cpu = new Map<number, number>();
   const child = spawn(process.execPath, [CLI, 'batch', inputs, '-o', out, '--jobs', String(jobs), '--no-progress'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 50);
+  const peak = { parent: 0, worker: 0, tree: 0 };
+  const timer = setInterval(() => {
+    const s = sample(child.pid!, cpu);
+    peak.parent = Math.max(peak.parent, s.parent);
+    peak.worker = Math.max(peak.worker, s.worker);
+    peak.tree = Math.max(peak.tree, s.tree);
+  }, 50);
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const code = await new Promise<number | null>((r) => child.on('exit', r));
@@ -82,23 +135,28 @@ async function run(inputs: string, jobs: number): Promise<{ seconds: number; pea
   if (code !== 0 && code !== 3) throw new Error(`batch exited ${code}: ${stdout}`);
   const bundles = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).bundles.length;
   if (!keep) rmSync(out, { recursive: true, force: true });
-  return { seconds, peakMb: peak / 1024, bundles };
+  return { seconds, cpu: [...cpu.values()].reduce((a, b) => a + b, 0), bundles, peak };
 }
 
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const line = (name: string, r: BatchRun) =>
+  console.log(`${name}: ${r.bundles} bundles in ${r.seconds.toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU = ${(r.bundles / r.seconds).toFixed(2)} bundles/s; peak RSS: tree ${mb(r.peak.tree)}, parent ${mb(r.peak.parent)}, largest worker ${mb(r.peak.worker)}`);
+
 if (!existsSync(CLI)) throw new Error('run `npm run build` first');
-console.log(`making ${count} bundles from ${SOURCES.length} samples …`);
-const inputs = await makeInputs(count);
-const small = await makeInputs(Math.max(4, Math.floor(count / 4)));
-const r1 = await run(inputs, 1);
-const r2 = await run(inputs, 2);
-const rs = await run(small, 2);
-const rate1 = r1.bundles / r1.seconds;
-const rate2 = r2.bundles / r2.seconds;
-console.log(`jobs=1: ${r1.bundles} bundles in ${r1.seconds.toFixed(1)} s = ${rate1.toFixed(2)} bundles/s, peak RSS ${r1.peakMb.toFixed(0)} MB`);
-console.log(`jobs=2: ${r2.bundles} bundles in ${r2.seconds.toFixed(1)} s = ${rate2.toFixed(2)} bundles/s, peak RSS ${r2.peakMb.toFixed(0)} MB`);
-console.log(`scaling 1→2 jobs: ${(rate2 / rate1).toFixed(2)}x`);
-console.log(`jobs=2 on ${rs.bundles} bundles: peak RSS ${rs.peakMb.toFixed(0)} MB (vs ${r2.peakMb.toFixed(0)} MB on ${r2.bundles})`);
+console.log(`making ${SMALL} and ${LARGE} bundles from ${SOURCES.length} samples …`);
+const small = await makeInputs(SMALL);
+const large = await makeInputs(LARGE);
+const floor = best(runs(3, () => timeShell('node -e 0')));
+console.log(`${loadLine()}; floor node -e 0: ${fmtTiming(floor)}`);
+const r1 = await run(small, 1);
+line('jobs=1', r1);
+const r2 = await run(small, 2);
+line('jobs=2', r2);
+console.log(`scaling 1→2 jobs: ${((r2.bundles / r2.seconds) / (r1.bundles / r1.seconds)).toFixed(2)}× throughput (aim ≥ 1.9×); CPU per bundle ${((r1.cpu / r1.bundles) * 1000).toFixed(0)} ms → ${((r2.cpu / r2.bundles) * 1000).toFixed(0)} ms  (${loadLine()})`);
+const rl = await run(large, 2);
+line(`jobs=2 x${LARGE}`, rl);
+console.log(`memory ${SMALL} → ${LARGE} bundles: tree ${mb(r2.peak.tree)} → ${mb(rl.peak.tree)}, largest worker ${mb(r2.peak.worker)} → ${mb(rl.peak.worker)} (aim: flat, worker ≤ 100 MB)  (${loadLine()})`);
 if (!keep) {
-  rmSync(inputs, { recursive: true, force: true });
   rmSync(small, { recursive: true, force: true });
+  rmSync(large, { recursive: true, force: true });
 }

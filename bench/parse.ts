@@ -4,8 +4,8 @@
  * peak RSS of each, against the floor `tar -xzOf` (decompress + untar).
  *
  *   npx tsx bench/parse.ts             # 1024 MB journal (generated once into /tmp/dpm-bench-parse)
- *   npx tsx bench/parse.ts --mb 200    # smaller
- *   npx tsx bench/parse.ts --regen
+ *   npx tsx bench/parse.ts --mb 200    # smaller (or DPM_BENCH_JSON_MB=200)
+ *   npx tsx bench/parse.ts --regen     # DPM_BENCH_RUNS=1 for one run of each
  *
  * Each measurement runs in its own child process so that its peak RSS (resourceUsage().maxRSS) is
  * its own. Aims: facts within 1.5× of tar -xzOf; peak RSS < 300 MB.
@@ -20,7 +20,7 @@ import { mulberry32 } from '../test/helpers/prng.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const MB = Number(opt('--mb') ?? 1024);
+const MB = Number(opt('--mb') ?? process.env['DPM_BENCH_JSON_MB'] ?? 1024);
 const DIR = '/tmp/dpm-bench-parse';
 const TOP = 'docker-postmortem-parsebench-20261128T071812Z';
 const JOURNAL = join(DIR, `journal-${MB}mb.json`);
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', 'generate', '--mb', String(MB)], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('generation failed');
   }
-  const RUNS = Number(opt('--runs') ?? 2);
+  const RUNS = Number(opt('--runs') ?? process.env['DPM_BENCH_RUNS'] ?? 2);
   const best = <T extends { cpu?: number }>(xs: T[]) => xs.reduce((a, b) => (b.cpu! < a.cpu! ? b : a));
   const p = best(Array.from({ length: RUNS }, () => child('parser')));
   const tar = best(Array.from({ length: RUNS }, () => timeTar()));

@@ -6,21 +6,28 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderHtml } from './html.js';
+import { REPORT_FILE, type ReportFormat } from './formats.js';
 
-export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
-const FILE: Record<ReportFormat, string> = { json: 'report.json', html: 'report.html', md: 'report.md' };
+/** Each renderer is loaded when its format is asked for: html brings Handlebars and the templates. */
+async function render(f: ReportFormat, result: AnalysisResult): Promise<string> {
+  switch (f) {
+    case 'json':
+      return (await import('./json.js')).renderJson(result);
+    case 'md':
+      return (await import('./markdown.js')).renderMarkdown(result);
+    case 'html':
+      return (await import('./html.js')).renderHtml(result);
+  }
+}
 
 export async function writeReports(result: AnalysisResult, outDir: string, formats: readonly ReportFormat[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   for (const f of formats) {
-    const body = f === 'json' ? renderJson(result) : f === 'md' ? renderMarkdown(result) : renderHtml(result);
-    const path = join(outDir, FILE[f]);
+    const body = await render(f, result);
+    const path = join(outDir, REPORT_FILE[f]);
     await writeFileNoFollowAsync(path, body, 0o644);
     written.push(path);
   }

@@ -17,12 +17,12 @@ import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
 import { computeVerdict, type Verdict } from './analysis/verdict.js';
 import type { ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { ParsedArtifact } from './model/fact-store.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
 export const REPORT_SCHEMA_VERSION = 2;
-export const TOOL_NAME = 'docker-postmortem';
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface AnalysisResult {
   schemaVersion: number;
@@ -40,6 +40,8 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   limits?: Partial<ReaderLimits>;
   rules?: readonly Rule[];
+  /** Called with the archive's sha256, hashed in the reader's pass (batch records it; folders: not called). */
+  onInputSha256?(sha256: string): void;
 }
 
 /** The source folders whose content decides an analysis: a change to any file in them is a new rulesVersion. */
@@ -91,10 +93,12 @@ export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): P
   const rules = opts.rules ?? RULES;
   const scan = await scanBundle(input, {
     limits: opts.limits,
+    hashInput: opts.onInputSha256 !== undefined,
     sinkFor(source, ctx: ParseContext) {
       return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx });
     },
   });
+  if (scan.sha256) opts.onInputSha256?.(scan.sha256);
   return analyzeParsed(scan.parsed, scan.inventory, rules);
 }
 

@@ -4,11 +4,13 @@
  * Archives are built here with tar-stream + zlib; the limits are lowered so the bombs stay fast.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BundleUnreadableError, scanBundle } from '../../analyzer/src/spine/reader.js';
+import { openTar } from '../../analyzer/src/spine/tar-source.js';
 import { recordingSinks, snapshot, tarBuffer, tempDir, tgzBuffer, ustarHeader, writeTemp } from './helpers.js';
 
 const TOP = 'docker-postmortem-node1-20261128T071812Z';
@@ -30,6 +32,23 @@ const haveMkfifo = (() => {
     return false;
   }
 })();
+
+/** Child processes of this test process named xz (running or zombie), from /proc. */
+function xzChildren(): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces, so split after the last ')'
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (comm === 'xz' && Number(ppid) === process.pid) out.push(`${pid} ${state}`);
+    } catch {
+      /* gone between the listing and the read */
+    }
+  }
+  return out;
+}
 
 let work: ReturnType<typeof tempDir>;
 let cwd: ReturnType<typeof tempDir>;
@@ -238,31 +257,58 @@ describe('reader: hostile archives', () => {
     expect(c.inventory.artifacts.find((a) => a.artifact === 'uname')?.state).toBe('present');
   });
 
-  it.skipIf(!haveXz)('truncated xz ends with a problem and does not block the next xz scan (needs xz)', async () => {
-    const tar = await tarBuffer([
-      { name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS },
-      { name: `${TOP}/cmd/journal.json`, content: Array.from({ length: 20000 }, (_, i) => `{"MESSAGE":"${i} ${Math.random()}"}`).join('\n') },
-    ]);
-    const xz = execFileSync('xz', ['-c', '-1'], { input: tar, maxBuffer: 1 << 26 });
-    const cut = writeTemp(work.dir, 'cut.tar.xz', xz.subarray(0, Math.floor(xz.length * 0.5)));
-    const r1 = await scanChecked(cut);
-    expect(r1.inventory.format).toBe('tar.xz');
-    expect(r1.inventory.problems.map((x) => x.kind)).toEqual(['truncated-archive']);
-    expect(r1.inventory.artifacts.find((a) => a.artifact === 'ipcs.sem')?.state).toBe('present');
-    // garbage inside the xz stream
-    const bad = Buffer.from(xz);
-    for (let i = 200; i < bad.length - 100; i += 97) bad[i] ^= 0x5a;
-    const badPath = writeTemp(work.dir, 'bad.tar.xz', bad);
-    await scanChecked(badPath).catch((e: unknown) => expect(e).toBeInstanceOf(BundleUnreadableError));
-    // xz-decompress serialises decoders with a global mutex: a leaked one would hang the scans below
-    const ok = writeTemp(work.dir, 'ok.tar.xz', xz);
-    const stopped = await scanChecked(ok, { limits: { maxTotalBytes: 64 * 1024 } }); // stops mid-member
-    expect(stopped.inventory.problems.map((x) => x.kind)).toEqual(['total-too-large']);
-    const few = await scanChecked(ok, { limits: { maxEntries: 1 } });
-    expect(few.inventory.problems.map((x) => x.kind)).toEqual(['too-many-entries']);
-    const r2 = await scanChecked(ok);
-    expect(r2.inventory.problems).toEqual([]);
-    expect(r2.inventory.artifacts.find((a) => a.artifact === 'journal')?.state).toBe('present');
+  // Both xz decoders (the spawned `xz -dc` and the WASM fallback) must behave the same way.
+  for (const xzDecoder of ['system', 'wasm'] as const) {
+    it.skipIf(!haveXz)(`truncated or corrupt xz ends with one problem and does not block the next xz scan (${xzDecoder} decoder; needs xz)`, async () => {
+      const tar = await tarBuffer([
+        { name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS },
+        { name: `${TOP}/cmd/journal.json`, content: Array.from({ length: 20000 }, (_, i) => `{"MESSAGE":"${i} ${Math.random()}"}`).join('\n') },
+      ]);
+      const xz = execFileSync('xz', ['-c', '-1'], { input: tar, maxBuffer: 1 << 26 });
+      const cut = writeTemp(work.dir, 'cut.tar.xz', xz.subarray(0, Math.floor(xz.length * 0.5)));
+      const probe = await openTar(cut, 'tar.xz', { xz: xzDecoder }); // the decoder asked for is the one that runs
+      expect(probe.xzDecoder).toBe(xzDecoder);
+      probe.close();
+      const r1 = await scanChecked(cut, { xzDecoder });
+      expect(r1.inventory.format).toBe('tar.xz');
+      expect(r1.inventory.problems).toEqual([expect.objectContaining({ kind: 'truncated-archive', message: expect.stringMatching(/^(the xz stream ends early|corrupt or truncated xz data)/) })]);
+      expect(r1.inventory.artifacts.find((a) => a.artifact === 'ipcs.sem')?.state).toBe('present');
+      // The journal was cut mid-way: what was decoded before the cut was read, and marked truncated.
+      const journal = r1.inventory.artifacts.find((a) => a.artifact === 'journal');
+      expect(journal?.state).toBe('truncated');
+      // garbage inside the xz stream
+      const bad = Buffer.from(xz);
+      for (let i = 200; i < bad.length - 100; i += 97) bad[i] ^= 0x5a;
+      const badPath = writeTemp(work.dir, 'bad.tar.xz', bad);
+      const badScan = await scanChecked(badPath, { xzDecoder }).catch((e: unknown) => e as Error);
+      if (badScan instanceof Error) expect(badScan).toBeInstanceOf(BundleUnreadableError);
+      else expect(badScan.inventory.problems.map((x) => x.kind)).toEqual(['truncated-archive']);
+      // A stopped scan must release its decoder (WASM mutex, xz child): a leak would hang the scans below
+      const ok = writeTemp(work.dir, 'ok.tar.xz', xz);
+      const stopped = await scanChecked(ok, { limits: { maxTotalBytes: 64 * 1024 }, xzDecoder }); // stops mid-member
+      expect(stopped.inventory.problems.map((x) => x.kind)).toEqual(['total-too-large']);
+      const few = await scanChecked(ok, { limits: { maxEntries: 1 }, xzDecoder });
+      expect(few.inventory.problems.map((x) => x.kind)).toEqual(['too-many-entries']);
+      const r2 = await scanChecked(ok, { xzDecoder });
+      expect(r2.inventory.problems).toEqual([]);
+      expect(r2.inventory.artifacts.find((a) => a.artifact === 'journal')?.state).toBe('present');
+      // No xz child outlives its scan, not even as a zombie (fails if one is still there after 10 s).
+      const deadline = Date.now() + 10_000;
+      while (xzChildren().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(xzChildren()).toEqual([]);
+    });
+  }
+
+  it.skipIf(!haveXz)('hashes the archive in the same pass, also when the pass stops early (sha256 of the file)', async () => {
+    const tar = await tarBuffer([{ name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS }]);
+    // trailing bytes after the end marker: the pass stops at the marker, the hash must still cover them
+    const file = writeTemp(work.dir, 'h.tar', Buffer.concat([tar, Buffer.alloc(3 << 20, 7)]));
+    const expected = createHash('sha256').update(readFileSync(file)).digest('hex');
+    expect((await scanChecked(file, { hashInput: true })).sha256).toBe(expected);
+    const xzFile = writeTemp(work.dir, 'h.tar.xz', execFileSync('xz', ['-c', '-1'], { input: tar }));
+    const xzExpected = createHash('sha256').update(readFileSync(xzFile)).digest('hex');
+    for (const xzDecoder of ['system', 'wasm'] as const) expect((await scanChecked(xzFile, { hashInput: true, xzDecoder })).sha256).toBe(xzExpected);
+    expect((await scanChecked(file)).sha256).toBeUndefined();
   });
 
   it('wrong magic, empty file, missing path, bzip2 and gzip-without-tar are one clear line each', async () => {

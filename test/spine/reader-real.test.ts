@@ -113,11 +113,12 @@ describe.skipIf(!haveTarXz || !has('ip', ['-V']) || !has('ipcs', ['-V']))('reade
   });
   afterAll(() => t.cleanup());
 
-  for (const form of ['folder', 'tar.gz', 'tar.xz'] as const) {
-    it(`reads it as ${form}: every line of every file, health from the manifest`, async () => {
+  const forms = [['folder'], ['tar.gz'], ['tar.xz', 'system'], ['tar.xz', 'wasm']] as const;
+  for (const [form, xzDecoder] of forms) {
+    it(`reads it as ${form}${xzDecoder ? ` (${xzDecoder} xz decoder)` : ''}: every line of every file, health from the manifest`, async () => {
       const input = form === 'folder' ? root : join(t.dir, `${top}.${form}`);
       const { captured, sinkFor } = recordingSinks();
-      const { inventory } = await scanBundle(input, { sinkFor });
+      const { inventory } = await scanBundle(input, { sinkFor, xzDecoder });
       expect(inventory).toMatchObject({ format: form === 'folder' ? 'directory' : form, layout: 'docker-postmortem', host: 'realhost', hostUtcOffsetMinutes: 0, problems: [] });
       for (const [p, data] of Object.entries(files)) {
         const c = captured.find((x) => x.source.path === p);

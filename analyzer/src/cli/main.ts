@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
  * docker-postmortem CLI. Each command lives in commands/<name>.ts and registers itself here.
+ * Registering is cheap: a command loads the analyzer, the renderers or batch machinery only when
+ * it runs (dynamic imports in its action), so start-up pays only for what the command uses
+ * (bench/startup.ts).
  */
 import { Command, CommanderError } from 'commander';
-import { TOOL_VERSION } from '../analyze.js';
+import { TOOL_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import { safe } from './safe-text.js';
 import { registerInventory } from './commands/inventory.js';

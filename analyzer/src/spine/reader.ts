@@ -15,7 +15,8 @@
  *
  * Known limits: bzip2 is refused (unpack it first); gzip followed by non-zero trailing garbage loses
  * the output of the last zlib call (Node's gunzip reads it as a broken second member); xz goes
- * through WASM xz-embedded at about 60 MB/s (bench/reader.ts --xz).
+ * through a spawned `xz -dc` when xz is installed, else WASM xz-embedded at about 60 MB/s
+ * (xz-decoder.ts; bench/sosreport.ts compares both).
  */
 import { promises as fsp } from 'node:fs';
 import type { ParsedArtifact } from '../model/fact-store.js';
@@ -36,7 +37,8 @@ import {
 } from './manifest.js';
 import { ArchiveReadError, MemberReadError, type MemberSource, type RawMember } from './member-source.js';
 import { type Candidate, normaliseName, PathMap, pickWinners, resolveLinkTarget } from './path-map.js';
-import { describeArchiveError, openTar, type TarFormat } from './tar-source.js';
+import { describeArchiveError, openTar, type TarFormat, type TarSource } from './tar-source.js';
+import type { XzDecoderKind } from './xz-decoder.js';
 import type {
   ArtifactHealth,
   ArtifactSource,
@@ -99,6 +101,10 @@ export interface BundleInventory {
 
 export interface ScanOptions {
   limits?: Partial<ReaderLimits>;
+  /** Hash the input file's bytes in the same pass (archives only): `BundleScan.sha256`. */
+  hashInput?: boolean;
+  /** Force an xz decoder (tests); default: the system `xz` when on PATH. */
+  xzDecoder?: XzDecoderKind;
   /** Returns a parser sink for an artifact file, or undefined to skip its content. */
   sinkFor?(source: ArtifactSource, ctx: ParseContext): LineSink<unknown> | undefined;
 }
@@ -107,6 +113,8 @@ export interface BundleScan {
   inventory: BundleInventory;
   /** Results of the chosen files only (sos fallbacks resolved). */
   parsed: ParsedArtifact[];
+  /** sha256 of the archive file, with `hashInput` (folders: undefined). */
+  sha256?: string;
 }
 
 /** Thrown when the input as a whole cannot be read; `message` is the one line shown to the user. */
@@ -471,7 +479,7 @@ function describeFormat(f: ContainerFormat): string {
 }
 
 /** Open the input: a folder, or a file recognised by its magic bytes (never by its name). */
-async function openInput(input: string): Promise<MemberSource> {
+async function openInput(input: string, opts: ScanOptions): Promise<MemberSource & Pick<TarSource, 'sha256'>> {
   let st: import('node:fs').Stats;
   try {
     st = await fsp.stat(input); // the argument itself may be a symlink the user chose
@@ -500,13 +508,13 @@ async function openInput(input: string): Promise<MemberSource> {
   if (s.format === 'tar.bz2') {
     throw new BundleUnreadableError('bzip2-compressed archive: not supported, unpack it first (tar -xjf FILE) and pass the folder');
   }
-  return openTar(input, s.format);
+  return openTar(input, s.format, { xz: opts.xzDecoder, hash: opts.hashInput });
 }
 
 export async function scanBundle(input: string, opts: ScanOptions = {}): Promise<BundleScan> {
   const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...definedOnly(opts.limits) };
   const pathMap = new PathMap(ARTIFACTS);
-  const source = await openInput(input);
+  const source = await openInput(input, opts);
   const scan = new Scan(limits, pathMap, opts);
   await scan.run(source);
   scan.summariseProblems();
@@ -553,7 +561,7 @@ export async function scanBundle(input: string, opts: ScanOptions = {}): Promise
     links: scan.links,
     incomplete: scan.incomplete || undefined,
   };
-  return { inventory, parsed };
+  return { inventory, parsed, sha256: await source.sha256?.().catch(() => undefined) };
 }
 
 function definedOnly(l: Partial<ReaderLimits> | undefined): Partial<ReaderLimits> {

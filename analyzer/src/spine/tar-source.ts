@@ -4,21 +4,18 @@
  * tar extractor, which makes the member iteration throw one ArchiveReadError (no unhandled
  * 'error' events, ever).
  *
- * xz uses xz-decompress (xz-embedded in WASM, streaming; Node 20 zlib has no xz). Its decoder
- * holds a process-wide mutex until the stream ends or is cancelled, so `close()` always cancels it;
- * otherwise the next .tar.xz in a batch would wait forever.
+ * gzip is zlib (its work runs on libuv's thread pool while JavaScript parses); xz is a spawned
+ * `xz -dc` or the WASM fallback (xz-decoder.ts). With `hash`, the raw file bytes are hashed as they
+ * stream by, so batch records a bundle's sha256 without reading it twice.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
-import xzDecompress from 'xz-decompress';
 import { TarEofTransform } from './tar-eof.js';
 import { ArchiveReadError, type MemberEntry, type MemberSource, type MemberType, type RawMember } from './member-source.js';
-
-// xz-decompress is a CommonJS (webpack UMD) bundle: named ESM imports do not resolve under Node.
-const { XzReadableStream } = xzDecompress;
+import { chooseXzDecoder, loadWasmXz, systemXz, XzError, type XzDecoder, type XzDecoderKind } from './xz-decoder.js';
 
 export type TarFormat = 'tar' | 'tar.gz' | 'tar.xz';
 
@@ -48,36 +45,59 @@ export function describeArchiveError(format: TarFormat, e: unknown): string {
   const code = (e as { code?: string } | null)?.code;
   if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(msg)) return 'the gzip stream ends early (truncated file?)';
   if (code === 'Z_DATA_ERROR' || /incorrect header check|invalid (block type|distance|stored)|too many length/i.test(msg)) return `corrupt gzip data (${msg})`;
-  if (/get_next_output failed with error code (\d+)/.test(msg)) return `corrupt or truncated xz data (xz-embedded error ${RegExp.$1})`;
-  if (format === 'tar.xz' && /byteLength|undefined/.test(msg)) return 'the xz stream ends early (truncated file?)';
+  if (e instanceof XzError) return msg;
   if (/Unexpected end of data/i.test(msg)) return 'the tar stream ends early (truncated file?)';
   if (/Invalid tar header/i.test(msg)) return `corrupt tar header (${msg})`;
   if (code === 'EACCES') return 'permission denied';
   return msg;
 }
 
-export function openTar(path: string, format: TarFormat): MemberSource {
+export interface TarOptions {
+  /** Force an xz decoder (default: the system `xz` when on PATH, unless DPM_XZ says otherwise). */
+  xz?: XzDecoderKind;
+  /** Hash the raw file bytes while reading them (`sha256()` after the pass). */
+  hash?: boolean;
+}
+
+export interface TarSource extends MemberSource {
+  /** Which xz decoder runs (xz archives only). */
+  xzDecoder?: XzDecoderKind;
+  /** sha256 of the whole file (with `hash`): hashes whatever the pass did not read (after an early stop). */
+  sha256?(): Promise<string>;
+}
+
+export async function openTar(path: string, format: TarFormat, opts: TarOptions = {}): Promise<TarSource> {
+  const xzKind = format === 'tar.xz' ? chooseXzDecoder(opts.xz) : undefined;
+  // Load the WASM decoder before the file starts flowing (the import yields; no byte may pass unhashed).
+  const wasm = xzKind === 'wasm' ? await loadWasmXz() : undefined;
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const extract = tarStream.extract();
   const eof = new TarEofTransform();
   let closed = false;
   let decoded: Readable = file;
+  let xz: XzDecoder | undefined;
   /** A read or decompression error, raised after tar-stream has parsed everything decoded before it. */
   let pending: unknown;
-  const fail = (e: unknown) => {
+  /** Record the first error that loses data (not one after the archive's end marker, nor after close). */
+  const note = (e: unknown) => {
     if (eof.eofSeen || closed) return; // after the archive's end marker: trailing garbage, nothing lost
     if (pending === undefined) pending = e ?? new Error('read error');
-    if (!eof.writableEnded) eof.end();
   };
+  const fail = (e: unknown) => {
+    note(e);
+    if (!eof.eofSeen && !closed && !eof.writableEnded) eof.end();
+  };
+  const hash = opts.hash ? new HashTap() : undefined;
+  if (hash) file.on('data', (c: Buffer | string) => hash.update(c as Buffer));
   file.on('error', fail);
   if (format === 'tar.gz') {
     const gunzip = createGunzip({ chunkSize: 1 << 17 });
     gunzip.on('error', fail);
     decoded = file.pipe(gunzip);
   } else if (format === 'tar.xz') {
-    const xzWeb = new XzReadableStream(Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>);
-    decoded = Readable.fromWeb(xzWeb as unknown as WebReadableStream<Uint8Array>);
-    decoded.on('error', fail);
+    // The system decoder ends its output itself after reporting (note); the WASM one errors (fail).
+    xz = wasm ? wasm(file, fail) : systemXz(file, note);
+    decoded = xz.output;
   }
   eof.on('error', () => undefined); // never raised by our transform; belt and braces
   extract.on('error', () => {
@@ -91,7 +111,8 @@ export function openTar(path: string, format: TarFormat): MemberSource {
   decoded.pipe(eof).pipe(extract as unknown as NodeJS.WritableStream);
 
   function stopInput(): void {
-    if (!decoded.destroyed) decoded.destroy(); // for xz: cancels the web stream, releasing the WASM mutex
+    xz?.stop(); // kills `xz -dc` / cancels the WASM stream, releasing its mutex
+    if (!decoded.destroyed) decoded.destroy();
     if (!file.destroyed) file.destroy();
   }
 
@@ -136,5 +157,29 @@ export function openTar(path: string, format: TarFormat): MemberSource {
     }
   }
 
-  return { format, entries, close, pendingError: () => pending };
+  return {
+    format,
+    entries,
+    close,
+    pendingError: () => pending,
+    xzDecoder: xz?.kind,
+    sha256: hash ? () => hash.finish(path) : undefined,
+  };
+}
+
+/** sha256 of the bytes seen so far; `finish` reads the rest of the file when the pass stopped early. */
+class HashTap {
+  private readonly h: Hash = createHash('sha256');
+  private seen = 0;
+
+  update(chunk: Buffer): void {
+    this.h.update(chunk);
+    this.seen += chunk.length;
+  }
+
+  async finish(path: string): Promise<string> {
+    // Chunks still buffered when the pass stopped were never emitted, so `seen` is exactly what was hashed.
+    for await (const c of createReadStream(path, { start: this.seen, highWaterMark: 1 << 20 })) this.h.update(c as Buffer);
+    return this.h.digest('hex');
+  }
 }

@@ -15,7 +15,7 @@ import { CACHE_DIR, nameKey, reportDirName } from './report-names.js';
 import type { Job } from './job.js';
 import { copyTreeNoLinks, realDirUnder, writeFileNoFollow } from '../cli/no-follow.js';
 import { buildSummaryFile, renderCsv, type BatchSummaryFile, type SkippedInput } from './outputs.js';
-import { runPool } from './pool.js';
+import { DEFAULT_BUNDLE_TIMEOUT_MS, runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import { failedSummary, type BundleSummary } from './summary.js';
@@ -41,7 +41,7 @@ export interface BatchOutcome {
   reused: number;
 }
 
-export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
+export { DEFAULT_BUNDLE_TIMEOUT_MS } from './pool.js';
 
 export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const outDir = resolve(opts.outDir);

@@ -1,14 +1,17 @@
 /**
- * One batch job: hash the bundle, reuse the cached result when the same bytes were analyzed with
- * the same rules, else analyze it and write its reports. Runs inside a worker process.
+ * One batch job: reuse the cached result when the same bundle was analyzed with the same rules,
+ * else analyze it and write its reports. Runs inside a worker process.
+ *
+ * The bundle is read once: the cache is looked up by a cheap pre-key (bundle-hash.ts) and the
+ * archive's sha256 is computed in the reader's pass. The report renderers (Handlebars, templates)
+ * are loaded on the first cache miss only, so a worker serving cached bundles stays small.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBundle, rulesVersion } from '../analyze.js';
 import { BundleUnreadableError } from '../spine/reader.js';
 import type { ReaderLimits } from '../spine/types.js';
-import { REPORT_FORMATS, writeReports } from '../../../reports/index.js';
-import { bundleSha256 } from './bundle-hash.js';
+import { bundlePreKey, type PreKey } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
 import { teamRules } from '../known-defects/rules.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
@@ -29,27 +32,29 @@ export function cacheDir(outRoot: string): string {
   return join(outRoot, CACHE_DIR);
 }
 
-/** The cache key: bundle bytes + rule catalog + (when given) the team files' fingerprint. */
-export function cacheFile(outRoot: string, sha: string, fingerprint = ''): string {
-  const rules = `${rulesVersion()}${fingerprint ? `+kd${fingerprint}` : ''}`;
-  return join(cacheDir(outRoot), `${sha}-${rules.replace(/[^A-Za-z0-9.+-]/g, '_')}.json`);
+export function cacheFile(outRoot: string, key: string, rulesVersion: string): string {
+  return join(cacheDir(outRoot), `${key}-${rulesVersion.replace(/[^A-Za-z0-9.+-]/g, '_')}.json`);
 }
 
 export async function runJob(job: Job): Promise<BundleSummary & { cached: boolean }> {
-  let sha: string;
+  let pre: PreKey;
   try {
-    sha = await bundleSha256(job.path);
+    pre = await bundlePreKey(job.path);
   } catch (e) {
     return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
   }
   const team = teamRules(job.knownDefectFiles);
-  const cf = cacheFile(job.outRoot, sha, team.fingerprint);
+  // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint.
+  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}`);
   const cached = readCached(cf, job);
   if (cached) return { ...cached, cached: true };
 
+  const { REPORT_FORMATS, writeReports } = await import('../../../reports/index.js');
+  // A folder has no file sha256: its key (paths, sizes, mtimes) is what identifies it.
+  let sha: string | undefined = pre.folder ? pre.key : undefined;
   let summary: BundleSummary;
   try {
-    const result = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules });
+    const result = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
     await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS]);
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {

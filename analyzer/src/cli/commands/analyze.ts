@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { analyzeBundle } from '../../analyze.js';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
-import { REPORT_FORMATS, writeReports, type ReportFormat } from '../../../../reports/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { teamRules } from '../../known-defects/rules.js';
@@ -48,6 +47,7 @@ export function registerAnalyze(program: Command): void {
         return;
       }
       for (const r of team.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${r}\n`);
+      const [{ analyzeBundle }, { writeReports }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js')]);
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle, { rules: team.rules });
         const written = await writeReports(result, opts.output, formats);

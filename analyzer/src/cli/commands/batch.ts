@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { anyAtOrAbove, DEFAULT_BUNDLE_TIMEOUT_MS, mergeShards, runBatch, type BatchOutcome } from '../../triage/batch.js';
-import { parseShard, type Shard } from '../../triage/shard.js';
+import type { BatchOutcome } from '../../triage/batch.js';
+import { DEFAULT_BUNDLE_TIMEOUT_MS } from '../../triage/pool.js';
+import type { Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { collect, parseSeverity } from './analyze.js';
@@ -38,6 +39,7 @@ export function registerBatch(program: Command): void {
       let failOn: Severity | undefined;
       let jobs: number | undefined;
       const timeout = Number(opts.bundleTimeout);
+      const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
       try {
         shard = opts.shard ? parseShard(opts.shard) : undefined;
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;

@@ -5,15 +5,17 @@
  * per line (`UTC time  category  label  artifact:line`).
  */
 import type { Command } from 'commander';
-import { analyzeParsed } from '../../analyze.js';
-import { parserFor } from '../../parsers/index.js';
-import { scanBundle } from '../../spine/reader.js';
 import type { ParseContext } from '../../spine/types.js';
 import type { HostModel, TimelineEvent } from '../../model/host-model.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson } from '../safe-text.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
+  const [{ analyzeParsed }, { parserFor }, { scanBundle }] = await Promise.all([
+    import('../../analyze.js'),
+    import('../../parsers/index.js'),
+    import('../../spine/reader.js'),
+  ]);
   const scan = await scanBundle(bundle, {
     sinkFor(source, ctx: ParseContext) {
       return parserFor(source.artifact)?.create({ sourceMtime: source.mtime, ...ctx });

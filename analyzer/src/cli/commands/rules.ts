@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { RULES } from '../../rules/index.js';
-import { renderRulesMarkdown, renderRulesTable, sortedRules } from '../../rules/catalog.js';
 
 /** `rules [--json|--markdown]`: the catalog: id, severity, category, needed artifacts, guide section. */
 export function registerRules(program: Command): void {
@@ -9,7 +7,8 @@ export function registerRules(program: Command): void {
     .description('list the rule catalog: id, severity, category, the artifacts each rule needs, and its guide section')
     .option('--json', 'print JSON')
     .option('--markdown', 'print docs/rules.md')
-    .action((opts: { json?: boolean; markdown?: boolean }) => {
+    .action(async (opts: { json?: boolean; markdown?: boolean }) => {
+      const [{ RULES }, { renderRulesMarkdown, renderRulesTable, sortedRules }] = await Promise.all([import('../../rules/index.js'), import('../../rules/catalog.js')]);
       if (opts.json) {
         const list = sortedRules(RULES).map(({ meta }) => ({
           id: meta.id, title: meta.title, severity: meta.severity, category: meta.category,

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runBatch } from '../../triage/batch.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 
@@ -20,6 +19,7 @@ export function registerSamples(program: Command): void {
         .filter((n) => !n.startsWith('.') && !/\.md$/i.test(n))
         .sort()
         .map((n) => join(dir, n));
+      const { runBatch } = await import('../../triage/batch.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
