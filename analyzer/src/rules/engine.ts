@@ -3,7 +3,7 @@
  * not-evaluated, coverage per check), folds each rule's occurrences into one finding per subject,
  * gives every finding its time span, lowers the confidence of log-only findings whose confirming
  * snapshot is missing, enforces declared precedence (meta.supersedes), and links cause chains that
- * respect time (a cause is never later than its effect, and lies in the same boot or the one before).
+ * respect time (a cause never begins after its effect's last moment, and lies in the same boot or the one before).
  */
 import type { HostModel, LogEvent } from '../model/host-model.js';
 import type { ArtifactId } from '../spine/artifacts.js';
@@ -244,7 +244,8 @@ function applySupersedes(findings: Finding[], coverage: CoverageVerdict[], rules
 
 /**
  * A finding of rule R is caused by a finding of a rule in R.meta.causedBy when the cause is not later
- * than the effect (first times) and lies in the same boot or the boot before it. A cause without a
+ * than the effect (it began no later than the effect's last moment) and lies in the same boot or the
+ * boot before it. A cause without a
  * time (configuration) may cause a timed effect; a timed cause never explains an effect whose time is
  * unknown.
  */
@@ -265,7 +266,9 @@ function linkCauses(findings: Finding[], rules: readonly Rule[]): void {
 export function causeFits(cause: Finding, effect: Finding): boolean {
   if (cause.firstTime) {
     if (!effect.firstTime) return false;
-    if (cause.firstTime > effect.firstTime) return false;
+    // A finding's span includes its own precursors (a start-limit finding lists the failed starts that
+    // led to the refusal), so a cause fits when it began no later than the effect's last moment.
+    if (cause.firstTime > (effect.lastTime ?? effect.firstTime)) return false;
   }
   if (cause.bootIndex !== undefined && effect.bootIndex !== undefined) {
     if (cause.bootIndex !== effect.bootIndex && cause.bootIndex !== effect.bootIndex - 1) return false;
