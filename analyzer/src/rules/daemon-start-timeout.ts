@@ -24,8 +24,9 @@ export default defineRule({
     title: 'docker.service start timed out',
     category: 'daemon',
     severity: 'error',
-    requires: ['systemd.docker', 'systemd.cat-docker', 'docker.ps', 'dataroot.listing', 'docker.info', 'docker.daemon-json', 'sysconfig.docker', 'process.daemons', 'devicemapper.deviceset-metadata', ...LOG_ARTIFACTS],
-    essential: ['journal', 'journal.docker', 'syslog', 'journal.previous-boot'],
+    requires: ['systemd.docker', 'systemd.status', 'systemd.cat-docker', 'docker.ps', 'dataroot.listing', 'docker.info', 'docker.daemon-json', 'sysconfig.docker', 'process.daemons', 'devicemapper.deviceset-metadata', ...LOG_ARTIFACTS],
+    // systemctl show/status alone prove a timeout (Result=timeout) when no log was collected.
+    essential: ['journal', 'journal.docker', 'syslog', 'journal.previous-boot', 'systemd.docker', 'systemd.status'],
     explanation:
       'systemd gives docker.service TimeoutStartSec (90 s by default; openEuler removes TimeoutStartSec=0) to become ready, then logs ' +
       'that starting took too long, and kills it. dockerd is slow to start when it must load thousands of created or exited ' +
@@ -42,6 +43,8 @@ export default defineRule({
     ],
     events: ['unit.start-timeout', 'unit.failed-result', 'dockerd.loading-containers'],
     causedBy: ['audit-dataroot-watch', 'devicemapper-thinpool'],
+    // Repeated timeouts are the storm: one finding, with the timeouts and their likely cause.
+    supersedes: ['docker-restart-storm'],
   },
 
   evaluate(ctx) {
@@ -52,13 +55,13 @@ export default defineRule({
     const counted = timedOut.map((r) => ({ time: r.end.time, run: r, evidence: r.end.evidence }));
     if (counted.length === 0) {
       const showResult = unit?.properties['Result'] === 'timeout';
-      const statusResult = /\(Result: timeout\)/.exec(unit?.activeLine ?? '');
+      const statusResult = unit?.activeResult === 'timeout';
       if (showResult || statusResult) {
         const ev = showResult ? (unit!.propertyEvidence?.['Result'] ?? unit!.evidence) : unit!.evidence;
         if (ev) {
           ctx.report({
             messageId: 'resultTimeout',
-            evidence: [{ ...ev, match: showResult ? 'timeout' : statusResult![0] }],
+            evidence: [{ ...ev, match: showResult ? 'timeout' : '(Result: timeout)' }],
             confidence: 'high',
             confidenceReason: showResult ? 'systemctl show reports Result=timeout' : 'systemctl status reports Result: timeout',
           });

@@ -18,8 +18,9 @@ export default defineRule({
     title: 'journald restarted while dockerd ran: lost logs or a SIGPIPE crash',
     category: 'logging',
     severity: 'warning',
-    requires: ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog', 'dmesg', 'journal.boots'],
-    essential: ['journal', 'journal.docker', 'journal.previous-boot', 'syslog'],
+    requires: ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog', 'dmesg', 'journal.boots', 'systemd.status'],
+    // systemctl status alone shows a SIGPIPE kill (`Main PID: N (code=killed, signal=PIPE)`, moby/moby#7087).
+    essential: ['journal', 'journal.docker', 'journal.previous-boot', 'syslog', 'systemd.status'],
     explanation:
       'dockerd writes its log to stdout/stderr, which systemd connects to journald through a stream socket. journald keeps these ' +
       'streams across a plain restart or a kill (fd store), but after "systemctl stop systemd-journald" and a later start the ' +
@@ -28,6 +29,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Journald Component',
     messages: {
       sigpipeCrash: 'dockerd was killed by SIGPIPE ({{detail}}) after systemd-journald restarted at {{restartTime}}',
+      sigpipeKilled: 'dockerd was killed by SIGPIPE ({{detail}}): its log stream to journald broke, which a journald restart does (the restart itself is not in what was collected)',
       dockerdSilent: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd has logged nothing since ({{activity}} docker events from other sources) and was not restarted',
       dockerdQuiet: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd has logged nothing since and was not restarted (idle, or its log stream was lost)',
       logsLost: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd logged nothing until its restart at {{dockerRestart}} although docker was active ({{activity}} events): those logs are lost',
@@ -43,7 +45,22 @@ export default defineRule({
   evaluate(ctx) {
     const { model } = ctx;
     const restarts = model.daemons.journaldRestarts.filter((w) => w.started !== undefined);
-    if (restarts.length === 0) return;
+    if (restarts.length === 0) {
+      // No restart in the logs, but systemctl status saw docker's main process die of SIGPIPE: old dockerd's
+      // answer to a lost journald stream (moby/moby#7087, #19728); nothing else writes to its stdout/stderr.
+      const exit = model.units['docker.service']?.mainPidExit;
+      if (exit?.code === 'killed' && exit.signal === 'PIPE') {
+        ctx.report({
+          messageId: 'sigpipeKilled',
+          severity: 'error',
+          data: { detail: `code=${exit.code}, signal=${exit.signal}` },
+          evidence: [{ ...exit.evidence, match: 'signal=PIPE' }],
+          confidence: 'medium',
+          confidenceReason: 'systemctl status shows the SIGPIPE kill; the journald restart that causes it is not in the collected logs',
+        });
+      }
+      return;
+    }
     const dockerdLines = byTime(ctx.events('dockerd.log-line')).filter((r) => r.time !== undefined);
     const capped = ctx.eventCount('dockerd.log-line') > dockerdLines.length;
     const activity = byTime<LogRecord>([...ctx.events('unit.mount-deactivated'), ...ctx.events('kernel.bridge-port-state')]);

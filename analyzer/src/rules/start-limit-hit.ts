@@ -11,7 +11,9 @@ import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, iso, listSome } from './util-evidence.js';
 
 /** dockerd's own words on a failed start (its start error, config refusal, panic), else systemd's status. */
-const causeOf = (r: DaemonRun): string | undefined => r.end.cause ?? (r.end.status ? `exit status ${r.end.status}` : r.end.result ? `result ${r.end.result}` : undefined);
+const causeOf = (r: DaemonRun): string | undefined =>
+  r.end.cause ??
+  (r.end.how === 'start-timeout' ? 'the start timed out' : r.end.how === 'killed' ? `killed (${r.end.signal ?? r.end.status ?? 'signal'})` : r.end.status ? `exit status ${r.end.status}` : r.end.result ? `result ${r.end.result}` : undefined);
 
 export default defineRule({
   meta: {
@@ -38,7 +40,9 @@ export default defineRule({
     ],
     events: ['unit.start-limit', 'unit.failed-result', 'unit.starting', 'dockerd.starting', 'dockerd.start-error', 'dockerd.config-error', 'unit.main-exited'],
     confirmedBy: ['systemd.docker', 'systemd.status'],
-    causedBy: ['semaphore-leak', 'daemon-config-invalid', 'power-off-db-loss', 'devicemapper-uuid-mismatch', 'daemon-start-timeout', 'docker-restart-storm'],
+    causedBy: ['semaphore-leak', 'daemon-config-invalid', 'power-off-db-loss', 'devicemapper-uuid-mismatch', 'daemon-start-timeout'],
+    // The failed starts before a refusal are a restart storm too: the refusal's finding lists them, once.
+    supersedes: ['docker-restart-storm'],
   },
 
   evaluate(ctx) {
