@@ -67,6 +67,19 @@ export function emptyHostModel(): HostModel {
     processes: { available: false, list: [] },
     dataRoot: { available: false, root: '/var/lib/docker', truncated: false, entries: [], dbFiles: [], containerIds: [], foreignTopLevel: [], execRoot: [] },
     timeline: [],
+    summary: {
+      dataRoot: '/var/lib/docker',
+      execRoot: '/var/run/docker',
+      containers: { listed: 'unknown', byState: [], inDataRoot: 'unknown', orphans: 'unknown' },
+      volumes: 'unknown',
+      networks: 'unknown',
+      interfaces: 'unknown',
+      semaphores: { arrays: 'unknown', arraysFrom: 'none', limit: 'unknown', atLimit: false, dmCookies: 'unknown', dmCookiesPartial: false },
+      thinPools: [],
+      dockerMounts: { under: ['/var/lib/docker', '/var/run/docker'], total: 0, list: [] },
+      packagesOfInterest: [],
+      undatedLifecycleEvents: 0,
+    },
   };
 }
 
@@ -106,6 +119,9 @@ export function analysisFixture(): AnalysisResult {
     confidenceReason: 'ipcs lists 128 arrays, kernel.sem SEMMNI is 128',
     explanation: 'Each devicemapper operation takes a udev cookie.\n\nLeaked cookies fill the table.',
     time: at(1),
+    firstTime: at(1),
+    lastTime: at(1),
+    bootIndex: 0,
     evidence: [
       ev({ artifact: 'ipcs.sem', path: 'cmd/ipcs-s.txt', line: 4, excerpt: '0x0d4d1234 98304 root 600 1', match: '0x0d4d1234' }),
       ev({ line: 812, time: at(1), excerpt: 'dockerd[812]: devmapper: semget failed: No space left on device', match: 'No space left on device' }),
@@ -121,6 +137,21 @@ export function analysisFixture(): AnalysisResult {
     title: 'docker.service hit its start limit',
     summary: 'docker.service failed 5 times in 10s',
     time: at(2),
+    firstTime: at(2),
+    lastTime: at(12),
+    bootIndex: 0,
+    // A second refusal ten minutes later, folded into this finding.
+    episodes: [
+      {
+        messageId: 'hit',
+        summary: 'docker.service failed 3 times in 10s',
+        severity: 'error',
+        firstTime: at(12),
+        lastTime: at(12),
+        evidence: [ev({ line: 990, time: at(12), excerpt: 'systemd[1]: docker.service: Start request repeated too quickly.', match: 'Start request repeated too quickly' })],
+      },
+    ],
+    unconfirmed: [{ artifact: 'systemd.docker', state: 'missing', collectNext: 'systemctl show docker.service' }],
     evidence: [ev({ line: 900, time: at(2), excerpt: 'systemd[1]: docker.service: Start request repeated too quickly.', match: 'Start request repeated too quickly' })],
     evidenceTotal: 1,
     remediation: [{ text: 'Reset the failure counter after fixing the cause.', commands: ['systemctl reset-failed docker.service'], source: 'systemd hint' }],
@@ -154,7 +185,13 @@ export function analysisFixture(): AnalysisResult {
     cov('start-limit-hit', 'evaluated', '1 finding(s)'),
     cov('overlay-dtype', 'evaluated', '1 finding(s)'),
     cov('live-restore-off', 'evaluated', '1 finding(s)'),
-    cov('firewalld-reload', 'evaluated', 'evaluated; nothing found'),
+    cov('firewalld-reload', 'evaluated', 'evaluated; nothing found', {
+      checks: [
+        { id: 'logs', title: 'logs', status: 'evaluated', missing: [], collectNext: [] },
+        { id: 'state', title: 'firewalld state', status: 'not-evaluated', missing: [{ artifact: 'firewalld.state', state: 'missing' }], collectNext: ['firewall-cmd --state'] },
+      ],
+    }),
+    cov('docker-restart-storm', 'evaluated', 'evaluated; replaced by start-limit-hit#1', { supersededBy: 'start-limit-hit#1' }),
     cov('veth-leak', 'evaluated', 'evaluated; nothing found'),
     cov('thinpool-full', 'not-evaluated', 'needs dmsetup.status (missing)', {
       artifacts: [{ artifact: 'dmsetup.status', state: 'missing' }],
@@ -224,6 +261,15 @@ export function analysisFixture(): AnalysisResult {
     { id: 'c'.repeat(64), state: 'unknown', inDataRoot: true, inDockerPs: false, evidence: [] },
   ];
   m.networks = [{ id: 'n1', name: 'bridge', driver: 'bridge', evidence: ev({ excerpt: 'bridge' }) }];
+  m.summary = {
+    ...m.summary,
+    // docker ps timed out (inventory below): how many containers dockerd knew is unknown, so are orphans.
+    containers: { listed: 'unknown', byState: [], inDataRoot: 3, orphans: 'unknown' },
+    networks: 1,
+    semaphores: { arrays: 128, arraysFrom: 'ipcs -u', limit: 128, percent: 100, atLimit: true, dmCookies: 0, dmCookiesPartial: false },
+    dockerMounts: { under: ['/var/lib/docker', '/var/run/docker'], total: 1, list: [{ mountPoint: '/var/lib/docker/overlay2/abc/merged', fsType: 'overlay', source: 'overlay', options: 'rw' }] },
+    packagesOfInterest: [{ name: 'docker-engine', version: '18.09.0-200.oe1', arch: 'x86_64', manager: 'rpm' }],
+  };
   m.ipc = {
     semaphores: [],
     usedArrays: 128,
@@ -250,30 +296,33 @@ export function analysisFixture(): AnalysisResult {
     { time: ms(0), actor: 'dockerd', kind: 'crash', detail: 'status=2/INVALIDARGUMENT', evidence: ev({ line: 810, time: at(0), excerpt: 'docker.service: Main process exited, code=exited, status=2/INVALIDARGUMENT' }) },
     { time: ms(0.5), actor: 'journald', kind: 'restart', evidence: ev({ line: 811, time: at(0.5), excerpt: 'systemd-journald.service: Watchdog timeout' }) },
   ];
-  // The model timeline repeats the dockerd start (same evidence line: one event) and adds one of its own.
+  // The model's timeline as timeline.ts builds it: boot position, then time (boots, lifecycle, other events).
   m.timeline = [
-    { time: ms(-59), category: 'dockerd', kind: 'lifecycle.start', label: 'dockerd start', evidence: ev({ line: 600, time: at(-59), excerpt: 'Starting Docker Application Container Engine...' }) },
-    { time: ms(0.7), category: 'firewalld', kind: 'lifecycle.restart', label: 'firewalld reloaded', evidence: ev({ line: 815, time: at(0.7), excerpt: 'firewalld: Reloaded' }) },
+    { time: ms(-120), category: 'boot', kind: 'boot.start', label: 'boot -1 started', bootIndex: -1, evidence: m.boots[0]!.evidence[0]! },
+    { time: ms(-61), category: 'boot', kind: 'boot.end', label: 'boot -1 ended unclean: ends at an application line', bootIndex: -1, evidence: m.boots[0]!.evidence[0]! },
+    { time: ms(-60), category: 'boot', kind: 'boot.start', label: 'boot 0 started', bootIndex: 0, evidence: m.boots[1]!.evidence[0]! },
+    { time: ms(-59), category: 'dockerd', kind: 'lifecycle.start', label: 'dockerd start', bootIndex: 0, evidence: m.lifecycle[0]!.evidence },
+    { time: ms(0), category: 'dockerd', kind: 'lifecycle.crash', label: 'dockerd crash: status=2/INVALIDARGUMENT', bootIndex: 0, evidence: m.lifecycle[1]!.evidence },
+    { time: ms(0.5), category: 'journald', kind: 'lifecycle.restart', label: 'journald restart', bootIndex: 0, evidence: m.lifecycle[2]!.evidence },
+    { time: ms(0.7), category: 'firewalld', kind: 'lifecycle.restart', label: 'firewalld reloaded', bootIndex: 0, evidence: ev({ line: 815, time: at(0.7), excerpt: 'firewalld: Reloaded' }) },
   ];
+  r.verdict = {
+    status: 'problems-found',
+    headline: '3 problems found; the most severe: Semaphore arrays exhausted (critical)',
+    checked: ['logs from 2024-03-05T08:00:00.000Z to 2024-03-05T10:30:00.000Z'],
+    missing: [],
+    facts: [{ kind: 'unclean-shutdown', text: 'boot -1 ended uncleanly at 2024-03-05T08:59:00.000Z: ends at an application line', evidence: m.boots[0]!.evidence[0]! }],
+    rules: { evaluated: 7, notEvaluated: 1, insufficient: 1 },
+  };
   return r;
 }
 
-/**
- * Distinct timeline events the fixture should produce: 2 boot starts + 1 known boot ending (boot -1,
- * unclean; boot 0 is current) + 3 lifecycle + 1 model-timeline event not in lifecycle + 2 timed findings.
- */
+/** Timeline events the fixture should show: the model's 7 events + 2 timed findings. */
 export const FIXTURE_TIMELINE_EVENTS = 9;
 
-/** The same count, derived from any result built like the fixture (for tests that mutate it). */
-export function expectedTimelineEvents(r: AnalysisResult, newTimelineEvents: number): number {
-  const b = r.model.boots;
-  return (
-    b.filter((x) => x.firstEntry !== undefined).length +
-    b.filter((x) => x.lastEntry !== undefined && x.verdict !== 'unknown').length +
-    r.model.lifecycle.filter((l) => l.time !== undefined).length +
-    newTimelineEvents +
-    r.findings.filter((f) => f.time).length
-  );
+/** The same count, derived from any result built like the fixture (for tests that mutate it): the model's events and the timed findings. */
+export function expectedTimelineEvents(r: AnalysisResult): number {
+  return r.model.timeline.length + r.findings.filter((f) => f.firstTime).length;
 }
 
 /** Payloads a hostile or merely unlucky bundle may carry (log lines, names, config, paths). */
@@ -321,6 +370,12 @@ export function hostileFixture(): AnalysisResult {
   r.model.mounts = [
     { mountPoint: `/var/lib/docker/${P.img}`, options: [P.svg], fsType: P.script, source: P.jsUrl, superOptions: [], evidence: ev({ excerpt: 'm' }) },
   ];
+  r.model.summary.dockerMounts = { under: ['/var/lib/docker', '/var/run/docker'], total: 1, list: [{ mountPoint: `/var/lib/docker/${P.img}`, fsType: P.script, source: P.jsUrl, options: P.svg }] };
+  r.model.summary.containers = { listed: 1, byState: [{ state: P.title, count: 1 }], inDataRoot: 1, orphans: 0 };
+  r.model.summary.packagesOfInterest.push({ name: `docker-${P.img}`, version: P.rtl, manager: 'rpm' });
+  r.verdict = { ...r.verdict, headline: `Leak ${P.closeScript}`, facts: [{ kind: 'dockerd-not-running', text: P.svg }], missing: [{ what: P.img, collectNext: P.script }] };
+  r.findings[0].unconfirmed = [{ artifact: 'ipcs.sem', state: P.title, collectNext: P.closeScript }];
+  r.findings[0].episodes = [{ messageId: 'm', summary: P.svg, severity: 'critical', firstTime: at(1), evidence: [ev({ line: 5, excerpt: P.script, match: P.script })] }];
   r.model.links = [{ ifindex: 7, name: `veth${P.svg}`, flags: [], addresses: [], evidence: ev({ excerpt: P.svg }) }];
   r.model.containers[0] = { ...r.model.containers[0]!, name: P.img };
   r.model.packages.list.push({ name: `docker-${P.img}`, version: P.rtl, manager: 'rpm', evidence: ev({ excerpt: 'p' }) });

@@ -128,7 +128,12 @@ export const DOCKERD_EVENTS = [
     title: '--graph flag deprecated',
     from: DOCKER,
     fields: [],
-    wordings: [{ re: new RegExp(String.raw`The ${Q}-g / --graph${Q} flag is deprecated\. Please use ${Q}--data-root${Q} instead`), hint: 'flag is deprecated', versions: 'docker 17.05–20.10', source: LAB, sample: 'time="2023-11-15T00:13:20Z" level=warning msg="The \\"-g / --graph\\" flag is deprecated. Please use \\"--data-root\\" instead"' }],
+    wordings: [
+      // The advice may be cut off where systemctl/journalctl wrapped the line (kubevirt/kubevirt#321).
+      { re: new RegExp(String.raw`The ${Q}-g / --graph${Q} flag is deprecated\.(?: Please(?:\s+use ${Q}--data-root${Q} instead)?)?`), hint: 'flag is deprecated', versions: 'docker 17.05–20.10', source: `${LAB}, kubevirt/kubevirt#321`, sample: 'time="2023-11-15T00:13:20Z" level=warning msg="The \\"-g / --graph\\" flag is deprecated. Please use \\"--data-root\\" instead"' },
+      // cobra's own notice (pflag MarkDeprecated), printed on stderr before the daemon starts (23.0+).
+      { re: /^Flag --graph has been deprecated, Use --data-root instead/, hint: 'Flag --graph has been deprecated', versions: 'docker 23.0+', source: 'moby/moby#43981', sample: 'Flag --graph has been deprecated, Use --data-root instead' },
+    ],
   }),
   defineEvent({
     kind: 'dockerd.graph-option-deprecated',

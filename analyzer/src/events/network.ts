@@ -20,6 +20,7 @@ export const NETWORK_EVENTS = [
     fields: ['network', 'matches'],
     wordings: [
       { re: /network (?<network>\S+) is ambiguous \((?<matches>\d+) matches found based on name\)/, hint: 'is ambiguous', versions: 'docker 17.06+', source: 'field guide §2', sample: 'Error response from daemon: network web is ambiguous (2 matches found based on name)' },
+      { re: /network (?<network>\S+) is ambiguous \((?<matches>\d+) matches found on name\)/, hint: 'is ambiguous', versions: 'docker 20.10+', source: 'moby/moby#33561, ddev/ddev#5193', sample: 'Error response from daemon: network ddev-npg_default is ambiguous (16 matches found on name)' },
       { re: /(?<matches>\d+) matches found based on name: network (?<network>\S+) is ambiguous/, hint: 'is ambiguous', versions: 'docker 1.12–17.03', source: 'field guide §2', sample: 'Error response from daemon: 2 matches found based on name: network web is ambiguous' },
     ],
   }),

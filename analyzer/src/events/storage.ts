@@ -64,7 +64,12 @@ export const STORAGE_EVENTS = [
     title: 'volume store locked by another dockerd',
     from: DOCKER,
     fields: [],
-    wordings: [{ re: /error while opening volume store metadata database: timeout/, hint: 'volume store metadata database', versions: 'docker 1.12+', source: 'moby/moby#29519, docker/for-linux#162', sample: 'Error starting daemon: error while opening volume store metadata database: timeout' }],
+    wordings: [
+      { re: /error while opening volume store metadata database: timeout/, hint: 'volume store metadata database', versions: 'docker 1.12+', source: 'moby/moby#29519, docker/for-linux#162', sample: 'Error starting daemon: error while opening volume store metadata database: timeout' },
+      // 1.11/1.12 said only "timeout" (the flock on volumes/metadata.db, moby/moby#29519). A bare
+      // "timeout" has other causes, so only the whole message counts: nothing before or after it.
+      { re: /^(?:FATA\[\d+\] |time="[^"]*" level=fatal msg=")?Error starting daemon: timeout"?\s*$/, hint: 'Error starting daemon: timeout', versions: 'docker 1.11–1.12', source: 'docker/compose#3416 (cause: moby/moby#29519)', sample: 'FATA[0001] Error starting daemon: timeout' },
+    ],
   }),
   defineEvent({
     kind: 'devmapper.cookie-failed',
@@ -90,7 +95,8 @@ export const STORAGE_EVENTS = [
     fields: ['cause'],
     wordings: [
       { re: /Base Device UUID and Filesystem verification failed(?::\s*(?<cause>[^"]*))?/, hint: 'Base Device UUID', versions: 'docker 1.13+', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" },
-      { re: /Base Device UUID verification failed\. Possibly using a different thin pool than last invocation:?\s*(?<cause>[^"]*)/, hint: 'Base Device UUID', versions: 'docker 1.x', source: 'moby/moby daemon/graphdriver/devmapper/deviceset.go (1.x)', sample: 'time="2017-05-30T09:40:31.546134668+08:00" level=fatal msg="Base Device UUID verification failed. Possibly using a different thin pool than last invocation:Unknown Device"' },
+      // Upstream 1.7–1.9 spelled it "then last invocation" (moby/moby#15721); later copies say "than".
+      { re: /Base Device UUID verification failed\. Possibly using a different thin pool th[ae]n last invocation:?\s*(?<cause>[^"]*)/, hint: 'Base Device UUID', versions: 'docker 1.x', source: 'moby/moby daemon/graphdriver/devmapper/deviceset.go (1.x), moby/moby#15721', sample: 'time="2017-05-30T09:40:31.546134668+08:00" level=fatal msg="Base Device UUID verification failed. Possibly using a different thin pool than last invocation:Unknown Device"' },
     ],
   }),
   defineEvent({
@@ -103,7 +109,12 @@ export const STORAGE_EVENTS = [
     kind: 'overlay2.not-supported',
     title: 'overlay2 refused by the backing file system',
     fields: ['fs'],
-    wordings: [{ re: /'overlay2' is not supported over (?<fs>\S+)/, hint: 'is not supported over', versions: 'docker 17.06+', source: 'field guide §2', sample: "failed to start daemon: error initializing graphdriver: driver not supported: 'overlay2' is not supported over btrfs" }],
+    wordings: [
+      // `(?<fs>[^\s"]+)`: inside logrus `msg="…"` the closing quote is not part of the file system name.
+      { re: /'overlay2' is not supported over (?<fs>[^\s"]+)/, hint: 'is not supported over', versions: 'docker 17.06+', source: 'field guide §2', sample: "failed to start daemon: error initializing graphdriver: driver not supported: 'overlay2' is not supported over btrfs" },
+      // 20.10+ without the file system (ZFS, kernels without overlay): the driver's probe failed.
+      { re: /error initializing graphdriver: driver not supported: overlay2\b/, hint: 'driver not supported: overlay2', versions: 'docker 20.10+', source: 'moby/moby#51546, mgksu/dockerd#5', sample: 'failed to start daemon: error initializing graphdriver: driver not supported: overlay2' },
+    ],
   }),
   defineEvent({
     kind: 'overlay2.needs-kernel',
@@ -140,7 +151,10 @@ export const STORAGE_EVENTS = [
     title: 'no space left on device',
     from: DAEMONS,
     fields: [],
-    wordings: [{ re: /no space left on device/i, hint: ['space left on device', 'SPACE LEFT ON DEVICE'], versions: 'any', source: 'field guide §2 (overlay2 copy-up)', sample: 'time="2023-11-15T00:13:22Z" level=error msg="Handler for POST /v1.41/containers/create returned error: write /var/lib/docker/overlay2/x/committed: no space left on device"' }],
+    // Not ENOSPC from mount(2) of an overlay (moby/moby#45760, df showed 46 %): that is the mount data or a
+    // kernel limit, not a full data-root.
+    nearMiss: 'time="2023-06-15T22:50:27.527366454+02:00" level=error msg="Handler for POST /v1.41/containers/create returned error: error creating overlay mount to /var/lib/docker/overlay2/ee44d26ac805f38253380b99a17bccc8b22b7ea9394de1b9158113100ad7c9e6-init/merged: no space left on device"',
+    wordings: [{ re: /(?<!error creating overlay mount to \S+: )no space left on device/i, hint: ['space left on device', 'SPACE LEFT ON DEVICE'], versions: 'any', source: 'field guide §2 (overlay2 copy-up)', sample: 'time="2023-11-15T00:13:22Z" level=error msg="Handler for POST /v1.41/containers/create returned error: write /var/lib/docker/overlay2/x/committed: no space left on device"' }],
   }),
   defineEvent({
     kind: 'proc.fork-eagain',

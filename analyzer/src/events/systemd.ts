@@ -174,14 +174,15 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'journald.started',
     title: 'journald started',
-    from: ['systemd-journald'],
+    // `systemd-journal`: the kernel's comm is 15 characters, and syslog lines carry it (moby/moby#19728).
+    from: ['systemd-journal'],
     fields: [],
     wordings: [{ re: /^Journal started$/, hint: 'Journal started', versions: 'systemd 219–256', source: LAB, sample: 'Journal started' }],
   }),
   defineEvent({
     kind: 'journald.stopped',
     title: 'journald stopped',
-    from: ['systemd-journald'],
+    from: ['systemd-journal'],
     fields: [],
     wordings: [{ re: /^Journal stopped$/, hint: 'Journal stopped', versions: 'systemd 219–256', source: LAB, sample: 'Journal stopped' }],
   }),

@@ -24,6 +24,7 @@ import { buildLimits } from './limits.js';
 import { buildAudit } from './audit.js';
 import { buildIptables } from './iptables.js';
 import { buildTimeline } from './timeline.js';
+import { buildSummary } from './summary.js';
 import { deepFreeze } from '../parsers/util/deep-freeze.js';
 import type { IpLinkFacts } from '../parsers/ip-link.js';
 
@@ -54,6 +55,8 @@ export function buildHostModel(facts: FactStore, collection: Collection): HostMo
   d.audit = buildAudit(facts, d);
   d.iptables = buildIptables(facts, d);
   d.timeline = buildTimeline(facts, d);
+  // Last: it reads config, containers, data-root, ipc, storage, mounts, packages and lifecycle.
+  d.summary = buildSummary(facts, d);
   // Rules must not mutate the model (the rule tester checks it); freezing makes a mutation throw.
   return deepFreeze(d as HostModel);
 }

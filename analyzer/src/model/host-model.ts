@@ -41,6 +41,8 @@ export interface HostModel {
   dataRoot: DataRootFacts;
   /** Every time-stamped fact, UTC, sorted (stable) by time; see timeline.ts. */
   timeline: TimelineEvent[];
+  /** Facts derived from the sections above that reports show as they are (summary.ts). */
+  summary: HostSummary;
 }
 
 // --- identity and collection --------------------------------------------------------------
@@ -249,6 +251,10 @@ export interface UnitFacts {
   dropIns: { path: string; evidence: Evidence }[];
   /** `Active:` line of `systemctl status`, e.g. "failed (Result: start-limit-hit)". */
   activeLine?: string;
+  /** The `(Result: …)` of that Active: line: `timeout`, `start-limit-hit`, `exit-code` … */
+  activeResult?: string;
+  /** How the main process ended, from `Main PID: N (code=killed, signal=PIPE)`; evidence cites that line. */
+  mainPidExit?: { code: string; status?: string; signal?: string; evidence: Evidence };
   evidence?: Evidence;
   /** Evidence per `systemctl show` property line (Result, NRestarts, ExecStart …), so findings cite the exact line. */
   propertyEvidence?: Record<string, Evidence>;
@@ -589,4 +595,53 @@ export interface TimelineEvent {
   label: string;
   bootIndex?: number;
   evidence: Evidence;
+}
+
+// --- summary ----------------------------------------------------------------------------------
+
+/** A count or value, or `unknown` when the artifact that shows it was not collected (or failed). */
+export type Known<T> = T | 'unknown';
+
+export interface HostSummary {
+  /** The effective data-root and exec-root (config.dataRoot / config.execRoot): the one place reports read them. */
+  dataRoot: string;
+  execRoot: string;
+  containers: {
+    /** Containers `docker ps -a` listed; unknown when docker ps was not collected or failed (dockerd down). */
+    listed: Known<number>;
+    /** Per state, of the containers docker ps listed (empty when it was not collected). */
+    byState: { state: string; count: number }[];
+    /** Container folders in the data-root listing. */
+    inDataRoot: Known<number>;
+    /** In the data-root but not in docker ps: unknown unless both were collected. */
+    orphans: Known<number>;
+  };
+  /** Folders under <data-root>/volumes in the listing. */
+  volumes: Known<number>;
+  /** `docker network ls` rows. */
+  networks: Known<number>;
+  /** Network interfaces `ip link` listed (all of them, not only those kept). */
+  interfaces: Known<number>;
+  semaphores: {
+    /** Arrays in use: `ipcs -u`, else the semaphore list (a lower bound when the parser kept only some rows). */
+    arrays: Known<number>;
+    arraysFrom: 'ipcs -u' | 'semaphore list' | 'partial semaphore list' | 'none';
+    /** SEMMNI, the 4th field of kernel.sem. */
+    limit: Known<number>;
+    /** arrays / limit, rounded. */
+    percent?: number;
+    atLimit: boolean;
+    /** Device-mapper udev cookies (key 0x0D4D…) in the list. */
+    dmCookies: Known<number>;
+    /** True when the list was cut (ipc.rowsNotRead): dmCookies is then a lower bound. */
+    dmCookiesPartial: boolean;
+    rowsNotRead?: number;
+  };
+  thinPools: { name: string; dataPercent?: number; metadataPercent?: number; mode?: string }[];
+  /** Mounts at or under the data-root or exec-root (the first ones; `total` counts all). */
+  dockerMounts: { under: string[]; total: number; list: { mountPoint: string; fsType: string; source: string; options: string }[] };
+  /** Packages whose version matters here (docker, containerd, runc, systemd, kernel, lvm2, iptables …), by name. */
+  packagesOfInterest: { name: string; version: string; arch?: string; manager: 'rpm' | 'dpkg' }[];
+  /** Lifecycle events with no time (not on the timeline). */
+  undatedLifecycleEvents: number;
 }

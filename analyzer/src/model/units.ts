@@ -41,7 +41,12 @@ export function buildUnits(facts: FactStore, _d: ModelDraft): Record<string, Uni
       const u = unit(s.name);
       if (s.active) {
         u.activeLine = s.active.text;
+        if (s.active.result) u.activeResult = s.active.result;
         u.evidence ??= lineEvidence(status.source, { line: s.active.line, text: `Active: ${s.active.text}` });
+      }
+      const mp = s.mainPid;
+      if (mp?.code) {
+        u.mainPidExit = { code: mp.code, ...(mp.status ? { status: mp.status } : {}), ...(mp.signal ? { signal: mp.signal } : {}), evidence: lineEvidence(status.source, { line: mp.line, text: `Main PID: ${mp.text}` }) };
       }
       for (const d of s.dropIns) {
         for (const f of d.files) {

@@ -14,6 +14,111 @@ export const MONTHS: Record<string, number> = {
   Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
 };
 
+/**
+ * Month names as glibc's `%b` writes them for the common locales (journalctl and rsyslog format
+ * `short` stamps with the host's LC_TIME; pasted logs, copied files and other collectors keep it).
+ * Keys are lowercase without a trailing dot: `janv.` → `janv`, `Dez` → `dez`, `1月` / ` 1月` → `1月`.
+ * en, de (de_DE `Mär`, de_AT `Jän`, older `Mrz`), fr, es, it, pt, nl, pl, ru (both `мая` and `май`),
+ * zh_CN / ja_JP / zh_TW (`1月`), ko_KR (`1월`). No key means two months: every entry is one month.
+ */
+const LOCALE_MONTHS: readonly (readonly string[])[] = [
+  ['jan', 'jän', 'janv', 'ene', 'gen', 'sty', 'янв', 'январь', 'января'],
+  ['feb', 'févr', 'fevr', 'fev', 'lut', 'фев', 'февр'],
+  ['mar', 'mär', 'mrz', 'mars', 'mrt', 'мар', 'марта'],
+  ['apr', 'avr', 'avril', 'abr', 'kwi', 'апр'],
+  ['may', 'mai', 'mag', 'mei', 'maj', 'мая', 'май'],
+  ['jun', 'juin', 'giu', 'cze', 'июн', 'июня'],
+  ['jul', 'juil', 'lug', 'lip', 'июл', 'июля'],
+  ['aug', 'août', 'aout', 'ago', 'sie', 'авг'],
+  ['sep', 'sept', 'set', 'wrz', 'сен', 'сент'],
+  ['oct', 'okt', 'ott', 'out', 'paź', 'окт'],
+  ['nov', 'lis', 'ноя', 'нояб'],
+  ['dec', 'dez', 'déc', 'dic', 'gru', 'дек'],
+];
+const MONTH_KEYS: ReadonlyMap<string, number> = new Map(LOCALE_MONTHS.flatMap((names, i) => [...names.map((n): [string, number] => [n, i]), [`${i + 1}月`, i] as [string, number], [`${i + 1}월`, i] as [string, number]]));
+
+/** Month index (0–11) of a `%b` token in any locale above (case and a trailing dot ignored); undefined otherwise. */
+export function monthIndex(token: string): number | undefined {
+  const t = token.trim().toLowerCase();
+  return MONTH_KEYS.get(t.endsWith('.') ? t.slice(0, -1) : t);
+}
+
+/** Weekday names (`%a`) that some journalctl/date styles print first: en, de, fr, es, it, pt, ru, zh/ja, ko. */
+const WEEKDAYS: ReadonlySet<string> = new Set([
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+  'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so',
+  'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim',
+  'mié', 'jue', 'vie', 'sáb', 'dom', 'gio', 'sab', 'seg', 'ter', 'qua', 'qui', 'sex',
+  'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс',
+  '一', '二', '三', '四', '五', '六', '日', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日',
+  '月', '火', '水', '木', '金', '土',
+  '월', '화', '수', '목', '금', '토', '일',
+]);
+
+export function isWeekday(token: string): boolean {
+  const t = token.toLowerCase();
+  return WEEKDAYS.has(t.endsWith('.') ? t.slice(0, -1) : t);
+}
+
+/** A yearless (or year-first, SONiC 2025) `short` stamp and what follows it. */
+export interface ShortStamp {
+  month: number;
+  day: number;
+  h: number;
+  mi: number;
+  s: number;
+  frac?: string;
+  /** SONiC's year-first form `2025 Sep 24 19:25:19.582082 …`. */
+  year?: number;
+  /** The text after the stamp and its separating space(s). */
+  rest: string;
+  /** Characters before `rest` (the stamp and any prefix). */
+  headLength: number;
+}
+
+// [year ]month day HH:MM:SS[.frac] rest — the month is any token; monthIndex decides.
+// ja_JP/zh_TW/ko_KR pad one-digit months with a space (` 1月`), rsyslog pads days (`May  9`).
+const RE_STAMP = /^ ?(?:(\d{4}) )?([^\s\d][^\s]{0,7}|\d{1,2}[月월]) +(\d{1,2}),? +(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: +|$)/u;
+const RE_WEEKDAY_FIRST = /^ ?([^\s\d][^\s]{0,3}) +/u;
+/** grep over several files prefixes each line with the file's name: `messages:Jan …`, `/var/log/syslog.1:…`. */
+const RE_GREP_PREFIX = /^[\w./-]*[A-Za-z][\w./-]*(?:-\d+)?:(?=\S)/;
+
+function stampAt(text: string, offset: number): ShortStamp | undefined {
+  const m = RE_STAMP.exec(offset ? text.slice(offset) : text);
+  if (!m) return undefined;
+  const month = monthIndex(m[2]!);
+  const day = Number(m[3]);
+  if (month === undefined || day < 1 || day > 31) return undefined;
+  const st: ShortStamp = { month, day, h: +m[4]!, mi: +m[5]!, s: +m[6]!, rest: text.slice(offset + m[0].length), headLength: offset + m[0].length };
+  if (m[7]) st.frac = m[7];
+  if (m[1]) st.year = Number(m[1]);
+  return st;
+}
+
+/**
+ * Reads a `short`-style stamp in any locale: `Jan 11 02:59:48`, `janv. 11 …`, ` 1月 11 …`, `1월 11 …`,
+ * `Do Dez 27 …` (weekday first), `2025 Sep 24 …` (year first), and any of these after a grep file
+ * prefix. Undefined when the line does not start with one.
+ */
+export function readShortStamp(text: string): ShortStamp | undefined {
+  const direct = stampAt(text, 0);
+  if (direct) return direct;
+  const wd = RE_WEEKDAY_FIRST.exec(text);
+  if (wd && isWeekday(wd[1]!)) {
+    const st = stampAt(text, wd[0].length);
+    if (st) return st;
+  }
+  const g = RE_GREP_PREFIX.exec(text);
+  if (g) return stampAt(text, g[0].length);
+  return undefined;
+}
+
+/** The grep file prefix (`messages:`) before an RFC 3339 stamp, or 0. */
+export function grepPrefixLength(text: string): number {
+  const g = RE_GREP_PREFIX.exec(text);
+  return g && /^\d{4}-\d\d-\d\d[T ]/.test(text.slice(g[0].length)) ? g[0].length : 0;
+}
+
 export const PROVISIONAL_BASE = 2000;
 
 /** Provisional year for rollover epoch k. */

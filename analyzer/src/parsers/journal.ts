@@ -30,7 +30,7 @@ import type { EventKind } from '../events/types.js';
 import type { CompiledCatalog, EventMatch, SourceGate } from '../events/catalog.js';
 import { EVENTS } from '../events/catalog.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
-import { MONTHS, YearFixer, fracToMs, isoOrUndefined, parseIsoStamp } from './journal-time.js';
+import { MONTHS, YearFixer, fracToMs, grepPrefixLength, isoOrUndefined, parseIsoStamp, readShortStamp, type ShortStamp } from './journal-time.js';
 
 export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T' | 'logrus' | 'stderr';
 
@@ -132,9 +132,17 @@ interface Raw {
   kinds?: EventKind[];
 }
 
-const RE_SHORT = /^([A-Z][a-z]{2}) ([ \d]?\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\S+) ?(.*)$/;
-const RE_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d)? (\S+) ?(.*)$/;
+const RE_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d)? +(\S+) *(.*)$/;
+/** RFC 5424: `<PRI>1 2003-10-11T22:14:15.003Z host app procid msgid [sd]|- msg` (PRI optional in files). */
+const RE_5424 = /^(?:<\d{1,3}>)?1 (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d) (\S+) (\S+) (\S+) \S+ (?:-|(?:\[[^\]]*\])+) ?(.*)$/s;
+/** `host rest`; rsyslog templates may put two spaces after the host. */
+const RE_HOST = /^(\S+) *(.*)$/s;
+const RE_NO_HOST = /^[^\s[\]]+\[\d+\]: /;
 const RE_IDENT = /^([^\s[\]]+?)(?:\[(\d+)\])?:(?: (.*))?$/s;
+/** `tag[pid] msg` without the colon (some rsyslog templates, SONiC's swss). */
+const RE_IDENT_NO_COLON = /^([^\s[\]:]+)\[(\d+)\] (.*)$/s;
+/** A severity word some templates write between host and program (SONiC: `sonic INFO dockerd[758]: …`). */
+const RE_SEVERITY_WORD = /^(?:EMERG|ALERT|CRIT|ERR|ERROR|WARNING|WARN|NOTICE|INFO|DEBUG) +(?=\S)/;
 const RE_DMESG_REL = /^\[\s*(\d+)\.(\d+)\] ?(.*)$/s;
 const RE_DMESG_T = /^\[(?:[A-Z][a-z]{2}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\] ?(.*)$/s;
 const RE_BOOT = /^-- Boot ([0-9a-f]{32}) --$/;
@@ -266,7 +274,9 @@ export class JournalSink implements LineSink<JournalParse> {
     this.fixer = new YearFixer(ctx.hostUtcOffsetMinutes);
     const base = ctx.path.split('/').pop() ?? '';
     this.bareIdent = /containerd/.test(base) ? 'containerd' : 'dockerd';
-    this.bareMode = /(?:dockerd?|containerd)[^/]*\.log(?:\.\d+)?$/.test(base);
+    // A file under the bundle's logs/ is a daemon's or tool's own output (the collector's --log-file copies,
+    // a script's log): lines between its records are that program's stderr, not garbage.
+    this.bareMode = /(?:dockerd?|containerd)[^/]*\.log(?:\.\d+)?$/.test(base) || /(?:^|\/)logs\/[^/]+$/.test(ctx.path);
   }
 
   push(line: Line): void {
@@ -295,6 +305,15 @@ export class JournalSink implements LineSink<JournalParse> {
       this.json(line);
       return;
     }
+    if (c === 32 && isDigit(t.charCodeAt(1))) {
+      // ja_JP / zh_TW / ko_KR pad one-digit months with a space: ` 1月 11 02:59:48 host …` is a record.
+      const st = readShortStamp(t);
+      if (st) {
+        this.flush();
+        this.short(line, st);
+        return;
+      }
+    }
     if (c === 32 || c === 9) {
       // Continuation of a multi-line message (journalctl indents to the message column).
       if (this.pending) {
@@ -309,6 +328,7 @@ export class JournalSink implements LineSink<JournalParse> {
       this.problem(line, 'continuation line without a record before it');
       return;
     }
+    if (c === 45 /* - */ && t.trimEnd() === '--') return; // journalctl -x: the catalog's bare separator line
     if (c === 45 /* - */ && t.startsWith('-- ')) {
       this.flush();
       this.marker(line);
@@ -320,16 +340,24 @@ export class JournalSink implements LineSink<JournalParse> {
       this.dmesg(line);
       return;
     }
-    if (c >= 48 && c <= 57) {
+    if (isDigit(c) || c === 60 /* < */) {
       this.flush();
-      this.iso(line);
+      const st = readShortStamp(t); // `7月 26 …` (zh_CN), `2025 Sep 24 …` (SONiC year first)
+      if (st) this.short(line, st);
+      else this.iso(line, 0);
       return;
     }
-    if (c >= 65 && c <= 90) {
-      const m = RE_SHORT.exec(t);
-      if (m && m[1]! in MONTHS) {
+    if (c > 64) {
+      const st = readShortStamp(t); // any locale's month, a weekday first, a grep `file:` prefix
+      if (st) {
         this.flush();
-        this.short(line, m);
+        this.short(line, st);
+        return;
+      }
+      const g = grepPrefixLength(t);
+      if (g) {
+        this.flush();
+        this.iso(line, g);
         return;
       }
     }
@@ -497,16 +525,30 @@ export class JournalSink implements LineSink<JournalParse> {
     this.emit(raw, st);
   }
 
-  private short(line: Line, m: RegExpExecArray): void {
-    const month = MONTHS[m[1]!]!;
-    const day = Number(m[2]!.trim());
-    const ms = fracToMs(m[6]);
-    const time = this.fixer.stamp(month, day, +m[3]!, +m[4]!, +m[5]!, 0) + ms;
-    this.headed(line, time, m[6] ? 'short-precise' : 'short', m[8] ?? '');
+  private short(line: Line, st: ShortStamp): void {
+    const ms = fracToMs(st.frac);
+    const time =
+      st.year !== undefined
+        ? Date.UTC(st.year, st.month, st.day, st.h, st.mi, st.s) + ms - (this.ctx.hostUtcOffsetMinutes ?? 0) * 60_000
+        : this.fixer.stamp(st.month, st.day, st.h, st.mi, st.s, 0) + ms;
+    // journalctl prints no host when the record has no _HOSTNAME: `Jul 17 14:11:50 dockerd[46867]: …`.
+    const hm = RE_NO_HOST.test(st.rest) ? undefined : RE_HOST.exec(st.rest);
+    this.headed(line, time, st.frac ? 'short-precise' : 'short', hm ? hm[2]! : st.rest);
   }
 
-  private iso(line: Line): void {
-    const m = RE_ISO.exec(line.text);
+  private iso(line: Line, offset: number): void {
+    const text = offset ? line.text.slice(offset) : line.text;
+    const r5424 = RE_5424.exec(text);
+    if (r5424) {
+      const time = parseIsoStamp(`${r5424[1]}${r5424[2] ? '.' + r5424[2] : ''}${r5424[3]}`);
+      if (Number.isFinite(time)) {
+        // Rebuilt as `app[procid]: msg` so the ident/pid split below reads it like any other line.
+        const pid = /^\d+$/.test(r5424[6]!) ? `[${r5424[6]}]` : '';
+        this.headed(line, time, r5424[2] ? 'short-iso-precise' : 'short-iso', `${r5424[5]}${pid}: ${r5424[7] ?? ''}`, r5424[7] ?? '');
+        return;
+      }
+    }
+    const m = RE_ISO.exec(text);
     if (!m) {
       this.problem(line, 'unrecognised line');
       return;
@@ -521,16 +563,18 @@ export class JournalSink implements LineSink<JournalParse> {
     this.headed(line, time, m[2] ? 'short-iso-precise' : 'short-iso', m[5] ?? '');
   }
 
-  /** A `stamp host rest` line: splits `ident[pid]: message`. */
-  private headed(line: Line, time: number, format: JournalFormat, rest: string): void {
-    const im = RE_IDENT.exec(rest);
+  /** A `stamp host rest` line: splits `ident[pid]: message` (`message` given when `rest` was rebuilt). */
+  private headed(line: Line, time: number, format: JournalFormat, rest: string, original?: string): void {
+    const sev = RE_SEVERITY_WORD.exec(rest);
+    if (sev && (RE_IDENT.test(rest.slice(sev[0].length)) || RE_IDENT_NO_COLON.test(rest.slice(sev[0].length)))) rest = rest.slice(sev[0].length);
+    const im = RE_IDENT.exec(rest) ?? RE_IDENT_NO_COLON.exec(rest);
     let ident: string | undefined;
     let pid: number | undefined;
     let message: string;
     if (im) {
       ident = im[1];
       pid = im[2] ? Number(im[2]) : undefined;
-      message = im[3] ?? '';
+      message = original ?? im[3] ?? '';
     } else message = rest; // e.g. rsyslog "-- MARK --"
     // Kernel banner starts a boot in marker-less text (syslog, journalctl -q).
     if (ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(message)) {
@@ -791,6 +835,10 @@ export class JournalSink implements LineSink<JournalParse> {
 /** The record as one event: its own evidence highlights this meaning's match. */
 function toEvent(rec: JRecord, ev: EventMatch): JEvent {
   return { ...rec, evidence: { ...rec.evidence, match: cut(ev.match, 200) }, kind: ev.kind, wording: ev.wording, fields: ev.fields };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isKernelBanner(message: string): boolean {

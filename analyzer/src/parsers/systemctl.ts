@@ -144,7 +144,8 @@ export interface StatusUnit {
   loaded?: { state: string; path?: string; enablement?: string; preset?: string; line: number; text: string };
   dropIns: { dir: string; files: string[]; line: number }[];
   active?: { text: string; state: string; sub?: string; result?: string; since?: string; line: number };
-  mainPid?: { pid: number; text: string; line: number };
+  /** `Main PID: 783 (code=killed, signal=PIPE)`: how the main process ended, when it has. */
+  mainPid?: { pid: number; text: string; line: number; code?: string; status?: string; signal?: string };
   processes: { pid: number; command: string; code?: string; status?: string; signal?: string; line: number; text: string }[];
   /** Journal lines printed under the unit (capped). */
   log: { line: number; text: string }[];
@@ -245,7 +246,10 @@ export const systemctlStatusParser = lineParser<StatusState, StatusFacts>({
         } else if (key === 'Active') u.active = parseActive(val!.trim(), line.no);
         else if (key === 'Main PID') {
           const m = /^(\d+)/.exec(val!);
-          if (m) u.mainPid = { pid: Number(m[1]), text: val!.trim(), line: line.no };
+          // `783 (code=killed, signal=PIPE)` ends the line; `783 (dockerd)` while it runs.
+          const tail = m ? EXIT_TAIL.exec(val!.slice(m[0].length).trim()) : null;
+          const p: { code?: string; status?: string; signal?: string } | undefined = tail ? { code: tail[1], ...(tail[2] === 'status' ? { status: tail[3] } : { signal: tail[3] }) } : undefined;
+          if (m) u.mainPid = { pid: Number(m[1]), text: val!.trim(), line: line.no, ...(p?.code ? { code: p.code } : {}), ...(p?.status ? { status: p.status } : {}), ...(p?.signal ? { signal: p.signal } : {}) };
         } else if (key === 'Process') {
           const p = processLine(val!.trim());
           if (p) u.processes.push({ ...p, line: line.no, text: t.trim() });
