@@ -2,9 +2,10 @@
  * The event catalog: every declaration of every family, compiled once for the journal parser.
  *
  * Matching a record: the record's unit/ident selects the applicable wordings (cached per source);
- * one combined regex of all their literal hints gates the record (most records match no hint and
- * cost one scan); only then each wording whose hint the message contains runs its own regex. The
- * first wording of a kind that matches wins: one record gives a kind at most once.
+ * one combined regex of all their literal hints scans the message once (most records match no hint
+ * and cost that one scan). Each hint found names the wordings it belongs to, and only those run their
+ * own regex, in catalog order. The first wording of a kind that matches wins: one record gives a kind
+ * at most once.
  */
 import { CONTAINERD_EVENTS } from './containerd.js';
 import { DOCKERD_EVENTS } from './dockerd.js';
@@ -13,11 +14,14 @@ import { NETWORK_EVENTS } from './network.js';
 import { STORAGE_EVENTS } from './storage.js';
 import { SYSTEMD_EVENTS } from './systemd.js';
 import type { EventDecl, EventKind } from './types.js';
+import { LiteralScanner } from './literal-scan.js';
 
 export const CATALOG: readonly EventDecl[] = [...SYSTEMD_EVENTS, ...DOCKERD_EVENTS, ...CONTAINERD_EVENTS, ...STORAGE_EVENTS, ...NETWORK_EVENTS, ...KERNEL_EVENTS] as readonly EventDecl[];
 
 export interface CompiledWording {
   kind: EventKind;
+  /** Position in the catalog: candidates run in this order, so the first wording of a kind wins. */
+  order: number;
   /** `<kind>#<n>`: which variant matched, kept with the event. */
   id: string;
   re: RegExp;
@@ -30,7 +34,10 @@ export interface CompiledWording {
 export interface SourceGate {
   /** Wordings with a hint; run only when `prefilter` finds one of their hints. */
   hinted: readonly CompiledWording[];
-  prefilter?: RegExp;
+  /** Every hint of `hinted`, scanned in one pass (Aho–Corasick): each literal found names its wordings. */
+  prefilter?: LiteralScanner;
+  /** Literal index (in the scanner) → the wordings that hint it. */
+  wordingsOf?: readonly (readonly CompiledWording[])[];
   /** Wordings without a hint (every record of their source). */
   always: readonly CompiledWording[];
 }
@@ -43,7 +50,6 @@ export interface EventMatch {
   match: string;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Prefix match on unit or ident (`docker` matches `docker.service` and `dockerd`). */
 export function fromMatches(from: readonly string[] | undefined, unit: string | undefined, ident: string | undefined): boolean {
@@ -69,7 +75,7 @@ export class CompiledCatalog {
         const hints = (typeof w.hint === 'string' ? [w.hint] : [...w.hint]).filter((h) => h.length > 0);
         // A shared regex must not carry lastIndex between records.
         const re = w.re.global || w.re.sticky ? new RegExp(w.re.source, w.re.flags.replace(/[gy]/g, '')) : w.re;
-        out.push({ kind: d.kind, id: `${d.kind}#${i + 1}`, re, hints, ...(d.from ? { from: d.from } : {}), ...(d.normalize ? { normalize: d.normalize } : {}) });
+        out.push({ kind: d.kind, order: out.length, id: `${d.kind}#${i + 1}`, re, hints, ...(d.from ? { from: d.from } : {}), ...(d.normalize ? { normalize: d.normalize } : {}) });
       });
     }
     this.wordings = out;
@@ -92,7 +98,8 @@ export class CompiledCatalog {
     const hinted = applicable.filter((w) => w.hints.length > 0);
     const always = applicable.filter((w) => w.hints.length === 0);
     const literals = [...new Set(hinted.flatMap((w) => w.hints))];
-    g = { hinted, always, ...(literals.length ? { prefilter: new RegExp(literals.map(escapeRe).join('|')) } : {}) };
+    const wordingsOf = literals.map((h) => hinted.filter((w) => w.hints.includes(h)));
+    g = { hinted, always, ...(literals.length ? { prefilter: new LiteralScanner(literals), wordingsOf } : {}) };
     if (this.gates.size < 5000) this.gates.set(key, g);
     return g;
   }
@@ -100,19 +107,21 @@ export class CompiledCatalog {
   /** Every kind this message means, first matching wording per kind. */
   match(gate: SourceGate, message: string): EventMatch[] | undefined {
     let out: EventMatch[] | undefined;
-    if (gate.prefilter && gate.prefilter.test(message)) {
-      for (const w of gate.hinted) {
-        if (out && out.some((e) => e.kind === w.kind)) continue;
-        let has = false;
-        for (const h of w.hints) {
-          if (message.includes(h)) {
-            has = true;
-            break;
-          }
+    const found = gate.prefilter?.scan(message);
+    if (found) {
+      let candidates: CompiledWording[] | undefined;
+      for (const k of found) {
+        const ws = gate.wordingsOf![k]!;
+        if (!candidates) candidates = [...ws];
+        else for (const w of ws) if (!candidates.includes(w)) candidates.push(w);
+      }
+      if (candidates) {
+        if (candidates.length > 1) candidates.sort((a, b) => a.order - b.order);
+        for (const w of candidates) {
+          if (out && out.some((e) => e.kind === w.kind)) continue;
+          const wm = w.re.exec(message);
+          if (wm) (out ??= []).push(toMatch(w, wm));
         }
-        if (!has) continue;
-        const m = w.re.exec(message);
-        if (m) (out ??= []).push(toMatch(w, m));
       }
     }
     for (const w of gate.always) {

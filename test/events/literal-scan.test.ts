@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { LiteralScanner } from '../../analyzer/src/events/literal-scan.js';
+import { CATALOG } from '../../analyzer/src/events/catalog.js';
+import { mulberry32 } from '../helpers/prng.js';
+
+/** The literals found must be exactly those `includes` finds: overlapping, nested, non-ASCII and repeated. */
+const naive = (lits: readonly string[], text: string) => new Set(lits.flatMap((l, i) => (text.includes(l) ? [i] : [])));
+const scanned = (s: LiteralScanner, text: string) => s.scan(text) ?? new Set<number>();
+
+describe('LiteralScanner (Aho–Corasick over catalog hints)', () => {
+  it('finds nested and overlapping literals', () => {
+    const lits = ['already exists', 'container with given ID already exists', 'exists', 'he', 'she', 'his', 'hers', 'Starting ', 'Start'];
+    const s = new LiteralScanner(lits);
+    for (const t of ['OCI runtime create failed: container with given ID already exists: unknown', 'ushers', 'Starting up', 'xx', '', '月 exists 한']) {
+      expect(scanned(s, t), t).toEqual(naive(lits, t));
+    }
+  });
+
+  it('agrees with includes on every catalog hint over random text built from hint fragments', () => {
+    const lits = [...new Set(CATALOG.flatMap((d) => d.wordings.flatMap((w) => (typeof w.hint === 'string' ? [w.hint] : [...w.hint]))).filter((h) => h.length > 0))];
+    const s = new LiteralScanner(lits);
+    const rnd = mulberry32(20261202);
+    const pieces = [...lits.flatMap((l) => [l, l.slice(0, Math.ceil(l.length / 2)), l.slice(Math.floor(l.length / 2))]), ' ', 'é', '容器', '\t'];
+    for (let n = 0; n < 2000; n++) {
+      let t = '';
+      const k = Math.floor(rnd() * 12);
+      for (let i = 0; i < k; i++) t += pieces[Math.floor(rnd() * pieces.length)];
+      expect(scanned(s, t), JSON.stringify(t)).toEqual(naive(lits, t));
+    }
+  });
+});
