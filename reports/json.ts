@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 // A key `__proto__` (from daemon.json) stays a plain key, not a prototype change.
 import { setOwn } from '../analyzer/src/parsers/util/go-json.js';
+import { bundleName } from './text.js';
 
 /**
  * Items kept of any one list inside `model` in report.json. A real host stays far below it (a few
@@ -56,8 +57,10 @@ function capLists(v: unknown, path: string, max: number, cuts: Map<string, ListC
 
 export function renderJson(result: AnalysisResult, maxModelList = MAX_REPORT_MODEL_LIST): string {
   const cuts = new Map<string, ListCut>();
-  const model = capLists(result.model, '', maxModelList, cuts);
-  const out: Record<string, unknown> = { ...result, model };
+  // The bundle by its file name only: the engineer's folders (other customers' names) stay out of the report.
+  const modelIn = { ...result.model, collection: { ...result.model.collection, source: bundleName(result.model.collection.source) } };
+  const model = capLists(modelIn, '', maxModelList, cuts);
+  const out: Record<string, unknown> = { ...result, inventory: { ...result.inventory, input: bundleName(result.inventory.input) }, model };
   if (cuts.size > 0) out.modelListsCut = Object.fromEntries(cuts);
   return JSON.stringify(sortKeys(out), null, 2) + '\n';
 }

@@ -7,9 +7,9 @@
  */
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Finding } from '../analyzer/src/rules/types.js';
-import { SEVERITIES, severityRank } from '../analyzer/src/rules/types.js';
+import { SEVERITIES } from '../analyzer/src/rules/types.js';
 import type { Evidence } from '../analyzer/src/spine/types.js';
-import { cut, utc, visible } from './text.js';
+import { bundleName, count, cut, span, utc, visible } from './text.js';
 
 export const MAX_MARKDOWN_LINES = 60;
 
@@ -52,13 +52,23 @@ function where(e: Evidence): string {
   return [loc, e.time ? utc(e.time) : ''].filter(Boolean).join(', ');
 }
 
+/** A finding's time span, or "no time" for a config or state finding. */
+function when(f: { firstTime?: string; lastTime?: string }): string {
+  return span(f.firstTime, f.lastTime) || 'no time';
+}
+
 function findingLines(f: Finding): string[] {
-  const out = [`- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (confidence ${f.confidence})`];
+  const episodes = f.episodes?.length ?? 0;
+  const out = [
+    `- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (${mdText(when(f), 60)}; confidence ${f.confidence}${episodes ? `; ${count(episodes, 'further occurrence')}` : ''})`,
+  ];
   const e = f.evidence?.[0];
   if (e) {
     const more = Math.max(f.evidenceTotal ?? 0, f.evidence.length) - 1;
-    out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${more} more line(s)` : ''}`);
+    out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${count(more, 'more line')}` : ''}`);
   }
+  const u = f.unconfirmed?.[0];
+  if (u) out.push(`  - Logs only: ${mdCode(u.artifact, 60)} was not collected (${mdText(u.state, 40)}); collect ${mdCode(u.collectNext, 120)}`);
   const step = f.remediation?.[0];
   if (step) {
     const cmd = step.commands?.[0];
@@ -67,21 +77,32 @@ function findingLines(f: Finding): string[] {
   return out;
 }
 
+const STATUS_TEXT: Record<string, string> = {
+  'problems-found': 'Problems found',
+  'no-problem-found': 'No problem found in what could be checked',
+  inconclusive: 'Inconclusive',
+};
+
 export function renderMarkdown(result: AnalysisResult): string {
   const m = result.model;
   const inv = result.inventory;
-  const host = m.identity?.hostname || inv.host || inv.input || 'unknown host';
-  const findings = [...result.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+  const v = result.verdict;
+  const host = m.identity?.hostname || inv.host || bundleName(inv.input ?? '') || 'unknown host';
+  // The engine's order (sortFindings): reports never re-sort.
+  const findings = result.findings;
   const byId = new Map(findings.map((f) => [f.id, f]));
-  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = SEVERITIES.map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
   const gaps = (result.coverage ?? []).filter((c) => c.status !== 'evaluated');
 
   const head: string[] = [`# docker-postmortem: ${mdText(host, 120)}`, ''];
-  head.push(`**Verdict:** ${counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no findings'}${gaps.length ? `; ${gaps.length} check(s) not fully evaluated` : ''}`);
+  head.push(`**${mdText(STATUS_TEXT[v?.status ?? ''] ?? v?.status ?? 'Verdict', 60)}:** ${mdText(v?.headline ?? '', 300)}`, '');
+  for (const f of (v?.facts ?? []).slice(0, 5)) head.push(`- ${mdText(f.text, 200)}`);
+  if (v?.facts?.length) head.push('');
+  head.push(`Findings: ${counts.length ? counts.map(([sev, n]) => `${n} ${sev}`).join(', ') : 'none'}${gaps.length ? `; ${count(gaps.length, 'check')} not fully evaluated` : ''}`);
   const docker = m.identity?.docker;
   const flavor = m.identity?.flavor === 'openeuler-docker-engine' ? 'openEuler docker-engine' : m.identity?.flavor === 'upstream' ? 'upstream Docker' : 'unknown flavor';
   const facts = [
-    `Bundle ${mdCode(inv.input ?? '', 120)}`,
+    `Bundle ${mdCode(bundleName(inv.input ?? ''), 120)}`,
     `collected ${inv.collectedAt !== undefined ? utc(inv.collectedAt) : 'unknown'}`,
     `Docker ${docker?.version ? mdText(docker.version, 60) : 'version unknown'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavor}`,
     m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
@@ -89,17 +110,18 @@ export function renderMarkdown(result: AnalysisResult): string {
   head.push('', facts.join(' · '), '');
 
   const roots: string[] = [];
-  const chains = (result.causeChains ?? []).filter((c) => c.every((id) => byId.has(id)));
+  const chains = (result.causeChains ?? []).filter((c) => c.length > 0 && c.every((id) => byId.has(id)));
   if (chains.length) {
     roots.push('## Root causes', '');
-    for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(byId.get(id)!.title, 100)}**`).join(' → ')}`);
-    if (chains.length > 5) roots.push(`1. …and ${chains.length - 5} more chain(s) in report.html`);
+    for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(byId.get(id)!.title, 100)}**`).join(' → ')} (${mdText(when(byId.get(c[0]!)!), 60)})`);
+    if (chains.length > 5) roots.push(`1. …and ${count(chains.length - 5, 'more chain')} in report.html`);
     roots.push('');
   }
 
   const tail: string[] = [];
+  if (v?.missing?.length || gaps.length) tail.push('## Not evaluated', '');
+  for (const x of (v?.missing ?? []).slice(0, 3)) tail.push(`- Missing ${mdText(x.what, 100)}: collect ${mdCode(x.collectNext, 120)}`);
   if (gaps.length) {
-    tail.push('## Not evaluated', '');
     const shown = gaps.slice(0, 8);
     for (const g of shown) {
       const next = g.collectNext?.[0];
@@ -122,7 +144,7 @@ export function renderMarkdown(result: AnalysisResult): string {
       used += lines.length;
       shown++;
     }
-    if (shown < findings.length) body.push(`- …and ${findings.length - shown} more finding(s) in report.html`);
+    if (shown < findings.length) body.push(`- …and ${count(findings.length - shown, 'more finding')} in report.html`);
     body.push('');
   } else {
     body.push('No findings.', '');

@@ -25,8 +25,14 @@ export interface Seg {
   mark: boolean;
 }
 
+const WORD = /[\p{L}\p{N}_]/u;
+const isWord = (c: string | undefined) => c !== undefined && WORD.test(c);
+
 /**
- * Splits an excerpt around every occurrence of `match` (exact first, then case-insensitive).
+ * Splits an excerpt around the occurrences of `match` (exact first, then case-insensitive) that
+ * stand as words of their own: a match never lights up inside a longer word (a one-letter match `t`
+ * marked every "t" of a line). When the match occurs only inside words, the first occurrence of a
+ * match of 3 or more characters is marked widened to its whole words, so a mark is never cut mid-word.
  * Segments are plain text; the template wraps marked ones in <mark> and escapes all of them.
  */
 export function splitMatch(excerpt: string, match?: string): Seg[] {
@@ -34,7 +40,7 @@ export function splitMatch(excerpt: string, match?: string): Seg[] {
   const push = (text: string, mark: boolean) => {
     if (text) segs.push({ text: visible(text), mark });
   };
-  if (!match) {
+  if (!match || !match.trim()) {
     push(excerpt, false);
     return segs;
   }
@@ -49,13 +55,26 @@ export function splitMatch(excerpt: string, match?: string): Seg[] {
       return segs;
     }
   }
+  // A needle edge that is not a word character may touch anything (`=`, `"` …).
+  const startsWord = isWord(needle[0]);
+  const endsWord = isWord(needle[needle.length - 1]);
+  const ranges: [number, number][] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
+    const end = i + needle.length;
+    if ((!startsWord || !isWord(hay[i - 1])) && (!endsWord || !isWord(hay[end]))) ranges.push([i, end]);
+  }
+  if (ranges.length === 0 && needle.length >= 3) {
+    let a = hay.indexOf(needle);
+    let b = a + needle.length;
+    while (a > 0 && isWord(hay[a - 1])) a--;
+    while (b < hay.length && isWord(hay[b])) b++;
+    ranges.push([a, b]);
+  }
   let at = 0;
-  for (;;) {
-    const i = hay.indexOf(needle, at);
-    if (i < 0) break;
-    push(excerpt.slice(at, i), false);
-    push(excerpt.slice(i, i + needle.length), true);
-    at = i + needle.length;
+  for (const [a, b] of ranges) {
+    push(excerpt.slice(at, a), false);
+    push(excerpt.slice(a, b), true);
+    at = b;
   }
   push(excerpt.slice(at), false);
   return segs;
@@ -98,6 +117,30 @@ export function valueText(v: unknown): string {
   } catch {
     return visible(String(v));
   }
+}
+
+/** `1 check`, `3 checks`; `plural` when adding an s is wrong (`is …` / `are …`). */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** `first – last` in UTC, the second without its date when it is the same day; one time when equal; '' when none. */
+export function span(first: string | number | undefined, last?: string | number): string {
+  const a = utc(first);
+  if (!a) return '';
+  const b = utc(last);
+  if (!b || b === a) return a;
+  return `${a} – ${b.slice(0, 10) === a.slice(0, 10) ? b.slice(11) : b}`;
+}
+
+/**
+ * The bundle's file name only: a report never shows the engineer's folders (they can name other
+ * customers). Both separators count, so a Windows path is cut too.
+ */
+export function bundleName(input: string): string {
+  const trimmed = input.replace(/[\\/]+$/, '');
+  const i = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  return i >= 0 ? trimmed.slice(i + 1) : trimmed;
 }
 
 /** Cuts a display string to `max` characters with an ellipsis. */

@@ -1,16 +1,20 @@
 /**
- * The display model of a report: everything the HTML template shows, already ordered, capped and
- * turned into plain strings. Nothing here produces markup; the templates escape every value.
- * Caps keep a 20,000-line result fast to render and the page light (counts say what was left out).
+ * The display model of a report: everything the HTML template shows, capped and turned into plain
+ * strings. It formats and never analyses: findings keep the engine's order (sortFindings), the
+ * timeline keeps the model's order (boot position, then time, then line), and every derived fact
+ * (counts, "unknown", the data-root, semaphore usage) comes from `model.summary` or `result.verdict`.
+ * So a report rendered from report.json alone is the same as one rendered from the analysis.
+ * Nothing here produces markup; the templates escape every value. Caps keep a 20,000-line result
+ * fast to render and the page light (counts say what was left out).
  */
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
-import type { Finding, RemediationStep, Severity } from '../analyzer/src/rules/types.js';
-import { SEVERITIES, severityRank } from '../analyzer/src/rules/types.js';
+import type { CheckCoverage, Finding, FindingEpisode, RemediationStep, Severity } from '../analyzer/src/rules/types.js';
+import { SEVERITIES } from '../analyzer/src/rules/types.js';
 import type { Evidence } from '../analyzer/src/spine/types.js';
-import type { HostModel, LifecycleEvent, TimelineEvent } from '../analyzer/src/model/host-model.js';
+import type { HostModel, Known, TimelineEvent } from '../analyzer/src/model/host-model.js';
 import { artifactSpec } from '../analyzer/src/spine/artifacts.js';
 import type { Seg } from './text.js';
-import { bytes, cut, splitMatch, utc, utcOffset, valueText, visible } from './text.js';
+import { bundleName, bytes, count, cut, span, splitMatch, utc, utcOffset, valueText, visible } from './text.js';
 import type { ChartEvent, TimelineChart } from './timeline-svg.js';
 import { layoutTimeline } from './timeline-svg.js';
 
@@ -30,6 +34,7 @@ export interface ViewLimits {
   parseProblemsPerArtifact: number;
   pathsPerArtifact: number;
   packages: number;
+  episodesPerFinding: number;
 }
 
 export const DEFAULT_VIEW_LIMITS: ViewLimits = {
@@ -44,6 +49,7 @@ export const DEFAULT_VIEW_LIMITS: ViewLimits = {
   parseProblemsPerArtifact: 5,
   pathsPerArtifact: 5,
   packages: 60,
+  episodesPerFinding: 20,
 };
 
 export interface EvidenceView {
@@ -72,6 +78,20 @@ export interface StepView {
   commands: CommandView[];
 }
 
+export interface EpisodeView {
+  severity: Severity;
+  summary: string;
+  when: string;
+  evidence?: EvidenceView;
+}
+
+export interface UnconfirmedView {
+  artifact: string;
+  title: string;
+  state: string;
+  collectNext: string;
+}
+
 export interface FindingView {
   id: string;
   anchor: string;
@@ -90,7 +110,14 @@ export interface FindingView {
   evidenceMore: number;
   causedBy: LinkView[];
   causes: LinkView[];
-  time: string;
+  /** When it happened: `first – last` (UTC), or "no time" for a config or state finding. */
+  when: string;
+  timed: boolean;
+  /** Further occurrences folded into this finding (one card per rule and subject). */
+  episodes: EpisodeView[];
+  episodesMore: number;
+  /** Log-only finding: the snapshots that would have confirmed it, with the command for each. */
+  unconfirmed: UnconfirmedView[];
   hidden: boolean;
   open: boolean;
   isRoot: boolean;
@@ -100,8 +127,9 @@ export interface FindingView {
 
 export interface ChainView {
   steps: LinkView[];
-  /** The root cause's summary, so the verdict reads on its own. */
+  /** The root cause's summary and time, so the verdict reads on its own. */
   summary: string;
+  when: string;
 }
 
 export interface CountView {
@@ -122,14 +150,23 @@ export interface VerdictView {
   flavor: string;
   flavorReason: string;
   versions: { label: string; value: string }[];
+  /** problems-found | no-problem-found | inconclusive (the analysis decides: result.verdict). */
+  status: string;
+  statusLabel: string;
+  headline: string;
+  /** Facts that matter without a finding: unclean shutdowns, dockerd not running, an empty journal. */
+  facts: { kind: string; text: string; where: string }[];
+  checked: string[];
+  missing: { what: string; collectNext: string }[];
   counts: CountView[];
+  countsText: string;
   total: number;
   worst: string;
-  headline: string;
   chains: ChainView[];
   /** When no cause chains exist: the most severe findings, so the verdict still leads somewhere. */
   top: LinkView[];
   notEvaluated: number;
+  notEvaluatedText: string;
 }
 
 export interface TimelineRowView {
@@ -177,7 +214,7 @@ export interface FactsView {
   driverStatus: KeyValue[];
   thinPools: KeyValue[];
   counts: KeyValue[];
-  semaphores: { arrays: string; limit: string; percent: string; level: string; dmCookies: string; known: boolean };
+  semaphores: { text: string; atLimit: boolean; known: boolean };
   mounts: { mountPoint: string; fsType: string; source: string; options: string }[];
   mountsTotal: number;
   mountsOmitted: number;
@@ -187,6 +224,14 @@ export interface FactsView {
   boots: { index: number; bootId: string; first: string; last: string; verdict: string; reason: string }[];
 }
 
+export interface CheckView {
+  title: string;
+  status: string;
+  statusLabel: string;
+  missing: string;
+  collectNext: string[];
+}
+
 export interface CoverageRowView {
   ruleId: string;
   status: string;
@@ -194,6 +239,10 @@ export interface CoverageRowView {
   reason: string;
   artifacts: string;
   collectNext: string[];
+  /** Per check (the rule's logs and its snapshot). */
+  checks: CheckView[];
+  /** Replaced by another rule's finding for the same time (meta.supersedes). */
+  supersededBy?: LinkView;
   passed: boolean;
   findings: LinkView[];
   findingsMore: number;
@@ -204,6 +253,7 @@ export interface HealthView {
   parseProblems: { artifact: string; count: number; shown: { line: number; reason: string; excerpt: string }[] }[];
   gaps: CoverageRowView[];
   checks: CoverageRowView[];
+  superseded: CoverageRowView[];
   passedCount: number;
   evaluatedCount: number;
   truncatedJournal: boolean;
@@ -284,8 +334,23 @@ function stepView(s: RemediationStep, fi: number, si: number): StepView {
   };
 }
 
-function sortFindings(fs: readonly Finding[]): Finding[] {
-  return [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
+function artifactTitle(id: string): string {
+  try {
+    return artifactSpec(id).title;
+  } catch {
+    return '';
+  }
+}
+
+/** A finding's or episode's time span, with its boot when known: "no time" for config and state findings. */
+function when(x: { firstTime?: string; lastTime?: string; bootIndex?: number }): string {
+  const s = span(x.firstTime, x.lastTime);
+  return s ? `${s}${x.bootIndex !== undefined ? ` (boot ${x.bootIndex})` : ''}` : 'no time';
+}
+
+function episodeView(e: FindingEpisode): EpisodeView {
+  const first = e.evidence?.[0];
+  return { severity: e.severity, summary: visible(e.summary), when: when(e), ...(first ? { evidence: evidenceView(first) } : {}) };
 }
 
 function findingViews(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): FindingView[] {
@@ -294,16 +359,18 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
   const link = (id: string): LinkView | undefined => {
     const f = byId.get(id);
     const anchor = anchors.get(id);
-    return f && anchor ? { anchor, label: visible(`${f.title} (${f.id})`), severity: f.severity } : undefined;
+    return f && anchor ? { anchor, label: visible(f.title), severity: f.severity } : undefined;
   };
   let budget = limits.evidenceTotal;
-  return sortFindings(result.findings).slice(0, limits.findingsListed).map((f, fi) => {
+  // The engine's order (severity, then time, then id): the one sort of findings is sortFindings.
+  return result.findings.slice(0, limits.findingsListed).map((f, fi) => {
     const compact = fi >= limits.findingsFull;
     const ev = compact ? [] : (f.evidence ?? []);
     const want = Math.min(ev.length, limits.evidencePerFinding);
     const n = budget >= want ? want : Math.min(ev.length, Math.max(1, budget));
     budget = Math.max(0, budget - n);
     const total = Math.max(f.evidenceTotal ?? 0, (f.evidence ?? []).length);
+    const episodes = compact ? [] : (f.episodes ?? []);
     return {
       id: visible(f.id),
       anchor: anchors.get(f.id)!,
@@ -322,7 +389,11 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       evidenceMore: total - n,
       causedBy: (f.causedBy ?? []).map(link).filter((l): l is LinkView => !!l),
       causes: (f.causes ?? []).map(link).filter((l): l is LinkView => !!l),
-      time: f.time ? utc(f.time) : '',
+      when: when(f),
+      timed: !!f.firstTime,
+      episodes: episodes.slice(0, limits.episodesPerFinding).map(episodeView),
+      episodesMore: Math.max(0, episodes.length - limits.episodesPerFinding),
+      unconfirmed: (f.unconfirmed ?? []).map((u) => ({ artifact: visible(u.artifact), title: artifactTitle(u.artifact), state: visible(u.state), collectNext: visible(u.collectNext) })),
       hidden: f.severity === 'info',
       open: f.severity !== 'info',
       isRoot: roots.has(f.id),
@@ -342,15 +413,22 @@ function flavorLabel(m: HostModel): string {
   }
 }
 
+const STATUS_TEXT: Record<string, string> = {
+  'problems-found': 'Problems found',
+  'no-problem-found': 'No problem found in what could be checked',
+  inconclusive: 'Inconclusive',
+};
+
 function verdictView(result: AnalysisResult, anchors: Map<string, string>): VerdictView {
   const m = result.model;
   const inv = result.inventory;
+  const v = result.verdict;
   const id = m.identity ?? { flavor: 'unknown', flavorReason: '' };
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const counts = SEVERITIES.map((s) => ({ severity: s, label: SEV_LABEL[s], count: result.findings.filter((f) => f.severity === s).length }));
   const worst = counts.find((c) => c.count > 0)?.severity ?? 'none';
-  const ver = (name: string, v?: { version?: string; package?: string }) =>
-    v && (v.version || v.package) ? { label: name, value: visible([v.version, v.package ? `(${v.package})` : ''].filter(Boolean).join(' ')) } : undefined;
+  const ver = (name: string, x?: { version?: string; package?: string }) =>
+    x && (x.version || x.package) ? { label: name, value: visible([x.version, x.package ? `(${x.package})` : ''].filter(Boolean).join(' ')) } : undefined;
   const versions = [
     ver('Docker', id.docker),
     ver('containerd', id.containerd),
@@ -365,24 +443,21 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
   };
   const chains = (result.causeChains ?? [])
     .filter((c) => c.length > 0 && c.every((fid) => anchors.has(fid)))
-    .map((c) => ({ steps: c.map(link), summary: visible(byId.get(c[0]!)?.summary ?? '') }));
+    .map((c) => {
+      const root = byId.get(c[0]!);
+      return { steps: c.map(link), summary: visible(root?.summary ?? ''), when: root ? when(root) : '' };
+    });
   const top = chains.length
     ? []
-    : sortFindings(result.findings)
+    : result.findings
         .filter((f) => f.severity !== 'info')
         .slice(0, 5)
         .map((f) => link(f.id));
-  const notEvaluated = (result.coverage ?? []).filter((c) => c.status !== 'evaluated').length;
-  const total = result.findings.length;
-  const serious = counts.filter((c) => c.severity !== 'info' && c.count > 0).map((c) => `${c.count} ${c.label.toLowerCase()}`);
-  const headline = serious.length
-    ? `${serious.join(', ')} finding${total === 1 ? '' : 's'}`
-    : total
-      ? `${total} informational finding${total === 1 ? '' : 's'}, no problems`
-      : 'No problems found by the checks that could run';
+  const notEvaluated = (v?.rules?.notEvaluated ?? 0) + (v?.rules?.insufficient ?? 0);
+  const nonZero = counts.filter((c) => c.count > 0);
   return {
     host: visible(m.identity?.hostname || inv.host || '(unknown host)'),
-    bundle: visible(inv.input ?? m.collection?.source ?? ''),
+    bundle: visible(bundleName(inv.input ?? m.collection?.source ?? '')),
     layout: visible(inv.layout ?? ''),
     format: visible(inv.format ?? ''),
     collectedAt: utc(inv.collectedAt ?? m.collection?.collectedAt) || 'unknown',
@@ -392,25 +467,27 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
     flavor: flavorLabel(m),
     flavorReason: visible(id.flavorReason ?? ''),
     versions,
+    status: v?.status ?? 'inconclusive',
+    statusLabel: STATUS_TEXT[v?.status ?? ''] ?? visible(v?.status ?? ''),
+    headline: visible(v?.headline ?? ''),
+    facts: (v?.facts ?? []).map((f) => ({ kind: f.kind, text: visible(f.text), where: where(f.evidence) })),
+    checked: (v?.checked ?? []).map(visible),
+    missing: (v?.missing ?? []).map((x) => ({ what: visible(x.what), collectNext: visible(x.collectNext) })),
     counts,
-    total,
+    countsText: nonZero.length ? nonZero.map((c) => count(c.count, `${c.label.toLowerCase()} finding`)).join(', ') : 'no findings',
+    total: result.findings.length,
     worst,
-    headline,
     chains,
     top,
     notEvaluated,
+    notEvaluatedText: notEvaluated ? `${count(notEvaluated, 'check')} could not be evaluated fully` : '',
   };
 }
 
 // --- timeline -------------------------------------------------------------------------------
 
-const BAD_KINDS = new Set(['crash', 'killed', 'start-failed', 'start-limit', 'timeout']);
-
-function laneOfActor(a: LifecycleEvent['actor']): string {
-  if (a === 'docker.service') return 'dockerd';
-  if (a === 'containerd.service') return 'containerd';
-  return a;
-}
+/** Timeline kinds drawn as failures (larger, red marks). Presentation only: the model says what happened. */
+const BAD_KINDS = new Set(['lifecycle.crash', 'lifecycle.killed', 'lifecycle.start-failed', 'lifecycle.start-limit', 'lifecycle.timeout']);
 
 interface RawEvent {
   time: number;
@@ -420,101 +497,65 @@ interface RawEvent {
   label: string;
   evidence?: Evidence;
   finding?: Finding;
-  /** Lower sorts first when the page must leave events out. */
+  /** Lower is kept first when the page must leave events out. */
   priority: number;
 }
 
+const priorityOf = (kind: string) => (kind.startsWith('boot.') ? 0 : kind.startsWith('lifecycle.') ? 1 : 2);
+
 /**
- * One list from boots, lifecycle events, the model's timeline and the findings. The same
- * evidence line reached through two sections is one event (the more specific one wins).
+ * The model's timeline in the model's order (boot position, then time, then line: timeline.ts), with
+ * each timed finding placed where its first evidence line is, or else before the first event of a
+ * later boot or a later time in its own boot. Nothing is re-sorted.
  */
 export function timelineEvents(result: AnalysisResult): { events: RawEvent[]; undated: number } {
   const m = result.model;
-  const out: RawEvent[] = [];
-  const seen = new Map<string, number>();
-  let undated = 0;
-  const key = (t: number, e?: Evidence) => (e ? `${t}|${e.path}|${e.line}` : '');
-  const add = (ev: RawEvent) => {
-    if (!Number.isFinite(ev.time)) {
-      undated++;
-      return;
-    }
-    const k = ev.finding ? '' : key(ev.time, ev.evidence);
-    if (k && seen.has(k)) return;
-    if (k) seen.set(k, out.length);
-    out.push(ev);
-  };
-  // Boot starts and (known) endings; Boot.verdict says how that boot ended.
-  const bootTimes = new Set<number>();
-  for (const b of m.boots ?? []) {
-    const id = b.bootId ? ` (${b.bootId.slice(0, 12)})` : '';
-    if (b.firstEntry !== undefined) {
-      bootTimes.add(b.firstEntry);
-      add({ time: b.firstEntry, lane: 'boot', kind: 'boot', bad: false, label: `Boot ${b.index}${id} started`, evidence: b.evidence?.[0], priority: 0 });
-    }
-    if (b.lastEntry !== undefined && b.verdict !== 'unknown') {
-      bootTimes.add(b.lastEntry);
-      add({
-        time: b.lastEntry,
-        lane: 'boot',
-        kind: `end-${b.verdict}`,
-        bad: b.verdict === 'unclean',
-        label: `Boot ${b.index}${id} ended ${b.verdict}${b.reason ? `: ${b.reason}` : ''}`,
-        evidence: b.evidence?.[1] ?? b.evidence?.[0],
-        priority: 0,
-      });
-    }
-  }
-  // The same boot reached through lifecycle or the model timeline is not drawn twice.
-  const isBootDup = (lane: string, t: number) => lane === 'boot' && bootTimes.has(t);
-  for (const l of m.lifecycle ?? []) {
-    if (l.time === undefined) {
-      undated++;
-      continue;
-    }
-    if (isBootDup(l.kind === 'boot' ? 'boot' : laneOfActor(l.actor), l.time)) continue;
-    add({
-      time: l.time,
-      lane: l.kind === 'boot' ? 'boot' : laneOfActor(l.actor),
-      kind: l.kind,
-      bad: BAD_KINDS.has(l.kind),
-      label: `${l.actor} ${l.kind}${l.detail ? `: ${l.detail}` : ''}`,
-      evidence: l.evidence,
-      priority: 1,
-    });
-  }
-  for (const t of (m.timeline ?? []) as TimelineEvent[]) {
-    if (isBootDup(t.category, t.time)) continue;
-    add({ time: t.time, lane: t.category, kind: '', bad: false, label: t.label, evidence: t.evidence, priority: 2 });
-  }
+  const verdictOfBoot = new Map((m.boots ?? []).map((b) => [b.index, b.verdict]));
+  const out: RawEvent[] = (m.timeline ?? []).map((t: TimelineEvent) => ({
+    time: t.time,
+    lane: t.category,
+    kind: t.kind,
+    bad: BAD_KINDS.has(t.kind) || (t.kind === 'boot.end' && t.bootIndex !== undefined && verdictOfBoot.get(t.bootIndex) === 'unclean'),
+    label: t.label,
+    evidence: t.evidence,
+    priority: priorityOf(t.kind),
+  }));
+  const boots = (m.timeline ?? []).map((t) => t.bootIndex);
+  const placed: { at: number; ev: RawEvent }[] = [];
   for (const f of result.findings) {
-    if (!f.time) continue;
-    add({
-      time: Date.parse(f.time),
-      lane: 'finding',
-      kind: f.severity,
-      bad: f.severity === 'critical' || f.severity === 'error',
-      label: `${f.title}: ${f.summary}`,
-      evidence: f.evidence?.[0],
-      finding: f,
-      priority: 0,
+    const time = f.firstTime ? Date.parse(f.firstTime) : NaN;
+    if (!Number.isFinite(time)) continue;
+    const first = (f.evidence ?? []).find((e) => e.time !== undefined && Date.parse(String(e.time)) === time) ?? f.evidence?.[0];
+    let at = first ? out.findIndex((e) => e.evidence?.path === first.path && e.evidence?.line === first.line && e.time === time) : -1;
+    if (at < 0) {
+      at = out.findIndex((e, i) => {
+        const b = boots[i];
+        if (f.bootIndex !== undefined && b !== undefined && b !== f.bootIndex) return b > f.bootIndex;
+        return e.time > time;
+      });
+      if (at < 0) at = out.length;
+    }
+    placed.push({
+      at,
+      ev: { time, lane: 'finding', kind: f.severity, bad: f.severity === 'critical' || f.severity === 'error', label: `${f.title}: ${f.summary}`, evidence: first, finding: f, priority: 0 },
     });
   }
-  out.sort((a, b) => a.time - b.time);
-  return { events: out, undated };
+  // Insert from the back so earlier positions stay valid; findings at one position keep the engine's order.
+  for (let i = placed.length - 1; i >= 0; i--) out.splice(placed[i]!.at, 0, placed[i]!.ev);
+  return { events: out, undated: m.summary?.undatedLifecycleEvents ?? 0 };
 }
 
-function keepEarliestByPriority(events: RawEvent[], max: number): RawEvent[] {
+function keepFirstByPriority(events: RawEvent[], max: number): RawEvent[] {
   if (events.length <= max) return events;
-  const idx = events.map((e, i) => i).sort((a, b) => events[a]!.priority - events[b]!.priority || a - b);
+  const idx = events.map((_e, i) => i).sort((a, b) => events[a]!.priority - events[b]!.priority || a - b);
   const keep = new Set(idx.slice(0, max));
   return events.filter((_e, i) => keep.has(i));
 }
 
 function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): TimelineView {
   const { events, undated } = timelineEvents(result);
-  const marked = keepEarliestByPriority(events, limits.timelineMarks);
-  const rowsKept = new Set(keepEarliestByPriority(marked, limits.timelineRows));
+  const marked = keepFirstByPriority(events, limits.timelineMarks);
+  const rowsKept = new Set(keepFirstByPriority(marked, limits.timelineRows));
   const rows: TimelineRowView[] = [];
   const chartEvents: ChartEvent[] = marked.map((e, i) => {
     const rowId = `tl-${i + 1}`;
@@ -558,10 +599,23 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
 
 // --- host facts -----------------------------------------------------------------------------
 
-const PKG_OF_INTEREST = /^(docker|moby|containerd|runc|container-selinux|systemd$|kernel$|linux-image|lvm2|device-mapper|libdevmapper|iptables|nftables|firewalld|audit$|auditd|libseccomp|criu|tini|sos|sosreport)/i;
+const known = (v: Known<number> | undefined, what = ''): string => (v === undefined || v === 'unknown' ? `unknown${what ? ` (${what})` : ''}` : String(v));
+
+function semaphoreText(s: HostModel['summary']['semaphores']): FactsView['semaphores'] {
+  if (s.arrays === 'unknown' && s.limit === 'unknown') return { text: '', atLimit: false, known: false };
+  const arrays = s.arrays === 'unknown' ? 'an unknown number of' : s.arraysFrom === 'partial semaphore list' ? `at least ${s.arrays}` : String(s.arrays);
+  const cookies = s.dmCookies === 'unknown' ? '' : `; ${s.dmCookiesPartial ? 'at least ' : ''}${count(s.dmCookies, 'is a device-mapper udev cookie', 'are device-mapper udev cookies')} (key 0x0D4D…)`;
+  const partial = s.rowsNotRead ? ` (${s.rowsNotRead} listed rows were not read)` : '';
+  return {
+    text: `${arrays} semaphore arrays in use of SEMMNI ${s.limit}${s.percent !== undefined ? ` (${s.percent}%)` : ''}${s.atLimit ? ', at the limit' : ''}${cookies}${partial}.`,
+    atLimit: s.atLimit,
+    known: true,
+  };
+}
 
 function factsView(m: HostModel, limits: ViewLimits): FactsView {
   const cfg = m.config;
+  const sum = m.summary;
   const values = cfg?.values ?? {};
   const all = cfg?.all ?? [];
   const config: ConfigRowView[] = Object.keys(values)
@@ -583,12 +637,11 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
       const e = cfg.env[k]!;
       return { key: visible(k), value: visible(e.value), source: e.source, where: where(e.evidence), overridden: [] };
     });
-  const dataRoot = cfg?.dataRoot || m.dataRoot?.root || '/var/lib/docker';
   const st = m.storage;
   const storage: KeyValue[] = [
     { label: 'Storage driver', value: visible(st?.driver ?? cfg?.storageDriver ?? 'unknown') },
-    { label: 'Data root', value: visible(dataRoot) },
-    { label: 'Exec root', value: visible(cfg?.execRoot ?? '') },
+    { label: 'Data root', value: visible(sum.dataRoot) },
+    { label: 'Exec root', value: visible(sum.execRoot) },
   ];
   const fs = st?.dataRootFs;
   if (fs) {
@@ -606,55 +659,31 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
       ),
     });
   }
-  const driverStatus = Object.entries(st?.driverStatus ?? {}).map(([k, v]) => ({ label: visible(k), value: visible(v) }));
-  const thinPools = (st?.dmDevices ?? [])
-    .filter((d) => d.thinPool)
-    .map((d) => {
-      const t = d.thinPool!;
-      const pct = (u: number, n: number) => (n > 0 ? `${((100 * u) / n).toFixed(1)}%` : '?');
-      return { label: visible(d.name), value: `data ${pct(t.dataUsed, t.dataTotal)}, metadata ${pct(t.metadataUsed, t.metadataTotal)}${t.mode ? `, ${visible(t.mode)}` : ''}` };
-    });
-  const containers = m.containers ?? [];
-  const byState = new Map<string, number>();
-  for (const c of containers) byState.set(c.state ?? 'unknown', (byState.get(c.state ?? 'unknown') ?? 0) + 1);
-  const volumesDir = `${dataRoot.replace(/\/+$/, '')}/volumes/`;
-  const volumes = m.dataRoot?.available
-    ? String(
-        (m.dataRoot.entries ?? []).filter((e) => e.type === 'd' && e.path.startsWith(volumesDir) && !e.path.slice(volumesDir.length).includes('/')).length,
-      )
-    : 'unknown (no data-root listing)';
+  // Sorted by name: report.json sorts keys, and the page must read the same from it.
+  const driverStatus = Object.keys(st?.driverStatus ?? {})
+    .sort()
+    .map((k) => ({ label: visible(k), value: visible(st.driverStatus[k]!) }));
+  const pct = (n: number | undefined) => (n === undefined ? '?' : `${n}%`);
+  const thinPools = sum.thinPools.map((t) => ({ label: visible(t.name), value: `data ${pct(t.dataPercent)}, metadata ${pct(t.metadataPercent)}${t.mode ? `, ${visible(t.mode)}` : ''}` }));
+  const c = sum.containers;
   const counts: KeyValue[] = [
-    { label: 'Containers', value: `${containers.length}${byState.size ? ` (${[...byState].map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}` },
-    { label: 'Containers in data-root but not in docker ps', value: String(containers.filter((c) => c.inDataRoot && !c.inDockerPs).length) },
-    { label: 'Networks', value: String((m.networks ?? []).length) },
-    { label: 'Volumes', value: volumes },
-    { label: 'Network interfaces', value: String((m.links ?? []).length) },
+    { label: 'Containers (docker ps -a)', value: c.listed === 'unknown' ? 'unknown (docker ps not collected or failed)' : `${c.listed}${c.byState.length ? ` (${c.byState.map((s) => `${s.count} ${visible(s.state)}`).join(', ')})` : ''}` },
+    { label: 'Container folders in the data-root', value: known(c.inDataRoot, 'no data-root listing') },
+    { label: 'Containers in the data-root but not in docker ps', value: known(c.orphans, 'needs both docker ps and the data-root listing') },
+    { label: 'Networks', value: known(sum.networks, 'docker network ls not collected') },
+    { label: 'Volumes', value: known(sum.volumes, 'no data-root listing of volumes') },
+    { label: 'Network interfaces', value: known(sum.interfaces, 'ip link not collected') },
   ];
-  const ipc = m.ipc;
-  const arrays = ipc?.usedArrays ?? ipc?.semaphores?.length;
-  const semmni = ipc?.limits?.semmni;
-  const pctNum = arrays !== undefined && semmni ? (100 * arrays) / semmni : undefined;
-  const semaphores = {
-    arrays: arrays === undefined ? 'unknown' : String(arrays),
-    limit: semmni === undefined ? 'unknown' : String(semmni),
-    percent: pctNum === undefined ? '' : `${pctNum.toFixed(0)}%`,
-    level: pctNum === undefined ? 'unknown' : pctNum >= 90 ? 'critical' : pctNum >= 70 ? 'warning' : 'ok',
-    dmCookies: String((ipc?.semaphores ?? []).filter((s) => s.isDmCookie).length),
-    known: arrays !== undefined || semmni !== undefined,
-  };
-  const roots = [dataRoot, cfg?.execRoot].filter((r): r is string => !!r).map((r) => r.replace(/\/+$/, ''));
-  const under = (p: string) => roots.some((r) => p === r || p.startsWith(`${r}/`));
-  const interesting = (m.mounts ?? []).filter((x) => under(x.mountPoint));
-  const mounts = interesting.slice(0, limits.mounts).map((x) => ({
+  const mounts = sum.dockerMounts.list.slice(0, limits.mounts).map((x) => ({
     mountPoint: visible(x.mountPoint),
     fsType: visible(x.fsType),
     source: visible(x.source),
-    options: visible(cut([...(x.options ?? []), ...(x.superOptions ?? [])].join(','), 200)),
+    options: visible(cut(x.options, 200)),
   }));
-  const pk = (m.packages?.list ?? []).filter((p) => PKG_OF_INTEREST.test(p.name)).sort((a, b) => a.name.localeCompare(b.name));
+  const pk = sum.packagesOfInterest;
   return {
     config,
-    conflicts: (cfg?.conflicts ?? []).map((c) => ({ key: visible(c.key), values: c.values.map((v) => `${valueText(v.value)} (${v.source}${v.evidence ? `, ${where(v.evidence)}` : ''})`) })),
+    conflicts: (cfg?.conflicts ?? []).map((x) => ({ key: visible(x.key), values: x.values.map((v) => `${valueText(v.value)} (${v.source}${v.evidence ? `, ${where(v.evidence)}` : ''})`) })),
     daemonJson: {
       present: !!dj?.present,
       error: dj?.error ? visible(`${dj.error.message} (line ${dj.error.line}, column ${dj.error.column})`) : '',
@@ -666,17 +695,12 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
     driverStatus,
     thinPools,
     counts,
-    semaphores,
+    semaphores: semaphoreText(sum.semaphores),
     mounts,
-    mountsTotal: interesting.length,
-    mountsOmitted: Math.max(0, interesting.length - mounts.length),
-    mountsUnder: visible(roots.join(', ')),
-    packages: pk.slice(0, limits.packages).map((p) => ({
-      name: visible(p.name),
-      version: visible(p.release ? `${p.version}-${p.release}` : p.version),
-      arch: visible(p.arch ?? ''),
-      manager: p.manager,
-    })),
+    mountsTotal: sum.dockerMounts.total,
+    mountsOmitted: Math.max(0, sum.dockerMounts.total - mounts.length),
+    mountsUnder: visible(sum.dockerMounts.under.join(', ')),
+    packages: pk.slice(0, limits.packages).map((p) => ({ name: visible(p.name), version: visible(p.version), arch: visible(p.arch ?? ''), manager: p.manager })),
     packagesOmitted: Math.max(0, pk.length - limits.packages),
     boots: (m.boots ?? []).map((b) => ({
       index: b.index,
@@ -691,18 +715,21 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
 
 // --- collection health and coverage ---------------------------------------------------------
 
-function artifactTitle(id: string): string {
-  try {
-    return artifactSpec(id).title;
-  } catch {
-    return '';
-  }
-}
-
 const STATUS_LABEL: Record<string, string> = { evaluated: 'evaluated', 'not-evaluated': 'not evaluated', 'insufficient-evidence': 'insufficient evidence' };
+
+function checkView(c: CheckCoverage): CheckView {
+  return {
+    title: visible(c.title),
+    status: c.status,
+    statusLabel: STATUS_LABEL[c.status] ?? visible(c.status),
+    missing: visible((c.missing ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
+    collectNext: (c.collectNext ?? []).map(visible),
+  };
+}
 
 function healthView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): HealthView {
   const inv = result.inventory;
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
   const findingsByRule = new Map<string, Finding[]>();
   for (const f of result.findings) (findingsByRule.get(f.ruleId) ?? findingsByRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
   const artifacts = (inv.artifacts ?? [])
@@ -724,6 +751,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     }));
   const rows: CoverageRowView[] = (result.coverage ?? []).map((c) => {
     const fs = findingsByRule.get(c.ruleId) ?? [];
+    const by = c.supersededBy ? byId.get(c.supersededBy) : undefined;
     return {
       ruleId: visible(c.ruleId),
       status: c.status,
@@ -731,7 +759,9 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       reason: visible(c.reason ?? ''),
       artifacts: visible((c.artifacts ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
       collectNext: (c.collectNext ?? []).map(visible),
-      passed: c.status === 'evaluated' && fs.length === 0,
+      checks: (c.checks ?? []).map(checkView),
+      ...(by ? { supersededBy: { anchor: anchors.get(by.id) ?? '', label: visible(by.title), severity: by.severity } } : {}),
+      passed: c.status === 'evaluated' && fs.length === 0 && !c.supersededBy,
       findings: fs.slice(0, 20).map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
       findingsMore: Math.max(0, fs.length - 20),
     };
@@ -741,6 +771,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     parseProblems,
     gaps: rows.filter((r) => r.status !== 'evaluated'),
     checks: rows.filter((r) => r.status === 'evaluated'),
+    superseded: rows.filter((r) => r.supersededBy),
     passedCount: rows.filter((r) => r.passed).length,
     evaluatedCount: rows.filter((r) => r.status === 'evaluated').length,
     truncatedJournal: !!result.model.journal?.truncated,
@@ -750,7 +781,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
 function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryView {
   const inv = result.inventory;
   const summary: KeyValue[] = [
-    { label: 'Input', value: visible(inv.input ?? '') },
+    { label: 'Input', value: visible(bundleName(inv.input ?? '')) },
     { label: 'Container format', value: visible(inv.format ?? '') },
     { label: 'Layout', value: visible(inv.layout ?? '') },
     inv.topFolder ? { label: 'Top folder', value: visible(inv.topFolder) } : undefined,

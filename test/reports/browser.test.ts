@@ -62,7 +62,8 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
     expect(await visibleIds()).toEqual(ids((f) => f.severity !== 'critical' && f.category !== 'storage'));
     expect(await page.textContent('#filter-count')).toBe(`Showing ${ids((f) => f.severity !== 'critical' && f.category !== 'storage').length} of ${json.findings.length} findings.`);
 
-    const passed = r.coverage.filter((c) => c.status === 'evaluated' && !r.findings.some((f) => f.ruleId === c.ruleId)).length;
+    // Passed: evaluated, nothing found, and not replaced by another rule's finding.
+    const passed = r.coverage.filter((c) => c.status === 'evaluated' && !c.supersededBy && !r.findings.some((f) => f.ruleId === c.ruleId)).length;
     expect(await page.locator('.check-passed:visible').count()).toBe(0);
     await page.check('#show-passed');
     expect(await page.locator('.check-passed:visible').count()).toBe(passed);
@@ -82,15 +83,33 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
 
   it('draws one timeline mark per event and lists the same events below', async () => {
     const { page } = await openReport(browser, html);
-    // boots + lifecycle + the one model-timeline event not already in lifecycle + timed findings
-    const expected = expectedTimelineEvents(r, 1);
+    // the model's timeline + timed findings
+    const expected = expectedTimelineEvents(r);
     expect(await page.locator('svg.tl-svg circle.tl-mark').count()).toBe(expected);
     expect(await page.locator('table.tl-table tbody tr').count()).toBe(expected);
     const lanes = await page.$$eval('circle.tl-mark', (els) => els.map((e) => e.getAttribute('data-lane')));
     expect(lanes.filter((l) => l === 'boot')).toHaveLength(r.model.boots.length + r.model.boots.filter((b) => b.verdict !== 'unknown').length);
-    expect(lanes.filter((l) => l === 'finding')).toHaveLength(r.findings.filter((f) => f.time).length);
-    const crash = await page.$$eval('circle.tl-mark[data-kind="crash"]', (els) => els.map((e) => e.getAttribute('data-time')));
+    expect(lanes.filter((l) => l === 'finding')).toHaveLength(r.findings.filter((f) => f.firstTime).length);
+    const crash = await page.$$eval('circle.tl-mark[data-kind="lifecycle.crash"]', (els) => els.map((e) => e.getAttribute('data-time')));
     expect(crash).toEqual(r.model.lifecycle.filter((l) => l.kind === 'crash').map((l) => new Date(l.time!).toISOString()));
+    // The row number never wraps digit by digit.
+    const wrap = await page.$eval('table.tl-table td.tl-n', (td) => getComputedStyle(td).whiteSpace);
+    expect(wrap).toBe('nowrap');
+    await page.close();
+  });
+
+  it('shows the verdict, its facts and the root cause with its time in the first screen', async () => {
+    const { page } = await openReport(browser, html);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const inFirstScreen = async (sel: string) => {
+      const box = await page.locator(sel).first().boundingBox();
+      return !!box && box.y >= 0 && box.y + box.height <= 800;
+    };
+    expect(await page.textContent('#verdict .headline')).toBe(r.verdict.headline);
+    expect(await inFirstScreen('#verdict .headline')).toBe(true);
+    expect(await inFirstScreen('#verdict .fact-unclean-shutdown')).toBe(true);
+    expect(await inFirstScreen('#verdict .chain')).toBe(true);
+    expect(await page.textContent('#verdict .chain time')).toBe('2024-03-05 10:01:00 UTC (boot 0)');
     await page.close();
   });
 

@@ -63,7 +63,7 @@ describe('report.html', () => {
     const marks = html.match(/<circle class="tl-mark/g) ?? [];
     const rows = html.match(/<tr id="tl-\d+"/g) ?? [];
     // boot starts and known endings + lifecycle + the one model-timeline event not in lifecycle + timed findings
-    const expected = expectedTimelineEvents(r, 1);
+    const expected = expectedTimelineEvents(r);
     expect(marks).toHaveLength(expected);
     expect(rows).toHaveLength(expected);
   });

@@ -4,13 +4,54 @@ import { splitMatch, visible } from '../../reports/text.js';
 import { analysisFixture, emptyResult, ev, finding, FIXTURE_TIMELINE_EVENTS } from '../helpers/analysis-fixture.js';
 
 describe('view model', () => {
-  it('orders findings by severity, critical first, and hides only info by default', () => {
+  it("keeps the engine's finding order (the one sort is in the engine) and hides only info by default", () => {
     const r = analysisFixture();
-    r.findings.reverse(); // the view must sort, not trust input order
+    r.findings.reverse(); // whatever order the analysis gives is the order shown
     const v = buildViewModel(r);
-    expect(v.findings.map((f) => f.severity)).toEqual(['critical', 'error', 'warning', 'info']);
+    expect(v.findings.map((f) => f.id)).toEqual(r.findings.map((f) => f.id));
     expect(v.findings.filter((f) => f.hidden).map((f) => f.id)).toEqual(['live-restore-off#1']);
     expect(v.findingsShownByDefault).toBe(3);
+  });
+
+  it("shows each finding's time span, or no time for a config finding, its episodes and its unconfirmed note", () => {
+    const r = analysisFixture();
+    const v = buildViewModel(r);
+    const start = v.findings.find((f) => f.id === 'start-limit-hit#1')!;
+    // firstTime 10:02, lastTime 10:12 of the same day, boot 0
+    expect(start.when).toBe('2024-03-05 10:02:00 UTC – 10:12:00 UTC (boot 0)');
+    expect(start.episodes).toHaveLength(1);
+    expect(start.episodes[0]!.summary).toBe('docker.service failed 3 times in 10s');
+    expect(start.episodes[0]!.when).toBe('2024-03-05 10:12:00 UTC');
+    expect(start.episodes[0]!.evidence!.line).toBe(990);
+    expect(start.unconfirmed).toEqual([{ artifact: 'systemd.docker', title: expect.any(String), state: 'missing', collectNext: 'systemctl show docker.service' }]);
+    const overlay = v.findings.find((f) => f.id === 'overlay-dtype#1')!;
+    expect(overlay.when).toBe('no time');
+    expect(overlay.timed).toBe(false);
+  });
+
+  it("takes the verdict, its headline and facts from the analysis, not from its own counting", () => {
+    const r = analysisFixture();
+    r.verdict = { ...r.verdict, status: 'inconclusive', headline: 'Inconclusive: logs are missing', missing: [{ what: 'logs', collectNext: 'journalctl -o json' }] };
+    const v = buildViewModel(r);
+    expect(v.verdict.status).toBe('inconclusive');
+    expect(v.verdict.headline).toBe('Inconclusive: logs are missing');
+    expect(v.verdict.missing).toEqual([{ what: 'logs', collectNext: 'journalctl -o json' }]);
+    expect(v.verdict.facts.map((f) => f.kind)).toEqual(['unclean-shutdown']);
+    expect(v.verdict.facts[0]!.where).toBe('cmd/journal.json:3');
+    // not evaluated + insufficient, as the analysis counted them
+    expect(v.verdict.notEvaluated).toBe(r.verdict.rules.notEvaluated + r.verdict.rules.insufficient);
+    expect(v.verdict.notEvaluatedText).toBe('2 checks could not be evaluated fully');
+    expect(v.verdict.countsText).toBe('1 critical finding, 1 error finding, 1 warning finding, 1 info finding');
+    expect(v.verdict.chains[0]!.when).toBe('2024-03-05 10:01:00 UTC (boot 0)');
+  });
+
+  it('names the bundle by its file name only, never the folders it was in', () => {
+    const r = analysisFixture();
+    r.inventory.input = '/home/alice/customers/acme-corp/node-7-postmortem.tar.gz';
+    const v = buildViewModel(r);
+    expect(v.verdict.bundle).toBe('node-7-postmortem.tar.gz');
+    expect(v.inventory.summary.find((k) => k.label === 'Input')!.value).toBe('node-7-postmortem.tar.gz');
+    expect(JSON.stringify(v)).not.toContain('acme-corp');
   });
 
   it('counts findings per severity from the input', () => {
@@ -57,26 +98,33 @@ describe('view model', () => {
     expect(v.findings.map((f) => f.evidence.length)).toEqual([10, 2, 1, 1, 1]);
   });
 
-  it('merges boots, lifecycle, the model timeline and timed findings, one event per evidence line', () => {
+  it("keeps the model's timeline order and places each timed finding at its first evidence line", () => {
     const r = analysisFixture();
     const { events } = timelineEvents(r);
     expect(events).toHaveLength(FIXTURE_TIMELINE_EVENTS);
-    const times = events.map((e) => e.time);
-    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // The model's events, in the model's order, with the findings removed.
+    expect(events.filter((e) => !e.finding).map((e) => e.label)).toEqual(r.model.timeline.map((t) => t.label));
+    // semaphore-leak (10:01) comes after the firewalld reload (10:00:42), start-limit-hit (10:02) after it.
+    expect(events.map((e) => e.finding?.id ?? e.kind).slice(-3)).toEqual(['lifecycle.restart', 'semaphore-leak#1', 'start-limit-hit#1']);
     const v = buildViewModel(r);
     expect(v.timeline.chart.marks).toHaveLength(FIXTURE_TIMELINE_EVENTS);
     expect(v.timeline.rows).toHaveLength(FIXTURE_TIMELINE_EVENTS);
     // the crash, the unclean boot ending and the critical/error findings are drawn as "bad" marks
-    expect(v.timeline.rows.filter((x) => x.bad).map((x) => x.kind).sort()).toEqual(['crash', 'critical', 'end-unclean', 'error']);
+    expect(v.timeline.rows.filter((x) => x.bad).map((x) => x.kind).sort()).toEqual(['boot.end', 'critical', 'error', 'lifecycle.crash']);
     expect(v.timeline.chart.lanes.map((l) => l.name)).toEqual(['boot', 'dockerd', 'journald', 'firewalld', 'finding']);
   });
 
-  it('draws a boot once when lifecycle and the model timeline repeat it with other evidence', () => {
-    const r = analysisFixture();
-    const b = r.model.boots[1]!;
-    r.model.lifecycle.push({ time: b.firstEntry, actor: 'system', kind: 'boot', bootIndex: 0, evidence: ev({ artifact: 'journal.boots', path: 'cmd/journalctl-list-boots.txt', line: 2, excerpt: 'boot 0' }) });
-    r.model.timeline.push({ time: b.firstEntry!, category: 'boot', kind: 'boot.start', label: 'boot 0 started', evidence: ev({ line: 9999, excerpt: 'other' }) });
-    expect(timelineEvents(r).events).toHaveLength(FIXTURE_TIMELINE_EVENTS);
+  it('does not re-sort by time: a clock that went back across a reboot keeps the boot order', () => {
+    const r = emptyResult();
+    // Boot -1 ran with a clock one day ahead; boot 0 comes after it in the model even though its times are smaller.
+    r.model.timeline = [
+      { time: 2e12, category: 'boot', kind: 'boot.start', label: 'boot -1 started', bootIndex: -1, evidence: ev({ line: 1, excerpt: 'a' }) },
+      { time: 2e12 + 5000, category: 'dockerd', kind: 'lifecycle.killed', label: 'dockerd killed', bootIndex: -1, evidence: ev({ line: 2, excerpt: 'b' }) },
+      { time: 2e12 - 86_400_000, category: 'boot', kind: 'boot.start', label: 'boot 0 started', bootIndex: 0, evidence: ev({ line: 3, excerpt: 'c' }) },
+    ];
+    r.findings = [finding({ id: 'x#1', firstTime: new Date(2e12 - 86_400_000 + 1000).toISOString(), bootIndex: 0, evidence: [ev({ line: 99, excerpt: 'x' })] })];
+    const labels = timelineEvents(r).events.map((e) => e.finding?.id ?? e.label);
+    expect(labels).toEqual(['boot -1 started', 'dockerd killed', 'boot 0 started', 'x#1']);
   });
 
   it('caps the timeline marks and rows and keeps the counts', () => {
@@ -90,9 +138,16 @@ describe('view model', () => {
     expect(v.timeline.rowsOmitted).toBe(40);
   });
 
-  it('reports semaphores against SEMMNI, mounts under the data-root, packages of interest', () => {
-    const v = buildViewModel(analysisFixture());
-    expect(v.facts.semaphores).toMatchObject({ arrays: '128', limit: '128', percent: '100%', level: 'critical' });
+  it("shows the model summary's facts: semaphores against SEMMNI, unknown counts, mounts, packages", () => {
+    const r = analysisFixture();
+    const v = buildViewModel(r);
+    expect(v.facts.semaphores).toEqual({ text: '128 semaphore arrays in use of SEMMNI 128 (100%), at the limit; 0 are device-mapper udev cookies (key 0x0D4D…).', atLimit: true, known: true });
+    // docker ps timed out: the model says unknown, the page must not count the one data-root-only container as an orphan
+    const kv = Object.fromEntries(v.facts.counts.map((c) => [c.label, c.value]));
+    expect(kv['Containers in the data-root but not in docker ps']).toMatch(/^unknown/);
+    expect(kv['Containers (docker ps -a)']).toMatch(/^unknown/);
+    expect(kv['Container folders in the data-root']).toBe('3');
+    expect(v.facts.storage.find((s) => s.label === 'Data root')!.value).toBe(r.model.summary.dataRoot);
     expect(v.facts.mounts.map((x) => x.mountPoint)).toEqual(['/var/lib/docker/overlay2/abc/merged']);
     expect(v.facts.packages.map((p) => p.name)).toEqual(['docker-engine']);
     const sd = v.facts.config.find((c) => c.key === 'storage-driver')!;
@@ -101,13 +156,33 @@ describe('view model', () => {
     expect(v.facts.config.find((c) => c.key === 'log-opts')!.value).toBe('{"max-size":"10m"}');
   });
 
+  it('says "at least" when the semaphore list was cut, and nothing when semaphores were not collected', () => {
+    const r = emptyResult();
+    r.model.summary.semaphores = { arrays: 500, arraysFrom: 'partial semaphore list', limit: 'unknown', atLimit: false, dmCookies: 480, dmCookiesPartial: true, rowsNotRead: 20 };
+    expect(buildViewModel(r).facts.semaphores.text).toBe('at least 500 semaphore arrays in use of SEMMNI unknown; at least 480 are device-mapper udev cookies (key 0x0D4D…) (20 listed rows were not read).');
+    expect(buildViewModel(emptyResult()).facts.semaphores.known).toBe(false);
+  });
+
+  it('shows coverage per check and the rules another finding replaced', () => {
+    const r = analysisFixture();
+    const v = buildViewModel(r);
+    const fw = v.health.checks.find((c) => c.ruleId === 'firewalld-reload')!;
+    expect(fw.checks.map((c) => [c.title, c.statusLabel, c.missing, c.collectNext])).toEqual([
+      ['logs', 'evaluated', '', []],
+      ['firewalld state', 'not evaluated', 'firewalld.state (missing)', ['firewall-cmd --state']],
+    ]);
+    expect(v.health.superseded.map((c) => [c.ruleId, c.supersededBy!.anchor])).toEqual([['docker-restart-storm', anchorsFor(r.findings).get('start-limit-hit#1')]]);
+    // a replaced rule did not pass: it found something that another rule explains
+    expect(v.health.checks.find((c) => c.ruleId === 'docker-restart-storm')!.passed).toBe(false);
+  });
+
   it('lists artifacts not collected cleanly and checks that could not conclude, passed checks apart', () => {
     const r = analysisFixture();
     const v = buildViewModel(r);
     expect(v.health.artifacts.map((a) => a.state).sort()).toEqual(['missing', 'timed-out', 'truncated']);
     expect(v.health.gaps.map((g) => g.ruleId)).toEqual(['thinpool-full', 'power-off-db-loss']);
     expect(v.health.gaps[0]!.collectNext).toEqual(['dmsetup status']);
-    expect(v.health.passedCount).toBe(2);
+    expect(v.health.passedCount).toBe(2); // firewalld-reload and veth-leak: evaluated, nothing found, not replaced
     expect(v.inventory.problems[0]!.path).toBe('../../etc/passwd');
   });
 
@@ -115,7 +190,7 @@ describe('view model', () => {
     const v = buildViewModel(emptyResult());
     expect(v.findings).toEqual([]);
     expect(v.timeline.chart.empty).toBe(true);
-    expect(v.verdict.headline).toMatch(/No problems/);
+    expect(v.verdict.headline).toBe(emptyResult().verdict.headline);
   });
 });
 
@@ -129,6 +204,27 @@ describe('text helpers', () => {
     ]);
     expect(splitMatch('No Space', 'no space')).toEqual([{ text: 'No Space', mark: true }]);
     expect(splitMatch('abc', 'zz')).toEqual([{ text: 'abc', mark: false }]);
+  });
+
+  it('never marks a short match inside words, and never cuts a mark mid-word', () => {
+    // The bug: a match `t` lit up every letter t of the line.
+    expect(splitMatch('status=9/KILL at t=3', 't')).toEqual([
+      { text: 'status=9/KILL at ', mark: false },
+      { text: 't', mark: true },
+      { text: '=3', mark: false },
+    ]);
+    expect(splitMatch('the result of it', 't')).toEqual([{ text: 'the result of it', mark: false }]);
+    // A longer match found only inside a word is widened to the whole word.
+    expect(splitMatch('Start request repeated too quickly.', 'too quick')).toEqual([
+      { text: 'Start request repeated ', mark: false },
+      { text: 'too quickly', mark: true },
+      { text: '.', mark: false },
+    ]);
+    // Edges that are not word characters may touch anything.
+    expect(splitMatch('key="0x0d4d"', '"0x0d4d"')).toEqual([
+      { text: 'key=', mark: false },
+      { text: '"0x0d4d"', mark: true },
+    ]);
   });
 
   it('makes bidi overrides and control characters visible', () => {

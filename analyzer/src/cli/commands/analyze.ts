@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
-import { safe } from '../safe-text.js';
+import { safe, safeJson, safeLines } from '../safe-text.js';
+import { bundleName } from '../../../../reports/text.js';
 import { teamRules } from '../../known-defects/rules.js';
 
 /** Commander collector for repeatable options. */
@@ -19,20 +21,36 @@ export function parseSeverity(v: string): Severity {
   return v as Severity;
 }
 
-/** `analyze <bundle> -o <dir>`: writes report.json (+ html, md) into <dir>, and nowhere else. */
+/**
+ * The default output folder: named after the bundle (its file name without the archive suffix, plus
+ * `-report`), in the current directory. The suffix keeps it apart from a bundle folder of that name.
+ */
+export function defaultOutputDir(bundle: string, cwd: string = process.cwd()): string {
+  const name = bundleName(bundle).replace(/\.(?:tar\.(?:gz|xz|bz2|zst)|tgz|txz|tar|zip)$/i, '') || 'bundle';
+  return resolve(cwd, `${name}-report`);
+}
+
+/**
+ * `analyze <bundle> [-o <dir>]`: writes report.json (+ html, md) into <dir>, and nowhere else, and
+ * tells the story on stdout (verdict, root cause, top findings, what to collect next, the report
+ * paths); `--quiet` prints only the report paths, `--json` the story as JSON.
+ */
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description('diagnose one bundle and write its reports')
     .argument('<bundle>', 'collector tarball, sosreport or folder')
-    .requiredOption('-o, --output <dir>', 'output folder (created if missing)')
+    .option('-o, --output <dir>', 'output folder (created if missing); default: <bundle name>-report in the current directory')
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
-    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[] }) => {
+    .option('-q, --quiet', 'print only the report paths')
+    .option('--json', 'print the story as JSON (verdict, root cause, top findings, collect next, report paths)')
+    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
       try {
+        if (opts.quiet && opts.json) throw new Error('--quiet and --json cannot be used together');
         formats = parseFormats(opts.format);
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
       } catch (e) {
@@ -47,11 +65,17 @@ export function registerAnalyze(program: Command): void {
         return;
       }
       for (const r of team.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${r}\n`);
-      const [{ analyzeBundle }, { writeReports }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js')]);
+      const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }] = await Promise.all([
+        import('../../analyze.js'),
+        import('../../../../reports/index.js'),
+        import('../../../../reports/story.js'),
+      ]);
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle, { rules: team.rules });
-        const written = await writeReports(result, opts.output, formats);
-        for (const f of written) process.stdout.write(`${safe(f)}\n`);
+        const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats);
+        if (opts.quiet) process.stdout.write(written.map((f) => `${safe(f)}\n`).join(''));
+        else if (opts.json) process.stdout.write(`${safeJson(JSON.stringify(buildStory(result, written), null, 2))}\n`);
+        else process.stdout.write(`${safeLines(storyLines(buildStory(result, written)))}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;
       });
     });
