@@ -65,6 +65,7 @@ export class CompiledCatalog {
   readonly wordings: readonly CompiledWording[];
   private readonly decls = new Map<EventKind, EventDecl>();
   private readonly gates = new Map<string, SourceGate>();
+  private readonly bySignature = new Map<string, SourceGate>();
 
   constructor(decls: readonly EventDecl[]) {
     const out: CompiledWording[] = [];
@@ -89,17 +90,25 @@ export class CompiledCatalog {
     return [...this.decls.keys()];
   }
 
-  /** The gate for records of this unit/ident (cached; sources are few). */
+  /**
+   * The gate for records of this unit/ident. Sources may be many (a journal of thousands of idents) but
+   * the sets of wordings they select are few: gates are shared per set, so a scanner is built once per set.
+   */
   gate(unit: string | undefined, ident: string | undefined): SourceGate {
     const key = `${unit ?? ''}\u0000${ident ?? ''}`;
-    let g = this.gates.get(key);
-    if (g) return g;
+    const known = this.gates.get(key);
+    if (known) return known;
     const applicable = this.wordings.filter((w) => fromMatches(w.from, unit, ident));
-    const hinted = applicable.filter((w) => w.hints.length > 0);
-    const always = applicable.filter((w) => w.hints.length === 0);
-    const literals = [...new Set(hinted.flatMap((w) => w.hints))];
-    const wordingsOf = literals.map((h) => hinted.filter((w) => w.hints.includes(h)));
-    g = { hinted, always, ...(literals.length ? { prefilter: new LiteralScanner(literals), wordingsOf } : {}) };
+    const signature = applicable.map((w) => w.order).join(',');
+    let g = this.bySignature.get(signature);
+    if (!g) {
+      const hinted = applicable.filter((w) => w.hints.length > 0);
+      const always = applicable.filter((w) => w.hints.length === 0);
+      const literals = [...new Set(hinted.flatMap((w) => w.hints))];
+      const wordingsOf = literals.map((h) => hinted.filter((w) => w.hints.includes(h)));
+      g = { hinted, always, ...(literals.length ? { prefilter: new LiteralScanner(literals), wordingsOf } : {}) };
+      this.bySignature.set(signature, g);
+    }
     if (this.gates.size < 5000) this.gates.set(key, g);
     return g;
   }
