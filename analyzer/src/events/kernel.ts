@@ -5,6 +5,7 @@ export const KERNEL_EVENTS = [
   defineEvent({
     kind: 'kernel.fs-recovery',
     title: 'file system journal recovery',
+    nearMiss: 'XFS (dm-0): Ending clean mount',
     from: ['kernel'],
     fields: ['device'],
     wordings: [
@@ -15,6 +16,7 @@ export const KERNEL_EVENTS = [
   defineEvent({
     kind: 'kernel.panic-or-oom',
     title: 'kernel panic, OOM or lockup',
+    nearMiss: 'oom_reaper: reaped process 1234 (java), now anon-rss:0kB',
     from: ['kernel'],
     fields: [],
     wordings: [

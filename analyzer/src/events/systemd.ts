@@ -48,6 +48,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.stopping',
     title: 'unit stopping',
+    nearMiss: 'Stopping Docker Socket for the API...',
     from: PID1,
     fields: ['unit'],
     normalize: unitFromDescription,
@@ -56,6 +57,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.stopped',
     title: 'unit stopped',
+    nearMiss: 'Stopped Docker Socket for the API.',
     from: PID1,
     fields: ['unit'],
     normalize: unitFromDescription,
@@ -64,6 +66,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.reloaded',
     title: 'unit reloaded',
+    nearMiss: 'Reloaded Network Manager.',
     from: PID1,
     fields: ['unit'],
     normalize: unitFromDescription,
@@ -102,6 +105,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.failed-state',
     title: 'unit entered failed state',
+    nearMiss: 'Unit user@0.service entered failed state.',
     from: PID1,
     fields: ['unit'],
     wordings: [
@@ -124,6 +128,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.start-timeout',
     title: 'start timed out',
+    nearMiss: 'systemd-networkd-wait-online.service: start operation timed out. Terminating.',
     from: PID1,
     fields: ['unit', 'phase'],
     wordings: [
@@ -135,6 +140,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.scheduled-restart',
     title: 'restart scheduled by systemd',
+    nearMiss: 'kubelet.service: Scheduled restart job, restart counter is at 3.',
     from: PID1,
     fields: ['unit', 'counter'],
     wordings: [{ re: new RegExp(String.raw`^${US}: Scheduled restart job, restart counter is at (?<counter>\d+)\.`), hint: 'Scheduled restart job', versions: 'systemd 239+', source: LAB, sample: 'docker.service: Scheduled restart job, restart counter is at 1.' }],
@@ -142,6 +148,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.holdoff',
     title: 'restart scheduled by systemd',
+    nearMiss: 'kubelet.service holdoff time over, scheduling restart.',
     from: PID1,
     fields: ['unit'],
     wordings: [
@@ -152,6 +159,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.mount-deactivated',
     title: 'docker mount released',
+    nearMiss: 'run-user-0.mount: Deactivated successfully.',
     from: PID1,
     fields: ['mount'],
     wordings: [{ re: /^(?<mount>run-docker-\S+|var-lib-docker-\S+)\.mount: Deactivated successfully\.$/, hint: '.mount: Deactivated successfully', versions: 'systemd 247+', source: LAB, sample: 'var-lib-docker-overlay2-419c846700782953f5dce00a90a4af84b89d7254c2070dd727d084753ddbd3db\\x2dinit-merged.mount: Deactivated successfully.' }],
@@ -159,6 +167,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'system.shutdown',
     title: 'orderly shutdown',
+    nearMiss: 'Reached target multi-user.target - Multi-User System.',
     // systemd, systemd-logind, systemd-journald (prefix `systemd`) and rsyslogd's last words.
     from: [...PID1, 'rsyslogd'],
     fields: ['step'],
@@ -174,6 +183,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'journald.started',
     title: 'journald started',
+    nearMiss: 'Journal started by operator',
     // `systemd-journal`: the kernel's comm is 15 characters, and syslog lines carry it (moby/moby#19728).
     from: ['systemd-journal'],
     fields: [],
@@ -182,6 +192,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'journald.stopped',
     title: 'journald stopped',
+    nearMiss: 'Journal stopped accepting messages',
     from: ['systemd-journal'],
     fields: [],
     wordings: [{ re: /^Journal stopped$/, hint: 'Journal stopped', versions: 'systemd 219–256', source: LAB, sample: 'Journal stopped' }],
@@ -189,6 +200,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'journald.corrupt',
     title: 'journal file set aside as corrupt',
+    nearMiss: 'File /var/log/journal/x/system.journal rotated.',
     from: ['systemd-journald'],
     fields: ['file'],
     wordings: [{ re: /^File (?<file>\S+) corrupted or uncleanly shut down, renaming and replacing\./, hint: 'uncleanly shut down', versions: 'systemd 219–256', source: 'field guide §5', sample: 'File /var/log/journal/8e1f/system.journal corrupted or uncleanly shut down, renaming and replacing.' }],
