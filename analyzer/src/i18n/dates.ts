@@ -9,8 +9,9 @@ import { languageOf, type LangTag } from './registry.js';
 
 /** The patterns reports use: a full timestamp, a day, a time of day. */
 export const DATE_PATTERNS = {
-  dateTime: 'PPpp',
-  date: 'PP',
+  // PPP: the language's long date ("1 марта 2026 г.", "2026年3月1日"); PP is numeric in zh-CN.
+  dateTime: 'PPP HH:mm:ss',
+  date: 'PPP',
   time: 'HH:mm:ss',
 } as const;
 export type DatePattern = keyof typeof DATE_PATTERNS;
@@ -20,5 +21,6 @@ export function formatUtc(time: number | string | Date, lang: LangTag, pattern: 
   if (Number.isNaN(t.getTime())) return String(time);
   const asLocal = new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds());
   if (asLocal.getHours() !== t.getUTCHours() || asLocal.getDate() !== t.getUTCDate()) return t.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `${format(asLocal, DATE_PATTERNS[pattern], { locale: languageOf(lang).dateLocale })} UTC`;
+  const text = format(asLocal, DATE_PATTERNS[pattern], { locale: languageOf(lang).dateLocale });
+  return pattern === 'date' ? text : `${text} UTC`;
 }

@@ -83,7 +83,7 @@ export default defineCatalog({
     'verdict.status.no-problem-found': 'Проблем не обнаружено',
     'verdict.status.inconclusive': 'Нет вывода',
     'verdict.headline.problems-found': '{{count, plural, one{Обнаружена # проблема} few{Обнаружены # проблемы} many{Обнаружено # проблем} other{Обнаружено # проблемы}}}; самая серьезная: {{title}} ({{severity}})',
-    'verdict.headline.inconclusive': 'Нет вывода: {{count, plural, one{отсутствует} other{отсутствуют}}} {{missing}}, поэтому отсутствие проблем ничего не доказывает',
+    'verdict.headline.inconclusive': 'Нет вывода: {{count, plural, one{отсутствует} few{отсутствуют} many{отсутствуют} other{отсутствуют}}} {{missing}}, поэтому отсутствие проблем ничего не доказывает',
     'verdict.headline.no-problem-found': 'Проблем не обнаружено в том, что удалось проверить: {{checked}}',
     'verdict.checked.logs': 'журналы с {{from}} по {{to}}',
     'verdict.checked.logs-truncated': 'журналы с {{from}} по {{to}} (усечены)',
