@@ -467,7 +467,7 @@ export default defineCatalog({
       explanation: 'При запуске или перезагрузке firewalld сбрасывает правила iptables и удаляет цепочки, которыми не управляет, в том числе цепочки Docker DOCKER и DOCKER-ISOLATION и правила DNAT опубликованных портов. dockerd создает их только при собственном запуске, поэтому после (пере)запуска firewalld опубликованные порты перестают отвечать, а новые контейнеры с -p не создаются с ошибкой «iptables: No chain/target/match by that name.»; перезапуск firewalld во время запуска dockerd приводит к сбою запуска службы Docker.',
       messages: {
         chainsMissing: 'dockerd работает с включенным iptables, но отсутствуют {{missing}}: правил сопоставления портов и изоляции нет{{fwNote}}',
-        programmingFailed: 'сбоев запуска контейнеров: {{count}} — driver failed programming external connectivity (iptables: No chain/target/match by that name), последний на конечной точке {{endpoint}}',
+        programmingFailed: 'сбоев запуска контейнеров: {{count}} — «driver failed programming external connectivity (iptables: No chain/target/match by that name)», последний на конечной точке {{endpoint}}',
         firewalldAfterDockerd: 'firewalld: {{what}} в {{time}}, после того как dockerd настроил свои правила iptables, и с тех пор dockerd не перезапускался',
       },
       remediation: [
@@ -489,7 +489,7 @@ export default defineCatalog({
     },
     'icc-icmp-exception': {
       title: 'icc=false обходится правилом ACCEPT для ICMP перед DROP от Docker',
-      explanation: 'С --icc=false (или «icc»: false) Docker ограничивает связь между контейнерами одного моста, добавляя «-A FORWARD -i docker0 -o docker0 -j DROP». iptables останавливается на первом подходящем правиле, поэтому правило хоста, принимающее ICMP раньше в FORWARD (или в DOCKER-USER, куда FORWARD переходит сначала), пропускает ping между контейнерами, а TCP и UDP по-прежнему отбрасываются: ping проходит, соединения не устанавливаются.',
+      explanation: 'С --icc=false (или `"icc": false`) Docker ограничивает связь между контейнерами одного моста, добавляя «-A FORWARD -i docker0 -o docker0 -j DROP». iptables останавливается на первом подходящем правиле, поэтому правило хоста, принимающее ICMP раньше в FORWARD (или в DOCKER-USER, куда FORWARD переходит сначала), пропускает ping между контейнерами, а TCP и UDP по-прежнему отбрасываются: ping проходит, соединения не устанавливаются.',
       messages: {
         icmpBeforeDrop: 'icc=false, но FORWARD принимает ICMP ({{icmpRule}}) до DROP от Docker для {{bridge}}: ping между контейнерами проходит, TCP/UDP — нет',
       },
@@ -515,7 +515,7 @@ export default defineCatalog({
     },
     'known-defect': {
       title: 'В установленной версии есть известный дефект или уязвимость',
-      explanation: 'Установленная версия движка, containerd или runc попадает в затронутый диапазон известного дефекта или бюллетеня безопасности (docs/known-defects.md). Диапазоны сравниваются по правилам каждой пакетной системы: rpm epoch:version-release с тегами дистрибутива openEuler, dpkg и Go/semver для версий, которые выводит docker version. Диапазон самого пакета дистрибутива важнее версии upstream, которую он сообщает, потому что дистрибутивы переносят исправления, не меняя эту версию.',
+      explanation: 'Установленная версия движка, containerd или runc попадает в затронутый диапазон известного дефекта или бюллетеня безопасности (docs/known-defects.md). Диапазоны сравниваются по правилам каждой пакетной системы: rpm epoch:version-release с тегами дистрибутива openEuler, dpkg и Go/semver для версий, которые выводит `docker version`. Диапазон самого пакета дистрибутива важнее версии upstream, которую он сообщает, потому что дистрибутивы переносят исправления, не меняя эту версию.',
       messages: {
         affected: '{{title}} ({{entry}}): установлен {{package}} {{installed}}, исправлено в {{fixed}}',
         affectedNoFix: '{{title}} ({{entry}}): установлен {{package}} {{installed}}, исправленная версия не указана',
@@ -528,7 +528,7 @@ export default defineCatalog({
       title: 'Ограничения числа процессов (nproc, pid_max, TasksMax) для контейнеров',
       explanation: 'Linux учитывает каждый поток в ограничении числа процессов пользователя (RLIMIT_NPROC) и в kernel.pid_max. Системы семейства RHEL, включая openEuler, поставляют /etc/security/limits.d/20-nproc.conf с «* soft nproc 4096»; собранные из них образы содержат тот же файл, поэтому его получают и контейнеры, где выполняется вход пользователя (su, sshd, оболочки входа). pam_limits не действует на dockerd, запущенный systemd: для него и запущенных им контейнеров действуют LimitNPROC и TasksMax службы docker.service. kernel.pid_max равен 32768 на старых ядрах, если systemd ≥ v243 его не увеличил. При достижении предела создание процессов и потоков завершается ошибкой EAGAIN («resource temporarily unavailable»).',
       messages: {
-        forkFailed: 'сбоев создания процессов или потоков с EAGAIN (resource temporarily unavailable): {{count}}{{limitNote}}',
+        forkFailed: 'сбоев создания процессов или потоков с EAGAIN («resource temporarily unavailable»): {{count}}{{limitNote}}',
         nearLimit: '{{what}}: используется {{used}} из {{limit}} ({{percent}}%)',
         nprocCapped: 'nproc ограничен значением {{value}} для {{domain}} ({{file}}); pam_limits не действует на dockerd, запущенный systemd (LimitNPROC={{unitLimit}})',
       },
@@ -679,7 +679,7 @@ export default defineCatalog({
       },
       remediation: [
         'Сопоставляйте только необходимые порты: каждое сопоставление -p запускает процесс docker-proxy.',
-        'Если hairpin NAT и доступ через localhost работают без него, отключите прокси («userland-proxy»: false в daemon.json) и перезапустите Docker.',
+        'Если hairpin NAT и доступ через localhost работают без него, отключите прокси (`"userland-proxy": false` в daemon.json) и перезапустите Docker.',
       ],
     },
     'veth-leak': {
@@ -691,7 +691,7 @@ export default defineCatalog({
       },
       remediation: [
         'Убедитесь, что интерфейсы не использует ни один контейнер (docker ps, docker network inspect), затем удалите каждую остаточную пару; удаление одного конца удаляет и второй.',
-        'Перезапускайте Docker после аннулирования, чтобы он очистил известные ему конечные точки (Removing stale sandbox/endpoint).',
+        'Перезапускайте Docker после аннулирования, чтобы он очистил известные ему конечные точки («Removing stale sandbox/endpoint»).',
       ],
     },
   },

@@ -467,7 +467,7 @@ export default defineCatalog({
       explanation: 'firewalld 启动或重新加载时会清空 iptables 规则并删除不由它管理的链，包括 docker 的 DOCKER、DOCKER-ISOLATION 链和已映射端口的 DNAT 规则。dockerd 只在自身启动时创建这些规则，所以 firewalld（重新）启动后，已映射的端口不再响应，新建带 -p 的容器失败，报 “iptables: No chain/target/match by that name.”；在 dockerd 启动过程中重启 firewalld 会导致 docker 服务启动失败。',
       messages: {
         chainsMissing: 'dockerd 启用了 iptables，但缺少 {{missing}}：端口映射和隔离规则已不存在{{fwNote}}',
-        programmingFailed: '{{count}} 次容器启动失败：driver failed programming external connectivity（iptables: No chain/target/match by that name），最后一次在 endpoint {{endpoint}}',
+        programmingFailed: '{{count}} 次容器启动失败：“driver failed programming external connectivity (iptables: No chain/target/match by that name)”，最后一次在 endpoint {{endpoint}}',
         firewalldAfterDockerd: 'firewalld 于 {{time}} {{what}}，晚于 dockerd 设置其 iptables 规则，此后 dockerd 未重启',
       },
       remediation: [
@@ -477,7 +477,7 @@ export default defineCatalog({
     },
     'graph-deprecated': {
       title: '使用已废弃的 --graph / -g / "graph" 配置数据根目录',
-      explanation: '从 docker-17.05 开始，`--graph` / `-g`（以及 daemon.json 中的 `graph` 配置项）被标记为 Deprecated，用新的参数 `--data-root` 替代。Docker 18.09 仍接受它们并给出警告，23.0 遇到 graph 配置项会拒绝启动，24.0 已将其删除。指南还指出数据根目录应为 docker 专用：复用的目录中如果已有 `containers`、`hooks` 或 `tmp`，其属主和权限可能被修改。',
+      explanation: '从 docker-17.05 开始，`--graph` / `-g`（以及 daemon.json 中的 `graph` 配置项）被标记为 “Deprecated”，用新的参数 `--data-root` 替代。Docker 18.09 仍接受它们并给出警告，23.0 遇到 graph 配置项会拒绝启动，24.0 已将其删除。指南还指出数据根目录应为 docker 专用：复用的目录中如果已有 `containers`、`hooks` 或 `tmp`，其属主和权限可能被修改。',
       messages: {
         graphConfigured: '{{where}} 用已废弃的 {{option}}（{{value}}）设置数据根目录；请使用 data-root / --data-root',
         graphFatal: 'dockerd 拒绝启动：不再接受 "graph" 配置项（Docker 23.0+）；请使用 "data-root"',
@@ -489,7 +489,7 @@ export default defineCatalog({
     },
     'icc-icmp-exception': {
       title: 'Docker 的 DROP 之前有 ICMP ACCEPT 规则，使 icc=false 失效',
-      explanation: '使用 --icc=false（或 "icc": false）时，docker 通过追加 “-A FORWARD -i docker0 -o docker0 -j DROP” 限制同一网桥上容器之间互通。iptables 在第一条匹配的规则处停止，所以在 FORWARD 中更靠前（或在 FORWARD 首先跳转的 DOCKER-USER 中）接受 ICMP 的主机规则会放行容器之间的 ping，而 TCP 和 UDP 仍被丢弃：能 ping 通，但连接超时。',
+      explanation: '使用 --icc=false（或 `"icc": false`）时，docker 通过追加 “-A FORWARD -i docker0 -o docker0 -j DROP” 限制同一网桥上容器之间互通。iptables 在第一条匹配的规则处停止，所以在 FORWARD 中更靠前（或在 FORWARD 首先跳转的 DOCKER-USER 中）接受 ICMP 的主机规则会放行容器之间的 ping，而 TCP 和 UDP 仍被丢弃：能 ping 通，但连接超时。',
       messages: {
         icmpBeforeDrop: 'icc=false，但 FORWARD 在 docker 对 {{bridge}} 的 DROP 之前接受 ICMP（{{icmpRule}}）：容器之间能 ping 通，TCP/UDP 不通',
       },
@@ -515,7 +515,7 @@ export default defineCatalog({
     },
     'known-defect': {
       title: '已安装版本存在已知缺陷或安全公告',
-      explanation: '已安装的引擎、containerd 或 runc 版本位于某个已知缺陷或安全公告的受影响范围内（docs/known-defects.md）。版本范围按各软件包系统自己的规则比较：rpm 的 epoch:version-release（含 openEuler 发行版标签）、dpkg，以及 docker version 输出版本所用的 Go/semver。发行版软件包自己的范围优先于其报告的上游版本，因为发行版会回合修复而不改变该版本。',
+      explanation: '已安装的引擎、containerd 或 runc 版本位于某个已知缺陷或安全公告的受影响范围内（docs/known-defects.md）。版本范围按各软件包系统自己的规则比较：rpm 的 epoch:version-release（含 openEuler 发行版标签）、dpkg，以及 `docker version` 输出版本所用的 Go/semver。发行版软件包自己的范围优先于其报告的上游版本，因为发行版会回合修复而不改变该版本。',
       messages: {
         affected: '{{title}}（{{entry}}）：已安装 {{package}} {{installed}}，已在 {{fixed}} 修复',
         affectedNoFix: '{{title}}（{{entry}}）：已安装 {{package}} {{installed}}，未列出修复版本',
@@ -528,7 +528,7 @@ export default defineCatalog({
       title: '容器的进程数限制（nproc、pid_max、TasksMax）',
       explanation: 'Linux 把每个线程都计入每用户进程数上限（RLIMIT_NPROC）和 kernel.pid_max。RHEL 系系统（包括 openEuler）自带 /etc/security/limits.d/20-nproc.conf，内容为 “* soft nproc 4096”；基于它们构建的镜像也带有该文件，所以需要用户登录的容器（su、sshd、登录 shell）同样受限。pam_limits 不作用于由 systemd 启动的 dockerd：对它及其启动的容器生效的是 docker.service 的 LimitNPROC 和 TasksMax。旧内核上 kernel.pid_max 为 32768，除非 systemd ≥ v243 将其调大。达到上限时，创建进程和线程会以 EAGAIN（“resource temporarily unavailable”）失败。',
       messages: {
-        forkFailed: '{{count}} 次创建进程/线程失败，错误为 EAGAIN（resource temporarily unavailable）{{limitNote}}',
+        forkFailed: '{{count}} 次创建进程/线程失败，错误为 EAGAIN（“resource temporarily unavailable”）{{limitNote}}',
         nearLimit: '{{what}}：已使用 {{used}} / {{limit}}（{{percent}}%）',
         nprocCapped: '{{domain}} 的 nproc 上限为 {{value}}（{{file}}）；pam_limits 不作用于由 systemd 启动的 dockerd（LimitNPROC={{unitLimit}}）',
       },
@@ -679,7 +679,7 @@ export default defineCatalog({
       },
       remediation: [
         '只映射必须的端口：每个 -p 映射都会启动一个 docker-proxy 进程。',
-        '在不需要它也能实现 hairpin NAT 和 localhost 访问的场景下，关闭该代理（daemon.json 中 "userland-proxy": false）并重启 docker。',
+        '在不需要它也能实现 hairpin NAT 和 localhost 访问的场景下，关闭该代理（daemon.json 中 `"userland-proxy": false`）并重启 docker。',
       ],
     },
     'veth-leak': {
@@ -691,7 +691,7 @@ export default defineCatalog({
       },
       remediation: [
         '确认没有容器使用这些网卡（docker ps、docker network inspect），然后删除每一对残留的网卡；删除一端会同时删除另一端。',
-        '强制退出后重启 docker，使其清理它所知道的 endpoint（Removing stale sandbox/endpoint）。',
+        '强制退出后重启 docker，使其清理它所知道的 endpoint（“Removing stale sandbox/endpoint”）。',
       ],
     },
   },
