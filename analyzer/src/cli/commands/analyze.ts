@@ -4,6 +4,8 @@ import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.j
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { teamRules } from '../../known-defects/rules.js';
+import { resolveLang } from '../../i18n/resolve.js';
+import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -12,6 +14,13 @@ export function parseFormats(v: string): ReportFormat[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
   for (const f of list) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (use ${REPORT_FORMATS.join(',')})`);
   return list as ReportFormat[];
+}
+
+/** `--lang` (or DOCKER_POSTMORTEM_LANG, or the locale): the report language, or a usage error. */
+export function parseLang(option: string | undefined): LangTag {
+  const r = resolveLang(option);
+  if ('error' in r) throw new Error(r.error);
+  return r.lang;
 }
 
 export function parseSeverity(v: string): Severity {
@@ -29,11 +38,14 @@ export function registerAnalyze(program: Command): void {
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
-    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[] }) => {
+    .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
+    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[]; lang?: string }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
+      let lang: LangTag;
       try {
         formats = parseFormats(opts.format);
+        lang = parseLang(opts.lang);
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
@@ -50,7 +62,7 @@ export function registerAnalyze(program: Command): void {
       const [{ analyzeBundle }, { writeReports }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js')]);
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle, { rules: team.rules });
-        const written = await writeReports(result, opts.output, formats);
+        const written = await writeReports(result, opts.output, formats, { lang });
         for (const f of written) process.stdout.write(`${safe(f)}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;
       });
