@@ -7,6 +7,16 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
 import { REPORT_FILE, type ReportFormat } from './formats.js';
+import type { LangTag } from '../analyzer/src/i18n/registry.js';
+
+export interface WriteOptions {
+  /**
+   * The language people read (default English). Other than English, every report gets the result
+   * with its `i18n` blocks beside the English (analyzer/src/i18n/localize.ts): report.json carries
+   * them; the HTML and Markdown renderers read them once they are wired (docs/i18n.md).
+   */
+  lang?: LangTag;
+}
 
 export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
@@ -22,8 +32,9 @@ async function render(f: ReportFormat, result: AnalysisResult): Promise<string> 
   }
 }
 
-export async function writeReports(result: AnalysisResult, outDir: string, formats: readonly ReportFormat[]): Promise<string[]> {
+export async function writeReports(result: AnalysisResult, outDir: string, formats: readonly ReportFormat[], options: WriteOptions = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
+  if (options.lang && options.lang !== 'en') result = (await import('../analyzer/src/i18n/localize.js')).localizeResult(result, options.lang);
   const written: string[] = [];
   for (const f of formats) {
     const body = await render(f, result);

@@ -17,9 +17,21 @@ import { artifactSpec } from '../spine/artifacts.js';
 
 export type VerdictStatus = 'problems-found' | 'no-problem-found' | 'inconclusive';
 
+/**
+ * A sentence as an id and its data, for reports in other languages (analyzer/src/i18n/: the id is
+ * `verdict.<id>` in the UI catalog). Times in `data` are UTC ISO strings. Optional in the types
+ * only because report.json files written before them lack them.
+ */
+export interface VerdictMessage {
+  id: string;
+  data?: Record<string, string | number>;
+}
+
 export interface VerdictFact {
   kind: 'unclean-shutdown' | 'dockerd-not-running' | 'empty-journal' | 'no-logs' | 'daemon-state-missing';
   text: string;
+  /** The text as an id (`fact.dockerd-not-running-probably`) and data. */
+  message?: VerdictMessage;
   evidence?: Evidence;
 }
 
@@ -27,10 +39,14 @@ export interface Verdict {
   status: VerdictStatus;
   /** One sentence for the top of every report. */
   headline: string;
+  /** The headline as an id (`headline.<status>`) and data. */
+  headlineMessage?: VerdictMessage;
   /** What could be checked (log span, daemon state, snapshots). */
   checked: string[];
-  /** What could not be checked, each with the one command that would collect it. */
-  missing: { what: string; collectNext: string }[];
+  /** `checked` as ids and data, in the same order. */
+  checkedMessages?: VerdictMessage[];
+  /** What could not be checked, each with the one command that would collect it; `id` names `what` (`missing.logs`). */
+  missing: { id?: string; what: string; collectNext: string }[];
   facts: VerdictFact[];
   /** Rules evaluated / not evaluated / insufficient, for the headline's numbers. */
   rules: { evaluated: number; notEvaluated: number; insufficient: number };
@@ -44,36 +60,43 @@ export function computeVerdict(model: HostModel, findings: readonly Finding[], c
   const present = (id: string) => health[id]?.state === 'present' || health[id]?.state === 'truncated';
   const facts: VerdictFact[] = [];
   const checked: string[] = [];
+  const checkedMessages: VerdictMessage[] = [];
   const missing: Verdict['missing'] = [];
+  const check = (text: string, message: VerdictMessage) => {
+    checked.push(text);
+    checkedMessages.push(message);
+  };
 
   const j = model.journal;
   if (j.available) {
-    checked.push(`logs from ${iso(j.firstTime)} to ${iso(j.lastTime)}${j.truncated ? ' (truncated)' : ''}`);
+    check(`logs from ${iso(j.firstTime)} to ${iso(j.lastTime)}${j.truncated ? ' (truncated)' : ''}`, { id: j.truncated ? 'checked.logs-truncated' : 'checked.logs', data: { from: iso(j.firstTime), to: iso(j.lastTime) } });
   } else {
     const emptyJournal = LOGS.some((a) => health[a]?.state === 'empty' || (present(a) && !j.available));
     facts.push(
       emptyJournal
-        ? { kind: 'empty-journal', text: 'the journal was collected but holds no records (volatile journal cleared, or vacuumed)' }
-        : { kind: 'no-logs', text: 'no journal or syslog was collected' },
+        ? { kind: 'empty-journal', text: 'the journal was collected but holds no records (volatile journal cleared, or vacuumed)', message: { id: 'fact.empty-journal' } }
+        : { kind: 'no-logs', text: 'no journal or syslog was collected', message: { id: 'fact.no-logs' } },
     );
-    missing.push({ what: 'logs (journal or syslog)', collectNext: artifactSpec('journal').collectHint });
+    missing.push({ id: 'missing.logs', what: 'logs (journal or syslog)', collectNext: artifactSpec('journal').collectHint });
   }
 
   const stateSeen = present('docker.info') || present('docker.ps');
   const procs = model.processes;
-  if (stateSeen) checked.push('the running daemon (docker info / docker ps)');
-  if (procs.available) checked.push('the process list');
+  if (stateSeen) check('the running daemon (docker info / docker ps)', { id: 'checked.daemon-state' });
+  if (procs.available) check('the process list', { id: 'checked.process-list' });
   if (!stateSeen && !procs.available) {
-    facts.push({ kind: 'daemon-state-missing', text: "neither dockerd's own state (docker info, docker ps) nor the process list was collected" });
-    missing.push({ what: "dockerd's state", collectNext: artifactSpec('docker.info').collectHint });
+    facts.push({ kind: 'daemon-state-missing', text: "neither dockerd's own state (docker info, docker ps) nor the process list was collected", message: { id: 'fact.daemon-state-missing' } });
+    missing.push({ id: 'missing.daemon-state', what: "dockerd's state", collectNext: artifactSpec('docker.info').collectHint });
   }
   if (procs.available && !procs.dockerd) {
-    facts.push({ kind: 'dockerd-not-running', text: 'dockerd was not running when the bundle was collected' });
+    facts.push({ kind: 'dockerd-not-running', text: 'dockerd was not running when the bundle was collected', message: { id: 'fact.dockerd-not-running' } });
   } else if (!procs.available && !stateSeen && (health['docker.info']?.state === 'failed' || health['docker.ps']?.state === 'failed')) {
-    facts.push({ kind: 'dockerd-not-running', text: 'docker info / docker ps failed: dockerd was probably not running when the bundle was collected' });
+    facts.push({ kind: 'dockerd-not-running', text: 'docker info / docker ps failed: dockerd was probably not running when the bundle was collected', message: { id: 'fact.dockerd-not-running-probably' } });
   }
   for (const b of model.boots.filter((x) => x.verdict === 'unclean')) {
-    facts.push({ kind: 'unclean-shutdown', text: `boot ${b.index} ended uncleanly${b.lastEntry !== undefined ? ` at ${iso(b.lastEntry)}` : ''}: ${b.reason}`, ...(b.evidence[0] ? { evidence: b.evidence[0] } : {}) });
+    // The reason (free text from boots.ts) stays in `text` and the evidence; the message names the boot and time.
+    const message: VerdictMessage = b.lastEntry !== undefined ? { id: 'fact.unclean-shutdown-at', data: { boot: b.index, time: iso(b.lastEntry) } } : { id: 'fact.unclean-shutdown', data: { boot: b.index } };
+    facts.push({ kind: 'unclean-shutdown', text: `boot ${b.index} ended uncleanly${b.lastEntry !== undefined ? ` at ${iso(b.lastEntry)}` : ''}: ${b.reason}`, message, ...(b.evidence[0] ? { evidence: b.evidence[0] } : {}) });
   }
 
   const rules = {
@@ -85,16 +108,21 @@ export function computeVerdict(model: HostModel, findings: readonly Finding[], c
   const keyMissing = !j.available || (!stateSeen && !procs.available);
   let status: VerdictStatus;
   let headline: string;
+  let headlineMessage: VerdictMessage;
   if (problems.length) {
     status = 'problems-found';
     const worst = problems[0]!;
     headline = `${problems.length} problem${problems.length === 1 ? '' : 's'} found; the most severe: ${worst.title} (${worst.severity})`;
+    // The worst finding by id: a report names it with its translated title and severity.
+    headlineMessage = { id: 'headline.problems-found', data: { count: problems.length, finding: worst.id, rule: worst.ruleId, severity: worst.severity } };
   } else if (keyMissing) {
     status = 'inconclusive';
     headline = `Inconclusive: ${missing.map((m) => m.what).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing, so the absence of findings proves nothing`;
+    headlineMessage = { id: 'headline.inconclusive', data: { count: missing.length } };
   } else {
     status = 'no-problem-found';
     headline = `No problem found in what could be checked: ${checked.join('; ')}`;
+    headlineMessage = { id: 'headline.no-problem-found' };
   }
-  return { status, headline, checked, missing, facts, rules };
+  return { status, headline, headlineMessage, checked, checkedMessages, missing, facts, rules };
 }

@@ -19,6 +19,7 @@ import { DEFAULT_BUNDLE_TIMEOUT_MS, runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import { failedSummary, type BundleSummary } from './summary.js';
+import type { LangTag } from '../i18n/registry.js';
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -31,6 +32,8 @@ export interface BatchOptions {
   limits?: Partial<ReaderLimits>;
   /** Team known-defect files, loaded in each worker; their fingerprint joins the cache key. */
   knownDefectFiles?: string[];
+  /** Report language of every bundle's reports (default en). The index renderer does not read it yet. */
+  lang?: LangTag;
 }
 
 export interface BatchOutcome {
@@ -54,7 +57,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const inputs = named.filter((i) => inShard(i.name, opts.shard));
   const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
   const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, reason: r.reason }));
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, ...(opts.lang ? { lang: opts.lang } : {}) }));
   // Workers write into these: a link left there is removed now, never written through.
   realDirUnder(outDir, CACHE_DIR);
   for (const j of jobs) realDirUnder(outDir, j.reportDir, false);

@@ -15,6 +15,7 @@ import { bundlePreKey, type PreKey } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
 import { teamRules } from '../known-defects/rules.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
+import type { LangTag } from '../i18n/registry.js';
 
 export interface Job {
   /** Input name (unique in the run) and absolute path. */
@@ -26,6 +27,8 @@ export interface Job {
   limits?: Partial<ReaderLimits>;
   /** Team known-defect files (validated by the CLI before the run). */
   knownDefectFiles?: string[];
+  /** Report language (default en); part of the cache key, so reports in another language are not reused. */
+  lang?: LangTag;
 }
 
 export function cacheDir(outRoot: string): string {
@@ -45,7 +48,7 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   }
   const team = teamRules(job.knownDefectFiles);
   // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint.
-  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}`);
+  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}`);
   const cached = readCached(cf, job);
   if (cached) return { ...cached, cached: true };
 
@@ -55,7 +58,7 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   let summary: BundleSummary;
   try {
     const result = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
-    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS]);
+    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang });
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {
     if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, e.message, sha);

@@ -6,6 +6,8 @@ import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson, safeLines } from '../safe-text.js';
 import { bundleName } from '../../../../reports/text.js';
 import { teamRules } from '../../known-defects/rules.js';
+import { resolveLang } from '../../i18n/resolve.js';
+import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -14,6 +16,13 @@ export function parseFormats(v: string): ReportFormat[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
   for (const f of list) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (use ${REPORT_FORMATS.join(',')})`);
   return list as ReportFormat[];
+}
+
+/** `--lang` (or DOCKER_POSTMORTEM_LANG, or the locale): the report language, or a usage error. */
+export function parseLang(option: string | undefined): LangTag {
+  const r = resolveLang(option);
+  if ('error' in r) throw new Error(r.error);
+  return r.lang;
 }
 
 export function parseSeverity(v: string): Severity {
@@ -46,12 +55,15 @@ export function registerAnalyze(program: Command): void {
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .option('-q, --quiet', 'print only the report paths')
     .option('--json', 'print the story as JSON (verdict, root cause, top findings, collect next, report paths)')
-    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean }) => {
+    .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
+    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
+      let lang: LangTag;
       try {
         if (opts.quiet && opts.json) throw new Error('--quiet and --json cannot be used together');
         formats = parseFormats(opts.format);
+        lang = parseLang(opts.lang);
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
@@ -72,7 +84,7 @@ export function registerAnalyze(program: Command): void {
       ]);
       await orUnreadable(bundle, async () => {
         const result = await analyzeBundle(bundle, { rules: team.rules });
-        const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats);
+        const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats, { lang });
         if (opts.quiet) process.stdout.write(written.map((f) => `${safe(f)}\n`).join(''));
         else if (opts.json) process.stdout.write(`${safeJson(JSON.stringify(buildStory(result, written), null, 2))}\n`);
         else process.stdout.write(`${safeLines(storyLines(buildStory(result, written)))}\n`);

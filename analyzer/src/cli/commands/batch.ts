@@ -5,7 +5,8 @@ import { DEFAULT_BUNDLE_TIMEOUT_MS } from '../../triage/pool.js';
 import type { Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { collect, parseSeverity } from './analyze.js';
+import { collect, parseLang, parseSeverity } from './analyze.js';
+import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 import { teamRules } from '../../known-defects/rules.js';
 import type { Severity } from '../../rules/types.js';
 
@@ -18,6 +19,7 @@ interface BatchCliOptions {
   bundleTimeout: string;
   progress: boolean;
   knownDefects: string[];
+  lang?: string;
 }
 
 /** `batch <inputs…> -o <dir>`: many bundles in, one ranked index out (docs/batch.md). */
@@ -34,15 +36,18 @@ export function registerBatch(program: Command): void {
     .option('--bundle-timeout <seconds>', 'stop and list a bundle that takes longer', String(DEFAULT_BUNDLE_TIMEOUT_MS / 1000))
     .option('--no-progress', 'no progress output')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
+    .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
     .action(async (inputs: string[], opts: BatchCliOptions) => {
       let shard: Shard | undefined;
       let failOn: Severity | undefined;
       let jobs: number | undefined;
+      let lang: LangTag;
       const timeout = Number(opts.bundleTimeout);
       const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
       try {
         shard = opts.shard ? parseShard(opts.shard) : undefined;
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
+        lang = parseLang(opts.lang);
         if (opts.jobs !== undefined) {
           jobs = Number(opts.jobs);
           if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number ≥ 1 (got ${opts.jobs})`);
@@ -60,7 +65,7 @@ export function registerBatch(program: Command): void {
       try {
         outcome = opts.merge
           ? mergeShards(inputs, opts.output)
-          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)) });
+          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), lang });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;

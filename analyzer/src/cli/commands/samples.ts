@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
+import { parseLang } from './analyze.js';
+import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 
 /**
  * `samples [dir] [-o out]`: the README's main job (`npm start`). Analyzes every bundle shipped in
@@ -14,13 +16,22 @@ export function registerSamples(program: Command): void {
     .description('analyze every shipped sample bundle (the README main job)')
     .argument('[dir]', 'samples folder', 'samples')
     .option('-o, --output <dir>', 'output folder', 'out')
-    .action(async (dir: string, opts: { output: string }) => {
+    .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
+    .action(async (dir: string, opts: { output: string; lang?: string }) => {
+      let lang: LangTag;
+      try {
+        lang = parseLang(opts.lang);
+      } catch (e) {
+        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
       const inputs = readdirSync(dir)
         .filter((n) => !n.startsWith('.') && !/\.md$/i.test(n))
         .sort()
         .map((n) => join(dir, n));
       const { runBatch } = await import('../../triage/batch.js');
-      const outcome = await runBatch({ inputs, outDir: opts.output, progress: true });
+      const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
         process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${b.reportDir ? `  -> ${join(opts.output, b.reportDir, 'report.html')}` : ''}`)}\n`);
