@@ -70,6 +70,31 @@ describe('model: config', () => {
     expect(c.conflicts).toEqual([]);
   });
 
+  it('sosreport copies of the unit files (no systemctl cat): /etc hides /usr/lib, drop-ins layer in name order', () => {
+    const unit = (path: string, text: string) => ({ artifact: 'systemd.cat-docker' as const, text, path });
+    const c = modelFrom([
+      unit('usr/lib/systemd/system/docker.service', '[Service]\nExecStart=/usr/bin/dockerd -H fd:// --bip=10.0.0.1/24\n'),
+      // The /etc copy is the unit systemd loads: its ExecStart, not /usr/lib's, is the base.
+      unit('etc/systemd/system/docker.service', '# /etc/systemd/system/docker.service is a comment in a copied file\n[Service]\nEnvironment=HTTP_PROXY=http://p:3128\nExecStart=/usr/bin/dockerd -H fd:// \\\n  --graph=/data/docker\n'),
+      // 20-b.conf (in /usr/lib) sorts after 10-a.conf (in /etc): its reset and ExecStart win.
+      unit('usr/lib/systemd/system/docker.service.d/20-b.conf', '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd --graph=/srv/docker\n'),
+      unit('etc/systemd/system/docker.service.d/10-a.conf', '[Service]\nExecStart=\nExecStart=/usr/bin/dockerd --graph=/ignored\n'),
+    ]);
+    expect(c.config.values['graph']).toMatchObject({ value: '/srv/docker', source: 'unit', evidence: { path: 'usr/lib/systemd/system/docker.service.d/20-b.conf', line: 3 } });
+    expect(c.config.values['bip']).toBeUndefined();
+    expect(c.config.env['HTTP_PROXY']).toMatchObject({ value: 'http://p:3128', source: 'unit', evidence: { path: 'etc/systemd/system/docker.service', line: 3 } });
+    expect(c.units['docker.service']!.dropIns.map((d) => d.path)).toEqual(['/etc/systemd/system/docker.service.d/10-a.conf', '/usr/lib/systemd/system/docker.service.d/20-b.conf']);
+  });
+
+  it('systemctl cat output, when present, wins over copied unit files', () => {
+    const c = modelFrom([
+      { artifact: 'systemd.cat-docker', text: '[Service]\nExecStart=/usr/bin/dockerd --graph=/copied\n', path: 'etc/systemd/system/docker.service' },
+      { artifact: 'systemd.cat-docker', text: '# /usr/lib/systemd/system/docker.service\n[Service]\nExecStart=/usr/bin/dockerd --data-root=/from-cat\n', path: 'sos_commands/docker/systemctl_cat_docker' },
+    ]).config;
+    expect(c.values['data-root']).toMatchObject({ value: '/from-cat', evidence: { path: 'sos_commands/docker/systemctl_cat_docker' } });
+    expect(c.values['graph']).toBeUndefined();
+  });
+
   it('without any unit, sysconfig variables are read as openEuler ExecStart flags', () => {
     const c = modelFrom(OE_SYSCONFIG).config;
     expect(c.values['live-restore']).toMatchObject({ value: true, source: 'sysconfig' });

@@ -134,6 +134,19 @@ describe('model: processes', () => {
     expect(p.containerd!.pid).toBe(11543);
     expect(p.list[0]).toMatchObject({ pid: 11524, ppid: 1, user: 'root', stat: 'Ssl', startedAt: Date.UTC(2026, 10, 28, 7, 29, 14) });
   });
+
+  it("RHEL's docker 1.12/1.13 binaries carry -current: dockerd-current and docker-containerd-current are the daemons", () => {
+    // Row layout of `ps aux` (procps); the -current names are those of RHEL 7's docker package (cockpit-project/cockpit#14009).
+    const text = [
+      'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND',
+      'root      1201  0.3  1.2 812344 48612 ?        Ssl  03:30   0:12 /usr/bin/dockerd-current --add-runtime docker-runc=/usr/libexec/docker/docker-runc-current',
+      'root      1210  0.0  0.4 370140 17008 ?        Ssl  03:30   0:02 /usr/bin/docker-containerd-current -l unix:///var/run/docker/libcontainerd/docker-containerd.sock',
+      'root      4724  0.0  0.0 108980     0 ?        Sl   03:34   0:00 /usr/bin/docker-containerd-shim-current 3b1c /var/run/docker/libcontainerd/3b1c',
+    ].join('\n');
+    const p = modelFrom([{ artifact: 'ps', text }]).processes;
+    expect(p.dockerd?.pid).toBe(1201);
+    expect(p.containerd?.pid).toBe(1210);
+  });
 });
 
 describe('model: iptables', () => {

@@ -3,6 +3,7 @@ import type { DockerInfoFacts } from '../../analyzer/src/parsers/docker-info.js'
 import type { DockerPsFacts } from '../../analyzer/src/parsers/docker-ps.js';
 import type { DockerNetworkLsFacts } from '../../analyzer/src/parsers/docker-network-ls.js';
 import type { DockerVersionFacts } from '../../analyzer/src/parsers/docker-version.js';
+import { parseDockerSize } from '../../analyzer/src/parsers/util/table.js';
 import { okValue, parse } from './host-helpers.js';
 
 describe('docker-info parser', () => {
@@ -42,6 +43,44 @@ describe('docker-info parser', () => {
     expect(r.status === 'ok' && r.value.daemonError?.kind).toBe('not-running');
     const p = parse<DockerInfoFacts>('docker.info', 'Server:\nERROR: Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: …\n');
     expect(p.status === 'ok' && p.value.daemonError?.kind).toBe('permission-denied');
+  });
+});
+
+describe('docker-info fragments (issue 13, real pastes)', () => {
+  it('`docker info | grep Space` after WARNING lines [real docker/for-linux#731]: orphan devicemapper keys are driver status', () => {
+    const { value, problems } = okValue<DockerInfoFacts>('docker.info', 'real-world/devicemapper-thinpool/docker-for-linux-731.txt');
+    expect(value.warnings.map((w) => w.line)).toEqual([1, 2]);
+    expect(value.headerlessDriverStatus).toBe(true);
+    // Line 5 is `**Data Space Available: 0B**` (the user's markdown): read without the emphasis.
+    expect(value.storageDriverStatus).toMatchObject({ 'Data Space Used': '85.9GB', 'Data Space Total': '85.9GB', 'Data Space Available': '0B', 'Thin Pool Minimum Free Space': '8.589GB' });
+    expect(value.storageDriverLines['Data Space Available']!.line).toBe(5);
+    expect(value.server['Data Space Used']).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
+  it('a fragment starting at `Pool Name:` (column 0) [real docker/docs#4166]: its indented lines are status too', () => {
+    const { value } = okValue<DockerInfoFacts>('docker.info', 'real-world/devicemapper-thinpool/trap-docker-docs-4166.txt');
+    expect(value.storageDriverStatus).toMatchObject({ 'Pool Name': 'docker-docker--pool', 'Data Space Available': '9.42 GB', 'Thin Pool Minimum Free Space': '1.336 GB' });
+    expect(value.storageDriverLines['Thin Pool Minimum Free Space']!.line).toBe(10);
+  });
+
+  it('with the header, nothing is headerless; keys that are not devicemapper\'s stay server keys', () => {
+    const { value } = okValue<DockerInfoFacts>('docker.info', 'docker.info/hand-openeuler-18.09-flat-devicemapper.txt');
+    expect(value.headerlessDriverStatus).toBeUndefined();
+    expect(value.storageDriverLines['Pool Name']!.line).toBe(8);
+    const r = parse<DockerInfoFacts>('docker.info', 'Logging Driver: json-file\n Some Key: x\n');
+    expect(r.status === 'ok' && [r.value.headerlessDriverStatus, r.value.storageDriverStatus]).toEqual([undefined, {}]);
+  });
+});
+
+describe('parseDockerSize (go-units HumanSize / BytesSize)', () => {
+  it('decimal units with or without a space, binary with i; anything else is unknown', () => {
+    expect(parseDockerSize('85.9GB')).toBe(85_900_000_000);
+    expect(parseDockerSize('40.91 MB')).toBe(40_910_000);
+    expect(parseDockerSize('65.54kB')).toBe(65_540);
+    expect(parseDockerSize('0B')).toBe(0);
+    expect(parseDockerSize('2 GiB')).toBe(2 * 1024 ** 3);
+    for (const bad of ['', '12', 'GB', '1.2 XB', undefined]) expect(parseDockerSize(bad)).toBeUndefined();
   });
 });
 

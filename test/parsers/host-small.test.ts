@@ -6,7 +6,7 @@ import type { OsReleaseFacts } from '../../analyzer/src/parsers/os-release.js';
 import type { HostnameFacts } from '../../analyzer/src/parsers/hostname.js';
 import type { PsFacts } from '../../analyzer/src/parsers/ps.js';
 import type { DaemonProcessFacts } from '../../analyzer/src/parsers/processes.js';
-import { okValue, parse } from './host-helpers.js';
+import { fixture, okValue, parse } from './host-helpers.js';
 
 describe('packages parser', () => {
   it('rpm NVRA split from the right; gpg-pubkey has no arch (field guide §3)', () => {
@@ -56,6 +56,9 @@ describe('uname, os-release, hostname parsers', () => {
   it('hostname [cap]; a second line is a problem', () => {
     expect(okValue<HostnameFacts>('hostname', 'hostname/debian12-short.txt').value).toEqual({ hostname: 'vm', line: 1 });
     expect(parse('hostname', 'a\nb\n').problems).toMatchObject([{ line: 2 }]);
+    // A sosreport's /etc/hostname copy may carry comment lines (hostname(5)).
+    const etc = parse<HostnameFacts>('hostname', '# set by cloud-init\nnode7\n', 'etc/hostname');
+    expect(etc.status === 'ok' && [etc.value, etc.problems]).toEqual([{ hostname: 'node7', line: 2 }, []]);
   });
 });
 
@@ -77,6 +80,19 @@ describe('ps and daemon-processes parsers', () => {
   it('single-digit days are space-padded in lstart', () => {
     const r = parse<PsFacts>('ps', '  PID  PPID USER                      STARTED STAT COMMAND\n    1     0 root     Sun Nov  1 06:48:44 2026 Ss   /sbin/init\n', 'cmd/ps.txt');
     expect(r.status === 'ok' && r.value.processes[0]).toMatchObject({ pid: 1, startedAt: Date.UTC(2026, 10, 1, 6, 48, 44), args: '/sbin/init' });
+  });
+
+  it('rows pasted without a header are read as `ps aux` when they have its shape [real dokku/dokku#1926]', () => {
+    const text = fixture('real-world/userland-proxy-load/dokku-dokku-1926.txt');
+    const r = parse<PsFacts>('ps', text);
+    expect(r.status).toBe('ok');
+    const v = (r as { value: PsFacts }).value;
+    expect(v.format).toBe('aux');
+    expect(v.processes.length).toBe(text.trim().split('\n').length);
+    expect(v.processes[0]).toMatchObject({ pid: 3559, user: 'root', stat: 'Sl', start: 'Feb18', args: 'docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 1579 -container-ip 172.17.0.32 -container-port 27019', line: 1 });
+    expect(r.problems).toEqual([{ line: 1, reason: 'no header: rows read as `ps aux` columns', excerpt: expect.stringContaining('3559') }]);
+    // Not aux-shaped (no numeric pid, %cpu, %mem, vsz, rss): still a line before the header.
+    expect(parse<PsFacts>('ps', 'docker-proxy -proto tcp\n').problems).toMatchObject([{ line: 1, reason: 'process line before the header' }]);
   });
 
   it('a bad start time and a short row are problems', () => {

@@ -125,6 +125,15 @@ describe('ipcs parser', () => {
     expect(okValue(r).semaphores.map((s) => s.semid)).toEqual([6]);
   });
 
+  it('keeps a row with text after its known columns (a user\'s marker, real moby/moby#35408) and notes it with the line', () => {
+    const r = parse<IpcsOutput>('ipcs.sem', fixture('real-world/semaphore-leak/moby-moby-35408.txt'));
+    expect(okValue(r).semaphores).toMatchObject([{ keyHex: '0x0d4dbc91', semid: 378044416, owner: 'root', perms: 0o600, nsems: 1, line: 6 }]);
+    expect(r.problems).toMatchObject([{ line: 6, reason: 'text after the 5 columns ignored: <========' }]);
+    const c = parse<IpcsOutput>('ipcs.sem', '\n------ Semaphore Arrays Creators/Owners --------\nsemid      perms      cuid       cgid       uid        gid\n7          600        root       root       root       root   # mine\n');
+    expect(okValue(c).creators).toMatchObject([{ semid: 7, uid: 'root', gid: 'root' }]);
+    expect(c.problems.map((p) => p.line)).toEqual([4]);
+  });
+
   it('flags a localised or unknown section heading and text before any heading', () => {
     const r = parse<IpcsOutput>('ipcs.sem', 'garbage\n------ Tableaux de sémaphores --------\nclef semid\n');
     expect(r.problems.map((p) => p.line)).toEqual([1, 2]);

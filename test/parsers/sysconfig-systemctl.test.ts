@@ -139,6 +139,19 @@ describe('systemctl cat parser', () => {
     expect(value.environmentFiles).toMatchObject([{ path: '/etc/default/docker', optional: true }]);
   });
 
+  it('a unit file a sosreport copied [real moby/moby#43493]: the file is its own path, tab continuations join', () => {
+    const r = parse<CatFacts>('systemd.cat-docker', fixture('real-world/graph-deprecated/moby-moby-43493.txt'), 'sosreport-x/etc/systemd/system/docker.service');
+    expect(r.status === 'ok' && r.problems).toEqual([]);
+    const value = (r as { value: CatFacts }).value;
+    expect(value.unitFile).toBe('/etc/systemd/system/docker.service');
+    expect(value.files.map((f) => [f.path, f.dropIn])).toEqual([['/etc/systemd/system/docker.service', false]]);
+    // ExecStart on line 14 continues over lines 15–17 (tab-indented in the user's file).
+    expect(value.execStart).toMatchObject({ line: 14, path: '/etc/systemd/system/docker.service' });
+    expect(value.execStart!.argv).toContain('--graph=/data/docker');
+    const dropIn = parse<CatFacts>('systemd.cat-docker', '# /not/a/header: a comment in a copied file\n[Service]\nExecStart=\n', 'etc/systemd/system/docker.service.d/10-x.conf');
+    expect(dropIn.status === 'ok' && dropIn.value.files.map((f) => [f.path, f.dropIn, f.entries.length])).toEqual([['/etc/systemd/system/docker.service.d/10-x.conf', true, 1]]);
+  });
+
   it('settings before a file header and non-unit lines are problems', () => {
     expect(parse('systemd.cat-docker', 'ExecStart=/x\n# /a.service\n[Service]\n%%%\n').problems.map((p) => p.line)).toEqual([1, 4]);
   });

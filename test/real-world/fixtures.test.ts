@@ -2,7 +2,9 @@
  * Real-world fixtures (issue 13): every line in test/fixtures/real-world/<rule-id>/ was pasted by a
  * user into a public thread (provenance in cases.json and the READMEs). Each case is laid out as a
  * loose folder at our bundle paths (or as a sosreport when the case names a sos path), read by the
- * real bundle reader and parsers, modelled, and judged by the folder's rule:
+ * real bundle reader and parsers, modelled, and judged by the folder's rule (a case with
+ * `"layout": "sosreport"` and no sos_commands/ file is marked by a sos 3.x `version.txt`, so that
+ * files at sos's copied-file paths such as `etc/systemd/system/docker.service` are read):
  *
  * - expect "fire": the folder's rule reports a finding;
  * - expect "silent": the rule reports nothing at warning or above (a trap: a real near miss);
@@ -38,6 +40,8 @@ interface FileRef {
 interface Case extends FileRef {
   expect: 'fire' | 'silent' | 'parse';
   source: string;
+  /** Lay the case out as a sosreport even when no file sits under sos_commands/. */
+  layout?: 'sosreport';
   /** Why the rule does not fire on this positive yet. */
   knownGap?: string;
   with?: FileRef[];
@@ -71,9 +75,10 @@ const DROPPED = /^(?:unrecognised line|continuation line without a record before
 
 async function runCase(folder: string, c: Case) {
   const refs = [c as FileRef, ...(c.with ?? []), ...(c.extra ?? [])];
-  const sos = refs.some((r) => r.at?.startsWith('sos_commands/'));
+  const sos = c.layout === 'sosreport' || refs.some((r) => r.at?.startsWith('sos_commands/'));
   const dir = mkdtempSync(join(tmpdir(), 'real-world-'));
   temps.push(dir);
+  if (sos && !refs.some((r) => r.at?.startsWith('sos_commands/'))) writeFileSync(join(dir, 'version.txt'), 'sosreport: 3.9\n');
   for (const r of refs) {
     const dest = join(dir, placeOf(r, sos));
     mkdirSync(dirname(dest), { recursive: true });

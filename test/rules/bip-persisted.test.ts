@@ -29,6 +29,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      // moby/moby#14425 (docker 1.7): the daemon's own stderr, kept as a bare log file.
+      name: 'docker 1.7–1.9 refusal: bridge IPv4 does not match the requested configuration',
+      artifacts: { syslog: [{ path: 'logs/dockerd.log', text: readFileSync(resolve(REPO_ROOT, 'test/fixtures/real-world/bip-persisted/moby-moby-14425.txt'), 'utf8') }] },
+      findings: [{ messageId: 'bridgeRefused', severity: 'error', data: { count: 1, address: '10.1.42.1', requested: '172.17.42.1' }, evidence: [{ artifact: 'syslog', line: 1, excerpt: 'does not match requested configuration' }] }],
+    },
+    {
       name: 'real capture: --bip dropped, docker0 kept 10.213.0.1/24 and dockerd said so',
       // ip link comes from the healthy lab sample (same lab harness); its dockerd argv (with --bip) is dropped.
       bundle: 'samples/lab-netns-healthy',

@@ -14,8 +14,15 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 
 ruleTester.run(rule, {
   valid: [
-    { name: 'healthy netns lab bundle (no audit.log)', bundle: 'samples/lab-netns-healthy', coverage: 'not-evaluated' },
-    { name: 'healthy nspawn bundle', bundle: 'samples/nspawn-healthy', coverage: 'not-evaluated' },
+    // No audit.log: only the logs were looked at (logrotate errors), so the rule says its evidence was insufficient.
+    { name: 'healthy netns lab bundle (no audit.log)', bundle: 'samples/lab-netns-healthy', coverage: 'insufficient-evidence' },
+    { name: 'healthy nspawn bundle', bundle: 'samples/nspawn-healthy', coverage: 'insufficient-evidence' },
+    {
+      name: 'logrotate failing on a file outside the data-root',
+      artifacts: { 'audit.log': '', journal: 'Jun 23 00:00:15 h logrotate[2791964]: error: stat of /var/log/nginx/access.log failed: Permission denied\n' },
+      collectedAt: '2023-06-24T00:00:00Z',
+      coverage: 'insufficient-evidence',
+    },
     {
       name: "Docker's own processes creating and deleting (dockerd, docker-containerd-shim, runc)",
       artifacts: {
@@ -42,6 +49,13 @@ ruleTester.run(rule, {
     { name: 'not evaluated without audit.log', artifacts: { 'audit.rules': '-w /var/lib/docker -p rwxa -k docker\n' }, coverage: 'not-evaluated' },
   ],
   invalid: [
+    {
+      // nextcloud/all-in-one#2846: a host logrotate rule on Docker's json logs, denied by SELinux.
+      name: 'logrotate names a container json log under the data-root (journal only)',
+      artifacts: { journal: readFileSync(`${REPO_ROOT}/test/fixtures/real-world/dataroot-tampered/nextcloud-all-in-one-2846.txt`, 'utf8') },
+      collectedAt: '2023-06-24T00:00:00Z',
+      findings: [{ messageId: 'logrotate', confidence: 'medium', data: { count: 1, roots: '/var/lib/docker' }, evidence: [{ artifact: 'journal', line: 1, excerpt: 'error: stat of /var/lib/docker/containers/' }] }],
+    },
     {
       // Real capture (test/fixtures/rules/audit-dataroot-watch/README.md): 146 dockerd + 19 containerd events are allowed;
       // mkdir, bash (redirect), chmod, ln -s and rm under the data-root are the five foreign changes.

@@ -7,6 +7,10 @@ const DM = '{"storage-driver": "devicemapper", "storage-opts": ["dm.thinpooldev=
 /** `dmsetup status` thin-pool line (field guide §3): used/total metadata blocks, used/total data blocks, mode. */
 const pool = (name: string, meta: string, data: string, mode = 'rw') => `${name}: 0 129548288 thin-pool 1 ${meta} ${data} - ${mode} no_discard_passdown queue_if_no_space -\n`;
 
+/** A `docker info | grep Space` style fragment (no `Storage Driver:` header), sizes as docker prints them. */
+const spaceLines = (used: string, total: string, available: string, minimum?: string) =>
+  [` Data Space Used: ${used}`, ` Data Space Total: ${total}`, ` Data Space Available: ${available}`, ' Metadata Space Used: 17.9MB', ' Metadata Space Total: 2.147GB', ...(minimum ? [` Thin Pool Minimum Free Space: ${minimum}`] : []), ''].join('\n');
+
 ruleTester.run(rule, {
   valid: [
     { name: 'healthy netns lab bundle (overlay2, no DM driver)', bundle: 'samples/lab-netns-healthy' },
@@ -16,9 +20,29 @@ ruleTester.run(rule, {
     { name: 'exactly 80% is not above the threshold', artifacts: { 'dmsetup.status': pool('docker-thinpool', '10/1000', '800/1000'), 'docker.daemon-json': DM } },
     { name: 'driver guard: a full non-docker LVM thin pool on an overlay2 host', artifacts: { 'dmsetup.status': pool('docker-thinpool', '10/1000', '990/1000'), 'docker.daemon-json': '{"storage-driver": "overlay2"}\n' } },
     { name: 'profile with autoextension (docker docs values 80/20)', artifacts: { 'lvm.thinpool-profile': fx('lvm-profile/docker-docs-thinpool.txt'), 'docker.daemon-json': DM } },
+    { name: 'docker info fragment of a pool with room (available above the minimum)', artifacts: { 'docker.info': spaceLines('3.938 GB', '13.36 GB', '9.42 GB', '1.336 GB') } },
+    { name: 'docker info on an overlay2 host never reads as a thin pool', artifacts: { 'docker.info': `Storage Driver: overlay2\n Backing Filesystem: xfs\n` } },
     { name: 'not evaluated without dmsetup status, docker info, profile or logs', artifacts: { 'ipcs.sem': '' }, coverage: 'not-evaluated' },
   ],
   invalid: [
+    {
+      // docker/for-linux#731: WARNING lines, then the space lines; the pool is full (0B available).
+      name: 'headerless docker info fragment of a full pool is critical (driver read from the fragment)',
+      artifacts: { 'docker.info': `WARNING: bridge-nf-call-iptables is disabled\n${spaceLines('85.9GB', '85.9GB', '0B', '8.589GB')}` },
+      findings: [{ messageId: 'infoSpaceLow', severity: 'critical', data: { available: '0B', minimum: '8.589GB', dataPercent: 100 }, evidence: [{ artifact: 'docker.info', line: 4, excerpt: 'Data Space Available: 0B' }] }],
+    },
+    {
+      // docker/cli#2495: 0.4% used of the pool, yet 3.965GB available is below the 10.74GB minimum.
+      name: 'available below the minimum free space while Used/Total looks fine is an error',
+      artifacts: { 'docker.info': `Storage Driver: devicemapper\n${spaceLines('390.6MB', '107.4GB', '3.965GB', '10.74GB')}` },
+      findings: [{ messageId: 'infoSpaceLow', severity: 'error', data: { available: '3.965GB', minimum: '10.74GB', dataPercent: 0.4 } }],
+    },
+    {
+      // moby/moby#3182 (1.7 prints no minimum line): 40.91 MB is below dockerd's default 10% of 107.4 GB.
+      name: 'no minimum line: near-zero available against dockerd\'s default 10% of the pool',
+      artifacts: { 'docker.info': `Storage Driver: devicemapper\n${spaceLines('85.61 GB', '107.4 GB', '40.91 MB')}` },
+      findings: [{ messageId: 'infoSpaceLow', severity: 'error', data: { available: '40.91 MB', minimum: "10% of the pool (dockerd's default)", dataPercent: 79.7 } }],
+    },
     {
       name: 'data 85% full is a warning',
       artifacts: { 'dmsetup.status': pool('docker-thinpool', '100/1000', '850/1000'), 'docker.daemon-json': DM },

@@ -13,6 +13,11 @@ const before = fx('before-iptables-save-nat.txt');
 const j = (lines: string[]) => lines.join('\n') + '\n';
 // Healthy filter table from the same kind of lab (samples/lab-netns-healthy).
 const healthyFilter = read('samples/lab-netns-healthy/cmd/iptables-save-filter.txt');
+// Real pastes (test/fixtures/real-world/firewalld-restart): firewalld 0.4 ERROR on docker's `-A DOCKER … DNAT` (moby/moby#16137),
+// firewalld 0.6 WARNING on docker's start-up cleanup `-F`/`-X` (minishift/minishift#2777).
+const rw = (name: string) => read(`test/fixtures/real-world/firewalld-restart/${name}`);
+const appendFailed = rw('moby-moby-16137.txt');
+const cleanupFailed = rw('trap-minishift-minishift-2777.txt');
 
 // systemd 219 (EulerOS/CentOS 7) unit lines: "Started firewalld - dynamic firewall daemon." (no unit-name prefix before v247).
 const v219 = (fwFirst: boolean) =>
@@ -31,6 +36,18 @@ ruleTester.run(rule, {
     { name: 'healthy netns lab', bundle: 'samples/lab-netns-healthy' },
     { name: 'healthy nspawn lab', bundle: 'samples/nspawn-healthy' },
     { name: 'healthy sosreport (Debian 12)', bundle: 'samples/sosreport-vm-debian12.tar.xz' },
+    { name: 'firewalld COMMAND_FAILED on docker\'s -F/-X start-up cleanup only (benign)', artifacts: { journal: cleanupFailed }, collectedAt: '2018-12-01T00:00:00Z' },
+    {
+      // A -C probe and a -D delete that fail with "No chain": docker checking before it creates; not proof of a wipe.
+      name: 'firewalld COMMAND_FAILED on -C and -D of docker chains (benign)',
+      artifacts: {
+        journal: j([
+          "Nov 18 18:42:43 h firewalld[20080]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w2 -t nat -C DOCKER -p tcp -d 0/0 --dport 6379 -j DNAT --to-destination 172.17.0.2:6379 ! -i docker0' failed: iptables: No chain/target/match by that name.",
+          "Nov 18 18:42:43 h firewalld[20080]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w2 --table nat --delete DOCKER -p tcp' failed: iptables: No chain/target/match by that name.",
+        ]),
+      },
+      collectedAt: '2018-11-19T00:00:00Z',
+    },
     { name: 'firewalld started before dockerd (systemd 219 wording)', artifacts: { journal: v219(true), 'iptables.nat': before }, collectedAt: '2021-03-01T13:00:00Z' },
     {
       name: 'chains wiped but dockerd runs with --iptables=false',
@@ -42,6 +59,23 @@ ruleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'firewalld 0.4: docker\'s -A DOCKER DNAT appends fail with No chain (chains wiped, no reload line)',
+      artifacts: { journal: appendFailed },
+      collectedAt: '2017-09-02T00:00:00Z',
+      // Lines 1 and 3 are the -A DOCKER appends; 2, 4 and 5 are --delete on INPUT/OUTPUT (Bad rule), not counted.
+      // Logs only: the engine lowers the rule's 'high' to 'medium' until the iptables tables confirm (meta.confirmedBy).
+      findings: [{ messageId: 'appendsFailed', severity: 'error', confidence: 'medium', data: { count: 2, chains: 'nat/DOCKER' }, evidence: [{ artifact: 'journal', line: 1, excerpt: '-A DOCKER' }, { artifact: 'journal', line: 3, excerpt: '--dport 2004' }] }],
+    },
+    {
+      // firewalld 0.5+ logs the same at WARNING; a long-option append to an isolation chain is the same proof.
+      name: 'firewalld 0.5+: WARNING on --append DOCKER-ISOLATION-STAGE-1',
+      artifacts: {
+        journal: j(["Nov 30 21:52:26 h firewalld[851]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 --table filter --append DOCKER-ISOLATION-STAGE-1 -i br-1 ! -o br-1 -j DOCKER-ISOLATION-STAGE-2' failed: iptables: No chain/target/match by that name."]),
+      },
+      collectedAt: '2018-12-01T00:00:00Z',
+      findings: [{ messageId: 'appendsFailed', data: { count: 1, chains: 'filter/DOCKER-ISOLATION-STAGE-1' } }],
+    },
     {
       name: 'real capture: DOCKER chains gone from nat and filter, then docker run -p failed',
       artifacts: { 'iptables.nat': fx('iptables-save-nat.txt'), 'iptables.filter': fx('iptables-save-filter.txt'), ps, syslog: [{ path: 'logs/dockerd.log', text: fx('dockerd.log') }] },

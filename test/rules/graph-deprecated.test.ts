@@ -48,6 +48,12 @@ ruleTester.run(rule, {
       findings: [{ messageId: 'graphConfigured', data: { where: 'the docker.service ExecStart', option: '--graph flag', value: '/srv/docker' }, evidence: [{ artifact: 'systemd.docker', excerpt: '--graph /srv/docker' }] }],
     },
     {
+      // A sosreport's copy of the unit (no systemctl cat): the copied file is the unit's config source.
+      name: 'sosreport copy of /etc/systemd/system/docker.service with --graph in ExecStart',
+      artifacts: { 'systemd.cat-docker': [{ path: 'etc/systemd/system/docker.service', text: '[Service]\nType=notify\nExecStart=/usr/bin/dockerd -H fd:// \\\n\t--graph=/data/docker\n' }] },
+      findings: [{ messageId: 'graphConfigured', data: { option: '--graph flag', value: '/data/docker' }, evidence: [{ artifact: 'systemd.cat-docker', path: 'etc/systemd/system/docker.service', line: 3 }] }],
+    },
+    {
       // The collector's daemon-processes format (samples/*/cmd/daemon-processes.txt): the running dockerd argv.
       name: 'running dockerd started with -g',
       artifacts: {

@@ -37,8 +37,20 @@ ruleTester.run(rule, {
     },
     { name: 'healthy netns lab bundle (no semaphores in its IPC namespace)', bundle: 'samples/lab-netns-healthy' },
     { name: 'not evaluated without any semaphore listing', artifacts: { 'kernel.sem': '250\t32000\t32\t128\n' }, coverage: 'not-evaluated' },
+    {
+      name: 'logs without cookie failures and no semaphore table: insufficient, not "no leak"',
+      artifacts: { journal: 'Jun 07 10:41:43 h dockerd[1]: time="2017-06-07T10:41:43Z" level=info msg="API listen on /var/run/docker.sock"\n' },
+      collectedAt: '2017-06-08T00:00:00Z',
+      coverage: 'insufficient-evidence',
+    },
   ],
   invalid: [
+    {
+      // moby/moby#33603: grep -r output of /var/log/messages (RFC 3339, `docker:` without pid); no ipcs was collected.
+      name: 'cookie failures in the logs alone still make a finding (confidence lowered until ipcs confirms)',
+      artifacts: { syslog: readFileSync(resolve(REPO_ROOT, 'test/fixtures/real-world/semaphore-leak/moby-moby-33603.txt'), 'utf8') },
+      findings: [{ messageId: 'cookieFailures', severity: 'error', confidence: 'low', data: { count: 2 }, evidence: [{ artifact: 'syslog', line: 2, excerpt: 'dm_task_set_cookie failed' }] }],
+    },
     {
       name: 'real capture: SEMMNI 4 reached by 4 cookies older than a minute',
       bundle: LIMIT_REACHED,

@@ -27,6 +27,12 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      // cockpit-project/cockpit#14009: a headerless `ps aux` paste of RHEL's docker-proxy-current processes.
+      name: 'headerless ps aux fragment of RHEL docker-proxy-current processes',
+      artifacts: { ps: readFileSync(resolve(REPO_ROOT, 'test/fixtures/real-world/userland-proxy-load/cockpit-project-cockpit-14009.txt'), 'utf8') },
+      findings: [{ messageId: 'someProxies', data: { count: 6 }, evidence: [{ artifact: 'ps', line: 1, excerpt: '/usr/libexec/docker/docker-proxy-current -proto tcp' }] }],
+    },
+    {
       name: 'real capture: six docker-proxy processes (info)',
       artifacts: { ps, 'docker.ps': fx('docker-ps-a.txt') },
       findings: [

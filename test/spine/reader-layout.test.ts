@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseName, PathMap, pickWinners, resolveLinkTarget } from '../../analyzer/src/spine/path-map.js';
 import { scanBundle } from '../../analyzer/src/spine/reader.js';
 import { parseBundleManifest } from '../../analyzer/src/spine/manifest.js';
+import { parserFor } from '../../analyzer/src/parsers/index.js';
 import { recordingSinks, tarBuffer, tempDir, tgzBuffer, writeTemp } from './helpers.js';
 
 let work: ReturnType<typeof tempDir>;
@@ -204,6 +205,44 @@ describe('layout detection', () => {
       ['var/log/messages', true],
     ]);
     expect(inventory.problems).toEqual([]);
+  });
+
+  it('sosreport: systemctl status exiting 3 is a normal answer; etc/hostname and copied unit files are read', async () => {
+    const top = 'sosreport-node2-2026-11-28-hijklmn';
+    const plugin = (commands: { exec: string; filepath: string; return_code: number }[]) => ({ timeout_hit: false, commands });
+    const sosManifest = {
+      version: '4.5.6',
+      components: {
+        report: {
+          plugins: {
+            // systemctl(1): `status` exits 3 when a listed unit is not active; sos records it as is.
+            systemd: plugin([{ exec: 'systemctl status --all', filepath: 'sos_commands/systemd/systemctl_status_--all', return_code: 3 }]),
+            docker: plugin([{ exec: 'docker info', filepath: 'sos_commands/docker/docker_info', return_code: 3 }]),
+          },
+        },
+      },
+    };
+    const p = writeTemp(
+      work.dir,
+      'sos-units.tar',
+      await tarBuffer([
+        { name: `${top}/sos_reports/manifest.json`, content: JSON.stringify(sosManifest) },
+        { name: `${top}/sos_commands/systemd/systemctl_status_--all`, content: '* docker.service - Docker Application Container Engine\n   Active: inactive (dead)\n' },
+        { name: `${top}/sos_commands/docker/docker_info`, content: 'Storage Driver: overlay2\n' },
+        { name: `${top}/etc/hostname`, content: 'node2\n' },
+        { name: `${top}/etc/systemd/system/docker.service.d/override.conf`, content: '[Service]\nExecStart=\n' },
+        { name: `${top}/usr/lib/systemd/system/docker.service`, content: '[Service]\nExecStart=/usr/bin/dockerd\n' },
+        { name: `${top}/etc/systemd/system/multi-user.target.wants/docker.service`, type: 'symlink', linkname: '../../../../usr/lib/systemd/system/docker.service' },
+        { name: `${top}/version.txt`, content: 'sosreport: 4.5.6\n' },
+      ]),
+    );
+    const { inventory, parsed } = await scanBundle(p, { sinkFor: (source, ctx) => parserFor(source.artifact)?.create({ ...ctx }) });
+    expect(state(inventory, 'systemd.status')).toMatchObject({ state: 'present' });
+    // The exception is systemctl status's own: any other command exiting 3 still failed.
+    expect(state(inventory, 'docker.info')).toMatchObject({ state: 'failed', exitCode: 3 });
+    expect(state(inventory, 'hostname')).toMatchObject({ state: 'present', paths: ['etc/hostname'] });
+    expect(parsed.find((x) => x.source.artifact === 'hostname')?.result).toMatchObject({ status: 'ok', value: { hostname: 'node2' } });
+    expect(state(inventory, 'systemd.cat-docker').paths.sort()).toEqual(['etc/systemd/system/docker.service.d/override.conf', 'usr/lib/systemd/system/docker.service']);
   });
 
   it('sos 4.8 version.txt wording and no top folder still say sosreport', async () => {

@@ -71,6 +71,7 @@ export interface EventFieldMap {
   'fs.exdev': never;
   'fs.no-space': never;
   'proc.fork-eagain': never;
+  'logrotate.file-error': 'path' | 'reason';
   // configuration — dockerd.ts
   'dockerd.graph-flag-deprecated': never;
   'dockerd.graph-option-deprecated': never;
@@ -78,11 +79,12 @@ export interface EventFieldMap {
   'dockerd.umask-unsupported': 'value';
   // networking — network.ts
   'dockerd.default-bridge': 'bridge' | 'address';
+  'dockerd.bridge-mismatch': 'address' | 'requested';
   'dockerd.network-ambiguous': 'network' | 'matches';
   'dockerd.port-programming-failed': 'endpoint' | 'id';
   'dockerd.chain-program-failed': 'table';
   'dockerd.setup-iptables': 'phase';
-  'firewalld.command-failed': 'detail';
+  'firewalld.command-failed': 'detail' | 'command' | 'verb' | 'table' | 'chain' | 'reason';
   'kernel.bridge-port-state': 'bridge' | 'port' | 'state';
   // kernel corroboration — kernel.ts
   'kernel.fs-recovery': 'device';

@@ -3,8 +3,50 @@
  * field guide §2), duplicate network names, and the kernel's bridge-port lines.
  */
 import { defineEvent } from './types.js';
+import { lookupTable } from '../parsers/util/dict.js';
 
 const DOCKER = ['docker', 'dockerd'];
+
+/** iptables' command options (short and long) → the verb, as iptables(8) names them. */
+const IPTABLES_VERBS = lookupTable<string>({
+  '-A': 'append', '--append': 'append', '-C': 'check', '--check': 'check', '-D': 'delete', '--delete': 'delete',
+  '-I': 'insert', '--insert': 'insert', '-R': 'replace', '--replace': 'replace', '-F': 'flush', '--flush': 'flush',
+  '-X': 'delete-chain', '--delete-chain': 'delete-chain', '-N': 'new-chain', '--new-chain': 'new-chain',
+  '-Z': 'zero', '--zero': 'zero', '-L': 'list', '--list': 'list', '-P': 'policy', '--policy': 'policy',
+});
+
+/**
+ * The iptables command firewalld ran (`/sbin/iptables -w2 -t nat -A DOCKER -p tcp … -j DNAT …`) → its
+ * verb, table (default filter) and chain; iptables' answer → `no-chain` (`No chain/target/match by
+ * that name`: the chain or a jump target does not exist), `bad-rule` (`Bad rule (does a matching rule
+ * exist in that chain?)`), else the text. Rules read these fields, never the command text.
+ */
+function iptablesFields(f: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.detail !== undefined) out.detail = f.detail;
+  if (f.command !== undefined) {
+    out.command = f.command;
+    const words = f.command.split(/\s+/);
+    let table = 'filter';
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === '-t' || w === '--table') table = words[++i] ?? table;
+      else if (/^-t\w+$/.test(w)) table = w.slice(2);
+      else if (/^--table=/.test(w)) table = w.slice(8);
+      else if (IPTABLES_VERBS[w]) {
+        out.verb = IPTABLES_VERBS[w]!;
+        if (words[i + 1]) out.chain = words[i + 1]!;
+        break;
+      }
+    }
+    out.table = table;
+  }
+  if (f.reason !== undefined) out.reason = /No chain\/target\/match by that name/.test(f.reason) ? 'no-chain' : /\bBad rule\b/.test(f.reason) ? 'bad-rule' : f.reason.trim();
+  return out;
+}
+
+/** firewalld's COMMAND_FAILED for a direct/passthrough iptables command: `'<command>' failed: <iptables' answer>`. */
+const commandFailed = (level: string) => new RegExp(`${level}: COMMAND_FAILED(?:: (?<detail>'(?<command>[^']*)' failed: (?<reason>.*)|.*))?`, 's');
 
 export const NETWORK_EVENTS = [
   defineEvent({
@@ -13,6 +55,13 @@ export const NETWORK_EVENTS = [
     from: DOCKER,
     fields: ['bridge', 'address'],
     wordings: [{ re: /Default bridge \((?<bridge>\S+)\) is assigned with an IP address (?<address>\S+)\. Daemon option --bip can be used to set a preferred IP address/, hint: 'Default bridge (', versions: 'docker 1.12+', source: '[lab] docker.io 20.10.24', sample: 'time="2023-11-15T00:13:21Z" level=info msg="Default bridge (docker0) is assigned with an IP address 172.17.0.0/16. Daemon option --bip can be used to set a preferred IP address"' }],
+  }),
+  defineEvent({
+    kind: 'dockerd.bridge-mismatch',
+    title: 'docker0 address does not match the requested --bip (dockerd refused to start)',
+    from: DOCKER,
+    fields: ['address', 'requested'],
+    wordings: [{ re: /bridge IPv4 \((?<address>[^)\s]+)\) does not match requested configuration (?<requested>[^\s"]+)/, hint: 'does not match requested configuration', versions: 'docker 1.7–1.9', source: 'moby/moby#14425', sample: 'FATA[0000] Error starting daemon: Error initializing network controller: Error creating default "bridge" network: bridge IPv4 (10.1.42.1) does not match requested configuration 172.17.42.1' }],
   }),
   defineEvent({
     kind: 'dockerd.network-ambiguous',
@@ -48,8 +97,14 @@ export const NETWORK_EVENTS = [
     kind: 'firewalld.command-failed',
     title: 'firewalld command failed',
     from: ['firewalld'],
-    fields: ['detail'],
-    wordings: [{ re: /ERROR: COMMAND_FAILED(?:: (?<detail>.*))?/s, hint: 'COMMAND_FAILED', versions: 'firewalld 0.4+', source: 'field guide §2', sample: "ERROR: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -A DOCKER -p tcp -d 0/0 --dport 8080 -j DNAT --to-destination 172.17.0.2:80 ! -i docker0' failed: iptables: No chain/target/match by that name." }],
+    // verb/table/chain/reason come from the command and answer (iptablesFields): `-A DOCKER` + no-chain
+    // means docker's chain is gone; `-C`/`-D`/`-F`/`-X` failures are docker's normal start-up probing.
+    fields: ['detail', 'command', 'verb', 'table', 'chain', 'reason'],
+    normalize: iptablesFields,
+    wordings: [
+      { re: commandFailed('ERROR'), hint: 'COMMAND_FAILED', versions: 'firewalld 0.4', source: 'field guide §2, moby/moby#16137', sample: "2017-09-01 12:16:10 ERROR: COMMAND_FAILED: '/sbin/iptables -w2 -t nat -A DOCKER -p tcp -d 0/0 --dport 2003 -j DNAT --to-destination 172.17.0.5:22 ! -i docker0' failed: iptables: No chain/target/match by that name." },
+      { re: commandFailed('WARNING'), hint: 'COMMAND_FAILED', versions: 'firewalld 0.5+', source: 'minishift/minishift#2777, moby/moby#16816', sample: "WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t filter -X DOCKER' failed: iptables: No chain/target/match by that name." },
+    ],
   }),
   defineEvent({
     kind: 'kernel.bridge-port-state',

@@ -166,4 +166,12 @@ export const STORAGE_EVENTS = [
       { re: /pthread_create failed: Resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go runtime (cgo)', source: 'moby/moby#21298', sample: 'runtime/cgo: pthread_create failed: Resource temporarily unavailable' },
     ],
   }),
+  defineEvent({
+    kind: 'logrotate.file-error',
+    title: 'logrotate failed on a file',
+    from: ['logrotate'],
+    fields: ['path', 'reason'],
+    // logrotate only stats files its configuration names: a path under the data-root means a host job rotates Docker's files.
+    wordings: [{ re: /error: stat of (?<path>\/\S+) failed: (?<reason>.+)/, hint: 'error: stat of', versions: 'logrotate 3.x', source: 'nextcloud/all-in-one#2846', sample: 'error: stat of /var/lib/docker/containers/2dcf7d17700cc547d82a2e1f2c1c439f3584160436ead3482a80c84ca93bf326/2dcf7d17700cc547d82a2e1f2c1c439f3584160436ead3482a80c84ca93bf326-json.log failed: Permission denied' }],
+  }),
 ];

@@ -16,12 +16,13 @@ import type { ConfigSourceKind, ConfigValue, EffectiveConfig } from './host-mode
 import type { ArtifactSource, Evidence } from '../spine/types.js';
 import type { DaemonJsonFacts } from '../parsers/daemon-json.js';
 import type { SysconfigFacts } from '../parsers/sysconfig.js';
-import type { CatFacts, ShowFacts } from '../parsers/systemctl.js';
+import type { ShowFacts } from '../parsers/systemctl.js';
 import type { DockerInfoFacts } from '../parsers/docker-info.js';
 import { daemonJsonKeyType, flagSpec, parseDockerdFlags, type JsonType } from '../parsers/util/dockerd-flags.js';
 import { shellSplit } from '../parsers/util/shell-words.js';
 import { REDACTED } from '../parsers/processes.js';
 import { lineEvidence } from './source-evidence.js';
+import { dockerUnit } from './docker-unit.js';
 import { dict } from '../parsers/util/dict.js';
 
 export const DEFAULT_DATA_ROOT = '/var/lib/docker';
@@ -126,7 +127,7 @@ export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
 
   // --- environment for the unit -------------------------------------------------------------
   const unit = d.units?.['docker.service'];
-  const cat = facts.first<CatFacts>('systemd.cat-docker');
+  const cat = dockerUnit(facts);
   let show: { unit: ShowFacts['units'][number]; source: ArtifactSource } | undefined;
   for (const s of facts.values<ShowFacts>('systemd.docker')) {
     const u = s.value.units.find((x) => x.id === 'docker.service' || x.names.includes('docker.service'));
@@ -142,7 +143,7 @@ export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
     if (m) referenced.add(m[1]!);
   }
   const unitEnv = new Map<string, EnvEntry>();
-  for (const e of cat?.value.environment ?? []) unitEnv.set(e.name, { value: e.value, source: 'unit', evidence: lineEvidence(cat!.source, e) });
+  for (const e of cat?.value.environment ?? []) unitEnv.set(e.name, { value: e.value, source: 'unit', evidence: cat!.evidence(e, e.path) });
   if (unitEnv.size === 0 && show?.unit.properties['Environment']) {
     const at = show.unit.lines['Environment'] ?? show.unit.line;
     for (const w of shellSplit(show.unit.properties['Environment'].replace(/\n/g, ' ')).words) {
@@ -179,7 +180,7 @@ export function buildConfig(facts: FactStore, d: ModelDraft): EffectiveConfig {
     const at = show.unit.lines['ExecStart'] ?? show.unit.line;
     unitWords = expand(show.unit.execStartArgv, 'unit', lineEvidence(show.source, { line: at, text: `ExecStart=${show.unit.properties['ExecStart']?.split('\n')[0] ?? ''}` }));
   } else if (cat?.value.execStart) {
-    unitWords = expand(cat.value.execStart.argv, 'unit', lineEvidence(cat.source, cat.value.execStart));
+    unitWords = expand(cat.value.execStart.argv, 'unit', cat.evidence(cat.value.execStart, cat.value.execStart.path));
   } else if (unit?.execStart) {
     unitWords = expand(unit.execStart, 'unit', unit.evidence);
   } else if (sysEnv.size > 0) {

@@ -421,6 +421,8 @@ export interface StorageFacts {
   driverEvidence?: Evidence;
   /** docker info line per driverStatus key, for findings that cite it. */
   driverStatusEvidence?: Record<string, Evidence>;
+  /** devicemapper's `Data/Metadata Space …` and `Thin Pool Minimum Free Space` lines of docker info, in bytes. */
+  infoSpace?: { dataUsed?: number; dataTotal?: number; dataAvailable?: number; metadataUsed?: number; metadataTotal?: number; metadataAvailable?: number; minFree?: number };
   dmDevices: DmDevice[];
   thinPoolProfile?: { thresholds: Record<string, number>; evidence: Evidence };
   /** deviceset-metadata BaseDeviceUUID values by file path. */

@@ -14,14 +14,14 @@ import { dict } from '../parsers/util/dict.js';
 
 type Daemon = NonNullable<ProcessFacts['dockerd']>;
 
-/** dockerd, or `docker daemon` (≤ 1.12) is not handled: 18.09+ only ships dockerd. */
+/** dockerd (RHEL's docker 1.12/1.13: dockerd-current), or `docker daemon` (≤ 1.12) is not handled: 18.09+ only ships dockerd. */
 export function isDockerd(argv0: string | undefined): boolean {
-  return argv0 !== undefined && /(^|\/)dockerd$/.test(argv0);
+  return argv0 !== undefined && /(^|\/)dockerd(-current)?$/.test(argv0);
 }
 
-/** containerd (separate or managed by dockerd), openEuler 18.09's `docker-containerd`; not shims. */
+/** containerd (separate or managed by dockerd), openEuler 18.09's `docker-containerd`, RHEL's `docker-containerd-current`; not shims. */
 export function isContainerd(argv0: string | undefined): boolean {
-  return argv0 !== undefined && /(^|\/)(docker-)?containerd$/.test(argv0);
+  return argv0 !== undefined && /(^|\/)(docker-)?containerd(-current)?$/.test(argv0);
 }
 
 export function buildProcesses(facts: FactStore, _d: ModelDraft): ProcessFacts {

@@ -15,24 +15,29 @@ import type { OverlayParam } from '../parsers/overlay-params.js';
 import type { DfOutput, DfRow } from '../parsers/df.js';
 import { fileEvidence, lineEvidence } from './source-evidence.js';
 import { dict } from '../parsers/util/dict.js';
+import { parseDockerSize } from '../parsers/util/table.js';
+import { DEVICEMAPPER_ONLY_KEYS } from '../parsers/docker-info.js';
 
 export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   const out: StorageFacts = { driverStatus: dict(), dmDevices: [], baseDeviceUuids: [], overlayParams: dict() };
 
-  const info = facts.first<DockerInfoFacts>('docker.info')?.value;
+  const infoFacts = facts.first<DockerInfoFacts>('docker.info');
+  const info = infoFacts?.value;
   const infoDriver = info?.server?.['Storage Driver'];
-  const driver = infoDriver || d.config?.storageDriver;
+  // A headerless fragment (`docker info | grep Space`) of devicemapper's own keys still names the driver.
+  const fragmentKey = !infoDriver && info?.headerlessDriverStatus ? DEVICEMAPPER_ONLY_KEYS.find((k) => info.storageDriverLines[k]) : undefined;
+  const driver = infoDriver || (fragmentKey ? 'devicemapper' : undefined) || d.config?.storageDriver;
   if (driver) out.driver = driver;
   if (info?.storageDriverStatus) Object.assign(out.driverStatus, info.storageDriverStatus);
-  const infoFacts = facts.first<DockerInfoFacts>('docker.info');
   if (infoDriver && infoFacts?.value.serverLines['Storage Driver']) out.driverEvidence = lineEvidence(infoFacts.source, infoFacts.value.serverLines['Storage Driver']);
+  else if (fragmentKey && infoFacts) out.driverEvidence = lineEvidence(infoFacts.source, infoFacts.value.storageDriverLines[fragmentKey]!);
   else if (driver && d.config?.values['storage-driver']?.evidence) out.driverEvidence = d.config.values['storage-driver'].evidence;
   if (infoFacts) {
     const ev = dict<Evidence>();
-    for (const e of infoFacts.value.entries) {
-      if (e.path.length >= 1 && e.path[e.path.length - 1] === 'Storage Driver' && !e.item && ev[e.key] === undefined) ev[e.key] = lineEvidence(infoFacts.source, e);
-    }
+    for (const [key, at] of Object.entries(infoFacts.value.storageDriverLines)) ev[key] = lineEvidence(infoFacts.source, at);
     if (Object.keys(ev).length > 0) out.driverStatusEvidence = ev;
+    const space = infoSpace(infoFacts.value.storageDriverStatus);
+    if (space) out.infoSpace = space;
   }
 
   out.dmDevices = dmDevices(facts);
@@ -66,6 +71,25 @@ export function buildStorage(facts: FactStore, d: ModelDraft): StorageFacts {
   const fs = dataRootFs(facts, root);
   if (fs) out.dataRootFs = fs;
   return out;
+}
+
+/** devicemapper's space lines of docker info in bytes; undefined when it printed none. */
+function infoSpace(status: Readonly<Record<string, string>>): StorageFacts['infoSpace'] {
+  const keys = {
+    dataUsed: 'Data Space Used',
+    dataTotal: 'Data Space Total',
+    dataAvailable: 'Data Space Available',
+    metadataUsed: 'Metadata Space Used',
+    metadataTotal: 'Metadata Space Total',
+    metadataAvailable: 'Metadata Space Available',
+    minFree: 'Thin Pool Minimum Free Space',
+  } as const;
+  const out: NonNullable<StorageFacts['infoSpace']> = {};
+  for (const [name, key] of Object.entries(keys) as [keyof typeof keys, string][]) {
+    const bytes = parseDockerSize(status[key]);
+    if (bytes !== undefined) out[name] = bytes;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function dmDevices(facts: FactStore): DmDevice[] {

@@ -6,8 +6,9 @@
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { UnitFacts } from './host-model.js';
-import type { CatFacts, ShowFacts, StatusFacts } from '../parsers/systemctl.js';
+import type { ShowFacts, StatusFacts } from '../parsers/systemctl.js';
 import { lineEvidence } from './source-evidence.js';
+import { dockerUnit } from './docker-unit.js';
 import type { Evidence } from '../spine/types.js';
 import { dict, lookupTable } from '../parsers/util/dict.js';
 
@@ -57,19 +58,20 @@ export function buildUnits(facts: FactStore, _d: ModelDraft): Record<string, Uni
     }
   }
 
-  const cat = facts.first<CatFacts>('systemd.cat-docker');
+  const cat = dockerUnit(facts);
   if (cat) {
     const u = unit('docker.service');
     for (const f of cat.value.files) {
       if (!f.dropIn) continue;
-      const ev = lineEvidence(cat.source, { line: f.line, text: `# ${f.path}` });
+      // A copied drop-in has no header line (line 0): its path stands for the file.
+      const ev = cat.evidence({ line: f.line, text: f.line > 0 ? `# ${f.path}` : f.path }, f.path);
       const known = u.dropIns.find((x) => x.path === f.path);
       if (known) known.evidence = ev;
       else u.dropIns.push({ path: f.path, evidence: ev });
     }
     // show's argv is what systemd runs; without show, the file's ExecStart is the best we have.
     if (!u.execStart && cat.value.execStart) u.execStart = cat.value.execStart.argv;
-    u.evidence ??= cat.value.execStart ? lineEvidence(cat.source, cat.value.execStart) : undefined;
+    u.evidence ??= cat.value.execStart ? cat.evidence(cat.value.execStart, cat.value.execStart.path) : undefined;
     if (u.evidence === undefined) delete u.evidence;
   }
   return units;

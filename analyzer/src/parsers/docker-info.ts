@@ -17,6 +17,12 @@
  * `WARNING:` lines (stderr, merged in some captures) are kept apart. Daemon down:
  * `Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?`
  * (older clients: `… running on this host?`), possibly after `ERROR: ` under `Server:`.
+ *
+ * Pasted fragments (issue 13): `docker info | grep Space` leaves devicemapper's status lines without
+ * their `Storage Driver:` header, indented or not, sometimes after WARNING lines ([real]
+ * docker/for-linux#731, docker/docs#4166); a user may wrap a line in markdown `**…**`, read without
+ * the emphasis. Orphan lines of devicemapper's own keys ({@link DEVICEMAPPER_STATUS_KEYS}) are
+ * storage-driver status all the same, and `headerlessDriverStatus` says the header was missing.
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
 import { IndentTree, type IndentEntry } from './util/indent-tree.js';
@@ -35,6 +41,10 @@ export interface DockerInfoFacts {
   server: Record<string, string>;
   /** Children of `Storage Driver:` (Pool Name, Data loop file, Backing Filesystem, Supports d_type, …). */
   storageDriverStatus: Record<string, string>;
+  /** Line of each storageDriverStatus key, for evidence. */
+  storageDriverLines: Record<string, { line: number; text: string }>;
+  /** Devicemapper status lines were read without a `Storage Driver:` line above them (a pasted fragment). */
+  headerlessDriverStatus?: boolean;
   /** Server list items per parent key (`Security Options` → [seccomp], `Insecure Registries` → […]). */
   lists: Record<string, string[]>;
   /** Line of each top-level server key, for evidence. */
@@ -53,6 +63,23 @@ export function daemonUnreachable(text: string, line: number): DaemonUnreachable
   return undefined;
 }
 
+/**
+ * The keys devicemapper's Status() prints under `Storage Driver:` (moby daemon/graphdriver/devmapper,
+ * 1.2 to 18.09). Only these are read as driver status when their header is missing; `Backing
+ * Filesystem` is overlay2's too, so it alone does not name the driver (DEVICEMAPPER_ONLY_KEYS).
+ */
+export const DEVICEMAPPER_STATUS_KEYS: ReadonlySet<string> = new Set([
+  'Pool Name', 'Pool Blocksize', 'Base Device Size', 'Backing Filesystem', 'Data file', 'Metadata file', 'Data loop file',
+  'Metadata loop file', 'Data Space Used', 'Data Space Total', 'Data Space Available', 'Metadata Space Used',
+  'Metadata Space Total', 'Metadata Space Available', 'Thin Pool Minimum Free Space', 'Udev Sync Supported',
+  'Deferred Removal Enabled', 'Deferred Deletion Enabled', 'Deferred Deleted Device Count', 'Library Version',
+]);
+/** Status keys that only devicemapper prints: their presence names the driver when the header is missing. */
+export const DEVICEMAPPER_ONLY_KEYS: readonly string[] = [...DEVICEMAPPER_STATUS_KEYS].filter((k) => k !== 'Backing Filesystem');
+
+/** `**Data Space Available: 0B**` (markdown emphasis a user put around a pasted line) → the line. */
+const unemphasise = (t: string): string => t.replace(/^(\s*)\*\*(.+?)\*\*\s*$/, '$1$2');
+
 interface State {
   tree: IndentTree;
   section?: 'Client' | 'Server';
@@ -68,10 +95,10 @@ export const dockerInfoParser = lineParser<State, DockerInfoFacts>({
     tree: new IndentTree(),
     sawSections: false,
     sawText: false,
-    facts: { layout: 'flat', client: dict(), server: dict(), storageDriverStatus: dict(), lists: dict(), serverLines: dict(), warnings: [], entries: [] },
+    facts: { layout: 'flat', client: dict(), server: dict(), storageDriverStatus: dict(), storageDriverLines: dict(), lists: dict(), serverLines: dict(), warnings: [], entries: [] },
   }),
   line(s, line, problems) {
-    const t = line.text;
+    const t = unemphasise(line.text);
     if (t.trim() === '') return;
     s.sawText = true;
     const f = s.facts;
@@ -102,8 +129,19 @@ export const dockerInfoParser = lineParser<State, DockerInfoFacts>({
     const topIndent = s.sawSections ? 1 : 0;
     f.entries.push(e);
     const isTop = e.path.length === 0 && !e.item;
+    const addStatus = () => {
+      if (f.storageDriverStatus[e.key] !== undefined) return;
+      f.storageDriverStatus[e.key] = e.value;
+      f.storageDriverLines[e.key] = { line: e.line, text: e.text };
+    };
     if (section === 'Client') {
       if (isTop && f.client[e.key] === undefined) f.client[e.key] = e.value;
+      return;
+    }
+    // A devicemapper key with no `Storage Driver:` above it (at the top, or under another such orphan).
+    if (!e.item && DEVICEMAPPER_STATUS_KEYS.has(e.key) && e.path.every((k) => DEVICEMAPPER_STATUS_KEYS.has(k))) {
+      addStatus();
+      f.headerlessDriverStatus = true;
       return;
     }
     if (isTop) {
@@ -115,7 +153,7 @@ export const dockerInfoParser = lineParser<State, DockerInfoFacts>({
       return;
     }
     const parent = e.path[e.path.length - 1]!;
-    if (e.path.length === 1 && parent === 'Storage Driver' && !e.item) f.storageDriverStatus[e.key] ??= e.value;
+    if (e.path.length === 1 && parent === 'Storage Driver' && !e.item) addStatus();
     if (e.item && e.path.length === 1) (f.lists[parent] ??= []).push(e.key);
   },
   finish(s, problems) {

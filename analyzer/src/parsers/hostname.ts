@@ -1,5 +1,6 @@
 /**
  * `hostname`: one line, e.g. [cap] `vm`. A second non-blank line is a problem (not hostname output).
+ * A sosreport's copy of /etc/hostname reads the same; `#` comment lines there are skipped (hostname(5)).
  */
 import { lineParser, ok, skipped } from './util/line-parser.js';
 
@@ -14,7 +15,7 @@ export const hostnameParser = lineParser<{ first?: HostnameFacts; extra: boolean
   init: () => ({ extra: false }),
   line(s, line, problems) {
     const t = line.text.trim();
-    if (t === '') return;
+    if (t === '' || t.startsWith('#')) return;
     if (s.first) {
       if (!s.extra) problems.add(line, 'more than one line: not hostname output');
       s.extra = true;

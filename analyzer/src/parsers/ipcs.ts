@@ -239,7 +239,7 @@ function semRow(s: State, line: Line, problems: ProblemLog): void {
     if (f[0] === 'key' && f[1] === 'semid') return;
     problems.add(line, 'unexpected heading line in "Semaphore Arrays"');
   }
-  if (f.length !== 5) return problems.add(line, `expected 5 columns (key semid owner perms nsems), got ${f.length}`);
+  if (f.length < 5) return problems.add(line, `expected 5 columns (key semid owner perms nsems), got ${f.length}`);
   const key = toHexInt(f[0]);
   const semid = toInt(f[1]);
   const perms = toOctal(f[3]);
@@ -247,7 +247,16 @@ function semRow(s: State, line: Line, problems: ProblemLog): void {
   if (key === undefined || semid === undefined || perms === undefined || nsems === undefined) {
     return problems.add(line, 'bad number in semaphore row (key hex, semid, perms octal, nsems)');
   }
+  trailing(f, 5, line, problems);
   keep(s, s.out.semaphores, { key, keyHex: keyHex(key), semid, owner: f[2]!, perms, nsems, line: line.no, text: line.text });
+}
+
+/**
+ * Text after a row's known columns (a user's `<====` marker in a pasted table, [real] moby/moby#35408)
+ * is noted and the row kept: the columns before it read as usual.
+ */
+function trailing(f: readonly string[], columns: number, line: Line, problems: ProblemLog): void {
+  if (f.length > columns) problems.add(line, `text after the ${columns} columns ignored: ${f.slice(columns).join(' ').slice(0, 80)}`);
 }
 
 function timesRow(s: State, line: Line, problems: ProblemLog): void {
@@ -276,7 +285,8 @@ function creatorRow(s: State, line: Line, problems: ProblemLog): void {
   }
   const semid = toInt(f[0]);
   const perms = toOctal(f[1]);
-  if (f.length !== 6 || semid === undefined || perms === undefined) return problems.add(line, 'expected "semid perms cuid cgid uid gid"');
+  if (f.length < 6 || semid === undefined || perms === undefined) return problems.add(line, 'expected "semid perms cuid cgid uid gid"');
+  trailing(f, 6, line, problems);
   keep(s, s.out.creators, { semid, perms, cuid: f[2]!, cgid: f[3]!, uid: f[4]!, gid: f[5]!, line: line.no, text: line.text });
 }
 

@@ -12,6 +12,10 @@
  * ```
  * `STARTED` (lstart) is a ctime date, five words, in the collector's zone (UTC in our bundles, the
  * host zone in sos). `START` of `aux` has no date and is kept as text.
+ *
+ * A pasted fragment often lacks the header (`ps aux | grep docker-proxy`, [real] moby/moby#11185,
+ * dokku/dokku#1926): rows shaped like `ps aux` (user, pid, %cpu, %mem, vsz, rss, tty, stat, start,
+ * time, command) are read with aux's columns, and the guess is noted once with its line.
  */
 import { lineParser, malformed, ok, skipped } from './util/line-parser.js';
 import { parseCtime, wallClockOffset } from './util/table.js';
@@ -41,6 +45,10 @@ const WIDTH = lookupTable<number>({ STARTED: 5, LSTART: 5 });
 const LAST = new Set(['COMMAND', 'CMD', 'ARGS']);
 const ONE_WORD = /^(\S+)\s*/;
 const FIVE_WORDS = /^((?:\S+\s+){4}\S+)\s*/;
+/** procps' `ps aux` header, for rows pasted without it. */
+const AUX_COLUMNS = ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND'];
+/** A `ps aux` row: user, pid, %cpu, %mem, vsz, rss, then tty, stat, start, time and a command. */
+const AUX_ROW = /^\s*\S+\s+\d+\s+\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+\d+\s+\d+\s+\S+\s+\S+\s+\S+\s+(?:\d+-)?\d+:\d\d(?::\d\d)?\s+\S/;
 
 interface State {
   columns?: string[];
@@ -60,6 +68,10 @@ export const psParser = lineParser<State, PsFacts>({
     if (words.includes('PID') && words.some((w) => LAST.has(w))) {
       s.columns = words;
       return;
+    }
+    if (!s.columns && AUX_ROW.test(t)) {
+      s.columns = AUX_COLUMNS;
+      problems.add(line, 'no header: rows read as `ps aux` columns');
     }
     if (!s.columns) {
       problems.add(line, 'process line before the header');

@@ -25,6 +25,9 @@
  *
  * `systemctl cat docker`: `# /usr/lib/systemd/system/docker.service` before each file, drop-ins after
  * the main file, `Key=value` with `\` continuations; an empty `ExecStart=` in a drop-in resets the list.
+ * A unit file a sosreport copied (`etc/systemd/system/docker.service`, `….service.d/*.conf`) has no
+ * header: the file is its own path ([real] moby/moby#43493 `cat /etc/systemd/system/docker.service`),
+ * `# /…` lines in it are comments, and `unitFile` names it.
  */
 import type { ParseContext } from '../spine/types.js';
 import { lineParser, ok, skipped, type ProblemLog } from './util/line-parser.js';
@@ -290,6 +293,8 @@ export interface CatFile {
 
 export interface CatFacts {
   files: CatFile[];
+  /** Host path of a copied unit file (no `# /path` headers); absent for `systemctl cat` output. */
+  unitFile?: string;
   /** Effective ExecStart command text (the last non-empty after resets), and its argv. */
   execStart?: { value: string; argv: string[]; path: string; line: number; text: string };
   environment: { name: string; value: string; path: string; line: number; text: string }[];
@@ -298,6 +303,7 @@ export interface CatFacts {
 
 interface CatState {
   refusal?: string;
+  unitFile?: string;
   files: CatFile[];
   section: string;
   cont?: { key: string; value: string; line: number; text: string };
@@ -316,7 +322,12 @@ function addEntry(s: CatState, e: { key: string; value: string; line: number; te
 export const systemctlCatParser = lineParser<CatState, CatFacts>({
   name: 'systemctl-cat',
   artifacts: ['systemd.cat-docker'],
-  init: () => ({ files: [], section: '', sawText: false }),
+  init: (ctx) => {
+    const unitFile = copiedUnitPath(ctx.path);
+    return unitFile
+      ? { unitFile, files: [{ path: unitFile, dropIn: isDropIn(unitFile), line: 0, entries: [] }], section: '', sawText: false }
+      : { files: [], section: '', sawText: false };
+  },
   line(s, line, problems) {
     const t = line.text;
     if (s.cont) {
@@ -337,10 +348,10 @@ export const systemctlCatParser = lineParser<CatState, CatFacts>({
       return;
     }
     s.sawText = true;
-    const hdr = /^# (\/\S+)\s*$/.exec(t);
+    const hdr = s.unitFile ? null : /^# (\/\S+)\s*$/.exec(t);
     if (hdr) {
       const path = hdr[1]!;
-      s.files.push({ path, dropIn: /\.d\/[^/]+\.conf$/.test(path), line: line.no, entries: [] });
+      s.files.push({ path, dropIn: isDropIn(path), line: line.no, entries: [] });
       s.section = '';
       return;
     }
@@ -368,39 +379,56 @@ export const systemctlCatParser = lineParser<CatState, CatFacts>({
       addEntry(s, s.cont, problems);
     }
     if (!s.sawText) return skipped(s.refusal ?? 'empty output', problems);
-    const facts: CatFacts = { files: s.files, environment: [], environmentFiles: [] };
-    for (const f of s.files) {
-      for (const e of f.entries) {
-        if (e.section !== 'Service') continue;
-        if (e.key === 'ExecStart') {
-          if (e.value.trim() === '') facts.execStart = undefined;
-          else {
-            // Prefixes `-`, `@`, `+`, `!`, `:` change how systemd runs the command, not the argv.
-            const cmd = e.value.replace(/^[-@+!:]+/, '');
-            const sp = shellSplit(cmd);
-            if (sp.error) problems.add(e.line, `ExecStart: ${sp.error}`);
-            facts.execStart = { value: cmd, argv: sp.words, path: f.path, line: e.line, text: e.text };
-          }
-        } else if (e.key === 'Environment') {
-          const sp = shellSplit(e.value);
-          for (const w of sp.words) {
-            const eq = w.indexOf('=');
-            if (eq <= 0) {
-              problems.add(e.line, `Environment: not NAME=value: ${w}`);
-              continue;
-            }
-            facts.environment.push({ name: w.slice(0, eq), value: w.slice(eq + 1), path: f.path, line: e.line, text: e.text });
-          }
-        } else if (e.key === 'EnvironmentFile') {
-          if (e.value.trim() === '') {
-            facts.environmentFiles = [];
-            continue;
-          }
-          const optional = e.value.startsWith('-');
-          facts.environmentFiles.push({ path: e.value.replace(/^-/, '').trim(), optional, unitFile: f.path, line: e.line, text: e.text });
-        }
-      }
-    }
-    return ok(facts, problems);
+    return ok({ files: s.files, ...(s.unitFile ? { unitFile: s.unitFile } : {}), ...unitSettings(s.files, problems) }, problems);
   },
 });
+
+const isDropIn = (path: string): boolean => /\.d\/[^/]+\.conf$/.test(path);
+
+/** `…/etc/systemd/system/docker.service` (a copied unit file, not command output) → `/etc/systemd/system/docker.service`. */
+function copiedUnitPath(bundlePath: string): string | undefined {
+  const m = /(?:^|\/)((?:etc|usr\/lib|lib|run)\/systemd\/system\/[^/]+\.service(?:\.d\/[^/]+\.conf)?)$/.exec(bundlePath);
+  return m ? `/${m[1]}` : undefined;
+}
+
+/**
+ * The unit's effective ExecStart, Environment= and EnvironmentFile= over its files in systemd's
+ * order (main unit, then drop-ins): an empty `ExecStart=` or `EnvironmentFile=` resets the list.
+ * Also used by model/docker-unit.ts on copied files layered together.
+ */
+export function unitSettings(files: readonly CatFile[], problems?: ProblemLog): Pick<CatFacts, 'execStart' | 'environment' | 'environmentFiles'> {
+  const facts: Pick<CatFacts, 'execStart' | 'environment' | 'environmentFiles'> = { environment: [], environmentFiles: [] };
+  for (const f of files) {
+    for (const e of f.entries) {
+      if (e.section !== 'Service') continue;
+      if (e.key === 'ExecStart') {
+        if (e.value.trim() === '') facts.execStart = undefined;
+        else {
+          // Prefixes `-`, `@`, `+`, `!`, `:` change how systemd runs the command, not the argv.
+          const cmd = e.value.replace(/^[-@+!:]+/, '');
+          const sp = shellSplit(cmd);
+          if (sp.error) problems?.add(e.line, `ExecStart: ${sp.error}`);
+          facts.execStart = { value: cmd, argv: sp.words, path: f.path, line: e.line, text: e.text };
+        }
+      } else if (e.key === 'Environment') {
+        const sp = shellSplit(e.value);
+        for (const w of sp.words) {
+          const eq = w.indexOf('=');
+          if (eq <= 0) {
+            problems?.add(e.line, `Environment: not NAME=value: ${w}`);
+            continue;
+          }
+          facts.environment.push({ name: w.slice(0, eq), value: w.slice(eq + 1), path: f.path, line: e.line, text: e.text });
+        }
+      } else if (e.key === 'EnvironmentFile') {
+        if (e.value.trim() === '') {
+          facts.environmentFiles = [];
+          continue;
+        }
+        const optional = e.value.startsWith('-');
+        facts.environmentFiles.push({ path: e.value.replace(/^-/, '').trim(), optional, unitFile: f.path, line: e.line, text: e.text });
+      }
+    }
+  }
+  return facts;
+}

@@ -64,6 +64,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Daemon Network Configuration',
     messages: {
       bipMismatch: 'bip is configured as {{bip}} ({{source}}) but docker0 carries {{address}}',
+      bridgeRefused: 'dockerd refused to start {{count}} time(s): docker0 still carries {{address}}, which does not match the requested bip {{requested}}',
       bipDropped: '--bip was dropped after the dockerd start at {{earlierStart}}, yet docker0 kept {{address}} (logged as {{logged}}) instead of Docker\'s default {{defaultNet}}',
       oldAddressKept: 'no --bip is configured, yet docker0 carries {{address}} rather than Docker\'s default {{defaultNet}}: probably a removed --bip that persisted',
     },
@@ -72,7 +73,7 @@ export default defineRule({
       { text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
     ],
     // dockerd logs the default-bridge address (event dockerd.default-bridge) at every start without --bip.
-    events: ['dockerd.default-bridge'],
+    events: ['dockerd.default-bridge', 'dockerd.bridge-mismatch'],
   },
 
   evaluate(ctx) {
@@ -84,6 +85,22 @@ export default defineRule({
     const logs = ctx.events('dockerd.default-bridge').filter((e) => e.fields.bridge === 'docker0');
     const lastLog = logs[logs.length - 1];
     const logNet = lastLog?.fields.address;
+
+    // docker 1.7–1.9 refuse to start when docker0 keeps another address than the requested --bip.
+    const refusals = ctx.events('dockerd.bridge-mismatch');
+    const lastRefusal = refusals[refusals.length - 1];
+    if (lastRefusal) {
+      ctx.report({
+        messageId: 'bridgeRefused',
+        severity: 'error',
+        data: { count: refusals.length, address: lastRefusal.fields.address ?? '?', requested: lastRefusal.fields.requested ?? '?' },
+        evidence: [...refusals.slice(-5).map((e) => e.evidence), ...(bip?.evidence ? [{ ...bip.evidence, match: 'bip' }] : [])],
+        confidence: 'high',
+        confidenceReason: 'dockerd logged the mismatch when it refused to start',
+        detail: 'docker0 kept the address of an earlier configuration; dockerd of these versions does not replace it.',
+      });
+      return;
+    }
 
     if (bipText) {
       if (!docker0) return; // daemon down or bridge gone: nothing to compare

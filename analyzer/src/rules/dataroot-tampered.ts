@@ -7,7 +7,7 @@
  */
 import type { AuditEvent } from '../model/host-model.js';
 import { defineRule } from './types.js';
-import { listSome } from './util-evidence.js';
+import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
 import { dataRootPath, execRootPath, isUnder } from './util-storage.js';
 import { lookupTable } from '../parsers/util/dict.js';
 
@@ -46,8 +46,9 @@ export default defineRule({
     title: 'Files under the Docker data-root or exec-root changed by other processes',
     category: 'security',
     severity: 'warning',
-    requires: ['audit.log', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons'],
-    essential: ['audit.log'],
+    requires: ['audit.log', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons', ...LOG_ARTIFACTS],
+    // The logs alone can show a host logrotate job working on Docker's files (the rule then says audit.log was missing).
+    essential: ['audit.log', ...LOG_ARTIFACTS],
     explanation:
       'The data-root (/var/lib/docker) and exec-root (/run/docker) are private to Docker: their layout, owners and modes are what ' +
       'dockerd, containerd and runc expect. Files created, deleted, re-moded or linked there by other programs (scripts, backups, ' +
@@ -55,11 +56,13 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Do Not Modify Private Directory of Docker Daemon',
     messages: {
       tampered: '{{count}} change(s) under {{roots}} by processes other than Docker\'s: {{processes}}',
+      logrotate: 'a host logrotate job works on {{count}} file(s) under {{roots}} (Docker\'s private files), e.g. {{path}}',
     },
     remediation: [
       { text: 'Do not modify files under the Docker data-root or exec-root; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
       { text: 'Find who made the changes and stop them.', commands: ['ausearch -k docker -i | grep -v -e dockerd -e containerd -e runc'], source: 'general practice' },
     ],
+    events: ['logrotate.file-error'],
   },
 
   evaluate(ctx) {
@@ -73,7 +76,25 @@ export default defineRule({
       const op = operation(e, roots);
       if (op) hits.push({ e, op, proc });
     }
-    if (hits.length === 0) return;
+    // logrotate names the files its configuration covers even when it fails on them (SELinux denies the stat).
+    const rotations = ctx.events('logrotate.file-error').filter((e) => roots.some((r) => isUnder(e.fields.path ?? '', r)));
+    if (rotations.length > 0) {
+      const files = [...new Set(rotations.map((e) => e.fields.path!))];
+      ctx.report({
+        messageId: 'logrotate',
+        data: { count: files.length, roots: roots.filter((r) => files.some((f) => isUnder(f, r))).join(' and '), path: files[0]! },
+        evidence: rotations.slice(-10).map((e) => ({ ...e.evidence, match: 'logrotate' })),
+        confidence: 'medium',
+        confidenceReason: 'logrotate\'s own error names the file; whether it changed files (copytruncate, rename) is not in the logs',
+        detail: 'Docker rotates its json-file logs itself (log-opts max-size/max-file); a host logrotate rule on /var/lib/docker/containers truncates or renames files dockerd holds open.',
+      });
+    }
+    if (hits.length === 0) {
+      if (rotations.length === 0 && model.collection.health['audit.log']?.state !== 'present') {
+        ctx.insufficient('audit.log was not collected: only logrotate\'s errors in the logs were looked at', ['ausearch -k docker -i', 'cat /var/log/audit/audit.log']);
+      }
+      return;
+    }
     const procs = [...new Set(hits.map((h) => h.proc))];
     const touched = roots.filter((r) => hits.some((h) => h.e.paths.some((p) => isUnder(p.name, r))));
     ctx.report({

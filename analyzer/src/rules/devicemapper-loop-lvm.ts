@@ -21,6 +21,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › devicemapper Storage Driver Configuration',
     messages: {
       loopLvm: 'devicemapper runs in loop-lvm mode: its data is on the loop file {{file}}',
+      loopDevice: 'devicemapper runs in loop-lvm mode: its data file is the loop device {{device}}',
       noThinpoolDev: 'devicemapper is configured without dm.thinpooldev, so dockerd uses loop-lvm',
     },
     remediation: [
@@ -45,6 +46,20 @@ export default defineRule({
         evidence: [...(ev['Data loop file'] ? [{ ...ev['Data loop file'], match: 'Data loop file' }] : []), ...(ev['Metadata loop file'] ? [ev['Metadata loop file']] : []), ...driverEvidence(model)],
         confidence: 'high',
         confidenceReason: 'docker info lists the loop file',
+      });
+      return;
+    }
+    // No `Data loop file:` line (before 1.5, or a cut paste): `Data file:` names the loop device, or
+    // (before 1.5) the sparse file itself; a direct-lvm pool shows /dev/mapper/… or nothing there.
+    const dataFile = status['Data file']?.trim() ?? '';
+    const dataFileEvidence = ev['Data file'] ? [{ ...ev['Data file'], match: dataFile }] : [];
+    const loopDevice = /^\/dev\/loop\d+$/.test(dataFile);
+    if (loopDevice || (dataFile.startsWith('/') && !dataFile.startsWith('/dev/'))) {
+      ctx.report({
+        ...(loopDevice ? { messageId: 'loopDevice' as const, data: { device: dataFile } } : { messageId: 'loopLvm' as const, data: { file: dataFile } }),
+        evidence: [...dataFileEvidence, ...driverEvidence(model)],
+        confidence: 'high',
+        confidenceReason: loopDevice ? 'docker info names a loop device as the data file' : 'docker info names a regular file as the data file (docker before 1.5 printed the loop file there)',
       });
       return;
     }

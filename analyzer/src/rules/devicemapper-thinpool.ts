@@ -13,6 +13,8 @@ import { driverEvidence, driverIs, pct } from './util-storage.js';
 /** Thin-pool fill thresholds (issue 8): warning above 80%, error above 95%. */
 const WARN_PCT = 80;
 const ERROR_PCT = 95;
+/** dockerd's default dm.min_free_space: 10% of the pool (moby devmapper defaultMinFreeSpacePercent). */
+const DEFAULT_MIN_FREE_FRACTION = 0.1;
 
 export default defineRule({
   meta: {
@@ -30,6 +32,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › devicemapper Storage Driver Configuration',
     messages: {
       poolFull: 'thin pool {{pool}} is {{dataPercent}}% full in data and {{metadataPercent}}% in metadata',
+      infoSpaceLow: 'docker info shows thin pool {{pool}} with {{available}} of data space available (minimum free space {{minimum}}); {{dataPercent}}% of data and {{metadataPercent}}% of metadata used',
       lowFreeBlocks: 'dockerd refused to create devices {{count}} time(s): the thin pool has too few free {{kind}} blocks',
       autoextendOff: 'the thin-pool LVM profile disables autoextension (threshold {{threshold}}, percent {{percent}})',
     },
@@ -80,6 +83,43 @@ export default defineRule({
         confidenceReason: 'dmsetup status of the pool',
         detail: `Data ${tp.dataUsed}/${tp.dataTotal} blocks, metadata ${tp.metadataUsed}/${tp.metadataTotal} blocks${tp.mode ? `, mode ${tp.mode}` : ''}.`,
       });
+    }
+    // docker info's space lines, when dmsetup status said nothing alarming (or was not collected).
+    // `Data Space Available` is also bounded by the filesystem under loop files: near zero while
+    // Used/Total looks fine means that filesystem is full, and dockerd refuses new devices below its minimum.
+    const space = model.storage.infoSpace;
+    if (devicemapper && space && worst <= WARN_PCT) {
+      const status = model.storage.driverStatus;
+      const ev = model.storage.driverStatusEvidence ?? {};
+      const dataPercent = space.dataTotal ? pct(space.dataUsed ?? 0, space.dataTotal) : 0;
+      const metadataPercent = space.metadataTotal ? pct(space.metadataUsed ?? 0, space.metadataTotal) : 0;
+      const minimum = space.minFree ?? (space.dataTotal !== undefined ? space.dataTotal * DEFAULT_MIN_FREE_FRACTION : undefined);
+      const available = space.dataAvailable;
+      const belowMinimum = available !== undefined && minimum !== undefined && available < minimum;
+      const top = Math.max(dataPercent, metadataPercent);
+      if (belowMinimum || top > WARN_PCT) {
+        const backingFull = available !== undefined && space.dataTotal !== undefined && available < (space.dataTotal - (space.dataUsed ?? 0)) * 0.5;
+        const keys = ['Data Space Available', 'Thin Pool Minimum Free Space', 'Data Space Used', 'Data Space Total', 'Metadata Space Used', 'Metadata Space Total'];
+        ctx.report({
+          messageId: 'infoSpaceLow',
+          subject: `thin pool ${poolName ?? 'docker'}`,
+          data: {
+            pool: poolName ?? 'docker',
+            available: status['Data Space Available']?.trim() || 'unknown',
+            minimum: status['Thin Pool Minimum Free Space']?.trim() || (minimum !== undefined ? "10% of the pool (dockerd's default)" : 'unknown'),
+            dataPercent,
+            metadataPercent,
+          },
+          severity: available === 0 || top >= 100 ? 'critical' : belowMinimum || top > ERROR_PCT ? 'error' : 'warning',
+          evidence: [...keys.flatMap((k) => (ev[k] ? [ev[k]!] : [])), ...lowFree.map((e) => e.evidence), ...drvEv],
+          confidence: 'high',
+          confidenceReason: "docker info's space lines of the pool",
+          detail: backingFull
+            ? 'Available is well below Total minus Used: the filesystem that holds the pool (the loop files of loop-lvm) is nearly full, so the pool cannot grow into its nominal size.'
+            : undefined,
+        });
+        worst = Math.max(worst, belowMinimum ? 100 : top);
+      }
     }
     if (lowFree.length > 0 && worst <= WARN_PCT) {
       const kinds = [...new Set(lowFree.map((e) => e.fields.pool ?? 'data'))];

@@ -33,6 +33,7 @@ export default defineRule({
       chainsMissing: 'dockerd runs with iptables enabled but {{missing}} missing: port mapping and isolation rules are gone{{fwNote}}',
       programmingFailed: '{{count}} container start(s) failed: driver failed programming external connectivity (iptables: No chain/target/match by that name), last on endpoint {{endpoint}}',
       firewalldAfterDockerd: 'firewalld {{what}} at {{time}}, after dockerd set up its iptables rules, and dockerd was not restarted since',
+      appendsFailed: 'firewalld could not add {{count}} rule(s) to docker\'s {{chains}} chain(s) (No chain/target/match by that name): the chains were wiped, last at {{time}}',
     },
     remediation: [
       { text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },
@@ -63,7 +64,11 @@ export default defineRule({
       if (dockerBefore && !dockerAfter) lateFw.push(fw);
     }
     const fwEvidence: Evidence[] = lateFw.map((e) => e.evidence);
-    const fwErrors = ctx.events('firewalld.command-failed').map((e) => e.evidence);
+    const fwFailed = ctx.events('firewalld.command-failed');
+    const fwErrors = fwFailed.map((e) => e.evidence);
+    // Docker adding to its own chain through firewalld and told the chain does not exist: it was wiped.
+    // Failed -C/-D/-F/-X are docker's start-up probing and cleanup of chains not made yet: not proof.
+    const wipedAppends = fwFailed.filter((e) => (e.fields.verb === 'append' || e.fields.verb === 'insert') && e.fields.reason === 'no-chain' && (e.fields.chain ?? '').startsWith('DOCKER'));
     const natErrors = ctx.events('dockerd.chain-program-failed').map((e) => e.evidence);
     const fwNote = lateFw.length ? `; firewalld ${lateFw[lateFw.length - 1]!.kind === 'restart' ? 'restarted' : 'started'} at ${iso(lateFw[lateFw.length - 1]!.time)} after dockerd` : '';
 
@@ -107,7 +112,21 @@ export default defineRule({
       });
       return;
     }
-    // 3. firewalld after dockerd, chains not (or not yet) shown missing.
+    // 3. firewalld refused docker's appends to its own chains.
+    const lastAppend = wipedAppends[wipedAppends.length - 1];
+    if (lastAppend) {
+      const restarted = ev.some((e) => e.kind === 'start' && e.time !== undefined && lastAppend.time !== undefined && e.time > lastAppend.time);
+      ctx.report({
+        messageId: 'appendsFailed',
+        severity: restarted ? 'warning' : 'error',
+        data: { count: wipedAppends.length, chains: [...new Set(wipedAppends.map((e) => `${e.fields.table}/${e.fields.chain}`))].join(', '), time: iso(lastAppend.time) ?? '?' },
+        evidence: [...wipedAppends.slice(-10).map((e) => e.evidence), ...fwEvidence, ...natErrors],
+        confidence: 'high',
+        confidenceReason: restarted ? 'dockerd restarted after the last refused append, which re-creates the chains' : 'firewalld reported the chain missing when docker added to it',
+      });
+      return;
+    }
+    // 4. firewalld after dockerd, chains not (or not yet) shown missing.
     if (lateFw.length) {
       const last = lateFw[lateFw.length - 1]!;
       ctx.report({

@@ -13,6 +13,8 @@ import { LOG_ARTIFACTS, byTime, listSome } from './util-evidence.js';
 const IN_FLIGHT_MS = 60_000;
 /** "critical when the limit is reached, or within 10% of it" (issue text). */
 const NEAR_LIMIT = 0.9;
+/** Where leaked cookies show; without any of them only the logs' cookie failures can be read. */
+const SEM_TABLES = ['ipcs.sem', 'proc.sysvipc-sem', 'dmsetup.udevcookies'] as const;
 
 
 export default defineRule({
@@ -22,7 +24,8 @@ export default defineRule({
     category: 'ipc',
     severity: 'error',
     requires: ['ipcs.sem', 'ipcs.sem-times', 'ipcs.sem-info', 'proc.sysvipc-sem', 'dmsetup.udevcookies', 'kernel.sem', 'sysctl', 'ipcs.limits', 'ipcs.summary', 'ps', ...LOG_ARTIFACTS],
-    essential: ['ipcs.sem', 'proc.sysvipc-sem', 'dmsetup.udevcookies'],
+    // The logs alone can show the cookie failures (found with lower confidence; the engine asks for confirmedBy).
+    essential: ['ipcs.sem', 'proc.sysvipc-sem', 'dmsetup.udevcookies', ...LOG_ARTIFACTS],
     explanation:
       'libdevmapper creates one SysV semaphore (key 0x0D4D<<16 | random) per udev-synchronised operation and destroys it when udev completes. ' +
       'If dockerd is killed in between, the semaphore leaks: at most one per kill. Leaks accumulate until SEMMNI, the 4th field of kernel.sem, ' +
@@ -102,8 +105,14 @@ export default defineRule({
         severity: 'error',
         evidence: logEvidence,
         confidence: 'medium',
-        confidenceReason: 'dockerd reported cookie failures; no leaked cookie in the semaphore table (maybe another IPC namespace, or cleaned since)',
+        confidenceReason: SEM_TABLES.some((a) => collection.health[a]?.state === 'present')
+          ? 'dockerd reported cookie failures; no leaked cookie in the semaphore table (maybe another IPC namespace, or cleaned since)'
+          : 'dockerd reported cookie failures; the semaphore table was not collected',
       });
+      return;
+    }
+    if (!SEM_TABLES.some((a) => collection.health[a]?.state === 'present')) {
+      ctx.insufficient('no semaphore table (ipcs -s, /proc/sysvipc/sem, dmsetup udevcookies) and no cookie failure in the logs', ['ipcs -s', 'dmsetup udevcookies']);
     }
   },
 });

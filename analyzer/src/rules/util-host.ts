@@ -5,7 +5,8 @@ import type { ConfigValue, HostModel, LifecycleEvent, ProcessFact } from '../mod
 
 /** `docker-proxy` processes (one per published port and address family while userland-proxy is on). */
 export function dockerProxies(model: Readonly<HostModel>): ProcessFact[] {
-  return model.processes.list.filter((p) => /(?:^|\/)docker-proxy(?:\s|$)/.test(p.args));
+  // RHEL's docker 1.12/1.13 packages name it docker-proxy-current.
+  return model.processes.list.filter((p) => /(?:^|\/)docker-proxy(?:-current)?(?:\s|$)/.test(p.args));
 }
 
 /** Published port mappings in `docker ps` PORTS (`127.0.0.1:32768->80/tcp, :::8080->80/tcp`): one per `->`. */

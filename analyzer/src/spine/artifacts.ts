@@ -24,6 +24,11 @@ export interface ArtifactSpec {
   readonly multi?: boolean;
   /** What to collect next time when the artifact is missing: shown in "not evaluated" verdicts. */
   readonly collectHint: string;
+  /**
+   * Non-zero exit codes that are a normal answer, not a failed collection: `systemctl status`
+   * exits 3 when a listed unit is not active (systemctl(1), LSB), which sos and our collector record.
+   */
+  readonly normalExitCodes?: readonly number[];
 }
 
 const spec = (s: ArtifactSpec): ArtifactSpec => Object.freeze(s);
@@ -380,13 +385,24 @@ export const ARTIFACTS: readonly ArtifactSpec[] = Object.freeze([
     bundle: ['cmd/systemctl-status.txt'],
     sos: ['sos_commands/systemd/systemctl_status_--all'],
     collectHint: 'systemctl status -l docker containerd systemd-journald',
+    normalExitCodes: [3],
   }),
   spec({
     id: 'systemd.cat-docker',
-    title: 'systemctl cat docker (unit and drop-ins)',
+    title: 'systemctl cat docker (unit and drop-ins), or the unit files a sosreport copies',
     kind: 'command',
+    // sos copies unit files as they are (no `# /path` header): each is a file of the unit, and
+    // model/docker-unit.ts layers them as systemd does when there is no `systemctl cat` output.
+    multi: true,
     bundle: ['cmd/systemctl-cat-docker.txt'],
-    sos: ['sos_commands/docker/systemctl_cat_docker'],
+    sos: [
+      'sos_commands/docker/systemctl_cat_docker',
+      'etc/systemd/system/docker.service',
+      'etc/systemd/system/docker.service.d/*.conf',
+      'usr/lib/systemd/system/docker.service',
+      'usr/lib/systemd/system/docker.service.d/*.conf',
+      'lib/systemd/system/docker.service',
+    ],
     collectHint: 'systemctl cat docker',
   }),
   spec({
@@ -476,7 +492,8 @@ export const ARTIFACTS: readonly ArtifactSpec[] = Object.freeze([
     title: 'hostname',
     kind: 'command',
     bundle: ['cmd/hostname.txt'],
-    sos: ['hostname', 'sos_commands/host/hostname'],
+    // sos 3.x copies /etc/hostname without running `hostname`: the same name (hostname(5)).
+    sos: ['hostname', 'sos_commands/host/hostname', 'etc/hostname'],
     collectHint: 'hostname',
   }),
   spec({

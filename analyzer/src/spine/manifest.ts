@@ -225,7 +225,7 @@ export function computeHealth(inp: HealthInput): ArtifactHealth[] {
     if (inp.layout === 'sosreport') return sosHealth(spec, files, base, inp, sosByPath);
     const its = items.get(spec.id) ?? [];
     const timedOut = its.find((i) => i.timedOut);
-    const failed = its.find((i) => !i.skipped && i.exitCode !== null && i.exitCode !== 0);
+    const failed = its.find((i) => !i.skipped && i.exitCode !== null && !exitedNormally(spec, i.exitCode));
     if (files.length === 0) {
       if (its.length && its.every((i) => i.skipped)) return { ...base, state: 'skipped', detail: its[0]!.skipReason ?? 'skipped by the collector' };
       if (timedOut) return { ...base, state: 'timed-out', detail: timedOut.error ?? 'the command timed out', ...exit(timedOut) };
@@ -242,6 +242,11 @@ export function computeHealth(inp: HealthInput): ArtifactHealth[] {
     if (bytes === 0) return { ...base, state: 'empty', detail: files.length > 1 ? `${plural(files.length, 'file')}, all empty` : 'the file is empty' };
     return { ...base, state: 'present' };
   });
+}
+
+/** 0, or a code the artifact's command uses for a normal answer (`systemctl status` 3: a unit is not active). */
+function exitedNormally(spec: ArtifactSpec, code: number): boolean {
+  return code === 0 || (spec.normalExitCodes?.includes(code) ?? false);
 }
 
 function exit(i: ManifestItem): { exitCode?: number } {
@@ -263,7 +268,7 @@ function sosHealth(
     const ran = (inp.sos?.commands ?? []).filter((c) => c.filepath && inp.pathMap.match(c.filepath.replace(/^\/+/, '')).some((m) => m.set === 'sos' && m.artifact === spec.id));
     const to = ran.find((c) => c.returnCode === 124);
     if (to) return { ...base, state: 'timed-out', detail: `sos: ${to.exec ?? to.filepath} timed out`, exitCode: 124 };
-    const bad = ran.find((c) => c.returnCode !== undefined && c.returnCode !== 0);
+    const bad = ran.find((c) => c.returnCode !== undefined && !exitedNormally(spec, c.returnCode));
     if (bad) return { ...base, state: 'failed', detail: `sos: ${bad.exec ?? bad.filepath} exited ${bad.returnCode}${bad.returnCode === 127 || bad.returnCode === 126 ? ' (command not found)' : ''}`, exitCode: bad.returnCode };
     const plugin = pluginOf(spec);
     if (plugin && inp.sos?.timedOutPlugins.has(plugin)) return { ...base, state: 'timed-out', detail: `sos plugin ${plugin} timed out` };
@@ -276,7 +281,7 @@ function sosHealth(
   if (cut) return { ...base, state: 'truncated', detail: cut.truncatedWhy ?? 'cut by the reader' };
   const cutCmd = cmds.find((c) => c.truncated);
   if (cutCmd) return { ...base, state: 'truncated', detail: 'sos kept only the tail (manifest truncated: true)' };
-  const bad = cmds.find((c) => c.returnCode !== undefined && c.returnCode !== 0);
+  const bad = cmds.find((c) => c.returnCode !== undefined && !exitedNormally(spec, c.returnCode));
   if (bad) return { ...base, state: 'failed', detail: `sos: ${bad.exec ?? bad.filepath} exited ${bad.returnCode}`, exitCode: bad.returnCode };
   if (base.bytes === 0) return { ...base, state: 'empty', detail: 'the file is empty' };
   return { ...base, state: 'present' };

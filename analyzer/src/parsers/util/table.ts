@@ -80,3 +80,17 @@ export function parseHumanSize(s: string | undefined): number | undefined {
   if (mult === undefined) return undefined;
   return Math.round(Number(m[1]) * mult);
 }
+
+const DECIMAL = lookupTable<number>({ '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 });
+
+/**
+ * docker's sizes (go-units HumanSize: `85.9GB`, `40.91 MB`, `65.54kB`, `0B`, older clients with a
+ * space; `23.4 GiB` from BytesSize) → bytes: powers of 1000, or of 1024 with `i`. Else undefined.
+ */
+export function parseDockerSize(s: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([kKMGTPE]?)(i?)B$/.exec(s?.trim() ?? '');
+  if (!m) return undefined;
+  const unit = m[2]!.toUpperCase();
+  const mult = m[3] ? SUFFIX[unit] : DECIMAL[unit];
+  return mult === undefined ? undefined : Math.round(Number(m[1]) * mult);
+}
