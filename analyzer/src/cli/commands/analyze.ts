@@ -3,7 +3,7 @@ import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { teamRules } from '../../known-defects/rules.js';
+import { teamSetup, type TeamSetup } from '../../config/team.js';
 
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -19,6 +19,18 @@ export function parseSeverity(v: string): Severity {
   return v as Severity;
 }
 
+/** The team setup for a command (`--config`, `--known-defects`), or undefined after saying why on stderr (exit 2). */
+export function teamOrExit(opts: { config?: string | false; knownDefects: string[] }): TeamSetup | undefined {
+  const { setup, problems } = teamSetup(opts);
+  if (!setup) {
+    for (const p of problems) process.stderr.write(`docker-postmortem: ${safe(p)}\n`);
+    process.exitCode = EXIT.USAGE;
+    return undefined;
+  }
+  for (const r of setup.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${safe(r)}\n`);
+  return setup;
+}
+
 /** `analyze <bundle> -o <dir>`: writes report.json (+ html, md) into <dir>, and nowhere else. */
 export function registerAnalyze(program: Command): void {
   program
@@ -29,7 +41,9 @@ export function registerAnalyze(program: Command): void {
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
-    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[] }) => {
+    .option('--config <file>', `team config (docs/config.md); default: ./${'docker-postmortem.config.json'} when present`)
+    .option('--no-config', 'ignore ./docker-postmortem.config.json')
+    .action(async (bundle: string, opts: { output: string; format: string; failOn?: string; knownDefects: string[]; config?: string | false }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
       try {
@@ -40,16 +54,12 @@ export function registerAnalyze(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const team = teamRules(opts.knownDefects);
-      if (team.problems.length > 0) {
-        for (const p of team.problems) process.stderr.write(`docker-postmortem: known-defect file: ${p}\n`);
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
-      for (const r of team.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${r}\n`);
-      const [{ analyzeBundle }, { writeReports }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js')]);
+      const team = teamOrExit(opts);
+      if (!team) return;
+      const [{ analyzeBundle }, { writeReports }, { applyConfig }] = await Promise.all([import('../../analyze.js'), import('../../../../reports/index.js'), import('../../config/apply.js')]);
       await orUnreadable(bundle, async () => {
-        const result = await analyzeBundle(bundle, { rules: team.rules });
+        const raw = await analyzeBundle(bundle, { rules: team.rules });
+        const result = team.config ? applyConfig(raw, team.config) : raw;
         const written = await writeReports(result, opts.output, formats);
         for (const f of written) process.stdout.write(`${safe(f)}\n`);
         if (failOn && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn!))) process.exitCode = EXIT.FINDINGS;

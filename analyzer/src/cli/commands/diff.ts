@@ -3,8 +3,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.j
 import type { Severity } from '../../rules/types.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { collect, parseFormats, parseSeverity } from './analyze.js';
-import { teamRules } from '../../known-defects/rules.js';
+import { collect, parseFormats, parseSeverity, teamOrExit } from './analyze.js';
 
 /** `diff <before> <after> -o <dir>`: what a fix changed, as diff.html, diff.json and diff.md (docs/diff.md). */
 export function registerDiff(program: Command): void {
@@ -17,7 +16,9 @@ export function registerDiff(program: Command): void {
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--fail-on-new <severity>', 'exit 1 when a new finding is at or above this severity')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
-    .action(async (before: string, after: string, opts: { output: string; format: string; failOnNew?: string; knownDefects: string[] }) => {
+    .option('--config <file>', 'team config applied to both bundles (docs/config.md); default: ./docker-postmortem.config.json when present')
+    .option('--no-config', 'ignore ./docker-postmortem.config.json')
+    .action(async (before: string, after: string, opts: { output: string; format: string; failOnNew?: string; knownDefects: string[]; config?: string | false }) => {
       let formats: ReportFormat[];
       let failOnNew: Severity | undefined;
       try {
@@ -28,22 +29,20 @@ export function registerDiff(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const team = teamRules(opts.knownDefects);
-      if (team.problems.length > 0) {
-        for (const p of team.problems) process.stderr.write(`docker-postmortem: known-defect file: ${p}\n`);
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
-      const [{ analyzeBundle }, { diffAnalyses, newAtOrAbove }, { writeDiffReports }, { summaryLines }] = await Promise.all([
+      const team = teamOrExit(opts);
+      if (!team) return;
+      const [{ analyzeBundle }, { diffAnalyses, newAtOrAbove }, { writeDiffReports }, { summaryLines }, { applyConfig }] = await Promise.all([
         import('../../analyze.js'),
         import('../../diff/index.js'),
         import('../../../../reports/diff-files.js'),
         import('../../../../reports/diff-view.js'),
+        import('../../config/apply.js'),
       ]);
       const analyze = async (input: string) => {
         let r: Awaited<ReturnType<typeof analyzeBundle>> | undefined;
         await orUnreadable(input, async () => {
-          r = await analyzeBundle(input, { rules: team.rules });
+          const raw = await analyzeBundle(input, { rules: team.rules });
+          r = team.config ? applyConfig(raw, team.config) : raw;
         });
         return r;
       };
