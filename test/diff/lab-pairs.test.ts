@@ -3,7 +3,7 @@
  * derived from its real "before": the fix applied to the captured files as the tools print them
  * after it). Expected values come from the before/after files themselves.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
@@ -57,6 +57,20 @@ describe('diff: a leaked veth pair deleted (lab-netns-veth-leak)', { timeout: 12
     expect(section(w, 'interfaces').changes.map((c) => c.change)).toEqual(['added', 'added']);
     expect(newAtOrAbove(w, 'warning')).toBe(true);
     expect(newAtOrAbove(d, 'info')).toBe(false);
+  });
+
+  it('a finding gone because its data was not collected is "unverified", not resolved', async () => {
+    const dir = join(makeTempDir('dpm-diff-unverified-'), 'after');
+    cpSync(sample('lab-netns-veth-leak'), dir, { recursive: true });
+    rmSync(join(dir, 'cmd/ip-d-o-link.txt'));
+    const a = await analyzeBundle(dir);
+    const cov = a.coverage.find((c) => c.ruleId === 'veth-leak')!;
+    expect(cov.status).not.toBe('evaluated');
+    const w = diffAnalyses(before, a);
+    const leak = w.findings.find((f) => f.ruleId === 'veth-leak')!;
+    expect(leak.change).toBe('unverified');
+    expect(leak.reason).toBe(`${cov.status}: ${cov.reason}`);
+    expect(w.counts.resolved).toBe(0);
   });
 
   it('another host name in the after bundle: warns that these are two hosts', async () => {
