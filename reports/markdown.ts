@@ -108,6 +108,14 @@ export function renderMarkdown(result: AnalysisResult): string {
     m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
   ].filter(Boolean);
   head.push('', facts.join(' · '), '');
+  // What a team config changed is said on the page, so no finding disappears silently (docs/config.md).
+  const applied = result.configApplied ?? [];
+  for (const a of applied.slice(0, 5)) {
+    const what = a.change === 'off' ? 'Suppressed by config' : `Changed by config (${mdText(a.change, 60)})`;
+    head.push(`- ${what}: ${mdCode(a.rule, 60)} on ${mdText(a.scope, 120)}, ${a.findings.length} finding(s) (${mdText(a.entry, 120)})`);
+  }
+  if (applied.length > 5) head.push(`- …and ${applied.length - 5} more config change(s) in report.json`);
+  if (applied.length) head.push('');
 
   const roots: string[] = [];
   const chains = (result.causeChains ?? []).filter((c) => c.length > 0 && c.every((id) => byId.has(id)));

@@ -19,6 +19,7 @@ import { computeVerdict, type Verdict } from './analysis/verdict.js';
 import type { ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { ParsedArtifact } from './model/fact-store.js';
+import type { ConfigApplied } from './config/types.js';
 
 /** Bump on any incompatible change to report.json; docs/report-schema.md documents each version. */
 export const REPORT_SCHEMA_VERSION = 2;
@@ -35,6 +36,9 @@ export interface AnalysisResult {
   causeChains: string[][];
   /** Problems found / no problem found in what could be checked / inconclusive, with the facts that matter. */
   verdict: Verdict;
+  /** The team config applied (analyzer/src/config/, docs/config.md), and each of its entries that changed this report. */
+  config?: { file: string; hash: string };
+  configApplied?: ConfigApplied[];
 }
 
 export interface AnalyzeOptions {

@@ -15,6 +15,7 @@ import { registerFacts } from './commands/facts.js';
 import { registerRules } from './commands/rules.js';
 import { registerBatch } from './commands/batch.js';
 import { registerSamples } from './commands/samples.js';
+import { registerDiff } from './commands/diff.js';
 
 export function buildProgram(): Command {
   const program = new Command('docker-postmortem')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerFacts(program);
   registerRules(program);
   registerBatch(program);
+  registerDiff(program);
   registerSamples(program);
   return program;
 }

@@ -51,6 +51,8 @@ export type DockerFlavor = 'openeuler-docker-engine' | 'upstream' | 'unknown';
 
 export interface Identity {
   hostname?: string;
+  /** systemd machine id from `journalctl --header` (stays the same across reboots and host renames). */
+  machineId?: string;
   kernel?: string; // uname -r
   /** The line the kernel release came from (uname -a, else docker info `Kernel Version`). */
   kernelEvidence?: Evidence;

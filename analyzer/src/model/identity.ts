@@ -13,6 +13,7 @@ import type { UnameFacts } from '../parsers/uname.js';
 import type { OsReleaseFacts } from '../parsers/os-release.js';
 import type { DockerVersionFacts } from '../parsers/docker-version.js';
 import type { DockerInfoFacts } from '../parsers/docker-info.js';
+import type { JournalHeaders } from '../parsers/journal-header.js';
 import { lineEvidence } from './source-evidence.js';
 
 const DOCKER_PACKAGES = ['docker-engine', 'docker-ce', 'docker.io', 'moby-engine', 'docker', 'docker-ee'];
@@ -38,6 +39,7 @@ export function buildIdentity(facts: FactStore, d: ModelDraft): Identity {
   const host = facts.first<HostnameFacts>('hostname');
   const uname = facts.first<UnameFacts>('uname');
   id.hostname = host?.value.hostname ?? srv['Name'] ?? uname?.value.nodename;
+  id.machineId = facts.first<JournalHeaders>('journal.header')?.value.files.find((f) => f.machineId)?.machineId;
   id.kernel = uname?.value.release ?? srv['Kernel Version'];
   if (uname?.value.release) id.kernelEvidence = lineEvidence(uname.source, uname.value, { match: uname.value.release });
   else if (srv['Kernel Version'] && info?.value.serverLines['Kernel Version']) id.kernelEvidence = lineEvidence(info.source, info.value.serverLines['Kernel Version']);
@@ -121,6 +123,6 @@ export function buildIdentity(facts: FactStore, d: ModelDraft): Identity {
   }
   id.flavor = flavor;
   id.flavorReason = reason;
-  for (const k of ['hostname', 'kernel'] as const) if (id[k] === undefined) delete id[k];
+  for (const k of ['hostname', 'machineId', 'kernel'] as const) if (id[k] === undefined) delete id[k];
   return id;
 }

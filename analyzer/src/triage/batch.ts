@@ -34,6 +34,8 @@ export interface BatchOptions {
   knownDefectFiles?: string[];
   /** Report language of every bundle's reports (default en). The index renderer does not read it yet. */
   lang?: LangTag;
+  /** The team config (validated by the CLI), applied in each worker; its hash joins the cache key. */
+  configFile?: string;
 }
 
 export interface BatchOutcome {
@@ -57,7 +59,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const inputs = named.filter((i) => inShard(i.name, opts.shard));
   const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
   const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, reason: r.reason }));
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, ...(opts.lang ? { lang: opts.lang } : {}) }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, configFile: opts.configFile, ...(opts.lang ? { lang: opts.lang } : {}) }));
   // Workers write into these: a link left there is removed now, never written through.
   realDirUnder(outDir, CACHE_DIR);
   for (const j of jobs) realDirUnder(outDir, j.reportDir, false);

@@ -13,7 +13,7 @@ import { BundleUnreadableError } from '../spine/reader.js';
 import type { ReaderLimits } from '../spine/types.js';
 import { bundlePreKey, type PreKey } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
-import { teamRules } from '../known-defects/rules.js';
+import { teamSetup } from '../config/team.js';
 import { failedSummary, summarize, type BundleSummary } from './summary.js';
 import type { LangTag } from '../i18n/registry.js';
 
@@ -29,6 +29,8 @@ export interface Job {
   knownDefectFiles?: string[];
   /** Report language (default en); part of the cache key, so reports in another language are not reused. */
   lang?: LangTag;
+  /** Team config file (validated by the CLI before the run; never looked up from the worker's cwd). */
+  configFile?: string;
 }
 
 export function cacheDir(outRoot: string): string {
@@ -46,9 +48,10 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   } catch (e) {
     return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
   }
-  const team = teamRules(job.knownDefectFiles);
-  // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint.
-  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}`);
+  const { setup: team, problems } = teamSetup({ config: job.configFile ?? false, knownDefects: job.knownDefectFiles });
+  if (!team) return { ...failedSummary(job.name, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
+  // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint, the config's hash and the language.
+  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${team.config ? `+cfg${team.config.hash}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}`);
   const cached = readCached(cf, job);
   if (cached) return { ...cached, cached: true };
 
@@ -57,7 +60,8 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   let sha: string | undefined = pre.folder ? pre.key : undefined;
   let summary: BundleSummary;
   try {
-    const result = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
+    const raw = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
+    const result = team.config ? (await import('../config/apply.js')).applyConfig(raw, team.config) : raw;
     await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang });
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {

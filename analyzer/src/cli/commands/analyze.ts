@@ -8,6 +8,7 @@ import { bundleName } from '../../../../reports/text.js';
 import { teamRules } from '../../known-defects/rules.js';
 import { resolveLang } from '../../i18n/resolve.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
+import { teamSetup, type TeamSetup } from '../../config/team.js';
 
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -29,6 +30,19 @@ export function parseSeverity(v: string): Severity {
   if (!(SEVERITIES as readonly string[]).includes(v)) throw new Error(`unknown severity ${v} (use ${SEVERITIES.join(', ')})`);
   return v as Severity;
 }
+
+/** The team setup for a command (`--config`, `--known-defects`), or undefined after saying why on stderr (exit 2). */
+export function teamOrExit(opts: { config?: string | false; knownDefects: string[] }): TeamSetup | undefined {
+  const { setup, problems } = teamSetup(opts);
+  if (!setup) {
+    for (const p of problems) process.stderr.write(`docker-postmortem: ${safe(p)}\n`);
+    process.exitCode = EXIT.USAGE;
+    return undefined;
+  }
+  for (const r of setup.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${safe(r)}\n`);
+  return setup;
+}
+
 
 /**
  * The default output folder: named after the bundle (its file name without the archive suffix, plus
@@ -56,7 +70,9 @@ export function registerAnalyze(program: Command): void {
     .option('-q, --quiet', 'print only the report paths')
     .option('--json', 'print the story as JSON (verdict, root cause, top findings, collect next, report paths)')
     .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
-    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string }) => {
+    .option('--config <file>', `team config (docs/config.md); default: ./${'docker-postmortem.config.json'} when present`)
+    .option('--no-config', 'ignore ./docker-postmortem.config.json')
+    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string; config?: string | false }) => {
       let formats: ReportFormat[];
       let failOn: Severity | undefined;
       let lang: LangTag;
@@ -70,20 +86,17 @@ export function registerAnalyze(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const team = teamRules(opts.knownDefects);
-      if (team.problems.length > 0) {
-        for (const p of team.problems) process.stderr.write(`docker-postmortem: known-defect file: ${p}\n`);
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
-      for (const r of team.replaced) process.stderr.write(`docker-postmortem: note: known-defect ${r}\n`);
-      const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }] = await Promise.all([
+      const team = teamOrExit(opts);
+      if (!team) return;
+      const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }, { applyConfig }] = await Promise.all([
         import('../../analyze.js'),
         import('../../../../reports/index.js'),
         import('../../../../reports/story.js'),
+        import('../../config/apply.js'),
       ]);
       await orUnreadable(bundle, async () => {
-        const result = await analyzeBundle(bundle, { rules: team.rules });
+        const raw = await analyzeBundle(bundle, { rules: team.rules });
+        const result = team.config ? applyConfig(raw, team.config) : raw;
         const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats, { lang });
         if (opts.quiet) process.stdout.write(written.map((f) => `${safe(f)}\n`).join(''));
         else if (opts.json) process.stdout.write(`${safeJson(JSON.stringify(buildStory(result, written), null, 2))}\n`);

@@ -7,7 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { collect, parseLang, parseSeverity } from './analyze.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
-import { teamRules } from '../../known-defects/rules.js';
+import { teamSetup, type TeamSetup } from '../../config/team.js';
 import type { Severity } from '../../rules/types.js';
 
 interface BatchCliOptions {
@@ -20,6 +20,7 @@ interface BatchCliOptions {
   progress: boolean;
   knownDefects: string[];
   lang?: string;
+  config?: string | false;
 }
 
 /** `batch <inputs…> -o <dir>`: many bundles in, one ranked index out (docs/batch.md). */
@@ -37,11 +38,14 @@ export function registerBatch(program: Command): void {
     .option('--no-progress', 'no progress output')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
+    .option('--config <file>', 'team config applied to every bundle (docs/config.md); default: ./docker-postmortem.config.json when present')
+    .option('--no-config', 'ignore ./docker-postmortem.config.json')
     .action(async (inputs: string[], opts: BatchCliOptions) => {
       let shard: Shard | undefined;
       let failOn: Severity | undefined;
       let jobs: number | undefined;
       let lang: LangTag;
+      let team: TeamSetup | undefined;
       const timeout = Number(opts.bundleTimeout);
       const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
       try {
@@ -54,8 +58,9 @@ export function registerBatch(program: Command): void {
         }
         if (!Number.isFinite(timeout) || timeout <= 0) throw new Error(`--bundle-timeout takes seconds > 0 (got ${opts.bundleTimeout})`);
         if (opts.merge && shard) throw new Error('--merge and --shard do not go together');
-        const team = teamRules(opts.knownDefects);
-        if (team.problems.length > 0) throw new Error(`known-defect file: ${team.problems.join('\ndocker-postmortem: known-defect file: ')}`);
+        const t = teamSetup(opts);
+        if (!t.setup) throw new Error(t.problems.map(safe).join('\ndocker-postmortem: '));
+        team = t.setup;
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
         process.exitCode = EXIT.USAGE;
@@ -65,7 +70,7 @@ export function registerBatch(program: Command): void {
       try {
         outcome = opts.merge
           ? mergeShards(inputs, opts.output)
-          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), lang });
+          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), configFile: team?.config?.path, lang });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
