@@ -7,6 +7,7 @@
  *
  *   node --expose-gc --import tsx bench/host-parsers.ts
  */
+import { toArtifactId } from '../analyzer/src/spine/artifacts.js';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ const FIX = join(import.meta.dirname, '..', 'test', 'fixtures');
 const fx = (rel: string): string[] => readFileSync(join(FIX, rel), 'utf8').split('\n').filter((l) => l !== '');
 
 function once(artifact: string, lines: string[]): { ms: number; status: string; problems: number; value: unknown } {
-  const sink = parserFor(artifact)!.create({ artifact, path: `cmd/${artifact}` });
+  const sink = parserFor(artifact)!.create({ artifact: toArtifactId(artifact), path: `cmd/${artifact}` });
   const c0 = process.cpuUsage();
   for (let i = 0; i < lines.length; i++) sink.push({ no: i + 1, text: lines[i]! });
   const r = sink.finish();

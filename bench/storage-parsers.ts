@@ -6,13 +6,14 @@
  *
  *   node --expose-gc --import tsx bench/storage-parsers.ts
  */
+import { toArtifactId } from '../analyzer/src/spine/artifacts.js';
 import { loadavg } from 'node:os';
 import { parserFor } from '../analyzer/src/parsers/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 function once(artifact: string, lines: string[]): { ms: number; status: string; problems: number; value: unknown } {
-  const sink = parserFor(artifact)!.create({ artifact, path: artifact });
+  const sink = parserFor(artifact)!.create({ artifact: toArtifactId(artifact), path: artifact });
   // CPU time, not wall time: the bench machine may be shared (load average printed above).
   const c0 = process.cpuUsage();
   for (let i = 0; i < lines.length; i++) sink.push({ no: i + 1, text: lines[i]! });

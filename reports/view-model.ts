@@ -12,7 +12,7 @@ import type { CheckCoverage, Finding, FindingEpisode, RemediationStep, Severity 
 import { SEVERITIES } from '../analyzer/src/rules/types.js';
 import type { Evidence } from '../analyzer/src/spine/types.js';
 import type { HostModel, Known, TimelineEvent } from '../analyzer/src/model/host-model.js';
-import { artifactSpec } from '../analyzer/src/spine/artifacts.js';
+import { artifactSpec, isArtifactId, type ArtifactId } from '../analyzer/src/spine/artifacts.js';
 import type { Seg } from './text.js';
 import { bundleName, bytes, count, cut, span, splitMatch, utc, utcOffset, valueText, visible } from './text.js';
 import type { ChartEvent, TimelineChart } from './timeline-svg.js';
@@ -335,11 +335,7 @@ function stepView(s: RemediationStep, fi: number, si: number): StepView {
 }
 
 function artifactTitle(id: string): string {
-  try {
-    return artifactSpec(id).title;
-  } catch {
-    return '';
-  }
+  return isArtifactId(id) ? artifactSpec(id).title : '';
 }
 
 /** A finding's or episode's time span, with its boot when known: "no time" for config and state findings. */
@@ -742,7 +738,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       paths: visible(a.paths.slice(0, limits.pathsPerArtifact).join(', ')),
     }));
   const pp = result.model.collection?.parseProblems ?? {};
-  const parseProblems = Object.keys(pp)
+  const parseProblems = (Object.keys(pp) as ArtifactId[])
     .sort()
     .map((k) => ({
       artifact: visible(k),

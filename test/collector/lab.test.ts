@@ -172,7 +172,7 @@ describe.skipIf(skipReason !== null)(`collector on a live netns lab${skipReason 
   });
 
   it('has every artifact the lab host can provide, non-empty and successful', () => {
-    const known = new Set(ARTIFACTS.map((a) => a.id));
+    const known = new Set<string>(ARTIFACTS.map((a) => a.id));
     const missing: string[] = [];
     for (const id of LAB_ARTIFACTS) {
       expect(known.has(id), `registry has ${id}`).toBe(true);

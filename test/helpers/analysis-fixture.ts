@@ -3,6 +3,7 @@
  * the pipeline) so report tests do not move when parsers or rules change. Every value a test
  * asserts on is in here: derive expectations from these inputs, never from rendered output.
  */
+import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import type { AnalysisResult } from '../../analyzer/src/analyze.js';
 import type { HostModel } from '../../analyzer/src/model/host-model.js';
 import type { CoverageVerdict, Finding } from '../../analyzer/src/rules/types.js';
@@ -199,7 +200,7 @@ export function analysisFixture(): AnalysisResult {
     }),
     cov('power-off-db-loss', 'insufficient-evidence', 'journal of the previous boot is missing', { collectNext: ['journalctl --no-pager --boot -1'] }),
   ];
-  const health = (artifact: string, state: ArtifactHealth['state'], paths: string[], bytes: number, detail?: string): ArtifactHealth => ({
+  const health = (artifact: ArtifactId, state: ArtifactHealth['state'], paths: string[], bytes: number, detail?: string): ArtifactHealth => ({
     artifact,
     state,
     paths,
@@ -382,6 +383,7 @@ export function hostileFixture(): AnalysisResult {
   r.model.timeline.push({ time: Date.parse(at(3)), category: 'container', kind: 'container.died', label: `container ${P.title} died`, evidence: ev({ line: 901, time: at(3), excerpt: P.closeScript, match: '</script>' }) });
   r.coverage[6] = { ...r.coverage[6]!, reason: P.svg, collectNext: [P.script] };
   r.inventory.problems.push({ kind: 'symlink', path: P.jsUrl, message: P.title });
-  r.inventory.artifacts.push({ artifact: P.svg, state: 'failed', paths: [P.img], bytes: 0, detail: P.script });
+  // A hostile artifact id (only ever read from a bundle's manifest): the report must escape it.
+  r.inventory.artifacts.push({ artifact: P.svg as ArtifactId, state: 'failed', paths: [P.img], bytes: 0, detail: P.script });
   return r;
 }

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { analyzeParsed, type AnalysisResult } from '../../analyzer/src/analyze.js';
-import { ARTIFACTS } from '../../analyzer/src/spine/artifacts.js';
+import { ARTIFACTS, isArtifactId, type ArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import type { ParsedArtifact } from '../../analyzer/src/model/fact-store.js';
 import { parserFor } from '../../analyzer/src/parsers/index.js';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
@@ -25,7 +25,8 @@ import type { CoverageStatus, Rule, Severity, Confidence } from '../../analyzer/
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /** Inline artifact text by id; an array gives several files (multi-file artifacts). */
-export type ArtifactOverlay = Record<string, string | { path: string; text: string }[]>;
+/** Keys are registered artifact ids: a typo does not compile. */
+export type ArtifactOverlay = Partial<Record<ArtifactId, string | { path: string; text: string }[]>>;
 
 export interface CaseInput {
   name: string;
@@ -33,7 +34,7 @@ export interface CaseInput {
   bundle?: string;
   artifacts?: ArtifactOverlay;
   /** Artifact ids to remove from the base (to test not-evaluated verdicts). */
-  drop?: string[];
+  drop?: ArtifactId[];
   /** Collection time for year inference etc. (ISO); defaults to the base bundle's. */
   collectedAt?: string;
   /** Expected coverage status of the rule, when the case is about coverage. */
@@ -88,8 +89,9 @@ export async function analyzeCase(rule: Rule | readonly Rule[], c: CaseInput): P
   parsed = parsed.filter((p) => !replaced.has(p.source.artifact));
   const health = new Map(inventory.artifacts.map((a) => [a.artifact, a]));
   for (const id of c.drop ?? []) health.set(id, { artifact: id, state: 'missing', paths: [], bytes: 0 });
-  for (const [id, v] of Object.entries(c.artifacts ?? {})) {
-    if (!ARTIFACTS.some((a) => a.id === id)) throw new Error(`case ${c.name}: unknown artifact id ${id}`);
+  for (const [key, v] of Object.entries(c.artifacts ?? {})) {
+    if (!isArtifactId(key) || v === undefined) throw new Error(`case ${c.name}: unknown artifact id ${key}`);
+    const id = key;
     const files = typeof v === 'string' ? [{ path: `inline/${id}`, text: v }] : v;
     let bytes = 0;
     for (const f of files) {

@@ -2,6 +2,7 @@
  * Test helpers for the storage/IPC parsers: fixture loading and a seeded fuzzer that checks the
  * parser contract (never throws, problems carry line numbers inside the input).
  */
+import { toArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -24,7 +25,7 @@ export function fixtureFiles(dir: string, prefix = ''): string[] {
 }
 
 export function parse<T>(artifact: string, text: string, ctx: Partial<ParseContext> = {}): ParseResult<T> {
-  return parseText<T>(artifact, text, ctx);
+  return parseText<T>(toArtifactId(artifact), text, ctx);
 }
 
 /** The value of an ok result; fails the test otherwise. */
@@ -89,7 +90,7 @@ export function fuzzParser(artifact: string, seeds: readonly string[], count: nu
     const input = i % 10 === 9 ? mutate('', r) : mutate(seeds[i % seeds.length]!, r);
     let result: ParseResult<unknown>;
     try {
-      result = parseText(artifact, input, ctx);
+      result = parseText(toArtifactId(artifact), input, ctx);
     } catch (e) {
       throw new Error(`parser for ${artifact} threw on fuzz input #${i}: ${String(e)}\n${JSON.stringify(input.slice(0, 500))}`);
     }

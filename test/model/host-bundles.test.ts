@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const HOST_IDS = new Set(HOST_PARSERS.flatMap((p) => p.artifacts));
 
 function hostProblems(m: Awaited<ReturnType<typeof buildModel>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(m.collection.parseProblems).filter(([id, list]) => HOST_IDS.has(id) && list.length > 0 && id !== 'docker.daemon-json'));
+  return Object.fromEntries(Object.entries(m.collection.parseProblems).filter(([id, list]) => HOST_IDS.has(id as never) && list.length > 0 && id !== 'docker.daemon-json'));
 }
 
 describe('host sections from whole bundles', () => {

@@ -1,3 +1,4 @@
+import { toArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import { describe, expect, it } from 'vitest';
 import { FactStore } from '../../analyzer/src/model/fact-store.js';
 import { buildIpc, isDmCookieKey } from '../../analyzer/src/model/ipc.js';
@@ -12,8 +13,9 @@ function store(inputs: Input[]): FactStore {
   const facts = new FactStore();
   for (const i of inputs) {
     const text = i.text ?? fixture(i.fixture!);
-    const path = i.path ?? i.fixture ?? i.artifact;
-    facts.add({ source: { artifact: i.artifact, path, bytes: text.length, truncated: false }, result: parseText(i.artifact, text, { path }) });
+    const artifact = toArtifactId(i.artifact);
+    const path = i.path ?? i.fixture ?? artifact;
+    facts.add({ source: { artifact, path, bytes: text.length, truncated: false }, result: parseText(artifact, text, { path }) });
   }
   return facts;
 }

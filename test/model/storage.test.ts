@@ -34,7 +34,7 @@ describe('model: storage', () => {
 
   it('knows "no DM driver" from the collector health record when stdout was empty (message on stderr)', () => {
     const facts = new FactStore();
-    const health = { 'dmsetup.info': { artifact: 'dmsetup.info', state: 'failed' as const, paths: ['cmd/dmsetup-info-c.txt'], bytes: 0, detail: '/dev/mapper/control: open failed: No such device', exitCode: 1 } };
+    const health = { 'dmsetup.info': { artifact: 'dmsetup.info' as const, state: 'failed' as const, paths: ['cmd/dmsetup-info-c.txt'], bytes: 0, detail: '/dev/mapper/control: open failed: No such device', exitCode: 1 } };
     const m = buildHostModel(facts, { layout: 'docker-postmortem', source: 't', health, parseProblems: {} });
     expect(m.storage.dmState).toMatchObject({ state: 'no-driver', evidence: { artifact: 'dmsetup.info', path: 'cmd/dmsetup-info-c.txt', line: 0 } });
   });

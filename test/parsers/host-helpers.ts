@@ -1,3 +1,4 @@
+import { toArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
@@ -12,7 +13,7 @@ export function fixture(rel: string): string {
 
 /** Parses text with the registered parser of `artifact`. */
 export function parse<T>(artifact: string, text: string, path = `cmd/${artifact}.txt`): ParseResult<T> {
-  return parseText<T>(artifact, text, { path });
+  return parseText<T>(toArtifactId(artifact), text, { path });
 }
 
 /** Parses a fixture and returns its value, failing the test unless the status is ok. */

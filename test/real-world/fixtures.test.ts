@@ -26,7 +26,7 @@ import { parserFor } from '../../analyzer/src/parsers/index.js';
 import { RULES } from '../../analyzer/src/rules/index.js';
 import { analyzeParsed } from '../../analyzer/src/analyze.js';
 import { severityRank } from '../../analyzer/src/rules/types.js';
-import { artifactSpec } from '../../analyzer/src/spine/artifacts.js';
+import { artifactSpec, toArtifactId } from '../../analyzer/src/spine/artifacts.js';
 import { scanBundle } from '../../analyzer/src/spine/reader.js';
 
 const ROOT = resolve(import.meta.dirname, '../fixtures/real-world');
@@ -64,7 +64,7 @@ const concrete = (pattern: string): string => pattern.replace(/\/\*\*\//g, '/').
 /** Where one file goes: its own `at`, else the artifact's first path in the chosen layout. */
 function placeOf(ref: FileRef, sos: boolean): string {
   if (ref.at) return ref.at;
-  const spec = artifactSpec(ref.artifact);
+  const spec = artifactSpec(toArtifactId(ref.artifact));
   const paths = sos && spec.sos.length ? spec.sos : spec.bundle.length ? spec.bundle : spec.sos;
   return concrete(paths[0]!);
 }

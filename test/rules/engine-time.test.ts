@@ -8,8 +8,9 @@ import { runRules } from '../../analyzer/src/rules/engine.js';
 import { defineRule, type Rule } from '../../analyzer/src/rules/types.js';
 import type { HostModel } from '../../analyzer/src/model/host-model.js';
 import { emptyModel } from '../helpers/empty-model.js';
+import type { ArtifactId } from '../../analyzer/src/spine/artifacts.js';
 
-const ev = (time?: string, line = 1, artifact = 'journal') => ({ artifact, path: 'cmd/journal.json', line, excerpt: `line ${line}`, ...(time ? { time } : {}) });
+const ev = (time?: string, line = 1, artifact: ArtifactId = 'journal') => ({ artifact, path: 'cmd/journal.json', line, excerpt: `line ${line}`, ...(time ? { time } : {}) });
 type Shot = { time?: string[]; subject?: string; line?: number };
 function rule(id: string, shots: Shot[], extra: Partial<Rule['meta']> = {}): Rule {
   return defineRule({

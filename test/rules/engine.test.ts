@@ -24,7 +24,7 @@ describe('rule engine', () => {
   });
 
   it('links cause chains by meta.causedBy and time order, root first', () => {
-    const ev = (time: string) => [{ artifact: 'journal', path: 'cmd/journal.json', line: 1, excerpt: 'x', time }];
+    const ev = (time: string) => [{ artifact: 'journal' as const, path: 'cmd/journal.json', line: 1, excerpt: 'x', time }];
     const cause = defineRule({
       meta: { id: 'a', title: 'a', category: 'ipc', severity: 'critical', requires: [], explanation: '', guideSection: '', messages: { m: 'a' }, remediation: [] },
       evaluate(ctx) { ctx.report({ messageId: 'm', evidence: ev('2024-01-01T00:00:00.000Z'), confidence: 'high', confidenceReason: 'test' }); },

@@ -13,7 +13,7 @@ import type { HostModel } from '../model/host-model.js';
 import type { CoverageVerdict, Finding } from '../rules/types.js';
 import { severityRank } from '../rules/types.js';
 import type { Evidence } from '../spine/types.js';
-import { artifactSpec } from '../spine/artifacts.js';
+import { artifactSpec, type ArtifactId } from '../spine/artifacts.js';
 
 export type VerdictStatus = 'problems-found' | 'no-problem-found' | 'inconclusive';
 
@@ -57,7 +57,7 @@ const iso = (t: number | undefined) => (t === undefined ? '?' : new Date(t).toIS
 
 export function computeVerdict(model: HostModel, findings: readonly Finding[], coverage: readonly CoverageVerdict[]): Verdict {
   const health = model.collection.health;
-  const present = (id: string) => health[id]?.state === 'present' || health[id]?.state === 'truncated';
+  const present = (id: ArtifactId) => health[id]?.state === 'present' || health[id]?.state === 'truncated';
   const facts: VerdictFact[] = [];
   const checked: string[] = [];
   const checkedMessages: VerdictMessage[] = [];

@@ -76,9 +76,9 @@ export interface Collection {
   hostUtcOffsetMinutes?: number;
   collectorVersion?: string;
   asRoot?: boolean;
-  health: Record<ArtifactId, ArtifactHealth>;
+  health: Partial<Record<ArtifactId, ArtifactHealth>>;
   /** Parser problems per artifact id, with line numbers (capped). */
-  parseProblems: Record<ArtifactId, ParseProblem[]>;
+  parseProblems: Partial<Record<ArtifactId, ParseProblem[]>>;
 }
 
 // --- effective daemon configuration ---------------------------------------------------------

@@ -20,7 +20,7 @@ import type { SysctlOutput } from '../parsers/sysctl.js';
 import { keyHex } from '../parsers/util/table.js';
 import { lineEvidence } from './source-evidence.js';
 
-const IPCS_ARTIFACTS = ['ipcs.sem', 'ipcs.sem-times', 'ipcs.sem-info', 'ipcs.limits', 'ipcs.summary'];
+const IPCS_ARTIFACTS = ['ipcs.sem', 'ipcs.sem-times', 'ipcs.sem-info', 'ipcs.limits', 'ipcs.summary'] as const;
 
 /** libdevmapper's DM_COOKIE_MAGIC: cookies are `0x0D4D << 16 | random16`. */
 export const DM_COOKIE_MAGIC = 0x0d4d;

@@ -138,7 +138,7 @@ function dmDevices(facts: FactStore): DmDevice[] {
 function dmState(facts: FactStore, devices: DmDevice[]): StorageFacts['dmState'] {
   const withEvidence = devices.find((d) => d.evidence);
   if (withEvidence) return { state: 'devices', evidence: withEvidence.evidence! };
-  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table', 'dmsetup.udevcookies']) {
+  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table', 'dmsetup.udevcookies'] as const) {
     for (const { value, source } of facts.values<{ messages: DmMessage[] }>(a)) {
       const m = value.messages.find((x) => x.kind === 'no-driver') ?? value.messages.find((x) => x.kind === 'no-devices');
       if (m) return { state: m.kind === 'no-driver' ? 'no-driver' : 'no-devices', evidence: lineEvidence(source, m) };
@@ -152,7 +152,7 @@ function dmState(facts: FactStore, devices: DmDevice[]): StorageFacts['dmState']
  * line) reaches the health record, so "no DM driver" is still known when the artifact is empty.
  */
 function dmStateFromHealth(d: ModelDraft): StorageFacts['dmState'] {
-  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table']) {
+  for (const a of ['dmsetup.info', 'dmsetup.status', 'dmsetup.table'] as const) {
     const h = d.collection.health[a];
     const detail = h?.detail ?? '';
     const state = /^\/dev\/mapper\/control: open failed|Failure to communicate with kernel device-mapper/.test(detail) ? 'no-driver' : /^No devices found/.test(detail) ? 'no-devices' : undefined;
@@ -175,7 +175,7 @@ export function coveringMount<T extends { mountedOn: string }>(rows: readonly T[
 function dataRootFs(facts: FactStore, dataRoot: string): StorageFacts['dataRootFs'] {
   const blocks: { row: DfRow; source: ArtifactSource }[] = [];
   const inodes: { row: DfRow; source: ArtifactSource }[] = [];
-  for (const a of ['df.h', 'df.i']) {
+  for (const a of ['df.h', 'df.i'] as const) {
     for (const { value, source } of facts.values<DfOutput>(a)) {
       for (const row of value.rows) (row.kind === 'inodes' ? inodes : blocks).push({ row, source });
     }

@@ -25,6 +25,7 @@
  * A thin pool in `status` (insights-core insights/tests/parsers/test_dmsetup.py):
  * `rootvg-docker--pool: 0 129548288 thin-pool 1 20/49152 38/126512 - rw no_discard_passdown queue_if_no_space -`
  */
+import type { ArtifactId } from '../spine/artifacts.js';
 import type { Line } from '../spine/types.js';
 import { lineParser, malformed, ok, skipped, type ProblemLog } from './util/line-parser.js';
 import { keyHex, parseCtime, splitWs, toHexInt, toInt, wallClockOffset } from './util/table.js';
@@ -250,7 +251,7 @@ export function parseThinPoolStatus(args: readonly string[]): DmThinPoolStatus |
   };
 }
 
-function targetParser(name: 'dmsetup-status' | 'dmsetup-table', artifact: string) {
+function targetParser(name: 'dmsetup-status' | 'dmsetup-table', artifact: ArtifactId) {
   interface S {
     out: DmTargets;
     lastName: string;

@@ -31,9 +31,10 @@ export interface ArtifactSpec {
   readonly normalExitCodes?: readonly number[];
 }
 
-const spec = (s: ArtifactSpec): ArtifactSpec => Object.freeze(s);
+/** One artifact, its id kept as a literal type so that `ArtifactId` is the union of every registered id. */
+const spec = <const I extends string>(s: ArtifactSpec & { readonly id: I }): ArtifactSpec & { readonly id: I } => Object.freeze(s);
 
-export const ARTIFACTS: readonly ArtifactSpec[] = Object.freeze([
+const LIST = [
   // --- journal and logs -------------------------------------------------------------------------
   spec({
     id: 'journal',
@@ -556,18 +557,28 @@ export const ARTIFACTS: readonly ArtifactSpec[] = Object.freeze([
     sos: [],
     collectHint: "the collector's exec-root listing",
   }),
-]);
+] as const;
 
-const BY_ID: ReadonlyMap<string, ArtifactSpec> = new Map(ARTIFACTS.map((a) => [a.id, a]));
+/** Every registered artifact, in registry order; `id` is typed as the union below. */
+export const ARTIFACTS: readonly (ArtifactSpec & { readonly id: ArtifactId })[] = Object.freeze(LIST);
 
-export function artifactSpec(id: string): ArtifactSpec {
+/** A registered artifact id: a typo in a rule's `requires` or a test overlay does not compile. */
+export type ArtifactId = (typeof LIST)[number]['id'];
+
+const BY_ID: ReadonlyMap<string, ArtifactSpec & { readonly id: ArtifactId }> = new Map(ARTIFACTS.map((a) => [a.id, a]));
+
+export function artifactSpec(id: ArtifactId): ArtifactSpec & { readonly id: ArtifactId } {
   const s = BY_ID.get(id);
   if (!s) throw new Error(`unknown artifact id: ${id}`);
   return s;
 }
 
-export function isArtifactId(id: string): boolean {
+export function isArtifactId(id: string): id is ArtifactId {
   return BY_ID.has(id);
 }
 
-export type ArtifactId = string;
+/** A string from outside the type system (a test table, a manifest) as an ArtifactId; unknown ids throw. */
+export function toArtifactId(id: string): ArtifactId {
+  if (!isArtifactId(id)) throw new Error(`unknown artifact id: ${id}`);
+  return id;
+}

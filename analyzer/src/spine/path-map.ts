@@ -82,7 +82,8 @@ export class PathMap {
     for (const s of specs) {
       for (const set of ['bundle', 'sos'] as const) {
         s[set].forEach((pattern, i) => {
-          const c: Compiled = { artifact: s.id, set, pattern: i, test: compile(pattern) };
+          // Test registries may pass their own specs; the shipped registry's ids are ArtifactIds.
+          const c: Compiled = { artifact: s.id as ArtifactId, set, pattern: i, test: compile(pattern) };
           const first = pattern.split('/')[0]!;
           if (GLOB_CHARS.test(first)) this.anyFirst.push(c);
           else {
@@ -91,7 +92,7 @@ export class PathMap {
             this.byFirst.set(first, list);
           }
           if (set === 'sos') {
-            this.dotted.push({ artifact: s.id, set, pattern: i, test: compile(pattern.replaceAll('/', '.')) });
+            this.dotted.push({ artifact: s.id as ArtifactId, set, pattern: i, test: compile(pattern.replaceAll('/', '.')) });
           }
         });
       }
