@@ -73,7 +73,11 @@ describe('hints: the prefilter sees every sample', () => {
 
 describe('near misses are rejected', () => {
   const withMiss = CATALOG.filter((d) => d.nearMiss !== undefined);
-  it('some declarations carry one', () => expect(withMiss.length).toBeGreaterThan(0));
+  // Every declaration names a line that looks close but means something else. `dockerd.log-line` is
+  // the exception: it means "any dockerd line", so nothing from dockerd is a near miss.
+  it('every declaration carries one', () => {
+    expect(CATALOG.filter((d) => d.nearMiss === undefined && d.kind !== 'dockerd.log-line').map((d) => d.kind)).toEqual([]);
+  });
   it.each(withMiss.map((d) => [d.kind, d] as const))('%s', (_k, d) => {
     const { unit, ident } = sourceOf(d);
     const kinds = (EVENTS.match(EVENTS.gate(unit, ident), d.nearMiss!) ?? []).map((m) => m.kind);

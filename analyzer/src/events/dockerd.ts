@@ -15,6 +15,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.starting',
     title: 'dockerd starting',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Starting container"',
     from: DOCKER,
     fields: [],
     wordings: [{ re: /msg="Starting up"/, hint: 'Starting up', versions: 'docker 18.09+', source: LAB, sample: 'time="2023-11-15T00:13:20.123456789Z" level=info msg="Starting up"' }],
@@ -22,6 +23,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.api-listen',
     title: 'dockerd serving its API',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="API shutting down"',
     from: DOCKER,
     fields: ['address'],
     wordings: [{ re: /msg="API listen on (?<address>[^"]+)"/, hint: 'API listen on', versions: 'docker 1.12+', source: LAB, sample: 'time="2023-11-15T00:13:21.5Z" level=info msg="API listen on /run/docker.sock"' }],
@@ -29,6 +31,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.init-done',
     title: 'dockerd initialised',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Daemon is initializing"',
     from: DOCKER,
     fields: [],
     wordings: [{ re: /msg="Daemon has completed initialization"/, hint: 'Daemon has completed initialization', versions: 'docker 1.12+', source: LAB, sample: 'time="2023-11-15T00:13:21.4Z" level=info msg="Daemon has completed initialization"' }],
@@ -36,6 +39,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.signal',
     title: 'dockerd asked to stop',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Processing event"',
     from: DOCKER,
     fields: ['signal'],
     wordings: [{ re: /msg="Processing signal '(?<signal>\w+)'"/, hint: 'Processing signal', versions: 'docker 1.12+', source: LAB, sample: `time="2023-11-15T00:20:00.1Z" level=info msg="Processing signal 'terminated'"` }],
@@ -43,6 +47,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.shutdown-complete',
     title: 'dockerd stopped cleanly',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Daemon shutdown started"',
     from: DOCKER,
     fields: [],
     wordings: [{ re: /msg="Daemon shutdown complete"/, hint: 'Daemon shutdown complete', versions: 'docker 1.12+', source: LAB, sample: 'time="2023-11-15T00:20:01.2Z" level=info msg="Daemon shutdown complete"' }],
@@ -62,6 +67,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.config-error',
     title: 'dockerd refused its configuration file',
+    nearMiss: 'unable to configure the container runtime',
     from: DOCKER,
     fields: ['file', 'cause'],
     wordings: [{ re: /^unable to configure the Docker daemon with file (?<file>\S+?): (?<cause>.*)$/s, hint: 'unable to configure the Docker daemon', versions: 'docker 1.12+', source: LAB, sample: 'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid character \'}\' looking for beginning of object key string' }],
@@ -69,6 +75,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.log-level-error',
     title: 'dockerd refused its log level',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Setting logging level to debug"',
     from: DOCKER,
     fields: ['level'],
     wordings: [{ re: /unable to parse logging level: (?<level>\S+)/, hint: 'unable to parse logging level', versions: 'docker 1.12+', source: LAB, sample: 'unable to parse logging level: verbose' }],
@@ -76,6 +83,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.fatal',
     title: 'dockerd fatal error',
+    nearMiss: 'time="2017-05-30T09:40:31Z" level=error msg="Handler for GET /info returned error"',
     from: DOCKER,
     fields: ['cause'],
     // `Error starting daemon: …` at level=fatal is dockerd.start-error's 17.x wording, not this kind.
@@ -84,6 +92,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.api-error',
     title: 'dockerd API request failed',
+    nearMiss: 'time="2019-07-17T10:57:55Z" level=debug msg="Calling POST /v1.39/containers/database/start"',
     from: DOCKER,
     fields: ['method', 'container', 'action'],
     wordings: [{ re: /Handler for (?<method>[A-Z]+) \/(?:v[\d.]+\/)?containers\/(?<container>[^/\s?]+)\/(?<action>\w+) returned error: /, hint: 'returned error: ', versions: 'docker 1.12+', source: 'sonic-net/sonic-buildimage#3211', sample: 'time="2019-07-17T10:57:55.506412474Z" level=error msg="Handler for POST /v1.39/containers/database/start returned error: id already in use"' }],
@@ -91,6 +100,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.loading-containers',
     title: 'dockerd loading containers',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=info msg="Loading images"',
     from: DOCKER,
     fields: ['phase'],
     wordings: [{ re: /Loading containers: (?<phase>start|done)\./, hint: 'Loading containers: ', versions: 'docker 1.12+', source: LAB, sample: 'time="2023-11-15T00:13:20.9Z" level=info msg="Loading containers: start."' }],
@@ -106,6 +116,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'go.panic',
     title: 'Go panic',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=error msg="recovered from panic in handler"',
     from: DAEMONS,
     fields: ['text'],
     wordings: [{ re: /^panic: (?<text>.*)$/s, hint: 'panic: ', versions: 'any Go daemon', source: 'etcd-io/bbolt#883', sample: 'panic: invalid page type: 0: 4' }],
@@ -113,6 +124,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'go.fatal-error',
     title: 'Go runtime fatal error',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=error msg="a fatal error was avoided"',
     from: DAEMONS,
     fields: ['text'],
     wordings: [{ re: /^fatal error: (?<text>.*)$/s, hint: 'fatal error: ', versions: 'any Go daemon', source: 'field guide §2', sample: 'fatal error: concurrent map writes' }],
@@ -120,12 +132,14 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'go.os-thread-failed',
     title: 'Go runtime could not create a thread',
+    nearMiss: 'runtime: created new OS thread (have 7 already)',
     fields: [],
     wordings: [{ re: /runtime: failed to create new OS thread \(have \d+ already; errno=11\)/, hint: 'failed to create new OS thread', versions: 'any Go program', source: 'field guide §2 (Go runtime, runtime/os_linux.go)', sample: 'runtime: failed to create new OS thread (have 7 already; errno=11)' }],
   }),
   defineEvent({
     kind: 'dockerd.graph-flag-deprecated',
     title: '--graph flag deprecated',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=warning msg="The \\"--data-root\\" flag is set"',
     from: DOCKER,
     fields: [],
     wordings: [
@@ -138,6 +152,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.graph-option-deprecated',
     title: 'graph option deprecated',
+    nearMiss: 'time="2023-11-15T00:13:20Z" level=warning msg="The \\"debug\\" config file option is set"',
     from: DOCKER,
     fields: [],
     wordings: [{ re: new RegExp(String.raw`The ${Q}graph${Q} config file option is deprecated\. Please use ${Q}data-root${Q} instead\.`), hint: 'config file option is deprecated', versions: 'docker 17.05–20.10', source: LAB, sample: 'time="2023-11-15T00:13:20Z" level=warning msg="The \\"graph\\" config file option is deprecated. Please use \\"data-root\\" instead."' }],
@@ -145,6 +160,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.graph-option-fatal',
     title: 'graph option refused',
+    nearMiss: 'failed to start daemon: the "debug" config file option is not valid',
     from: DOCKER,
     fields: [],
     wordings: [{ re: new RegExp(String.raw`the ${Q}graph${Q} config file option is deprecated; use ${Q}data-root${Q} instead`), hint: 'config file option is deprecated', versions: 'docker 23.0+', source: 'moby/moby cmd/dockerd/config.go (v23.0.0)', sample: 'failed to start daemon: the "graph" config file option is deprecated; use "data-root" instead' }],
@@ -152,6 +168,7 @@ export const DOCKERD_EVENTS = [
   defineEvent({
     kind: 'dockerd.umask-unsupported',
     title: 'native.umask value refused',
+    nearMiss: 'time="2021-03-01T12:55:56Z" level=info msg="native.umask option 0022 set"',
     from: DOCKER,
     fields: ['value'],
     wordings: [{ re: /native\.umask option (?<value>\S+) not supported/, hint: 'native.umask option', versions: 'openEuler docker-engine 18.09', source: 'openEuler guide: native.umask', sample: 'Error starting daemon: native.umask option 0077 not supported' }],

@@ -52,6 +52,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'dockerd.default-bridge',
     title: 'default bridge address chosen',
+    nearMiss: 'time="2023-11-15T00:13:21Z" level=info msg="Default network is bridge"',
     from: DOCKER,
     fields: ['bridge', 'address'],
     wordings: [{ re: /Default bridge \((?<bridge>\S+)\) is assigned with an IP address (?<address>\S+)\. Daemon option --bip can be used to set a preferred IP address/, hint: 'Default bridge (', versions: 'docker 1.12+', source: '[lab] docker.io 20.10.24', sample: 'time="2023-11-15T00:13:21Z" level=info msg="Default bridge (docker0) is assigned with an IP address 172.17.0.0/16. Daemon option --bip can be used to set a preferred IP address"' }],
@@ -59,6 +60,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'dockerd.bridge-mismatch',
     title: 'docker0 address does not match the requested --bip (dockerd refused to start)',
+    nearMiss: 'Error starting daemon: Error initializing network controller: bridge IPv4 (10.1.42.1) is already in use',
     from: DOCKER,
     fields: ['address', 'requested'],
     wordings: [{ re: /bridge IPv4 \((?<address>[^)\s]+)\) does not match requested configuration (?<requested>[^\s"]+)/, hint: 'does not match requested configuration', versions: 'docker 1.7–1.9', source: 'moby/moby#14425', sample: 'FATA[0000] Error starting daemon: Error initializing network controller: Error creating default "bridge" network: bridge IPv4 (10.1.42.1) does not match requested configuration 172.17.42.1' }],
@@ -66,6 +68,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'dockerd.network-ambiguous',
     title: 'network name is ambiguous',
+    nearMiss: 'Error response from daemon: network web not found',
     fields: ['network', 'matches'],
     wordings: [
       { re: /network (?<network>\S+) is ambiguous \((?<matches>\d+) matches found based on name\)/, hint: 'is ambiguous', versions: 'docker 17.06+', source: 'field guide §2', sample: 'Error response from daemon: network web is ambiguous (2 matches found based on name)' },
@@ -76,12 +79,14 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'dockerd.port-programming-failed',
     title: 'port publishing failed: docker chain missing',
+    nearMiss: 'Error response from daemon: driver failed programming external connectivity on endpoint web (658ad7224cd5): Bind for 0.0.0.0:8080 failed: port is already allocated',
     fields: ['endpoint', 'id'],
     wordings: [{ re: /driver failed programming external connectivity on endpoint (?<endpoint>\S+) \((?<id>[0-9a-f]+)\):(?=.*iptables: No chain\/target\/match by that name)/s, hint: 'driver failed programming external connectivity', versions: 'docker 1.12+', source: '[lab] nspawn iptables-wiped', sample: 'time="2026-11-28T08:43:24.569485278Z" level=error msg="Handler for POST /v1.41/containers/028753b02236abd93b328d3d78dda7bff7e4e2fd4299552ab2a1b3718431c75d/start returned error: driver failed programming external connectivity on endpoint after (81ac3591add2501aece7b288869fac15ffd693e8bbcca58033d70c04186893b4):  (iptables failed: iptables --wait -t nat -A DOCKER -p tcp -d 0/0 --dport 8081 -j DNAT --to-destination 172.17.0.3:80 ! -i docker0: iptables: No chain/target/match by that name.\\n (exit status 1))"' }],
   }),
   defineEvent({
     kind: 'dockerd.chain-program-failed',
     title: 'docker could not program an iptables chain',
+    nearMiss: 'time="2023-11-15T00:13:21Z" level=info msg="Programmed NAT chain"',
     from: DOCKER,
     fields: ['table'],
     wordings: [{ re: /Failed to program (?<table>NAT|FILTER) chain:?/, hint: 'Failed to program', versions: 'docker 1.12+', source: 'field guide §2', sample: 'time="2023-11-15T00:13:21Z" level=error msg="Failed to program NAT chain: iptables failed: iptables --wait -t nat -N DOCKER"' }],
@@ -89,6 +94,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'dockerd.setup-iptables',
     title: 'docker set up its iptables rules',
+    nearMiss: 'time="2023-11-15T00:13:21Z" level=info msg="Setup IP masquerade"',
     from: DOCKER,
     fields: ['phase'],
     wordings: [{ re: /Setup IP tables (?<phase>begin|end)/, hint: 'Setup IP tables', versions: 'openEuler docker-engine 18.09', source: 'field guide §2', sample: 'time="2021-03-01T12:55:56Z" level=info msg="Setup IP tables end"' }],
@@ -96,6 +102,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'firewalld.command-failed',
     title: 'firewalld command failed',
+    nearMiss: 'WARNING: ALREADY_ENABLED: docker0',
     from: ['firewalld'],
     // verb/table/chain/reason come from the command and answer (iptablesFields): `-A DOCKER` + no-chain
     // means docker's chain is gone; `-C`/`-D`/`-F`/`-X` failures are docker's normal start-up probing.
@@ -109,6 +116,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'kernel.bridge-port-state',
     title: 'bridge port state changed',
+    nearMiss: 'eth0: link becomes ready',
     from: ['kernel'],
     fields: ['bridge', 'port', 'state'],
     wordings: [{ re: /\b(?<bridge>docker0|br-[0-9a-f]{12}): port \d+\((?<port>veth[0-9a-f]+)\) entered (?<state>forwarding|blocking|disabled) state/, hint: ') entered ', versions: 'Linux 3.x–6.x', source: '[lab] lab-netns', sample: 'docker0: port 1(vethe205109) entered blocking state' }],

@@ -11,18 +11,21 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'dockerd.cleanup-db',
     title: 'dockerd deleted a database file',
+    nearMiss: 'time="2021-03-01T12:55:55Z" level=info msg="cleanup network sandboxes"',
     fields: ['path'],
     wordings: [{ re: /cleanup DB (?<path>\S+) error=/, hint: 'cleanup DB', versions: 'openEuler docker-engine 18.09 (patches 0122/0135/0209)', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.546134668+08:00" level=info msg="cleanup DB /var/lib/docker/network/files/local-kv.db error=<nil>"' }],
   }),
   defineEvent({
     kind: 'dockerd.dblock-missing',
     title: 'first dockerd start since boot (dblock missing)',
+    nearMiss: 'time="2021-03-01T12:55:55Z" level=info msg="stat /var/run/docker/dblock ok"',
     fields: [],
     wordings: [{ re: /stat dblock failed/, hint: 'dblock', versions: 'openEuler docker-engine 18.09', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.5Z" level=error msg="stat dblock failed stat /var/run/docker/dblock: no such file or directory"' }],
   }),
   defineEvent({
     kind: 'container.load-failed',
     title: 'dockerd could not load a container',
+    nearMiss: 'time="2023-11-15T00:13:21Z" level=info msg="loaded container" container=5d0b7f8d5c5e',
     fields: ['container', 'error'],
     wordings: [
       { re: /msg="failed to load container" container=(?<container>[0-9a-f]{12,64}) error="?(?<error>[^"]*)"?/, hint: 'failed to load container', versions: 'docker 20.10+', source: '[lab] nspawn container-config-damage', sample: 'time="2023-11-15T00:13:21Z" level=error msg="failed to load container" container=5d0b7f8d5c5e6f3a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182 error=EOF' },
@@ -32,6 +35,7 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'container.remove-invalid',
     title: 'dockerd deleted a damaged container',
+    nearMiss: 'time="2021-03-01T12:55:56Z" level=info msg="remove container data: /var/lib/docker/containers/x"',
     fields: ['path'],
     wordings: [{ re: /remove invalid container data: (?<path>[^\s"]+)/, hint: 'remove invalid container data', versions: 'openEuler docker-engine 18.09 (patch 0020)', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:56Z" level=warning msg="remove invalid container data: /var/lib/docker/containers/5d0b7f8d5c5e6f3a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182"' }],
   }),
@@ -56,12 +60,14 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'container.network-not-found',
     title: 'container lost its network',
+    nearMiss: 'Error response from daemon: network web not found',
     fields: ['network'],
     wordings: [{ re: /network (?<network>[0-9a-f]{12,64}) not found/, hint: 'not found', versions: 'docker 18.09+', source: '[lab] nspawn power-off-kv-empty', sample: 'time="2023-11-15T00:13:22Z" level=error msg="failed to start container" container=5d0b7f8d5c5e error="network 284bbd745a8311ce0fb0fde0878dfa182f29b188492a4e36c0d87300b032249a not found"' }],
   }),
   defineEvent({
     kind: 'dockerd.volume-store-timeout',
     title: 'volume store locked by another dockerd',
+    nearMiss: 'Error starting daemon: error while opening volume store metadata database: permission denied',
     from: DOCKER,
     fields: [],
     wordings: [
@@ -74,24 +80,28 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'devmapper.cookie-failed',
     title: 'devicemapper could not get a udev cookie',
+    nearMiss: 'devicemapper: udev cookie set',
     fields: [],
     wordings: [{ re: /devicemapper: Can(?:'t| not) set cookie:? dm_task_set_cookie failed/, hint: 'cookie', versions: 'docker 1.12–18.09 (pkg/devicemapper)', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" }],
   }),
   defineEvent({
     kind: 'devmapper.semaphore-limit',
     title: 'semaphore limit reached',
+    nearMiss: 'Limit for the number of open files reached',
     fields: [],
     wordings: [{ re: /Limit for the maximum number of semaphores reached/, hint: 'maximum number of semaphores', versions: 'libdevmapper (dm.libdm_log_level ≥ 3)', source: 'field guide §1.2', sample: 'libdevmapper(3): Limit for the maximum number of semaphores reached. You can check and set the limits in /proc/sys/kernel/sem.' }],
   }),
   defineEvent({
     kind: 'devmapper.udev-wait-failed',
     title: 'udev cookie wait failed',
+    nearMiss: 'Waiting for udev cookie 223163224 to complete',
     fields: ['cookie'],
     wordings: [{ re: /Failed to (?:wait on|complete) udev cookie (?<cookie>\d+)/, hint: 'udev cookie', versions: 'openEuler docker-engine 18.09 (patches 0032/0071)', source: 'field guide §1.2', sample: 'time="2021-03-01T12:55:56Z" level=error msg="Failed to wait on udev cookie 223163224: timeout"' }],
   }),
   defineEvent({
     kind: 'devmapper.uuid-verify-failed',
     title: 'devicemapper base device verification failed',
+    nearMiss: 'devmapper: Base Device UUID verified',
     fields: ['cause'],
     wordings: [
       { re: /Base Device UUID and Filesystem verification failed(?::\s*(?<cause>[^"]*))?/, hint: 'Base Device UUID', versions: 'docker 1.13+', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" },
@@ -102,12 +112,14 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'devmapper.thinpool-low-free',
     title: 'thin pool nearly full',
+    nearMiss: 'Thin Pool has plenty of free data blocks',
     fields: ['free', 'pool', 'minimum'],
     wordings: [{ re: /Thin Pool has (?<free>\d+) free (?<pool>data|metadata) blocks which is less than minimum required (?<minimum>\d+) free (?:data|metadata) blocks/, hint: 'Thin Pool has', versions: 'docker 1.12+', source: 'field guide §2', sample: 'Error response from daemon: devmapper: Thin Pool has 162 free data blocks which is less than minimum required 163 free data blocks. Create more free space in thin pool or use dm.min_free_space option to change behavior' }],
   }),
   defineEvent({
     kind: 'overlay2.not-supported',
     title: 'overlay2 refused by the backing file system',
+    nearMiss: "'overlay2' is supported over xfs",
     fields: ['fs'],
     wordings: [
       // `(?<fs>[^\s"]+)`: inside logrus `msg="…"` the closing quote is not part of the file system name.
@@ -119,30 +131,35 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'overlay2.needs-kernel',
     title: 'overlay2 needs a newer kernel',
+    nearMiss: "'overlay2' works on kernel 5.10",
     fields: ['fs'],
     wordings: [{ re: /'overlay2' requires kernel 4\.7 to use on (?<fs>\S+)/, hint: 'requires kernel 4.7', versions: 'docker 17.06+', source: 'field guide §2', sample: "Error starting daemon: error initializing graphdriver: 'overlay2' requires kernel 4.7 to use on xfs" }],
   }),
   defineEvent({
     kind: 'overlay2.no-dtype',
     title: 'backing file system lacks d_type',
+    nearMiss: 'overlay2: the backing xfs filesystem is formatted with d_type support',
     fields: ['fs'],
     wordings: [{ re: /overlay2: the backing (?<fs>\S+) filesystem is formatted without d_type support/, hint: 'without d_type support', versions: 'docker 17.06+', source: 'field guide §2', sample: 'Error starting daemon: error initializing graphdriver: overlay2: the backing xfs filesystem is formatted without d_type support, which leads to incorrect behavior. Reformat the filesystem with ftype=1 to enable d_type support. Running without d_type is not supported.' }],
   }),
   defineEvent({
     kind: 'overlay2.remove-failed',
     title: 'container root file system could not be removed',
+    nearMiss: 'driver "overlay2" removed root filesystem for 1348136d32',
     fields: ['container'],
     wordings: [{ re: /driver \\?"overlay2\\?" failed to remove root filesystem(?: for (?<container>[0-9a-f]+))?: (?=.*invalid argument)/, hint: 'failed to remove root filesystem', versions: 'docker 18.09+', source: 'field guide §2', sample: 'Error response from daemon: driver "overlay2" failed to remove root filesystem for 1348136d32: error while removing /var/lib/docker/overlay2/5f0c0a9e3b1d: invalid argument' }],
   }),
   defineEvent({
     kind: 'fs.cross-device-link',
     title: 'rename across devices refused',
+    nearMiss: 'mv: cannot move: Invalid argument',
     fields: [],
     wordings: [{ re: /[Ii]nvalid cross-device link/, hint: 'nvalid cross-device link', versions: 'any', source: 'field guide §2 (overlay2 redirect_dir)', sample: 'mv: cannot move \'/a\' to \'/b\': Invalid cross-device link' }],
   }),
   defineEvent({
     kind: 'fs.exdev',
     title: 'EXDEV from rename',
+    nearMiss: 'rename /a /b: EXDEVICE busy',
     fields: [],
     wordings: [{ re: /\bEXDEV\b/, hint: 'EXDEV', versions: 'any', source: 'field guide §2 (overlay2 redirect_dir)', sample: 'rename /a /b: EXDEV' }],
   }),
@@ -159,6 +176,7 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'proc.fork-eagain',
     title: 'process creation refused (EAGAIN)',
+    nearMiss: 'read tcp 10.0.0.1:80: read: resource temporarily unavailable',
     fields: [],
     wordings: [
       { re: /fork\/exec \S+: resource temporarily unavailable/i, hint: ['emporarily unavailable', 'EMPORARILY UNAVAILABLE'], versions: 'Go daemons', source: 'field guide §2', sample: 'fork/exec /usr/bin/containerd: resource temporarily unavailable' },
@@ -169,6 +187,7 @@ export const STORAGE_EVENTS = [
   defineEvent({
     kind: 'logrotate.file-error',
     title: 'logrotate failed on a file',
+    nearMiss: 'error: skipping "/var/log/app.log" because parent directory has insecure permissions',
     from: ['logrotate'],
     fields: ['path', 'reason'],
     // logrotate only stats files its configuration names: a path under the data-root means a host job rotates Docker's files.
