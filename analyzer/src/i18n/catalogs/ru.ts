@@ -230,6 +230,7 @@ export default defineCatalog({
     'unit.start-timeout': 'истекло время запуска',
     'unit.scheduled-restart': 'systemd запланировал перезапуск',
     'unit.holdoff': 'systemd запланировал перезапуск',
+    'logrotate.file-error': 'ошибка logrotate при обработке файла',
     'unit.mount-deactivated': 'точка монтирования Docker освобождена',
     'system.shutdown': 'штатное выключение системы',
     'journald.started': 'journald запущен',
@@ -283,6 +284,7 @@ export default defineCatalog({
     'fs.exdev': 'EXDEV при переименовании',
     'fs.no-space': 'на устройстве нет места',
     'proc.fork-eagain': 'создание процесса отклонено (EAGAIN)',
+    'dockerd.bridge-mismatch': 'адрес docker0 не совпадает с заданным --bip (dockerd не запустился)',
     'dockerd.default-bridge': 'выбран адрес моста по умолчанию',
     'dockerd.network-ambiguous': 'имя сети неоднозначно',
     'dockerd.port-programming-failed': 'сбой публикации порта: нет цепочки Docker',
@@ -312,6 +314,7 @@ export default defineCatalog({
       title: 'Адрес docker0 отличается от заданного --bip (или сохранился старый --bip)',
       explanation: 'dockerd задает адрес docker0 по --bip («bip» в daemon.json или DOCKER_NETWORK_OPTIONS в /etc/sysconfig/docker-network). Без --bip он сохраняет адрес, который у docker0 уже есть: после удаления --bip мост docker0 получает прежний адрес (даже если адрес удалили вручную, а мост остался), и контейнеры продолжают получать адреса из старой подсети. Если заданный bip отличается от адреса docker0, работающий мост не соответствует конфигурации.',
       messages: {
+        bridgeRefused: 'dockerd {{count}} раз(а) отказался запускаться: у docker0 остался адрес {{address}}, который не совпадает с заданным bip {{requested}}',
         bipMismatch: 'bip задан как {{bip}} ({{source}}), но у docker0 адрес {{address}}',
         bipDropped: 'параметр --bip убран после запуска dockerd в {{earlierStart}}, но docker0 сохранил {{address}} (в журнале: {{logged}}) вместо стандартного для Docker {{defaultNet}}',
         oldAddressKept: '--bip не задан, но у docker0 адрес {{address}}, а не стандартный для Docker {{defaultNet}}: вероятно, сохранился удаленный --bip',
@@ -383,6 +386,7 @@ export default defineCatalog({
       title: 'Файлы в корневом или рабочем каталоге Docker изменены другими процессами',
       explanation: 'Корневой каталог данных (/var/lib/docker) и рабочий каталог (/run/docker) — частные каталоги Docker: их структура, владельцы и права такие, какие ожидают dockerd, containerd и runc. Файлы, созданные, удаленные, с измененными правами или связанные ссылками другими программами (скриптами, резервным копированием, администраторами), нарушают состояние контейнеров, что позже проявляется сбоями загрузки или запуска. Записи audit называют процесс.',
       messages: {
+        logrotate: 'задание logrotate на хосте обрабатывает файлы ({{count}}) в {{roots}} (собственные файлы Docker), например {{path}}',
         tampered: 'изменений в {{roots}} процессами, не относящимися к Docker: {{count}} ({{processes}})',
       },
       remediation: [
@@ -394,6 +398,7 @@ export default defineCatalog({
       title: 'devicemapper в режиме loop-lvm (без dm.thinpooldev)',
       explanation: 'Без `--storage-opt dm.thinpooldev=…` драйвер devicemapper строит пул thinpool на двух разреженных loop-файлах в <data-root>/devicemapper/devicemapper (loop-lvm). Это медленно, файлы растут, пока не заполнят файловую систему под ними, а отключение питания повреждает пул. Руководство требует режим direct-lvm: пул thinpool на настоящем блочном устройстве, заданный через dm.thinpooldev.',
       messages: {
+        loopDevice: 'devicemapper работает в режиме loop-lvm: его файл данных — loop-устройство {{device}}',
         loopLvm: 'devicemapper работает в режиме loop-lvm: его данные в loop-файле {{file}}',
         noThinpoolDev: 'devicemapper настроен без dm.thinpooldev, поэтому dockerd использует loop-lvm',
       },
@@ -417,6 +422,7 @@ export default defineCatalog({
       title: 'Пул thinpool devicemapper почти заполнен',
       explanation: 'Все образы и контейнеры драйвера devicemapper находятся в одном пуле thinpool. Когда место для данных или метаданных заканчивается, запись в контейнерах завершается ошибкой или зависает (queue_if_no_space), dockerd отказывается создавать контейнеры («Thin Pool has N free data blocks which is less than minimum required»), а пул с переполненными метаданными может быть поврежден безвозвратно. Профиль LVM, где thin_pool_autoextend_threshold и thin_pool_autoextend_percent оба равны 100, отключает автоматическое увеличение емкости.',
       messages: {
+        infoSpaceLow: 'docker info показывает тонкий пул {{pool}}: доступно {{available}} пространства данных (минимум свободного места {{minimum}}); занято {{dataPercent}}% данных и {{metadataPercent}}% метаданных',
         poolFull: 'пул thinpool {{pool}} заполнен на {{dataPercent}}% по данным и на {{metadataPercent}}% по метаданным',
         lowFreeBlocks: '{{count, plural, one{dockerd # раз отказался создавать устройства} few{dockerd # раза отказался создавать устройства} many{dockerd # раз отказался создавать устройства} other{dockerd # раза отказался создавать устройства}}}: в пуле thinpool слишком мало свободных блоков ({{kind}})',
         autoextendOff: 'профиль LVM пула thinpool отключает автоматическое увеличение емкости (threshold {{threshold}}, percent {{percent}})',
@@ -466,6 +472,7 @@ export default defineCatalog({
       title: 'firewalld (пере)запущен после dockerd и удалил его цепочки iptables',
       explanation: 'При запуске или перезагрузке firewalld сбрасывает правила iptables и удаляет цепочки, которыми не управляет, в том числе цепочки Docker DOCKER и DOCKER-ISOLATION и правила DNAT опубликованных портов. dockerd создает их только при собственном запуске, поэтому после (пере)запуска firewalld опубликованные порты перестают отвечать, а новые контейнеры с -p не создаются с ошибкой «iptables: No chain/target/match by that name.»; перезапуск firewalld во время запуска dockerd приводит к сбою запуска службы Docker.',
       messages: {
+        appendsFailed: 'firewalld не смог добавить правила ({{count}}) в цепочки Docker {{chains}} («No chain/target/match by that name»): цепочки были удалены, последний раз в {{time}}',
         chainsMissing: 'dockerd работает с включенным iptables, но отсутствуют {{missing}}: правил сопоставления портов и изоляции нет{{fwNote}}',
         programmingFailed: 'сбоев запуска контейнеров: {{count}} — «driver failed programming external connectivity (iptables: No chain/target/match by that name)», последний на конечной точке {{endpoint}}',
         firewalldAfterDockerd: 'firewalld: {{what}} в {{time}}, после того как dockerd настроил свои правила iptables, и с тех пор dockerd не перезапускался',

@@ -230,6 +230,7 @@ export default defineCatalog({
     'unit.start-timeout': '启动超时',
     'unit.scheduled-restart': 'systemd 已安排重启',
     'unit.holdoff': 'systemd 已安排重启',
+    'logrotate.file-error': 'logrotate 处理文件失败',
     'unit.mount-deactivated': 'docker 挂载点已释放',
     'system.shutdown': '系统正常关机',
     'journald.started': 'journald 已启动',
@@ -283,6 +284,7 @@ export default defineCatalog({
     'fs.exdev': 'rename 返回 EXDEV',
     'fs.no-space': '设备上没有剩余空间',
     'proc.fork-eagain': '创建进程被拒绝（EAGAIN）',
+    'dockerd.bridge-mismatch': 'docker0 地址与指定的 --bip 不一致（dockerd 启动失败）',
     'dockerd.default-bridge': '选定默认网桥地址',
     'dockerd.network-ambiguous': '网络名称不唯一',
     'dockerd.port-programming-failed': '端口映射失败：缺少 docker 链',
@@ -312,6 +314,7 @@ export default defineCatalog({
       title: 'docker0 的地址与配置的 --bip 不一致（或旧的 --bip 仍然生效）',
       explanation: 'dockerd 根据 --bip（daemon.json 中的 "bip"，或 /etc/sysconfig/docker-network 中的 DOCKER_NETWORK_OPTIONS）设置 docker0 的地址。不指定 --bip 时，它沿用 docker0 已有的地址：去掉 --bip 之后，docker0 网桥会沿用上一次的配置（即使手工删除了地址而网桥仍在），容器继续从旧网段获取地址。配置的 bip 与 docker0 的地址不同，说明运行中的网桥与配置不符。',
       messages: {
+        bridgeRefused: 'dockerd 拒绝启动 {{count}} 次：docker0 仍使用 {{address}}，与指定的 bip {{requested}} 不一致',
         bipMismatch: 'bip 配置为 {{bip}}（{{source}}），但 docker0 的地址是 {{address}}',
         bipDropped: '在 {{earlierStart}} 的 dockerd 启动之后去掉了 --bip，但 docker0 仍保留 {{address}}（日志中为 {{logged}}），而不是 Docker 默认的 {{defaultNet}}',
         oldAddressKept: '未配置 --bip，但 docker0 的地址是 {{address}}，而不是 Docker 默认的 {{defaultNet}}：可能是已删除的 --bip 仍然生效',
@@ -383,6 +386,7 @@ export default defineCatalog({
       title: 'Docker 数据根目录或运行时目录下的文件被其他进程修改',
       explanation: '数据根目录（/var/lib/docker）和运行时目录（/run/docker）是 docker 的私有目录：其结构、属主和权限正是 dockerd、containerd 和 runc 所期望的。其他程序（脚本、备份、管理员）在其中创建、删除、修改权限或建立链接的文件会破坏容器状态，之后表现为加载或启动失败。audit 记录会指出是哪个进程。',
       messages: {
+        logrotate: '主机上的 logrotate 任务处理了 {{roots}} 下的 {{count}} 个文件（Docker 私有文件），例如 {{path}}',
         tampered: '{{roots}} 下有 {{count}} 处修改来自 docker 以外的进程：{{processes}}',
       },
       remediation: [
@@ -394,6 +398,7 @@ export default defineCatalog({
       title: 'devicemapper 处于 loop-lvm 模式（未配置 dm.thinpooldev）',
       explanation: '没有 `--storage-opt dm.thinpooldev=…` 时，devicemapper 存储驱动会在 <data-root>/devicemapper/devicemapper 下的两个稀疏 loop 文件上建立 thinpool（loop-lvm）。这种方式很慢，文件会一直增长直到底层文件系统写满，掉电还会损坏存储池。指南要求使用 direct-lvm：在真实块设备上建立 thinpool，并通过 dm.thinpooldev 指定。',
       messages: {
+        loopDevice: 'devicemapper 运行在 loop-lvm 模式：其数据文件是 loop 设备 {{device}}',
         loopLvm: 'devicemapper 运行在 loop-lvm 模式：其数据位于 loop 文件 {{file}}',
         noThinpoolDev: 'devicemapper 未配置 dm.thinpooldev，因此 dockerd 使用 loop-lvm',
       },
@@ -417,6 +422,7 @@ export default defineCatalog({
       title: 'devicemapper 的 thinpool 即将用满',
       explanation: 'devicemapper 存储驱动的所有镜像和容器都位于同一个 thinpool 中。数据或元数据空间耗尽时，容器内的写操作会失败或挂起（queue_if_no_space），dockerd 拒绝创建容器（“Thin Pool has N free data blocks which is less than minimum required”），元数据溢出的存储池可能损坏且无法修复。如果 LVM 配置文件中 thin_pool_autoextend_threshold 和 thin_pool_autoextend_percent 都为 100，则自动扩容被关闭。',
       messages: {
+        infoSpaceLow: 'docker info 显示精简池 {{pool}} 的数据可用空间为 {{available}}（最小可用空间 {{minimum}}）；数据已用 {{dataPercent}}%，元数据已用 {{metadataPercent}}%',
         poolFull: 'thinpool {{pool}} 的数据已用 {{dataPercent}}%，元数据已用 {{metadataPercent}}%',
         lowFreeBlocks: 'dockerd {{count}} 次拒绝创建设备：thinpool 中空闲的 {{kind}} 块太少',
         autoextendOff: 'thinpool 的 LVM 配置文件关闭了自动扩容（threshold {{threshold}}，percent {{percent}}）',
@@ -466,6 +472,7 @@ export default defineCatalog({
       title: 'firewalld 在 dockerd 之后（重新）启动并清除了其 iptables 链',
       explanation: 'firewalld 启动或重新加载时会清空 iptables 规则并删除不由它管理的链，包括 docker 的 DOCKER、DOCKER-ISOLATION 链和已映射端口的 DNAT 规则。dockerd 只在自身启动时创建这些规则，所以 firewalld（重新）启动后，已映射的端口不再响应，新建带 -p 的容器失败，报 “iptables: No chain/target/match by that name.”；在 dockerd 启动过程中重启 firewalld 会导致 docker 服务启动失败。',
       messages: {
+        appendsFailed: 'firewalld 无法向 Docker 的 {{chains}} 链添加 {{count}} 条规则（“No chain/target/match by that name”）：这些链已被清除，最近一次在 {{time}}',
         chainsMissing: 'dockerd 启用了 iptables，但缺少 {{missing}}：端口映射和隔离规则已不存在{{fwNote}}',
         programmingFailed: '{{count}} 次容器启动失败：“driver failed programming external connectivity (iptables: No chain/target/match by that name)”，最后一次在 endpoint {{endpoint}}',
         firewalldAfterDockerd: 'firewalld 于 {{time}} {{what}}，晚于 dockerd 设置其 iptables 规则，此后 dockerd 未重启',
