@@ -47,7 +47,8 @@ export function renderView(view: ReportView): string {
   const body = t.body(view);
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    // The view's own tag from the registry (en, ru, zh-CN): safe in the attribute as is.
+    `<html lang="${view.lang}">`,
     '<head>',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     head.trimEnd(),

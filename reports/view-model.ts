@@ -17,6 +17,39 @@ import type { Seg } from './text.js';
 import { bundleName, bytes, count, cut, span, splitMatch, utc, utcOffset, valueText, visible } from './text.js';
 import type { ChartEvent, TimelineChart } from './timeline-svg.js';
 import { layoutTimeline } from './timeline-svg.js';
+import { localizeResult, timelineKind, type FindingI18n, type LocalizedResult } from '../analyzer/src/i18n/localize.js';
+import { has, t, ui } from '../analyzer/src/i18n/translate.js';
+import { languageOf, type LangTag } from '../analyzer/src/i18n/registry.js';
+import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
+
+/**
+ * The page's language when it is not English: the localized result (`i18n` beside the English,
+ * analyzer/src/i18n/localize.ts) and lookups. English pages pass `undefined` and keep the English
+ * strings below exactly as they were; free text a rule composed at run time stays English and is
+ * marked `lang="en"` by the templates (`foreign`).
+ */
+interface Tr {
+  lang: LangTag;
+  loc: LocalizedResult;
+  finding: Map<string, FindingI18n>;
+}
+
+function trOf(result: AnalysisResult): Tr | undefined {
+  const lang = (result as { lang?: LangTag }).lang ?? 'en';
+  if (lang === 'en') return undefined;
+  const loc = localizeResult(result, lang);
+  return { lang, loc, finding: new Map((loc.findings as unknown as { id: string; i18n: FindingI18n }[]).map((f) => [f.id, f.i18n])) };
+}
+
+const UI_KEYS = Object.keys(languageOf('en').ui) as UiKey[];
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** Every UI string without placeholders, for the templates as `@root.L.<key with . and - as _>`. */
+function pageLabels(lang: LangTag): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of UI_KEYS) out[k.replace(/[.-]/g, '_')] = ui(lang, k);
+  return out;
+}
 
 export interface ViewLimits {
   /** Evidence lines shown per finding (the rest is counted). */
@@ -74,6 +107,8 @@ export interface CommandView {
 
 export interface StepView {
   text: string;
+  /** False when the text stays English on a translated page. */
+  translated: boolean;
   source: string;
   commands: CommandView[];
 }
@@ -89,6 +124,7 @@ export interface UnconfirmedView {
   artifact: string;
   title: string;
   state: string;
+  stateLabel: string;
   collectNext: string;
 }
 
@@ -98,16 +134,22 @@ export interface FindingView {
   severity: Severity;
   severityLabel: string;
   confidence: string;
+  confidenceLabel: string;
+  categoryLabel: string;
   confidenceReason: string;
   category: string;
   title: string;
   summary: string;
-  explanation: string[];
+  /** Paragraphs; `en` marks the rule's run-time detail that stays English on a translated page. */
+  explanation: { text: string; en: boolean }[];
   remediation: StepView[];
   evidence: EvidenceView[];
   evidenceShown: number;
   evidenceTotal: number;
   evidenceMore: number;
+  evidenceCount: string;
+  evidenceMoreText: string;
+  episodesCount: string;
   causedBy: LinkView[];
   causes: LinkView[];
   /** When it happened: `first – last` (UTC), or "no time" for a config or state finding. */
@@ -174,6 +216,9 @@ export interface TimelineRowView {
   rowId: string;
   time: string;
   lane: string;
+  laneLabel: string;
+  /** The model's English label on a translated page (the event kind is the translated label). */
+  labelEn: string;
   kind: string;
   bad: boolean;
   label: string;
@@ -237,6 +282,8 @@ export interface CoverageRowView {
   status: string;
   statusLabel: string;
   reason: string;
+  /** A rule-written reason that stays English on a translated page. */
+  reasonEn: boolean;
   artifacts: string;
   collectNext: string[];
   /** Per check (the rule's logs and its snapshot). */
@@ -269,10 +316,22 @@ export interface InventoryView {
 
 export interface FilterView {
   severities: { severity: Severity; label: string; count: number; checked: boolean }[];
-  categories: { category: string; count: number }[];
+  categories: { category: string; label: string; count: number }[];
 }
 
 export interface ReportView {
+  /** The page's language (`<html lang>`), and true when it is not English (English free text is marked). */
+  lang: LangTag;
+  foreign: boolean;
+  /** UI strings in the page's language (pageLabels). */
+  L: Record<string, string>;
+  /** What a team config changed (result.configApplied), shown beside the verdict. */
+  config: { lines: { kind: string; text: string; detail: string }[]; file: string };
+  footer: string;
+  filterCount: string;
+  findingsCompactText: string;
+  findingsOmittedText: string;
+  timelineCount: string;
   title: string;
   tool: string;
   verdict: VerdictView;
@@ -326,10 +385,11 @@ function where(e: Evidence | undefined): string {
   return visible(e.line > 0 ? `${e.path}:${e.line}` : e.path);
 }
 
-function stepView(s: RemediationStep, fi: number, si: number): StepView {
+function stepView(s: RemediationStep, fi: number, si: number, local?: FindingI18n['remediation'][number]): StepView {
   return {
-    text: visible(s.text),
-    source: visible(s.source ?? ''),
+    text: visible(local ? local.text : s.text),
+    translated: local ? local.translated : true,
+    source: visible(local ? local.source : (s.source ?? '')),
     commands: (s.commands ?? []).map((c, ci) => ({ id: `cmd-${fi}-${si}-${ci}`, text: visible(c) })),
   };
 }
@@ -339,23 +399,34 @@ function artifactTitle(id: string): string {
 }
 
 /** A finding's or episode's time span, with its boot when known: "no time" for config and state findings. */
-function when(x: { firstTime?: string; lastTime?: string; bootIndex?: number }): string {
+function when(x: { firstTime?: string; lastTime?: string; bootIndex?: number }, tr?: Tr): string {
   const s = span(x.firstTime, x.lastTime);
+  if (tr) return s ? (x.bootIndex !== undefined ? ui(tr.lang, 'page.when-boot', { span: s, boot: x.bootIndex }) : s) : ui(tr.lang, 'page.no-time');
   return s ? `${s}${x.bootIndex !== undefined ? ` (boot ${x.bootIndex})` : ''}` : 'no time';
 }
 
-function episodeView(e: FindingEpisode): EpisodeView {
+function episodeView(e: FindingEpisode, tr?: Tr): EpisodeView {
   const first = e.evidence?.[0];
-  return { severity: e.severity, summary: visible(e.summary), when: when(e), ...(first ? { evidence: evidenceView(first) } : {}) };
+  return { severity: e.severity, summary: visible(e.summary), when: when(e, tr), ...(first ? { evidence: evidenceView(first) } : {}) };
 }
 
-function findingViews(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): FindingView[] {
+/** A finding's explanation: the translated paragraph, then the rule's English run-time detail (engine.ts appends it). */
+function explanationOf(f: Finding, local: FindingI18n | undefined): { main: string; en: string } {
+  if (!local) return { main: f.explanation ?? '', en: '' };
+  const english = t('en', `rule.${f.ruleId}.explanation`);
+  const rest = (f.explanation ?? '').startsWith(english) ? (f.explanation ?? '').slice(english.length) : local.explanation === f.explanation ? '' : (f.explanation ?? '');
+  return { main: local.explanation, en: rest };
+}
+
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => visible(p.trim())).filter(Boolean);
+
+function findingViews(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): FindingView[] {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const roots = new Set(result.causeChains.map((c) => c[0]));
   const link = (id: string): LinkView | undefined => {
     const f = byId.get(id);
     const anchor = anchors.get(id);
-    return f && anchor ? { anchor, label: visible(f.title), severity: f.severity } : undefined;
+    return f && anchor ? { anchor, label: visible(tr?.finding.get(id)?.title ?? f.title), severity: f.severity } : undefined;
   };
   let budget = limits.evidenceTotal;
   // The engine's order (severity, then time, then id): the one sort of findings is sortFindings.
@@ -367,29 +438,48 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
     budget = Math.max(0, budget - n);
     const total = Math.max(f.evidenceTotal ?? 0, (f.evidence ?? []).length);
     const episodes = compact ? [] : (f.episodes ?? []);
+    const local = tr?.finding.get(f.id);
+    const expl = explanationOf(f, local);
+    const shownEpisodes = Math.min(episodes.length, limits.episodesPerFinding);
+    const episodesMore = Math.max(0, episodes.length - limits.episodesPerFinding);
     return {
       id: visible(f.id),
       anchor: anchors.get(f.id)!,
       severity: f.severity,
-      severityLabel: SEV_LABEL[f.severity] ?? f.severity,
+      severityLabel: local ? capital(local.severity) : (SEV_LABEL[f.severity] ?? f.severity),
       confidence: f.confidence,
+      confidenceLabel: local ? local.confidence : f.confidence,
       confidenceReason: visible(f.confidenceReason ?? ''),
       category: f.category,
-      title: visible(f.title),
-      summary: visible(f.summary),
-      explanation: compact ? [] : (f.explanation ?? '').split(/\n\s*\n/).map((p) => visible(p.trim())).filter(Boolean),
-      remediation: compact ? [] : (f.remediation ?? []).map((s, si) => stepView(s, fi, si)),
+      categoryLabel: local ? local.category : f.category,
+      title: visible(local ? local.title : f.title),
+      summary: visible(local ? local.summary : f.summary),
+      explanation: compact ? [] : [...paragraphs(expl.main).map((text) => ({ text, en: false })), ...paragraphs(expl.en).map((text) => ({ text, en: true }))],
+      remediation: compact ? [] : (f.remediation ?? []).map((s, si) => stepView(s, fi, si, local?.remediation[si])),
       evidence: ev.slice(0, n).map(evidenceView),
       evidenceShown: n,
       evidenceTotal: total,
       evidenceMore: total - n,
+      evidenceCount: tr ? ui(tr.lang, 'page.evidence-count', { shown: n, total }) : `(${n} of ${total})`,
+      evidenceMoreText: tr
+        ? ui(tr.lang, 'page.evidence-more', { more: total - n, total })
+        : `${total - n} more evidence line(s) not shown (${total} in total; report.json keeps the excerpts the analyzer kept).`,
+      episodesCount: tr
+        ? episodesMore ? ui(tr.lang, 'page.episodes-count', { shown: shownEpisodes, more: episodesMore }) : `(${shownEpisodes})`
+        : `(${shownEpisodes}${episodesMore ? ` shown, ${episodesMore} more` : ''})`,
       causedBy: (f.causedBy ?? []).map(link).filter((l): l is LinkView => !!l),
       causes: (f.causes ?? []).map(link).filter((l): l is LinkView => !!l),
-      when: when(f),
+      when: when(f, tr),
       timed: !!f.firstTime,
-      episodes: episodes.slice(0, limits.episodesPerFinding).map(episodeView),
-      episodesMore: Math.max(0, episodes.length - limits.episodesPerFinding),
-      unconfirmed: (f.unconfirmed ?? []).map((u) => ({ artifact: visible(u.artifact), title: artifactTitle(u.artifact), state: visible(u.state), collectNext: visible(u.collectNext) })),
+      episodes: episodes.slice(0, limits.episodesPerFinding).map((e) => episodeView(e, tr)),
+      episodesMore,
+      unconfirmed: (f.unconfirmed ?? []).map((u) => ({
+        artifact: visible(u.artifact),
+        title: artifactTitle(u.artifact),
+        state: visible(u.state),
+        stateLabel: tr && has(tr.lang, `ui.artifact.state.${u.state}`) ? ui(tr.lang, `artifact.state.${u.state}` as UiKey) : visible(u.state),
+        collectNext: visible(u.collectNext),
+      })),
       hidden: f.severity === 'info',
       open: f.severity !== 'info',
       isRoot: roots.has(f.id),
@@ -415,10 +505,11 @@ const STATUS_TEXT: Record<string, string> = {
   inconclusive: 'Inconclusive',
 };
 
-function verdictView(result: AnalysisResult, anchors: Map<string, string>): VerdictView {
+function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: Tr): VerdictView {
   const m = result.model;
   const inv = result.inventory;
   const v = result.verdict;
+  const lv = tr?.loc.verdict.i18n;
   const id = m.identity ?? { flavor: 'unknown', flavorReason: '' };
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const counts = SEVERITIES.map((s) => ({ severity: s, label: SEV_LABEL[s], count: result.findings.filter((f) => f.severity === s).length }));
@@ -435,13 +526,13 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
   ].filter((x): x is { label: string; value: string } => !!x);
   const link = (fid: string): LinkView => {
     const f = byId.get(fid);
-    return { anchor: anchors.get(fid) ?? '', label: visible(f ? f.title : fid), severity: f?.severity ?? 'info' };
+    return { anchor: anchors.get(fid) ?? '', label: visible(f ? (tr?.finding.get(fid)?.title ?? f.title) : fid), severity: f?.severity ?? 'info' };
   };
   const chains = (result.causeChains ?? [])
     .filter((c) => c.length > 0 && c.every((fid) => anchors.has(fid)))
     .map((c) => {
       const root = byId.get(c[0]!);
-      return { steps: c.map(link), summary: visible(root?.summary ?? ''), when: root ? when(root) : '' };
+      return { steps: c.map(link), summary: visible((root && tr?.finding.get(root.id)?.summary) ?? root?.summary ?? ''), when: root ? when(root, tr) : '' };
     });
   const top = chains.length
     ? []
@@ -460,23 +551,25 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>): Verd
     hostOffset: utcOffset(inv.hostUtcOffsetMinutes ?? m.collection?.hostUtcOffsetMinutes),
     collector: visible(inv.collectorVersion ?? m.collection?.collectorVersion ?? (inv.sosVersion ? `sos ${inv.sosVersion}` : '')),
     asRoot: inv.asRoot === undefined ? 'unknown' : inv.asRoot ? 'yes' : 'no',
-    flavor: flavorLabel(m),
+    flavor: tr ? ui(tr.lang, `report.flavor.${m.identity?.flavor === 'openeuler-docker-engine' || m.identity?.flavor === 'upstream' ? m.identity.flavor : 'unknown'}` as UiKey) : flavorLabel(m),
     flavorReason: visible(id.flavorReason ?? ''),
     versions,
     status: v?.status ?? 'inconclusive',
-    statusLabel: STATUS_TEXT[v?.status ?? ''] ?? visible(v?.status ?? ''),
-    headline: visible(v?.headline ?? ''),
-    facts: (v?.facts ?? []).map((f) => ({ kind: f.kind, text: visible(f.text), where: where(f.evidence) })),
-    checked: (v?.checked ?? []).map(visible),
-    missing: (v?.missing ?? []).map((x) => ({ what: visible(x.what), collectNext: visible(x.collectNext) })),
-    counts,
-    countsText: nonZero.length ? nonZero.map((c) => count(c.count, `${c.label.toLowerCase()} finding`)).join(', ') : 'no findings',
+    statusLabel: lv ? lv.status : (STATUS_TEXT[v?.status ?? ''] ?? visible(v?.status ?? '')),
+    headline: visible(lv ? lv.headline : (v?.headline ?? '')),
+    facts: (v?.facts ?? []).map((f, i) => ({ kind: f.kind, text: visible(lv?.facts[i] ?? f.text), where: where(f.evidence) })),
+    checked: (lv ? lv.checked : (v?.checked ?? [])).map(visible),
+    missing: (v?.missing ?? []).map((x, i) => ({ what: visible(lv?.missing[i] ?? x.what), collectNext: visible(x.collectNext) })),
+    counts: tr ? counts.map((c) => ({ ...c, label: capital(ui(tr.lang, `severity.${c.severity}` as UiKey)) })) : counts,
+    countsText: tr
+      ? nonZero.length ? nonZero.map((c) => ui(tr.lang, 'report.severity-counts', { count: c.count, severity: ui(tr.lang, `severity.${c.severity}` as UiKey) })).join(', ') : ui(tr.lang, 'report.no-findings')
+      : nonZero.length ? nonZero.map((c) => count(c.count, `${c.label.toLowerCase()} finding`)).join(', ') : 'no findings',
     total: result.findings.length,
     worst,
     chains,
     top,
     notEvaluated,
-    notEvaluatedText: notEvaluated ? `${count(notEvaluated, 'check')} could not be evaluated fully` : '',
+    notEvaluatedText: !notEvaluated ? '' : tr ? ui(tr.lang, 'report.checks-not-evaluated', { count: notEvaluated }) : `${count(notEvaluated, 'check')} could not be evaluated fully`,
   };
 }
 
@@ -548,23 +641,27 @@ function keepFirstByPriority(events: RawEvent[], max: number): RawEvent[] {
   return events.filter((_e, i) => keep.has(i));
 }
 
-function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): TimelineView {
+function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): TimelineView {
   const { events, undated } = timelineEvents(result);
   const marked = keepFirstByPriority(events, limits.timelineMarks);
   const rowsKept = new Set(keepFirstByPriority(marked, limits.timelineRows));
   const rows: TimelineRowView[] = [];
   const chartEvents: ChartEvent[] = marked.map((e, i) => {
     const rowId = `tl-${i + 1}`;
-    const label = visible(cut(e.label, 300));
+    const local = tr && (e.finding ? tr.finding.get(e.finding.id) : undefined);
+    // A translated page names the event kind in its language; the model's English label follows as detail.
+    const label = visible(cut(tr ? (local ? `${local.title}: ${local.summary}` : timelineKind(tr.lang, e.kind)) : e.label, 300));
     if (rowsKept.has(e)) {
       rows.push({
         index: i + 1,
         rowId,
         time: utc(e.time),
         lane: e.lane,
+        laneLabel: !tr ? e.lane : e.lane === 'finding' ? ui(tr.lang, 'page.lane.finding') : has(tr.lang, `ui.category.${e.lane}`) ? ui(tr.lang, `category.${e.lane}` as UiKey) : e.lane,
         kind: e.kind,
         bad: e.bad,
         label,
+        labelEn: tr && !local ? visible(cut(e.label, 300)) : '',
         evidence: e.evidence ? evidenceView(e.evidence) : undefined,
         findingAnchor: e.finding ? anchors.get(e.finding.id) : undefined,
       });
@@ -723,7 +820,7 @@ function checkView(c: CheckCoverage): CheckView {
   };
 }
 
-function healthView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits): HealthView {
+function healthView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): HealthView {
   const inv = result.inventory;
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const findingsByRule = new Map<string, Finding[]>();
@@ -745,18 +842,21 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       count: pp[k]!.length,
       shown: pp[k]!.slice(0, limits.parseProblemsPerArtifact).map((p) => ({ line: p.line, reason: visible(p.reason), excerpt: visible(cut(p.excerpt ?? '', 200)) })),
     }));
-  const rows: CoverageRowView[] = (result.coverage ?? []).map((c) => {
+  const localCoverage = tr?.loc.coverage;
+  const rows: CoverageRowView[] = (result.coverage ?? []).map((c, ci) => {
+    const lc = localCoverage?.[ci]?.i18n;
     const fs = findingsByRule.get(c.ruleId) ?? [];
     const by = c.supersededBy ? byId.get(c.supersededBy) : undefined;
     return {
       ruleId: visible(c.ruleId),
       status: c.status,
-      statusLabel: STATUS_LABEL[c.status] ?? c.status,
-      reason: visible(c.reason ?? ''),
+      statusLabel: lc ? lc.status : (STATUS_LABEL[c.status] ?? c.status),
+      reason: visible(lc?.reason ?? c.reason ?? ''),
+      reasonEn: !!lc && lc.reason === undefined && !!c.reason,
       artifacts: visible((c.artifacts ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
       collectNext: (c.collectNext ?? []).map(visible),
-      checks: (c.checks ?? []).map(checkView),
-      ...(by ? { supersededBy: { anchor: anchors.get(by.id) ?? '', label: visible(by.title), severity: by.severity } } : {}),
+      checks: (c.checks ?? []).map((k, ki) => (lc?.checks[ki] ? { ...checkView(k), title: lc.checks[ki]!.title, statusLabel: lc.checks[ki]!.status } : checkView(k))),
+      ...(by ? { supersededBy: { anchor: anchors.get(by.id) ?? '', label: visible(tr?.finding.get(by.id)?.title ?? by.title), severity: by.severity } } : {}),
       passed: c.status === 'evaluated' && fs.length === 0 && !c.supersededBy,
       findings: fs.slice(0, 20).map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
       findingsMore: Math.max(0, fs.length - 20),
@@ -803,21 +903,44 @@ function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryVie
   };
 }
 
+/** "suppressed by config: <rule> on <scope>" for each change a team config made (config/apply.ts). */
+function configView(result: AnalysisResult, lang: LangTag): ReportView['config'] {
+  const lines = (result.configApplied ?? []).map((a) => ({
+    kind: a.change === 'off' ? 'off' : 'severity',
+    text: visible(a.change === 'off' ? ui(lang, 'page.config-suppressed', { rule: a.rule, scope: a.scope }) : ui(lang, 'page.config-severity', { change: a.change, rule: a.rule, scope: a.scope })),
+    detail: visible(ui(lang, 'page.config-findings', { count: a.findings.length, entry: a.entry })),
+  }));
+  const c = result.config;
+  return { lines, file: c ? visible(ui(lang, 'page.config-file', { file: c.file, hash: c.hash.slice(0, 12) })) : '' };
+}
+
 export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimits> = {}): ReportView {
   const lim = { ...DEFAULT_VIEW_LIMITS, ...limits };
   const anchors = anchorsFor(result.findings);
-  const findings = findingViews(result, anchors, lim);
-  const verdict = verdictView(result, anchors);
+  const tr = trOf(result);
+  const lang = tr?.lang ?? 'en';
+  const findings = findingViews(result, anchors, lim, tr);
+  const verdict = verdictView(result, anchors, tr);
   const categories = new Map<string, number>();
   for (const f of findings) categories.set(f.category, (categories.get(f.category) ?? 0) + 1);
-  const timeline = timelineView(result, anchors, lim);
+  const timeline = timelineView(result, anchors, lim, tr);
+  const tool = ui(lang, 'page.tool', { name: result.tool?.name ?? 'docker-postmortem', version: result.tool?.version ?? '', rules: result.tool?.rulesVersion ?? '?', schema: result.schemaVersion });
   return {
-    title: `docker-postmortem: ${verdict.host}`,
-    tool: `${result.tool?.name ?? 'docker-postmortem'} ${result.tool?.version ?? ''} (rules ${result.tool?.rulesVersion ?? '?'}, report schema ${result.schemaVersion})`,
+    lang,
+    foreign: !!tr,
+    L: pageLabels(lang),
+    config: configView(result, lang),
+    footer: ui(lang, 'page.footer', { tool }),
+    filterCount: ui(lang, 'page.filter-count', { shown: findings.filter((f) => !f.hidden).length, total: verdict.total }),
+    findingsCompactText: ui(lang, 'page.findings-compact', { count: findings.filter((f) => f.compact).length }),
+    findingsOmittedText: ui(lang, 'page.findings-omitted', { count: result.findings.length - findings.length }),
+    timelineCount: ui(lang, 'page.timeline-count', { total: timeline.total }),
+    title: ui(lang, 'page.title', { host: verdict.host }),
+    tool,
     verdict,
     filters: {
       severities: verdict.counts.map((c) => ({ severity: c.severity, label: c.label, count: c.count, checked: c.severity !== 'info' })),
-      categories: [...categories].sort((a, b) => a[0].localeCompare(b[0])).map(([category, count]) => ({ category, count })),
+      categories: [...categories].sort((a, b) => a[0].localeCompare(b[0])).map(([category, count]) => ({ category, label: tr ? ui(lang, `category.${category}` as UiKey) : category, count })),
     },
     findings,
     findingsShownByDefault: findings.filter((f) => !f.hidden).length,
@@ -825,7 +948,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     findingsOmitted: result.findings.length - findings.length,
     timeline,
     facts: factsView(result.model, lim),
-    health: healthView(result, anchors, lim),
+    health: healthView(result, anchors, lim, tr),
     inventory: inventoryView(result, lim),
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),

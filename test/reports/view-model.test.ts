@@ -23,7 +23,7 @@ describe('view model', () => {
     expect(start.episodes[0]!.summary).toBe('docker.service failed 3 times in 10s');
     expect(start.episodes[0]!.when).toBe('2024-03-05 10:12:00 UTC');
     expect(start.episodes[0]!.evidence!.line).toBe(990);
-    expect(start.unconfirmed).toEqual([{ artifact: 'systemd.docker', title: expect.any(String), state: 'missing', collectNext: 'systemctl show docker.service' }]);
+    expect(start.unconfirmed).toEqual([{ artifact: 'systemd.docker', title: expect.any(String), state: 'missing', stateLabel: 'missing', collectNext: 'systemctl show docker.service' }]);
     const overlay = v.findings.find((f) => f.id === 'overlay-dtype#1')!;
     expect(overlay.when).toBe('no time');
     expect(overlay.timed).toBe(false);
