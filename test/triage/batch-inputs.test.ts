@@ -167,7 +167,13 @@ describe('batch over odd input sets', { timeout: 300_000 }, () => {
  */
 const asRoot = process.getuid?.() === 0;
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
-const nobodyCanRun = !asRoot || spawnSync(process.execPath, ['--import', 'tsx', CLI, '--version'], { uid: 65534, gid: 65534, cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 }).status === 0;
+// tsx keeps its cache under TMPDIR: uid 65534 gets a temp folder of its own (the run's TMPDIR is root's).
+const nobodyTmp = join(tmp, 'nobody-tmp');
+mkdirSync(nobodyTmp, { mode: 0o777 });
+chmodSync(tmp, 0o755);
+chmodSync(nobodyTmp, 0o777);
+const nobodyEnv = { ...process.env, TMPDIR: nobodyTmp, HOME: nobodyTmp };
+const nobodyCanRun = !asRoot || spawnSync(process.execPath, ['--import', 'tsx', CLI, '--version'], { uid: 65534, gid: 65534, cwd: REPO_ROOT, env: nobodyEnv, encoding: 'utf8', timeout: 60_000 }).status === 0;
 
 describe.skipIf(!nobodyCanRun)('batch: a real chmod 000 subfolder (needs a checkout uid 65534 can read when run as root)', () => {
   it('reads the rest of the bundle and lists it as partly read, with one line', { timeout: 120_000 }, () => {
@@ -186,6 +192,7 @@ describe.skipIf(!nobodyCanRun)('batch: a real chmod 000 subfolder (needs a check
     if (asRoot) chownSync(out, 65534, 65534);
     const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'batch', inDir, '-o', out, '--jobs', '1', '--no-progress'], {
       cwd: REPO_ROOT, // where `--import tsx` resolves; batch writes only into -o
+      env: nobodyEnv,
       encoding: 'utf8',
       timeout: 90_000,
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
