@@ -37,6 +37,7 @@ export function registerSamples(program: Command): void {
         process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${b.reportDir ? `  -> ${join(opts.output, b.reportDir, 'report.html')}` : ''}`)}\n`);
       }
       process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
+      process.stdout.write(`Reports are in ${opts.output}/<sample>/: open ${join(opts.output, 'index.html')} in a browser (it works offline, from the file).\n`);
       if (outcome.failed) process.exitCode = EXIT.UNREADABLE;
     });
 }
