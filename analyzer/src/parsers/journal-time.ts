@@ -83,7 +83,22 @@ const RE_WEEKDAY_FIRST = /^ ?([^\s\d][^\s]{0,3}) +/u;
 /** grep over several files prefixes each line with the file's name: `messages:Jan …`, `/var/log/syslog.1:…`. */
 const RE_GREP_PREFIX = /^[\w./-]*[A-Za-z][\w./-]*(?:-\d+)?:(?=\S)/;
 
+/**
+ * The last stamp read at the start of a line, without its trailing blanks: consecutive journal lines
+ * often share one second, and a line that starts with the same stamp needs no regex.
+ */
+let lastStampText = '';
+let lastStamp: Omit<ShortStamp, 'rest' | 'headLength'> | undefined;
+
 function stampAt(text: string, offset: number): ShortStamp | undefined {
+  if (offset === 0 && lastStamp !== undefined && text.startsWith(lastStampText)) {
+    let i = lastStampText.length;
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 32) {
+      while (text.charCodeAt(i) === 32) i++;
+      return { ...lastStamp, rest: text.slice(i), headLength: i };
+    }
+  }
   const m = RE_STAMP.exec(offset ? text.slice(offset) : text);
   if (!m) return undefined;
   const month = monthIndex(m[2]!);
@@ -92,6 +107,11 @@ function stampAt(text: string, offset: number): ShortStamp | undefined {
   const st: ShortStamp = { month, day, h: +m[4]!, mi: +m[5]!, s: +m[6]!, rest: text.slice(offset + m[0].length), headLength: offset + m[0].length };
   if (m[7]) st.frac = m[7];
   if (m[1]) st.year = Number(m[1]);
+  if (offset === 0) {
+    lastStampText = m[0].trimEnd();
+    const { rest: _rest, headLength: _head, ...fields } = st;
+    lastStamp = fields;
+  }
   return st;
 }
 
