@@ -293,11 +293,14 @@ export interface CoverageRowView {
   passed: boolean;
   findings: LinkView[];
   findingsMore: number;
+  findingsMoreText: string;
 }
 
 export interface HealthView {
-  artifacts: { artifact: string; title: string; state: string; detail: string; paths: string }[];
-  parseProblems: { artifact: string; count: number; shown: { line: number; reason: string; excerpt: string }[] }[];
+  artifacts: { artifact: string; title: string; state: string; stateLabel: string; detail: string; paths: string }[];
+  parseProblems: { artifact: string; count: number; countText: string; shown: { line: number; lineText: string; reason: string; excerpt: string }[] }[];
+  /** "(24, 23 passed)" in the page's language. */
+  evaluatedText: string;
   gaps: CoverageRowView[];
   checks: CoverageRowView[];
   superseded: CoverageRowView[];
@@ -810,18 +813,28 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
 
 const STATUS_LABEL: Record<string, string> = { evaluated: 'evaluated', 'not-evaluated': 'not evaluated', 'insufficient-evidence': 'insufficient evidence' };
 
-function checkView(c: CheckCoverage): CheckView {
+/** "docker.info (failed), dmesg (empty)": artifact ids with their state in the page's language. */
+function artifactStates(list: readonly { artifact: string; state: string }[], lang: LangTag): string {
+  return list.map((a) => ui(lang, 'artifact.with-state', { artifact: a.artifact, state: stateLabel(a.state, lang) })).join(', ');
+}
+
+function stateLabel(state: string, lang: LangTag): string {
+  return lang === 'en' || !has(lang, `ui.artifact.state.${state}`) ? state : ui(lang, `artifact.state.${state}` as UiKey);
+}
+
+function checkView(c: CheckCoverage, lang: LangTag = 'en'): CheckView {
   return {
     title: visible(c.title),
     status: c.status,
     statusLabel: STATUS_LABEL[c.status] ?? visible(c.status),
-    missing: visible((c.missing ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
+    missing: visible(artifactStates(c.missing ?? [], lang)),
     collectNext: (c.collectNext ?? []).map(visible),
   };
 }
 
 function healthView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): HealthView {
   const inv = result.inventory;
+  const lang = tr?.lang ?? 'en';
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const findingsByRule = new Map<string, Finding[]>();
   for (const f of result.findings) (findingsByRule.get(f.ruleId) ?? findingsByRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
@@ -831,6 +844,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       artifact: visible(a.artifact),
       title: artifactTitle(a.artifact),
       state: a.state,
+      stateLabel: stateLabel(a.state, lang),
       detail: visible([a.detail ?? '', a.exitCode !== undefined ? `exit code ${a.exitCode}` : ''].filter(Boolean).join('; ')),
       paths: visible(a.paths.slice(0, limits.pathsPerArtifact).join(', ')),
     }));
@@ -840,7 +854,8 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     .map((k) => ({
       artifact: visible(k),
       count: pp[k]!.length,
-      shown: pp[k]!.slice(0, limits.parseProblemsPerArtifact).map((p) => ({ line: p.line, reason: visible(p.reason), excerpt: visible(cut(p.excerpt ?? '', 200)) })),
+      countText: ui(lang, 'page.problems-count', { count: pp[k]!.length }),
+      shown: pp[k]!.slice(0, limits.parseProblemsPerArtifact).map((p) => ({ line: p.line, lineText: ui(lang, 'page.line', { line: p.line }), reason: visible(p.reason), excerpt: visible(cut(p.excerpt ?? '', 200)) })),
     }));
   const localCoverage = tr?.loc.coverage;
   const rows: CoverageRowView[] = (result.coverage ?? []).map((c, ci) => {
@@ -853,13 +868,14 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       statusLabel: lc ? lc.status : (STATUS_LABEL[c.status] ?? c.status),
       reason: visible(lc?.reason ?? c.reason ?? ''),
       reasonEn: !!lc && lc.reason === undefined && !!c.reason,
-      artifacts: visible((c.artifacts ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
+      artifacts: visible(artifactStates(c.artifacts ?? [], lang)),
       collectNext: (c.collectNext ?? []).map(visible),
-      checks: (c.checks ?? []).map((k, ki) => (lc?.checks[ki] ? { ...checkView(k), title: lc.checks[ki]!.title, statusLabel: lc.checks[ki]!.status } : checkView(k))),
+      checks: (c.checks ?? []).map((k, ki) => (lc?.checks[ki] ? { ...checkView(k, lang), title: lc.checks[ki]!.title, statusLabel: lc.checks[ki]!.status } : checkView(k, lang))),
       ...(by ? { supersededBy: { anchor: anchors.get(by.id) ?? '', label: visible(tr?.finding.get(by.id)?.title ?? by.title), severity: by.severity } } : {}),
       passed: c.status === 'evaluated' && fs.length === 0 && !c.supersededBy,
       findings: fs.slice(0, 20).map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
       findingsMore: Math.max(0, fs.length - 20),
+      findingsMoreText: ui(lang, 'page.and-more', { count: Math.max(0, fs.length - 20) }),
     };
   });
   return {
@@ -870,6 +886,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     superseded: rows.filter((r) => r.supersededBy),
     passedCount: rows.filter((r) => r.passed).length,
     evaluatedCount: rows.filter((r) => r.status === 'evaluated').length,
+    evaluatedText: ui(lang, 'page.evaluated-count', { evaluated: rows.filter((r) => r.status === 'evaluated').length, passed: rows.filter((r) => r.passed).length }),
     truncatedJournal: !!result.model.journal?.truncated,
   };
 }

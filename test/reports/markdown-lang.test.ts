@@ -34,7 +34,7 @@ describe('report.md in ru and zh-CN', () => {
       expect(md).toContain('` systemd.docker `');
       expect(md).toContain('` systemctl show docker.service `');
       // Coverage in the language: the engine's status words.
-      const gap = local.coverage.find((c) => c.status === 'not-evaluated')!;
+      const gap = (local.coverage as (typeof local.coverage[number] & { i18n: { status: string } })[]).find((c) => c.status === 'not-evaluated')!;
       expect(md).toContain(`\` ${gap.ruleId} \` ${mdText(gap.i18n.status)}:`);
     });
   }
