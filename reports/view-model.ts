@@ -235,6 +235,8 @@ export interface TimelineView {
   marksOmitted: number;
   rowsShown: number;
   rowsOmitted: number;
+  /** Sentences around the chart in the page's language. */
+  text: { empty: string; caption: string; rowsOmitted: string };
 }
 
 export interface KeyValue {
@@ -681,15 +683,23 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
       iso: new Date(e.time).toISOString(),
     };
   });
+  const chart = layoutTimeline(chartEvents);
+  const lang = tr?.lang ?? 'en';
+  const marksOmitted = events.length - marked.length;
   return {
-    chart: layoutTimeline(chartEvents),
+    chart,
     rows,
     total: events.length,
     undated,
     marksShown: marked.length,
-    marksOmitted: events.length - marked.length,
+    marksOmitted,
     rowsShown: rows.length,
     rowsOmitted: events.length - rows.length,
+    text: {
+      empty: `${ui(lang, 'page.timeline-empty')}${undated ? ` ${ui(lang, 'page.undated-left-out', { count: undated })}` : ''}.`,
+      caption: `${ui(lang, 'page.chart-caption', { start: chart.start, end: chart.end })} ${marksOmitted ? ui(lang, 'page.marks-omitted', { count: marksOmitted }) : ''}${undated ? ` ${ui(lang, 'page.undated-sentence', { count: undated })}` : ''}`,
+      rowsOmitted: ui(lang, 'page.rows-omitted', { count: events.length - rows.length, total: events.length }),
+    },
   };
 }
 
