@@ -403,6 +403,14 @@ function artifactTitle(id: string): string {
   return isArtifactId(id) ? artifactSpec(id).title : '';
 }
 
+/** A timeline lane in the page's language: findings, boots, a category; other lanes (dockerd, containerd) are names. */
+function laneLabel(lane: string, tr?: Tr): string {
+  if (!tr) return lane;
+  if (lane === 'finding') return ui(tr.lang, 'page.lane.finding');
+  if (lane === 'boot') return ui(tr.lang, 'event.lifecycle.boot');
+  return has(tr.lang, `ui.category.${lane}`) ? ui(tr.lang, `category.${lane}` as UiKey) : lane;
+}
+
 /** A finding's or episode's time span, with its boot when known: "no time" for config and state findings. */
 function when(x: { firstTime?: string; lastTime?: string; bootIndex?: number }, tr?: Tr): string {
   const s = span(x.firstTime, x.lastTime);
@@ -555,7 +563,7 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: 
     collectedAt: utc(inv.collectedAt ?? m.collection?.collectedAt) || 'unknown',
     hostOffset: utcOffset(inv.hostUtcOffsetMinutes ?? m.collection?.hostUtcOffsetMinutes),
     collector: visible(inv.collectorVersion ?? m.collection?.collectorVersion ?? (inv.sosVersion ? `sos ${inv.sosVersion}` : '')),
-    asRoot: inv.asRoot === undefined ? 'unknown' : inv.asRoot ? 'yes' : 'no',
+    asRoot: ui(tr?.lang ?? 'en', inv.asRoot === undefined ? 'report.unknown' : inv.asRoot ? 'page.yes' : 'page.no'),
     flavor: tr ? ui(tr.lang, `report.flavor.${m.identity?.flavor === 'openeuler-docker-engine' || m.identity?.flavor === 'upstream' ? m.identity.flavor : 'unknown'}` as UiKey) : flavorLabel(m),
     flavorReason: visible(id.flavorReason ?? ''),
     versions,
@@ -662,7 +670,7 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
         rowId,
         time: utc(e.time),
         lane: e.lane,
-        laneLabel: !tr ? e.lane : e.lane === 'finding' ? ui(tr.lang, 'page.lane.finding') : has(tr.lang, `ui.category.${e.lane}`) ? ui(tr.lang, `category.${e.lane}` as UiKey) : e.lane,
+        laneLabel: laneLabel(e.lane, tr),
         kind: e.kind,
         bad: e.bad,
         label,
@@ -683,7 +691,8 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
       iso: new Date(e.time).toISOString(),
     };
   });
-  const chart = layoutTimeline(chartEvents);
+  const laid = layoutTimeline(chartEvents);
+  const chart = tr ? { ...laid, lanes: laid.lanes.map((l) => ({ ...l, name: laneLabel(l.name, tr) })) } : laid;
   const lang = tr?.lang ?? 'en';
   const marksOmitted = events.length - marked.length;
   return {

@@ -107,6 +107,8 @@ const ui = {
   'page.checked': 'Checked:',
   'page.collector': 'Collector',
   'page.as-root': 'as root',
+  'page.yes': 'yes',
+  'page.no': 'no',
   'page.docker-flavor': 'Docker flavor',
   'page.host-zone': 'host zone',
   'page.layout': 'layout',

@@ -108,6 +108,8 @@ export default defineCatalog({
     'page.checked': 'Проверено:',
     'page.collector': 'Сборщик',
     'page.as-root': 'от root',
+    'page.yes': 'да',
+    'page.no': 'нет',
     'page.docker-flavor': 'Вариант Docker',
     'page.host-zone': 'часовой пояс узла',
     'page.layout': 'структура',

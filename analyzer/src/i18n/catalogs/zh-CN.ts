@@ -108,6 +108,8 @@ export default defineCatalog({
     'page.checked': '已检查：',
     'page.collector': '收集器',
     'page.as-root': '以 root 身份',
+    'page.yes': '是',
+    'page.no': '否',
     'page.docker-flavor': 'Docker 类型',
     'page.host-zone': '主机时区',
     'page.layout': '布局',
