@@ -265,9 +265,11 @@ export interface FactsView {
   mounts: { mountPoint: string; fsType: string; source: string; options: string }[];
   mountsTotal: number;
   mountsOmitted: number;
+  mountsOmittedText: string;
   mountsUnder: string;
   packages: { name: string; version: string; arch: string; manager: string }[];
   packagesOmitted: number;
+  packagesOmittedText: string;
   boots: { index: number; bootId: string; first: string; last: string; verdict: string; reason: string }[];
 }
 
@@ -716,8 +718,9 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
 
 const known = (v: Known<number> | undefined, what = ''): string => (v === undefined || v === 'unknown' ? `unknown${what ? ` (${what})` : ''}` : String(v));
 
-function semaphoreText(s: HostModel['summary']['semaphores']): FactsView['semaphores'] {
+function semaphoreText(s: HostModel['summary']['semaphores'], lang: LangTag = 'en'): FactsView['semaphores'] {
   if (s.arrays === 'unknown' && s.limit === 'unknown') return { text: '', atLimit: false, known: false };
+  if (lang !== 'en') return { text: semaphoreTextIn(s, lang), atLimit: s.atLimit, known: true };
   const arrays = s.arrays === 'unknown' ? 'an unknown number of' : s.arraysFrom === 'partial semaphore list' ? `at least ${s.arrays}` : String(s.arrays);
   const cookies = s.dmCookies === 'unknown' ? '' : `; ${s.dmCookiesPartial ? 'at least ' : ''}${count(s.dmCookies, 'is a device-mapper udev cookie', 'are device-mapper udev cookies')} (key 0x0D4D…)`;
   const partial = s.rowsNotRead ? ` (${s.rowsNotRead} listed rows were not read)` : '';
@@ -728,7 +731,17 @@ function semaphoreText(s: HostModel['summary']['semaphores']): FactsView['semaph
   };
 }
 
-function factsView(m: HostModel, limits: ViewLimits): FactsView {
+/** The semaphore sentence from catalog keys (a translated page; English keeps semaphoreText's wording). */
+function semaphoreTextIn(s: HostModel['summary']['semaphores'], lang: LangTag): string {
+  const atLeast = (n: number | string) => ui(lang, 'facts.sem.at-least', { count: n });
+  const arrays = s.arrays === 'unknown' ? ui(lang, 'facts.sem.unknown-count') : s.arraysFrom === 'partial semaphore list' ? atLeast(s.arrays) : String(s.arrays);
+  const limit = s.limit === 'unknown' ? ui(lang, 'report.unknown') : s.limit;
+  const cookies = s.dmCookies === 'unknown' ? '' : `${ui(lang, 'list.separator')}${ui(lang, 'facts.sem.cookies', { count: s.dmCookiesPartial ? atLeast(s.dmCookies) : s.dmCookies })}`;
+  const partial = s.rowsNotRead ? ` ${ui(lang, 'facts.sem.rows-not-read', { count: s.rowsNotRead })}` : '';
+  return `${ui(lang, 'facts.sem.in-use', { arrays, limit })}${s.percent !== undefined ? ` (${s.percent}%)` : ''}${s.atLimit ? ui(lang, 'facts.sem.at-limit') : ''}${cookies}${partial}.`;
+}
+
+function factsView(m: HostModel, limits: ViewLimits, lang: LangTag = 'en'): FactsView {
   const cfg = m.config;
   const sum = m.summary;
   const values = cfg?.values ?? {};
@@ -754,14 +767,14 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
     });
   const st = m.storage;
   const storage: KeyValue[] = [
-    { label: 'Storage driver', value: visible(st?.driver ?? cfg?.storageDriver ?? 'unknown') },
-    { label: 'Data root', value: visible(sum.dataRoot) },
-    { label: 'Exec root', value: visible(sum.execRoot) },
+    { label: ui(lang, 'facts.label.storage-driver'), value: visible(st?.driver ?? cfg?.storageDriver ?? 'unknown') },
+    { label: ui(lang, 'facts.label.data-root'), value: visible(sum.dataRoot) },
+    { label: ui(lang, 'facts.label.exec-root'), value: visible(sum.execRoot) },
   ];
   const fs = st?.dataRootFs;
   if (fs) {
     storage.push({
-      label: 'Data-root filesystem',
+      label: ui(lang, 'facts.label.data-root-fs'),
       value: visible(
         `${fs.filesystem} on ${fs.mountedOn}: ${[
           fs.sizeBytes !== undefined ? `size ${bytes(fs.sizeBytes)}` : '',
@@ -782,12 +795,12 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
   const thinPools = sum.thinPools.map((t) => ({ label: visible(t.name), value: `data ${pct(t.dataPercent)}, metadata ${pct(t.metadataPercent)}${t.mode ? `, ${visible(t.mode)}` : ''}` }));
   const c = sum.containers;
   const counts: KeyValue[] = [
-    { label: 'Containers (docker ps -a)', value: c.listed === 'unknown' ? 'unknown (docker ps not collected or failed)' : `${c.listed}${c.byState.length ? ` (${c.byState.map((s) => `${s.count} ${visible(s.state)}`).join(', ')})` : ''}` },
-    { label: 'Container folders in the data-root', value: known(c.inDataRoot, 'no data-root listing') },
-    { label: 'Containers in the data-root but not in docker ps', value: known(c.orphans, 'needs both docker ps and the data-root listing') },
-    { label: 'Networks', value: known(sum.networks, 'docker network ls not collected') },
-    { label: 'Volumes', value: known(sum.volumes, 'no data-root listing of volumes') },
-    { label: 'Network interfaces', value: known(sum.interfaces, 'ip link not collected') },
+    { label: ui(lang, 'facts.label.containers'), value: c.listed === 'unknown' ? 'unknown (docker ps not collected or failed)' : `${c.listed}${c.byState.length ? ` (${c.byState.map((s) => `${s.count} ${visible(s.state)}`).join(', ')})` : ''}` },
+    { label: ui(lang, 'facts.label.container-folders'), value: known(c.inDataRoot, 'no data-root listing') },
+    { label: ui(lang, 'facts.label.orphans'), value: known(c.orphans, 'needs both docker ps and the data-root listing') },
+    { label: ui(lang, 'facts.label.networks'), value: known(sum.networks, 'docker network ls not collected') },
+    { label: ui(lang, 'facts.label.volumes'), value: known(sum.volumes, 'no data-root listing of volumes') },
+    { label: ui(lang, 'facts.label.interfaces'), value: known(sum.interfaces, 'ip link not collected') },
   ];
   const mounts = sum.dockerMounts.list.slice(0, limits.mounts).map((x) => ({
     mountPoint: visible(x.mountPoint),
@@ -810,13 +823,15 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
     driverStatus,
     thinPools,
     counts,
-    semaphores: semaphoreText(sum.semaphores),
+    semaphores: semaphoreText(sum.semaphores, lang),
     mounts,
     mountsTotal: sum.dockerMounts.total,
     mountsOmitted: Math.max(0, sum.dockerMounts.total - mounts.length),
+    mountsOmittedText: ui(lang, 'facts.mounts-omitted', { count: Math.max(0, sum.dockerMounts.total - mounts.length) }),
     mountsUnder: visible(sum.dockerMounts.under.join(', ')),
     packages: pk.slice(0, limits.packages).map((p) => ({ name: visible(p.name), version: visible(p.version), arch: visible(p.arch ?? ''), manager: p.manager })),
     packagesOmitted: Math.max(0, pk.length - limits.packages),
+    packagesOmittedText: ui(lang, 'facts.packages-omitted', { count: Math.max(0, pk.length - limits.packages) }),
     boots: (m.boots ?? []).map((b) => ({
       index: b.index,
       bootId: visible(b.bootId ?? ''),
@@ -983,7 +998,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     findingsCompact: findings.filter((f) => f.compact).length,
     findingsOmitted: result.findings.length - findings.length,
     timeline,
-    facts: factsView(result.model, lim),
+    facts: factsView(result.model, lim, lang),
     health: healthView(result, anchors, lim, tr),
     inventory: inventoryView(result, lim),
     data: {

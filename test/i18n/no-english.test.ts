@@ -118,6 +118,11 @@ describe('no English in the localized results of the shipped samples', () => {
           ...(result.inventory.sosVersion ? [`sos ${result.inventory.sosVersion}`] : []),
           ...(result.inventory.artifacts ?? []).map((a) => a.artifact),
           ...strings(id), // OS name, Docker and component versions, packages
+          // Host facts tables: package names, mount types, docker info's own keys, where a setting came from.
+          ...result.model.summary.packagesOfInterest.map((p) => p.name),
+          ...result.model.summary.dockerMounts.list.map((x) => x.fsType),
+          ...Object.keys(result.model.storage?.driverStatus ?? {}),
+          ...(result.model.config?.all ?? []).map((c) => c.source),
         ].filter((x) => x.length > 0);
         // Free text a rule wrote for this bundle: English by design (no key), unmarkable in Markdown.
         const coverage = l.coverage as (CoverageVerdict & { i18n: CoverageI18n })[];
