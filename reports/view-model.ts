@@ -315,10 +315,11 @@ export interface HealthView {
 
 export interface InventoryView {
   summary: KeyValue[];
-  artifacts: { artifact: string; state: string; paths: string[]; pathsMore: number; size: string; bytes: number }[];
+  artifacts: { artifact: string; state: string; stateLabel: string; paths: string[]; pathsMore: number; pathsMoreText: string; size: string; bytes: number }[];
   problems: { kind: string; path: string; message: string }[];
   problemsTotal: number;
   problemsOmitted: number;
+  problemsOmittedText: string;
 }
 
 export interface FilterView {
@@ -925,17 +926,17 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
   };
 }
 
-function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryView {
+function inventoryView(result: AnalysisResult, limits: ViewLimits, lang: LangTag = 'en'): InventoryView {
   const inv = result.inventory;
   const summary: KeyValue[] = [
-    { label: 'Input', value: visible(bundleName(inv.input ?? '')) },
-    { label: 'Container format', value: visible(inv.format ?? '') },
-    { label: 'Layout', value: visible(inv.layout ?? '') },
-    inv.topFolder ? { label: 'Top folder', value: visible(inv.topFolder) } : undefined,
-    { label: 'Archive members', value: String(inv.members ?? 0) },
-    { label: 'Bytes read', value: `${bytes(inv.bytesRead)} (${inv.bytesRead ?? 0} bytes)` },
-    inv.sosVersion ? { label: 'sos version', value: visible(inv.sosVersion) } : undefined,
-    inv.collectorVersion ? { label: 'Collector version', value: visible(inv.collectorVersion) } : undefined,
+    { label: ui(lang, 'inventory.label.input'), value: visible(bundleName(inv.input ?? '')) },
+    { label: ui(lang, 'inventory.label.format'), value: visible(inv.format ?? '') },
+    { label: ui(lang, 'inventory.label.layout'), value: visible(inv.layout ?? '') },
+    inv.topFolder ? { label: ui(lang, 'inventory.label.top-folder'), value: visible(inv.topFolder) } : undefined,
+    { label: ui(lang, 'inventory.label.members'), value: String(inv.members ?? 0) },
+    { label: ui(lang, 'inventory.label.bytes-read'), value: ui(lang, 'inventory.bytes', { size: bytes(inv.bytesRead), bytes: inv.bytesRead ?? 0 }) },
+    inv.sosVersion ? { label: ui(lang, 'inventory.label.sos-version'), value: visible(inv.sosVersion) } : undefined,
+    inv.collectorVersion ? { label: ui(lang, 'inventory.label.collector-version'), value: visible(inv.collectorVersion) } : undefined,
   ].filter((x): x is KeyValue => !!x);
   const problems = inv.problems ?? [];
   return {
@@ -943,14 +944,17 @@ function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryVie
     artifacts: (inv.artifacts ?? []).map((a) => ({
       artifact: visible(a.artifact),
       state: a.state,
+      stateLabel: stateLabel(a.state, lang),
       paths: a.paths.slice(0, limits.pathsPerArtifact).map(visible),
       pathsMore: Math.max(0, a.paths.length - limits.pathsPerArtifact),
+      pathsMoreText: ui(lang, 'page.and-more', { count: Math.max(0, a.paths.length - limits.pathsPerArtifact) }),
       size: bytes(a.bytes),
       bytes: a.bytes,
     })),
     problems: problems.slice(0, limits.readerProblems).map((p) => ({ kind: p.kind, path: visible(p.path ?? ''), message: visible(p.message) })),
     problemsTotal: problems.length,
     problemsOmitted: Math.max(0, problems.length - limits.readerProblems),
+    problemsOmittedText: ui(lang, 'inventory.problems-omitted', { count: Math.max(0, problems.length - limits.readerProblems) }),
   };
 }
 
@@ -1000,7 +1004,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     timeline,
     facts: factsView(result.model, lim, lang),
     health: healthView(result, anchors, lim, tr),
-    inventory: inventoryView(result, lim),
+    inventory: inventoryView(result, lim, lang),
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
       timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },
