@@ -536,8 +536,8 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: 
     ver('Docker', id.docker),
     ver('containerd', id.containerd),
     ver('runc', id.runc),
-    id.kernel ? { label: 'Kernel', value: visible(id.kernel) } : undefined,
-    id.os && (id.os.prettyName || id.os.id) ? { label: 'OS', value: visible(id.os.prettyName ?? `${id.os.id ?? ''} ${id.os.versionId ?? ''}`.trim()) } : undefined,
+    id.kernel ? { label: ui(tr?.lang ?? 'en', 'page.version.kernel'), value: visible(id.kernel) } : undefined,
+    id.os && (id.os.prettyName || id.os.id) ? { label: ui(tr?.lang ?? 'en', 'page.version.os'), value: visible(id.os.prettyName ?? `${id.os.id ?? ''} ${id.os.versionId ?? ''}`.trim()) } : undefined,
     id.systemd?.version ? { label: 'systemd', value: String(id.systemd.version) } : undefined,
   ].filter((x): x is { label: string; value: string } => !!x);
   const link = (fid: string): LinkView => {

@@ -112,6 +112,8 @@ const ui = {
   'page.docker-flavor': 'Docker flavor',
   'page.host-zone': 'host zone',
   'page.layout': 'layout',
+  'page.version.kernel': 'Kernel',
+  'page.version.os': 'OS',
   'page.counts-none': 'No findings',
   'page.not-evaluated-count': '{{count}} of {{total}} checks could not be fully evaluated',
   'page.timeline-count': '({{total}} events, UTC)',

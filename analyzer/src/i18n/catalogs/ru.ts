@@ -113,6 +113,8 @@ export default defineCatalog({
     'page.docker-flavor': 'Вариант Docker',
     'page.host-zone': 'часовой пояс узла',
     'page.layout': 'структура',
+    'page.version.kernel': 'Ядро',
+    'page.version.os': 'ОС',
     'page.counts-none': 'Проблем нет',
     'page.not-evaluated-count': 'Проверок, выполненных не полностью: {{count}} из {{total}}',
     'page.timeline-count': '(событий: {{total}}, UTC)',

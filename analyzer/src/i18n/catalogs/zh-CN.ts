@@ -113,6 +113,8 @@ export default defineCatalog({
     'page.docker-flavor': 'Docker 类型',
     'page.host-zone': '主机时区',
     'page.layout': '布局',
+    'page.version.kernel': '内核',
+    'page.version.os': '操作系统',
     'page.counts-none': '未发现问题',
     'page.not-evaluated-count': '{{total}} 项检查中有 {{count}} 项无法完整评估',
     'page.timeline-count': '（{{total}} 个事件，UTC）',
