@@ -13,7 +13,7 @@ export interface WriteOptions {
   /**
    * The language people read (default English). Other than English, every report gets the result
    * with its `i18n` blocks beside the English (analyzer/src/i18n/localize.ts): report.json carries
-   * them; the HTML and Markdown renderers read them once they are wired (docs/i18n.md).
+   * them; the HTML and Markdown renderers show them (docs/i18n.md "What is wired").
    */
   lang?: LangTag;
 }

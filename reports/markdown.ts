@@ -10,6 +10,11 @@ import type { Finding } from '../analyzer/src/rules/types.js';
 import { SEVERITIES } from '../analyzer/src/rules/types.js';
 import type { Evidence } from '../analyzer/src/spine/types.js';
 import { bundleName, count, cut, span, utc, visible } from './text.js';
+import { localizeResult, type FindingI18n, type LocalizedResult } from '../analyzer/src/i18n/localize.js';
+import { ui } from '../analyzer/src/i18n/translate.js';
+import { formatUtc } from '../analyzer/src/i18n/dates.js';
+import type { LangTag } from '../analyzer/src/i18n/registry.js';
+import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 
 export const MAX_MARKDOWN_LINES = 60;
 
@@ -57,23 +62,46 @@ function when(f: { firstTime?: string; lastTime?: string }): string {
   return span(f.firstTime, f.lastTime) || 'no time';
 }
 
-function findingLines(f: Finding): string[] {
+/**
+ * A message in the report's language, as Markdown: the translated text escaped as prose, and each
+ * placeholder named in `codes` an inline code span (commands, artifact ids, rule ids).
+ */
+function mdUi(lang: LangTag, key: UiKey, data: Record<string, string | number>, codes: Record<string, string> = {}, max = 300): string {
+  const marks = Object.keys(codes);
+  const filled = ui(lang, key, { ...data, ...Object.fromEntries(marks.map((k, i) => [k, `\u0000${i}\u0000`])) });
+  return filled
+    .split(/\u0000(\d+)\u0000/)
+    .map((part, i) => (i % 2 ? mdCode(codes[marks[Number(part)]!]!, 120) : mdText(part, max)))
+    .join('');
+}
+
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+function findingLines(f: Finding, lang: LangTag, local?: FindingI18n): string[] {
   const episodes = f.episodes?.length ?? 0;
-  const out = [
-    `- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (${mdText(when(f), 60)}; confidence ${f.confidence}${episodes ? `; ${count(episodes, 'further occurrence')}` : ''})`,
-  ];
   const e = f.evidence?.[0];
-  if (e) {
-    const more = Math.max(f.evidenceTotal ?? 0, f.evidence.length) - 1;
-    out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${count(more, 'more line')}` : ''}`);
-  }
+  const more = e ? Math.max(f.evidenceTotal ?? 0, f.evidence.length) - 1 : 0;
   const u = f.unconfirmed?.[0];
-  if (u) out.push(`  - Logs only: ${mdCode(u.artifact, 60)} was not collected (${mdText(u.state, 40)}); collect ${mdCode(u.collectNext, 120)}`);
   const step = f.remediation?.[0];
-  if (step) {
-    const cmd = step.commands?.[0];
-    out.push(`  - Fix: ${mdText(step.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
+  const cmd = step?.commands?.[0];
+  if (!local) {
+    const out = [
+      `- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (${mdText(when(f), 60)}; confidence ${f.confidence}${episodes ? `; ${count(episodes, 'further occurrence')}` : ''})`,
+    ];
+    if (e) out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${count(more, 'more line')}` : ''}`);
+    if (u) out.push(`  - Logs only: ${mdCode(u.artifact, 60)} was not collected (${mdText(u.state, 40)}); collect ${mdCode(u.collectNext, 120)}`);
+    if (step) out.push(`  - Fix: ${mdText(step.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
+    return out;
   }
+  // Times stay numeric UTC (the same digits in every language); words come from the catalog.
+  const time = span(f.firstTime, f.lastTime) || ui(lang, 'page.no-time');
+  const out = [
+    `- **${mdText(local.severity.toLocaleUpperCase(), 40)}** ${mdText(local.title, 120)}: ${mdText(local.summary)} (${mdText(time, 60)}; ${mdText(ui(lang, 'report.confidence'), 40)}: ${mdText(local.confidence, 40)}${episodes ? `; ${mdText(ui(lang, 'report.more-occurrences', { count: episodes }), 60)}` : ''})`,
+  ];
+  if (e) out.push(`  - ${mdText(ui(lang, 'report.evidence'), 40)}: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${mdText(ui(lang, 'report.more-lines', { count: more }), 60)}` : ''}`);
+  if (u) out.push(`  - ${mdUi(lang, 'report.unconfirmed', {}, { artifact: u.artifact })}; ${mdUi(lang, 'report.collect-next-command', {}, { command: u.collectNext })}`);
+  const localStep = local.remediation[0];
+  if (step && localStep) out.push(`  - ${mdText(ui(lang, 'report.fix'), 40)}: ${mdText(localStep.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
   return out;
 }
 
@@ -83,7 +111,11 @@ const STATUS_TEXT: Record<string, string> = {
   inconclusive: 'Inconclusive',
 };
 
-export function renderMarkdown(result: AnalysisResult): string {
+export function renderMarkdown(input: AnalysisResult): string {
+  const lang: LangTag = (input as { lang?: LangTag }).lang ?? 'en';
+  // Other languages read the i18n blocks beside the English; English keeps its own wording below.
+  const loc: LocalizedResult | undefined = lang === 'en' ? undefined : localizeResult(input, lang);
+  const result = input;
   const m = result.model;
   const inv = result.inventory;
   const v = result.verdict;
@@ -91,71 +123,102 @@ export function renderMarkdown(result: AnalysisResult): string {
   // The engine's order (sortFindings): reports never re-sort.
   const findings = result.findings;
   const byId = new Map(findings.map((f) => [f.id, f]));
+  const localOf = new Map<string, FindingI18n>(loc ? (loc.findings as (Finding & { i18n: FindingI18n })[]).map((f) => [f.id, f.i18n]) : []);
+  const titleOf = (id: string) => localOf.get(id)?.title ?? byId.get(id)!.title;
   const counts = SEVERITIES.map((sev) => [sev, findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
-  const gaps = (result.coverage ?? []).filter((c) => c.status !== 'evaluated');
+  const gaps = (loc?.coverage ?? result.coverage ?? []).filter((c) => c.status !== 'evaluated');
+  const L = (key: UiKey, data: Record<string, string | number> = {}) => ui(lang, key, data);
 
   const head: string[] = [`# docker-postmortem: ${mdText(host, 120)}`, ''];
-  head.push(`**${mdText(STATUS_TEXT[v?.status ?? ''] ?? v?.status ?? 'Verdict', 60)}:** ${mdText(v?.headline ?? '', 300)}`, '');
-  for (const f of (v?.facts ?? []).slice(0, 5)) head.push(`- ${mdText(f.text, 200)}`);
+  if (loc) {
+    const vi = loc.verdict.i18n;
+    head.push(`**${mdText(vi.status, 60)}:** ${mdText(vi.headline, 300)}`, '');
+    for (const f of vi.facts.slice(0, 5)) head.push(`- ${mdText(f, 200)}`);
+  } else {
+    head.push(`**${mdText(STATUS_TEXT[v?.status ?? ''] ?? v?.status ?? 'Verdict', 60)}:** ${mdText(v?.headline ?? '', 300)}`, '');
+    for (const f of (v?.facts ?? []).slice(0, 5)) head.push(`- ${mdText(f.text, 200)}`);
+  }
   if (v?.facts?.length) head.push('');
-  head.push(`Findings: ${counts.length ? counts.map(([sev, n]) => `${n} ${sev}`).join(', ') : 'none'}${gaps.length ? `; ${count(gaps.length, 'check')} not fully evaluated` : ''}`);
+  if (loc) {
+    const list = counts.map(([sev, n]) => L('report.severity-counts', { count: n, severity: L(`severity.${sev}` as UiKey) })).join(', ');
+    head.push(mdText(`${counts.length ? `${L('report.findings')}: ${list}` : L('page.counts-none')}${gaps.length ? `${L('list.separator')}${L('report.checks-not-evaluated', { count: gaps.length })}` : ''}`));
+  } else {
+    head.push(`Findings: ${counts.length ? counts.map(([sev, n]) => `${n} ${sev}`).join(', ') : 'none'}${gaps.length ? `; ${count(gaps.length, 'check')} not fully evaluated` : ''}`);
+  }
   const docker = m.identity?.docker;
-  const flavor = m.identity?.flavor === 'openeuler-docker-engine' ? 'openEuler docker-engine' : m.identity?.flavor === 'upstream' ? 'upstream Docker' : 'unknown flavor';
-  const facts = [
-    `Bundle ${mdCode(bundleName(inv.input ?? ''), 120)}`,
-    `collected ${inv.collectedAt !== undefined ? utc(inv.collectedAt) : 'unknown'}`,
-    `Docker ${docker?.version ? mdText(docker.version, 60) : 'version unknown'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavor}`,
-    m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
-  ].filter(Boolean);
+  const flavorId = m.identity?.flavor === 'openeuler-docker-engine' || m.identity?.flavor === 'upstream' ? m.identity.flavor : 'unknown';
+  const facts = loc
+    ? [
+        `${mdText(L('report.bundle'), 40)} ${mdCode(bundleName(inv.input ?? ''), 120)}`,
+        mdText(L('report.collected-at', { time: inv.collectedAt !== undefined ? formatUtc(new Date(inv.collectedAt).toISOString(), lang) : L('report.unknown') }), 80),
+        `${docker?.version ? mdText(L('report.docker-version', { version: docker.version }), 80) : mdText(L('report.docker-version-unknown'), 60)}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${mdText(L(`report.flavor.${flavorId}` as UiKey), 60)}`,
+        m.identity?.kernel ? mdText(L('report.kernel', { kernel: m.identity.kernel }), 100) : '',
+      ].filter(Boolean)
+    : [
+        `Bundle ${mdCode(bundleName(inv.input ?? ''), 120)}`,
+        `collected ${inv.collectedAt !== undefined ? utc(inv.collectedAt) : 'unknown'}`,
+        `Docker ${docker?.version ? mdText(docker.version, 60) : 'version unknown'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavorId === 'openeuler-docker-engine' ? 'openEuler docker-engine' : flavorId === 'upstream' ? 'upstream Docker' : 'unknown flavor'}`,
+        m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
+      ].filter(Boolean);
   head.push('', facts.join(' · '), '');
   // What a team config changed is said on the page, so no finding disappears silently (docs/config.md).
   const applied = result.configApplied ?? [];
   for (const a of applied.slice(0, 5)) {
+    if (loc) {
+      const what = a.change === 'off' ? mdUi(lang, 'page.config-suppressed', { scope: a.scope }, { rule: a.rule }) : mdUi(lang, 'page.config-severity', { change: a.change, scope: a.scope }, { rule: a.rule });
+      head.push(`- ${capital(what)}, ${mdUi(lang, 'page.config-findings', { count: a.findings.length, entry: a.entry })}`);
+      continue;
+    }
     const what = a.change === 'off' ? 'Suppressed by config' : `Changed by config (${mdText(a.change, 60)})`;
     head.push(`- ${what}: ${mdCode(a.rule, 60)} on ${mdText(a.scope, 120)}, ${a.findings.length} finding(s) (${mdText(a.entry, 120)})`);
   }
-  if (applied.length > 5) head.push(`- …and ${applied.length - 5} more config change(s) in report.json`);
+  if (applied.length > 5) head.push(loc ? `- ${mdText(L('report.and-more', { count: applied.length - 5 }))}` : `- …and ${applied.length - 5} more config change(s) in report.json`);
   if (applied.length) head.push('');
 
   const roots: string[] = [];
   const chains = (result.causeChains ?? []).filter((c) => c.length > 0 && c.every((id) => byId.has(id)));
   if (chains.length) {
-    roots.push('## Root causes', '');
-    for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(byId.get(id)!.title, 100)}**`).join(' → ')} (${mdText(when(byId.get(c[0]!)!), 60)})`);
-    if (chains.length > 5) roots.push(`1. …and ${count(chains.length - 5, 'more chain')} in report.html`);
+    roots.push(`## ${loc ? mdText(L('report.root-causes'), 60) : 'Root causes'}`, '');
+    for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(titleOf(id), 100)}**`).join(' → ')} (${mdText(loc ? span(byId.get(c[0]!)!.firstTime, byId.get(c[0]!)!.lastTime) || L('page.no-time') : when(byId.get(c[0]!)!), 60)})`);
+    if (chains.length > 5) roots.push(`1. ${loc ? mdText(L('report.more-chains', { count: chains.length - 5 })) : `…and ${count(chains.length - 5, 'more chain')} in report.html`}`);
     roots.push('');
   }
 
   const tail: string[] = [];
-  if (v?.missing?.length || gaps.length) tail.push('## Not evaluated', '');
-  for (const x of (v?.missing ?? []).slice(0, 3)) tail.push(`- Missing ${mdText(x.what, 100)}: collect ${mdCode(x.collectNext, 120)}`);
+  if (v?.missing?.length || gaps.length) tail.push(`## ${loc ? mdText(L('report.not-evaluated'), 60) : 'Not evaluated'}`, '');
+  (v?.missing ?? []).slice(0, 3).forEach((x, i) => {
+    if (loc) tail.push(`- ${mdText(capital(L('page.missing-label')), 40)}: ${mdText(loc.verdict.i18n.missing[i] ?? x.what, 100)}; ${mdUi(lang, 'report.collect-next-command', {}, { command: x.collectNext })}`);
+    else tail.push(`- Missing ${mdText(x.what, 100)}: collect ${mdCode(x.collectNext, 120)}`);
+  });
   if (gaps.length) {
     const shown = gaps.slice(0, 8);
     for (const g of shown) {
       const next = g.collectNext?.[0];
-      tail.push(`- ${mdCode(g.ruleId, 60)} ${g.status === 'not-evaluated' ? 'not evaluated' : 'insufficient evidence'}: ${mdText(g.reason, 160)}${next ? `; collect ${mdCode(next, 100)}` : ''}`);
+      const gi = loc ? (g as LocalizedResult['coverage'][number]).i18n : undefined;
+      if (gi) tail.push(`- ${mdCode(g.ruleId, 60)} ${mdText(gi.status, 60)}: ${mdText(gi.reason ?? g.reason, 160)}${next ? `; ${mdUi(lang, 'report.collect-next-command', {}, { command: next })}` : ''}`);
+      else tail.push(`- ${mdCode(g.ruleId, 60)} ${g.status === 'not-evaluated' ? 'not evaluated' : 'insufficient evidence'}: ${mdText(g.reason, 160)}${next ? `; collect ${mdCode(next, 100)}` : ''}`);
     }
-    if (gaps.length > shown.length) tail.push(`- …and ${gaps.length - shown.length} more (see report.html)`);
+    if (gaps.length > shown.length) tail.push(`- ${loc ? mdText(L('report.and-more', { count: gaps.length - shown.length })) : `…and ${gaps.length - shown.length} more (see report.html)`}`);
   }
 
   const body: string[] = [];
   if (findings.length) {
-    body.push(`## Findings (${findings.length})`, '');
+    body.push(`## ${loc ? mdText(L('report.findings-count', { count: findings.length }), 60) : `Findings (${findings.length})`}`, '');
     // Keep 2 lines for the "more" note and the blank line before the next section.
     const budget = MAX_MARKDOWN_LINES - head.length - roots.length - tail.length - body.length - 2;
     let used = 0;
     let shown = 0;
     for (const f of findings) {
-      const lines = findingLines(f);
+      const lines = findingLines(f, lang, localOf.get(f.id));
       if (used + lines.length > budget) break;
       body.push(...lines);
       used += lines.length;
       shown++;
     }
-    if (shown < findings.length) body.push(`- …and ${count(findings.length - shown, 'more finding')} in report.html`);
+    if (shown < findings.length) body.push(`- ${loc ? mdText(L('report.more-findings', { count: findings.length - shown })) : `…and ${count(findings.length - shown, 'more finding')} in report.html`}`);
     body.push('');
   } else {
-    body.push('No findings.', '');
+    body.push(loc ? mdText(L('report.no-findings')) : 'No findings.', '');
   }
 
   const lines = [...head, ...roots, ...body, ...tail];

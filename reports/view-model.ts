@@ -235,6 +235,8 @@ export interface TimelineView {
   marksOmitted: number;
   rowsShown: number;
   rowsOmitted: number;
+  /** Sentences around the chart in the page's language. */
+  text: { empty: string; caption: string; rowsOmitted: string };
 }
 
 export interface KeyValue {
@@ -263,9 +265,11 @@ export interface FactsView {
   mounts: { mountPoint: string; fsType: string; source: string; options: string }[];
   mountsTotal: number;
   mountsOmitted: number;
+  mountsOmittedText: string;
   mountsUnder: string;
   packages: { name: string; version: string; arch: string; manager: string }[];
   packagesOmitted: number;
+  packagesOmittedText: string;
   boots: { index: number; bootId: string; first: string; last: string; verdict: string; reason: string }[];
 }
 
@@ -293,11 +297,14 @@ export interface CoverageRowView {
   passed: boolean;
   findings: LinkView[];
   findingsMore: number;
+  findingsMoreText: string;
 }
 
 export interface HealthView {
-  artifacts: { artifact: string; title: string; state: string; detail: string; paths: string }[];
-  parseProblems: { artifact: string; count: number; shown: { line: number; reason: string; excerpt: string }[] }[];
+  artifacts: { artifact: string; title: string; state: string; stateLabel: string; detail: string; paths: string }[];
+  parseProblems: { artifact: string; count: number; countText: string; shown: { line: number; lineText: string; reason: string; excerpt: string }[] }[];
+  /** "(24, 23 passed)" in the page's language. */
+  evaluatedText: string;
   gaps: CoverageRowView[];
   checks: CoverageRowView[];
   superseded: CoverageRowView[];
@@ -308,10 +315,11 @@ export interface HealthView {
 
 export interface InventoryView {
   summary: KeyValue[];
-  artifacts: { artifact: string; state: string; paths: string[]; pathsMore: number; size: string; bytes: number }[];
+  artifacts: { artifact: string; state: string; stateLabel: string; paths: string[]; pathsMore: number; pathsMoreText: string; size: string; bytes: number }[];
   problems: { kind: string; path: string; message: string }[];
   problemsTotal: number;
   problemsOmitted: number;
+  problemsOmittedText: string;
 }
 
 export interface FilterView {
@@ -396,6 +404,14 @@ function stepView(s: RemediationStep, fi: number, si: number, local?: FindingI18
 
 function artifactTitle(id: string): string {
   return isArtifactId(id) ? artifactSpec(id).title : '';
+}
+
+/** A timeline lane in the page's language: findings, boots, a category; other lanes (dockerd, containerd) are names. */
+function laneLabel(lane: string, tr?: Tr): string {
+  if (!tr) return lane;
+  if (lane === 'finding') return ui(tr.lang, 'page.lane.finding');
+  if (lane === 'boot') return ui(tr.lang, 'event.lifecycle.boot');
+  return has(tr.lang, `ui.category.${lane}`) ? ui(tr.lang, `category.${lane}` as UiKey) : lane;
 }
 
 /** A finding's or episode's time span, with its boot when known: "no time" for config and state findings. */
@@ -520,8 +536,8 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: 
     ver('Docker', id.docker),
     ver('containerd', id.containerd),
     ver('runc', id.runc),
-    id.kernel ? { label: 'Kernel', value: visible(id.kernel) } : undefined,
-    id.os && (id.os.prettyName || id.os.id) ? { label: 'OS', value: visible(id.os.prettyName ?? `${id.os.id ?? ''} ${id.os.versionId ?? ''}`.trim()) } : undefined,
+    id.kernel ? { label: ui(tr?.lang ?? 'en', 'page.version.kernel'), value: visible(id.kernel) } : undefined,
+    id.os && (id.os.prettyName || id.os.id) ? { label: ui(tr?.lang ?? 'en', 'page.version.os'), value: visible(id.os.prettyName ?? `${id.os.id ?? ''} ${id.os.versionId ?? ''}`.trim()) } : undefined,
     id.systemd?.version ? { label: 'systemd', value: String(id.systemd.version) } : undefined,
   ].filter((x): x is { label: string; value: string } => !!x);
   const link = (fid: string): LinkView => {
@@ -550,7 +566,7 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: 
     collectedAt: utc(inv.collectedAt ?? m.collection?.collectedAt) || 'unknown',
     hostOffset: utcOffset(inv.hostUtcOffsetMinutes ?? m.collection?.hostUtcOffsetMinutes),
     collector: visible(inv.collectorVersion ?? m.collection?.collectorVersion ?? (inv.sosVersion ? `sos ${inv.sosVersion}` : '')),
-    asRoot: inv.asRoot === undefined ? 'unknown' : inv.asRoot ? 'yes' : 'no',
+    asRoot: ui(tr?.lang ?? 'en', inv.asRoot === undefined ? 'report.unknown' : inv.asRoot ? 'page.yes' : 'page.no'),
     flavor: tr ? ui(tr.lang, `report.flavor.${m.identity?.flavor === 'openeuler-docker-engine' || m.identity?.flavor === 'upstream' ? m.identity.flavor : 'unknown'}` as UiKey) : flavorLabel(m),
     flavorReason: visible(id.flavorReason ?? ''),
     versions,
@@ -657,7 +673,7 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
         rowId,
         time: utc(e.time),
         lane: e.lane,
-        laneLabel: !tr ? e.lane : e.lane === 'finding' ? ui(tr.lang, 'page.lane.finding') : has(tr.lang, `ui.category.${e.lane}`) ? ui(tr.lang, `category.${e.lane}` as UiKey) : e.lane,
+        laneLabel: laneLabel(e.lane, tr),
         kind: e.kind,
         bad: e.bad,
         label,
@@ -678,15 +694,24 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
       iso: new Date(e.time).toISOString(),
     };
   });
+  const laid = layoutTimeline(chartEvents);
+  const chart = tr ? { ...laid, lanes: laid.lanes.map((l) => ({ ...l, name: laneLabel(l.name, tr) })) } : laid;
+  const lang = tr?.lang ?? 'en';
+  const marksOmitted = events.length - marked.length;
   return {
-    chart: layoutTimeline(chartEvents),
+    chart,
     rows,
     total: events.length,
     undated,
     marksShown: marked.length,
-    marksOmitted: events.length - marked.length,
+    marksOmitted,
     rowsShown: rows.length,
     rowsOmitted: events.length - rows.length,
+    text: {
+      empty: `${ui(lang, 'page.timeline-empty')}${undated ? ` ${ui(lang, 'page.undated-left-out', { count: undated })}` : ''}.`,
+      caption: `${ui(lang, 'page.chart-caption', { start: chart.start, end: chart.end })} ${marksOmitted ? ui(lang, 'page.marks-omitted', { count: marksOmitted }) : ''}${undated ? ` ${ui(lang, 'page.undated-sentence', { count: undated })}` : ''}`,
+      rowsOmitted: ui(lang, 'page.rows-omitted', { count: events.length - rows.length, total: events.length }),
+    },
   };
 }
 
@@ -694,8 +719,9 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
 
 const known = (v: Known<number> | undefined, what = ''): string => (v === undefined || v === 'unknown' ? `unknown${what ? ` (${what})` : ''}` : String(v));
 
-function semaphoreText(s: HostModel['summary']['semaphores']): FactsView['semaphores'] {
+function semaphoreText(s: HostModel['summary']['semaphores'], lang: LangTag = 'en'): FactsView['semaphores'] {
   if (s.arrays === 'unknown' && s.limit === 'unknown') return { text: '', atLimit: false, known: false };
+  if (lang !== 'en') return { text: semaphoreTextIn(s, lang), atLimit: s.atLimit, known: true };
   const arrays = s.arrays === 'unknown' ? 'an unknown number of' : s.arraysFrom === 'partial semaphore list' ? `at least ${s.arrays}` : String(s.arrays);
   const cookies = s.dmCookies === 'unknown' ? '' : `; ${s.dmCookiesPartial ? 'at least ' : ''}${count(s.dmCookies, 'is a device-mapper udev cookie', 'are device-mapper udev cookies')} (key 0x0D4D…)`;
   const partial = s.rowsNotRead ? ` (${s.rowsNotRead} listed rows were not read)` : '';
@@ -706,7 +732,17 @@ function semaphoreText(s: HostModel['summary']['semaphores']): FactsView['semaph
   };
 }
 
-function factsView(m: HostModel, limits: ViewLimits): FactsView {
+/** The semaphore sentence from catalog keys (a translated page; English keeps semaphoreText's wording). */
+function semaphoreTextIn(s: HostModel['summary']['semaphores'], lang: LangTag): string {
+  const atLeast = (n: number | string) => ui(lang, 'facts.sem.at-least', { count: n });
+  const arrays = s.arrays === 'unknown' ? ui(lang, 'facts.sem.unknown-count') : s.arraysFrom === 'partial semaphore list' ? atLeast(s.arrays) : String(s.arrays);
+  const limit = s.limit === 'unknown' ? ui(lang, 'report.unknown') : s.limit;
+  const cookies = s.dmCookies === 'unknown' ? '' : `${ui(lang, 'list.separator')}${ui(lang, 'facts.sem.cookies', { count: s.dmCookiesPartial ? atLeast(s.dmCookies) : s.dmCookies })}`;
+  const partial = s.rowsNotRead ? ` ${ui(lang, 'facts.sem.rows-not-read', { count: s.rowsNotRead })}` : '';
+  return `${ui(lang, 'facts.sem.in-use', { arrays, limit })}${s.percent !== undefined ? ` (${s.percent}%)` : ''}${s.atLimit ? ui(lang, 'facts.sem.at-limit') : ''}${cookies}${partial}.`;
+}
+
+function factsView(m: HostModel, limits: ViewLimits, lang: LangTag = 'en'): FactsView {
   const cfg = m.config;
   const sum = m.summary;
   const values = cfg?.values ?? {};
@@ -732,14 +768,14 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
     });
   const st = m.storage;
   const storage: KeyValue[] = [
-    { label: 'Storage driver', value: visible(st?.driver ?? cfg?.storageDriver ?? 'unknown') },
-    { label: 'Data root', value: visible(sum.dataRoot) },
-    { label: 'Exec root', value: visible(sum.execRoot) },
+    { label: ui(lang, 'facts.label.storage-driver'), value: visible(st?.driver ?? cfg?.storageDriver ?? 'unknown') },
+    { label: ui(lang, 'facts.label.data-root'), value: visible(sum.dataRoot) },
+    { label: ui(lang, 'facts.label.exec-root'), value: visible(sum.execRoot) },
   ];
   const fs = st?.dataRootFs;
   if (fs) {
     storage.push({
-      label: 'Data-root filesystem',
+      label: ui(lang, 'facts.label.data-root-fs'),
       value: visible(
         `${fs.filesystem} on ${fs.mountedOn}: ${[
           fs.sizeBytes !== undefined ? `size ${bytes(fs.sizeBytes)}` : '',
@@ -760,12 +796,12 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
   const thinPools = sum.thinPools.map((t) => ({ label: visible(t.name), value: `data ${pct(t.dataPercent)}, metadata ${pct(t.metadataPercent)}${t.mode ? `, ${visible(t.mode)}` : ''}` }));
   const c = sum.containers;
   const counts: KeyValue[] = [
-    { label: 'Containers (docker ps -a)', value: c.listed === 'unknown' ? 'unknown (docker ps not collected or failed)' : `${c.listed}${c.byState.length ? ` (${c.byState.map((s) => `${s.count} ${visible(s.state)}`).join(', ')})` : ''}` },
-    { label: 'Container folders in the data-root', value: known(c.inDataRoot, 'no data-root listing') },
-    { label: 'Containers in the data-root but not in docker ps', value: known(c.orphans, 'needs both docker ps and the data-root listing') },
-    { label: 'Networks', value: known(sum.networks, 'docker network ls not collected') },
-    { label: 'Volumes', value: known(sum.volumes, 'no data-root listing of volumes') },
-    { label: 'Network interfaces', value: known(sum.interfaces, 'ip link not collected') },
+    { label: ui(lang, 'facts.label.containers'), value: c.listed === 'unknown' ? 'unknown (docker ps not collected or failed)' : `${c.listed}${c.byState.length ? ` (${c.byState.map((s) => `${s.count} ${visible(s.state)}`).join(', ')})` : ''}` },
+    { label: ui(lang, 'facts.label.container-folders'), value: known(c.inDataRoot, 'no data-root listing') },
+    { label: ui(lang, 'facts.label.orphans'), value: known(c.orphans, 'needs both docker ps and the data-root listing') },
+    { label: ui(lang, 'facts.label.networks'), value: known(sum.networks, 'docker network ls not collected') },
+    { label: ui(lang, 'facts.label.volumes'), value: known(sum.volumes, 'no data-root listing of volumes') },
+    { label: ui(lang, 'facts.label.interfaces'), value: known(sum.interfaces, 'ip link not collected') },
   ];
   const mounts = sum.dockerMounts.list.slice(0, limits.mounts).map((x) => ({
     mountPoint: visible(x.mountPoint),
@@ -788,13 +824,15 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
     driverStatus,
     thinPools,
     counts,
-    semaphores: semaphoreText(sum.semaphores),
+    semaphores: semaphoreText(sum.semaphores, lang),
     mounts,
     mountsTotal: sum.dockerMounts.total,
     mountsOmitted: Math.max(0, sum.dockerMounts.total - mounts.length),
+    mountsOmittedText: ui(lang, 'facts.mounts-omitted', { count: Math.max(0, sum.dockerMounts.total - mounts.length) }),
     mountsUnder: visible(sum.dockerMounts.under.join(', ')),
     packages: pk.slice(0, limits.packages).map((p) => ({ name: visible(p.name), version: visible(p.version), arch: visible(p.arch ?? ''), manager: p.manager })),
     packagesOmitted: Math.max(0, pk.length - limits.packages),
+    packagesOmittedText: ui(lang, 'facts.packages-omitted', { count: Math.max(0, pk.length - limits.packages) }),
     boots: (m.boots ?? []).map((b) => ({
       index: b.index,
       bootId: visible(b.bootId ?? ''),
@@ -810,18 +848,28 @@ function factsView(m: HostModel, limits: ViewLimits): FactsView {
 
 const STATUS_LABEL: Record<string, string> = { evaluated: 'evaluated', 'not-evaluated': 'not evaluated', 'insufficient-evidence': 'insufficient evidence' };
 
-function checkView(c: CheckCoverage): CheckView {
+/** "docker.info (failed), dmesg (empty)": artifact ids with their state in the page's language. */
+function artifactStates(list: readonly { artifact: string; state: string }[], lang: LangTag): string {
+  return list.map((a) => ui(lang, 'artifact.with-state', { artifact: a.artifact, state: stateLabel(a.state, lang) })).join(', ');
+}
+
+function stateLabel(state: string, lang: LangTag): string {
+  return lang === 'en' || !has(lang, `ui.artifact.state.${state}`) ? state : ui(lang, `artifact.state.${state}` as UiKey);
+}
+
+function checkView(c: CheckCoverage, lang: LangTag = 'en'): CheckView {
   return {
     title: visible(c.title),
     status: c.status,
     statusLabel: STATUS_LABEL[c.status] ?? visible(c.status),
-    missing: visible((c.missing ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
+    missing: visible(artifactStates(c.missing ?? [], lang)),
     collectNext: (c.collectNext ?? []).map(visible),
   };
 }
 
 function healthView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): HealthView {
   const inv = result.inventory;
+  const lang = tr?.lang ?? 'en';
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const findingsByRule = new Map<string, Finding[]>();
   for (const f of result.findings) (findingsByRule.get(f.ruleId) ?? findingsByRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
@@ -831,6 +879,7 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       artifact: visible(a.artifact),
       title: artifactTitle(a.artifact),
       state: a.state,
+      stateLabel: stateLabel(a.state, lang),
       detail: visible([a.detail ?? '', a.exitCode !== undefined ? `exit code ${a.exitCode}` : ''].filter(Boolean).join('; ')),
       paths: visible(a.paths.slice(0, limits.pathsPerArtifact).join(', ')),
     }));
@@ -840,7 +889,8 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     .map((k) => ({
       artifact: visible(k),
       count: pp[k]!.length,
-      shown: pp[k]!.slice(0, limits.parseProblemsPerArtifact).map((p) => ({ line: p.line, reason: visible(p.reason), excerpt: visible(cut(p.excerpt ?? '', 200)) })),
+      countText: ui(lang, 'page.problems-count', { count: pp[k]!.length }),
+      shown: pp[k]!.slice(0, limits.parseProblemsPerArtifact).map((p) => ({ line: p.line, lineText: ui(lang, 'page.line', { line: p.line }), reason: visible(p.reason), excerpt: visible(cut(p.excerpt ?? '', 200)) })),
     }));
   const localCoverage = tr?.loc.coverage;
   const rows: CoverageRowView[] = (result.coverage ?? []).map((c, ci) => {
@@ -853,13 +903,14 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
       statusLabel: lc ? lc.status : (STATUS_LABEL[c.status] ?? c.status),
       reason: visible(lc?.reason ?? c.reason ?? ''),
       reasonEn: !!lc && lc.reason === undefined && !!c.reason,
-      artifacts: visible((c.artifacts ?? []).map((a) => `${a.artifact} (${a.state})`).join(', ')),
+      artifacts: visible(artifactStates(c.artifacts ?? [], lang)),
       collectNext: (c.collectNext ?? []).map(visible),
-      checks: (c.checks ?? []).map((k, ki) => (lc?.checks[ki] ? { ...checkView(k), title: lc.checks[ki]!.title, statusLabel: lc.checks[ki]!.status } : checkView(k))),
+      checks: (c.checks ?? []).map((k, ki) => (lc?.checks[ki] ? { ...checkView(k, lang), title: lc.checks[ki]!.title, statusLabel: lc.checks[ki]!.status } : checkView(k, lang))),
       ...(by ? { supersededBy: { anchor: anchors.get(by.id) ?? '', label: visible(tr?.finding.get(by.id)?.title ?? by.title), severity: by.severity } } : {}),
       passed: c.status === 'evaluated' && fs.length === 0 && !c.supersededBy,
       findings: fs.slice(0, 20).map((f) => ({ anchor: anchors.get(f.id) ?? '', label: visible(f.id), severity: f.severity })),
       findingsMore: Math.max(0, fs.length - 20),
+      findingsMoreText: ui(lang, 'page.and-more', { count: Math.max(0, fs.length - 20) }),
     };
   });
   return {
@@ -870,21 +921,22 @@ function healthView(result: AnalysisResult, anchors: Map<string, string>, limits
     superseded: rows.filter((r) => r.supersededBy),
     passedCount: rows.filter((r) => r.passed).length,
     evaluatedCount: rows.filter((r) => r.status === 'evaluated').length,
+    evaluatedText: ui(lang, 'page.evaluated-count', { evaluated: rows.filter((r) => r.status === 'evaluated').length, passed: rows.filter((r) => r.passed).length }),
     truncatedJournal: !!result.model.journal?.truncated,
   };
 }
 
-function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryView {
+function inventoryView(result: AnalysisResult, limits: ViewLimits, lang: LangTag = 'en'): InventoryView {
   const inv = result.inventory;
   const summary: KeyValue[] = [
-    { label: 'Input', value: visible(bundleName(inv.input ?? '')) },
-    { label: 'Container format', value: visible(inv.format ?? '') },
-    { label: 'Layout', value: visible(inv.layout ?? '') },
-    inv.topFolder ? { label: 'Top folder', value: visible(inv.topFolder) } : undefined,
-    { label: 'Archive members', value: String(inv.members ?? 0) },
-    { label: 'Bytes read', value: `${bytes(inv.bytesRead)} (${inv.bytesRead ?? 0} bytes)` },
-    inv.sosVersion ? { label: 'sos version', value: visible(inv.sosVersion) } : undefined,
-    inv.collectorVersion ? { label: 'Collector version', value: visible(inv.collectorVersion) } : undefined,
+    { label: ui(lang, 'inventory.label.input'), value: visible(bundleName(inv.input ?? '')) },
+    { label: ui(lang, 'inventory.label.format'), value: visible(inv.format ?? '') },
+    { label: ui(lang, 'inventory.label.layout'), value: visible(inv.layout ?? '') },
+    inv.topFolder ? { label: ui(lang, 'inventory.label.top-folder'), value: visible(inv.topFolder) } : undefined,
+    { label: ui(lang, 'inventory.label.members'), value: String(inv.members ?? 0) },
+    { label: ui(lang, 'inventory.label.bytes-read'), value: ui(lang, 'inventory.bytes', { size: bytes(inv.bytesRead), bytes: inv.bytesRead ?? 0 }) },
+    inv.sosVersion ? { label: ui(lang, 'inventory.label.sos-version'), value: visible(inv.sosVersion) } : undefined,
+    inv.collectorVersion ? { label: ui(lang, 'inventory.label.collector-version'), value: visible(inv.collectorVersion) } : undefined,
   ].filter((x): x is KeyValue => !!x);
   const problems = inv.problems ?? [];
   return {
@@ -892,14 +944,17 @@ function inventoryView(result: AnalysisResult, limits: ViewLimits): InventoryVie
     artifacts: (inv.artifacts ?? []).map((a) => ({
       artifact: visible(a.artifact),
       state: a.state,
+      stateLabel: stateLabel(a.state, lang),
       paths: a.paths.slice(0, limits.pathsPerArtifact).map(visible),
       pathsMore: Math.max(0, a.paths.length - limits.pathsPerArtifact),
+      pathsMoreText: ui(lang, 'page.and-more', { count: Math.max(0, a.paths.length - limits.pathsPerArtifact) }),
       size: bytes(a.bytes),
       bytes: a.bytes,
     })),
     problems: problems.slice(0, limits.readerProblems).map((p) => ({ kind: p.kind, path: visible(p.path ?? ''), message: visible(p.message) })),
     problemsTotal: problems.length,
     problemsOmitted: Math.max(0, problems.length - limits.readerProblems),
+    problemsOmittedText: ui(lang, 'inventory.problems-omitted', { count: Math.max(0, problems.length - limits.readerProblems) }),
   };
 }
 
@@ -947,9 +1002,9 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     findingsCompact: findings.filter((f) => f.compact).length,
     findingsOmitted: result.findings.length - findings.length,
     timeline,
-    facts: factsView(result.model, lim),
+    facts: factsView(result.model, lim, lang),
     health: healthView(result, anchors, lim, tr),
-    inventory: inventoryView(result, lim),
+    inventory: inventoryView(result, lim, lang),
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
       timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },

@@ -28,12 +28,12 @@ export function stripAllowed(text: string, dataValues: readonly string[] = []): 
 
 /** Latin-script words that read as English: not identifiers and not listed terms. */
 export function englishWords(text: string, dataValues: readonly string[] = []): string[] {
-  const tokens = stripAllowed(text, dataValues).match(/[A-Za-z0-9_./=:<>@+#§*-]*[A-Za-z][A-Za-z0-9_./=:<>@+#§*-]*/g) ?? [];
+  const tokens = stripAllowed(text, dataValues).match(/[A-Za-z0-9_./=:<>@+#§*~-]*[A-Za-z][A-Za-z0-9_./=:<>@+#§*~-]*/g) ?? [];
   return tokens
     .filter((w) => !w.startsWith('-')) // a flag: -p, -g, --bip
     .map((w) => w.replace(/^[.:*]+|[-.:*]+$/g, ''))
     .filter((w) => /[A-Za-z]/.test(w))
-    .filter((w) => !/[0-9_./=:<>@+#§*-]/.test(w)) // identifiers: paths, options, versions, keys, flags
+    .filter((w) => !/[0-9_./=:<>@+#§*~-]/.test(w)) // identifiers: paths, options, versions, keys, flags
     .filter((w) => !/^[A-Z]{2,}s?$/.test(w)) // abbreviations: SEMMNI, NIC, DB
     .filter((w) => !LATIN_TERMS.has(w.toLowerCase()));
 }
