@@ -31,6 +31,17 @@ export function parseSeverity(v: string): Severity {
   return v as Severity;
 }
 
+/** Option values parsed by `parse`, or undefined after one usage line on stderr (exit 2). */
+export function usageOrExit<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
+    process.exitCode = EXIT.USAGE;
+    return undefined;
+  }
+}
+
 /** The team setup for a command (`--config`, `--known-defects`), or undefined after saying why on stderr (exit 2). */
 export function teamOrExit(opts: { config?: string | false; knownDefects: string[] }): TeamSetup | undefined {
   const { setup, problems } = teamSetup(opts);
@@ -73,19 +84,12 @@ export function registerAnalyze(program: Command): void {
     .option('--config <file>', `team config (docs/config.md); default: ./${'docker-postmortem.config.json'} when present`)
     .option('--no-config', 'ignore ./docker-postmortem.config.json')
     .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string; config?: string | false }) => {
-      let formats: ReportFormat[];
-      let failOn: Severity | undefined;
-      let lang: LangTag;
-      try {
+      const parsed = usageOrExit(() => {
         if (opts.quiet && opts.json) throw new Error('--quiet and --json cannot be used together');
-        formats = parseFormats(opts.format);
-        lang = parseLang(opts.lang);
-        failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
-      } catch (e) {
-        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
+        return { formats: parseFormats(opts.format), lang: parseLang(opts.lang), failOn: opts.failOn ? parseSeverity(opts.failOn) : undefined };
+      });
+      if (!parsed) return;
+      const { formats, lang, failOn } = parsed;
       const team = teamOrExit(opts);
       if (!team) return;
       const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }, { applyConfig }] = await Promise.all([

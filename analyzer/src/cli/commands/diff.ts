@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
-import type { Severity } from '../../rules/types.js';
+import { REPORT_FORMATS } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { collect, parseFormats, parseSeverity, teamOrExit } from './analyze.js';
+import { collect, parseFormats, parseSeverity, teamOrExit, usageOrExit } from './analyze.js';
 
 /** `diff <before> <after> -o <dir>`: what a fix changed, as diff.html, diff.json and diff.md (docs/diff.md). */
 export function registerDiff(program: Command): void {
@@ -19,16 +18,9 @@ export function registerDiff(program: Command): void {
     .option('--config <file>', 'team config applied to both bundles (docs/config.md); default: ./docker-postmortem.config.json when present')
     .option('--no-config', 'ignore ./docker-postmortem.config.json')
     .action(async (before: string, after: string, opts: { output: string; format: string; failOnNew?: string; knownDefects: string[]; config?: string | false }) => {
-      let formats: ReportFormat[];
-      let failOnNew: Severity | undefined;
-      try {
-        formats = parseFormats(opts.format);
-        failOnNew = opts.failOnNew ? parseSeverity(opts.failOnNew) : undefined;
-      } catch (e) {
-        process.stderr.write(`docker-postmortem: ${(e as Error).message}\n`);
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
+      const parsed = usageOrExit(() => ({ formats: parseFormats(opts.format), failOnNew: opts.failOnNew ? parseSeverity(opts.failOnNew) : undefined }));
+      if (!parsed) return;
+      const { formats, failOnNew } = parsed;
       const team = teamOrExit(opts);
       if (!team) return;
       const [{ analyzeBundle }, { diffAnalyses, newAtOrAbove }, { writeDiffReports }, { summaryLines }, { applyConfig }] = await Promise.all([
