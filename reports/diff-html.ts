@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { BundleDiff } from '../analyzer/src/diff/types.js';
-import { sha256 } from './html.js';
+import { contentSecurityPolicy } from './html.js';
 import { repoRoot } from './template-engine.js';
 import { CHANGE_LABEL, changeLine, findingNote, findingSummary, headline, sectionNote, sideName, valueCell, when, where } from './diff-view.js';
 import { visible } from './text.js';
@@ -34,7 +34,7 @@ function load(): DiffAssets {
 
 /** report.html's policy with no script source at all. */
 export function diffContentSecurityPolicy(css: string): string {
-  return ["default-src 'none'", "script-src 'none'", `style-src ${sha256(css)}`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
+  return contentSecurityPolicy([], [css]);
 }
 
 export function buildDiffView(d: BundleDiff) {

@@ -15,7 +15,8 @@ export const sha256 = (text: string): string => `'sha256-${createHash('sha256').
 export function contentSecurityPolicy(scripts: readonly string[], styles: readonly string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${scripts.map(sha256).join(' ')}`,
+    // A page with no script (the diff report) allows none.
+    `script-src ${scripts.length ? scripts.map(sha256).join(' ') : "'none'"}`,
     `style-src ${styles.map(sha256).join(' ')}`,
     'img-src data:',
     "base-uri 'none'",

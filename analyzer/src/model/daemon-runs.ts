@@ -23,6 +23,7 @@ import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { Boot, ContainerdLoss, DaemonHistory, DaemonRun, JournaldRestart, LifecycleEvent, RestartStorm, RunEnd, StartLimitEpisode, UnitFacts } from './host-model.js';
 import type { Evidence } from '../spine/types.js';
+import { systemdSpanMs } from '../parsers/util/timespan.js';
 
 /** Unplanned exits further apart than this (or a run up longer than this between them) are separate trouble, not one storm. */
 export const STORM_GAP_MS = 60 * 60_000;
@@ -182,26 +183,12 @@ function buildRuns(daemon: Daemon, lifecycle: readonly LifecycleEvent[], boots: 
 function intervalMs(unit: UnitFacts | undefined, flavor: string | undefined): number {
   const p = unit?.properties ?? {};
   const v = p['StartLimitIntervalUSec'] ?? p['StartLimitIntervalSec'] ?? p['StartLimitInterval'];
-  const parsed = v ? parseSystemdSpan(v) : undefined;
-  if (parsed !== undefined) return parsed;
+  const parsed = systemdSpanMs(v);
+  // `0` or `infinity` disable systemd's start limit: no window to count starts in.
+  if (parsed !== undefined && Number.isFinite(parsed)) return parsed;
   return flavor === 'openeuler-docker-engine' ? DEFAULT_INTERVAL_MS.openeuler : DEFAULT_INTERVAL_MS.upstream;
 }
 
-/** `10s`, `1min`, `1min 30s`, `60`, `500ms` (systemd time spans) → ms. */
-export function parseSystemdSpan(v: string): number | undefined {
-  const t = v.trim();
-  if (/^\d+$/.test(t)) return Number(t) * 1000;
-  const unitMs: Record<string, number> = { us: 0.001, usec: 0.001, ms: 1, msec: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
-  let total = 0;
-  let any = false;
-  for (const part of t.split(/\s+/)) {
-    const m = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(part);
-    if (!m || unitMs[m[2]!] === undefined) return undefined;
-    total += Number(m[1]) * unitMs[m[2]!]!;
-    any = true;
-  }
-  return any ? total : undefined;
-}
 
 function startLimitEpisodes(lifecycle: readonly LifecycleEvent[], runs: readonly DaemonRun[], d: ModelDraft): StartLimitEpisode[] {
   const episodes: StartLimitEpisode[] = [];

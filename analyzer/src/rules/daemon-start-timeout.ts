@@ -9,7 +9,8 @@ import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, iso, listSome } from './util-evidence.js';
-import { dataRootPath, driverEvidence, driverIs, timespanSeconds } from './util-storage.js';
+import { dataRootPath, driverEvidence, driverIs } from './util-storage.js';
+import { systemdSpanMs } from '../parsers/util/timespan.js';
 
 /** "Thousands of created/exited containers" (seed): from this count on, loading them is a likely cause. */
 const MANY_CONTAINERS = 1000;
@@ -78,7 +79,8 @@ export default defineRule({
     if (timeoutLines.some((e) => (e.fields.phase ?? '').toLowerCase() === 'start-pre')) causes.push('an ExecStartPre command did not finish in time');
     // 2. A short start timeout.
     const tv = unit?.properties['TimeoutStartUSec'];
-    const ts = timespanSeconds(tv);
+    const tms = systemdSpanMs(tv);
+    const ts = tms === undefined ? undefined : tms / 1000;
     if (ts !== undefined && ts < DEFAULT_TIMEOUT_S) {
       causes.push(`TimeoutStartSec is only ${tv} (systemd default ${DEFAULT_TIMEOUT_S} s)`);
       const ev = unit?.propertyEvidence?.['TimeoutStartUSec'];

@@ -1,20 +1,14 @@
 /**
  * Small helpers shared by rule modules (not a rule: the catalog test skips `util-*` files).
  */
-import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 
 /** Excerpts kept per finding; the total is kept in evidenceTotal (the engine enforces it). */
 export const MAX_EVIDENCE_PER_FINDING = 50;
 
-/** Every artifact a journal signal record can come from; rules that read signals require these. */
+/** Every artifact a journal event can come from; rules that read events require these. */
 export const LOG_ARTIFACTS = ['journal', 'journal.docker', 'journal.containerd', 'journal.previous-boot', 'syslog'] as const;
 
-/** A signal record's evidence, with the matched text highlighted when given. */
-export function recordEvidence(r: LogRecord, match?: RegExp): Evidence {
-  const m = match ? match.exec(r.message) : null;
-  return m ? { ...r.evidence, match: m[0] } : r.evidence;
-}
 
 export function iso(ms: number | undefined): string | undefined {
   return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
@@ -30,10 +24,6 @@ export function unique<T>(list: Iterable<T>): T[] {
   return [...new Set(list)];
 }
 
-/** Full or short container ids in a text (64 or 12 hex, word-bounded). */
-export function containerIdsIn(text: string): string[] {
-  return unique(text.match(/\b[0-9a-f]{64}\b|\b[0-9a-f]{12}\b/g) ?? []);
-}
 
 /**
  * Evidence of the first items only, for a finding over a list that bundle data can make huge

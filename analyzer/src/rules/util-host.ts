@@ -37,24 +37,4 @@ export function daemonEvents(model: Readonly<HostModel>): LifecycleEvent[] {
   return model.lifecycle.filter((e) => e.actor === 'dockerd' || e.actor === 'docker.service');
 }
 
-/**
- * Was dockerd (or docker.service) running at time t in boot b? The last dockerd start/ready/stop-ish event of that
- * boot before t decides; undefined when the journal shows no dockerd event before t.
- */
-export function dockerdRunningAt(model: Readonly<HostModel>, t: number, bootIndex: number | undefined): boolean | undefined {
-  let state: boolean | undefined;
-  for (const e of daemonEvents(model)) {
-    if (e.time === undefined || e.time > t) continue;
-    if (bootIndex !== undefined && e.bootIndex !== undefined && e.bootIndex !== bootIndex) continue;
-    if (e.kind === 'start' || e.kind === 'ready') state = true;
-    else if (['stop', 'crash', 'killed', 'start-failed', 'timeout', 'start-limit'].includes(e.kind)) state = false;
-  }
-  return state;
-}
 
-/** The first dockerd (re)start after t in the same boot, if any. */
-export function dockerdStartAfter(model: Readonly<HostModel>, t: number, bootIndex: number | undefined): LifecycleEvent | undefined {
-  return daemonEvents(model).find(
-    (e) => e.kind === 'start' && e.time !== undefined && e.time > t && (bootIndex === undefined || e.bootIndex === undefined || e.bootIndex === bootIndex),
-  );
-}

@@ -77,21 +77,6 @@ export function pct(used: number, total: number): number {
   return total > 0 ? Math.round((used / total) * 1000) / 10 : 0;
 }
 
-/** systemd timespan (`2s`, `1min 30s`, `500ms`, `infinity`) → seconds. */
-export function timespanSeconds(v: string | undefined): number | undefined {
-  if (!v) return undefined;
-  const t = v.trim();
-  if (t === 'infinity' || t === '0') return Infinity;
-  let total = 0;
-  let seen = false;
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\b/g)) {
-    const n = Number(m[1]);
-    const mult = { us: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 'us' | 'ms' | 's' | 'min' | 'h' | 'd'];
-    total += n * mult;
-    seen = true;
-  }
-  return seen ? total : undefined;
-}
 
 /** Where the storage driver and its options come from: docker info, then every configuration source. */
 export const STORAGE_CONFIG_ARTIFACTS = ['docker.info', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'systemd.cat-docker', 'process.daemons'] as const;
