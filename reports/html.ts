@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { templates } from './template-engine.js';
-import type { ViewLimits, ReportView } from './view-model.js';
+import type { ViewLimits, ViewOptions, ReportView } from './view-model.js';
 import { buildViewModel } from './view-model.js';
 
 export const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -65,6 +65,6 @@ export function renderView(view: ReportView): string {
   ].join('\n');
 }
 
-export function renderHtml(result: AnalysisResult, limits: Partial<ViewLimits> = {}): string {
-  return renderView(buildViewModel(result, limits));
+export function renderHtml(result: AnalysisResult, limits: Partial<ViewLimits> = {}, options: ViewOptions = {}): string {
+  return renderView(buildViewModel(result, limits, options));
 }

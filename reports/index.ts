@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
-import { REPORT_FILE, type ReportFormat } from './formats.js';
+import { REPORT_FILE, type Audience, type ReportFormat } from './formats.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 
 export interface WriteOptions {
@@ -16,19 +16,21 @@ export interface WriteOptions {
    * them; the HTML and Markdown renderers show them (docs/i18n.md "What is wired").
    */
   lang?: LangTag;
+  /** `customer` leaves the technical section out of the HTML (formats.ts AUDIENCES); default `engineer`. */
+  audience?: Audience;
 }
 
-export { REPORT_FORMATS, type ReportFormat } from './formats.js';
+export { REPORT_FORMATS, AUDIENCES, type Audience, type ReportFormat } from './formats.js';
 
 /** Each renderer is loaded when its format is asked for: html brings Handlebars and the templates. */
-async function render(f: ReportFormat, result: AnalysisResult): Promise<string> {
+async function render(f: ReportFormat, result: AnalysisResult, audience: Audience): Promise<string> {
   switch (f) {
     case 'json':
       return (await import('./json.js')).renderJson(result);
     case 'md':
       return (await import('./markdown.js')).renderMarkdown(result);
     case 'html':
-      return (await import('./html.js')).renderHtml(result);
+      return (await import('./html.js')).renderHtml(result, {}, { audience });
   }
 }
 
@@ -37,7 +39,7 @@ export async function writeReports(result: AnalysisResult, outDir: string, forma
   if (options.lang && options.lang !== 'en') result = (await import('../analyzer/src/i18n/localize.js')).localizeResult(result, options.lang);
   const written: string[] = [];
   for (const f of formats) {
-    const body = await render(f, result);
+    const body = await render(f, result, options.audience ?? 'engineer');
     const path = join(outDir, REPORT_FILE[f]);
     await writeFileNoFollowAsync(path, body, 0o644);
     written.push(path);

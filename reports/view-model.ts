@@ -21,6 +21,7 @@ import { localizeResult, timelineKind, type FindingI18n, type LocalizedResult } 
 import { has, t, ui } from '../analyzer/src/i18n/translate.js';
 import { languageOf, type LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
+import type { Audience } from './formats.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -352,6 +353,11 @@ export interface ReportView {
   facts: FactsView;
   health: HealthView;
   inventory: InventoryView;
+  /**
+   * The collapsed technical section (`--audience engineer`): coverage per rule, reader and parser
+   * problems, the inventory, and each finding's internal ids. Absent for `--audience customer`.
+   */
+  technical?: TechnicalView;
   /** Data for the page script (embedded as application/json, escaped by html.ts). */
   data: PageData;
 }
@@ -969,7 +975,11 @@ function configView(result: AnalysisResult, lang: LangTag): ReportView['config']
   return { lines, file: c ? visible(ui(lang, 'page.config-file', { file: c.file, hash: c.hash.slice(0, 12) })) : '' };
 }
 
-export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimits> = {}): ReportView {
+export interface ViewOptions {
+  audience?: Audience;
+}
+
+export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimits> = {}, options: ViewOptions = {}): ReportView {
   const lim = { ...DEFAULT_VIEW_LIMITS, ...limits };
   const anchors = anchorsFor(result.findings);
   const tr = trOf(result);
@@ -1005,9 +1015,47 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     facts: factsView(result.model, lim, lang),
     health: healthView(result, anchors, lim, tr),
     inventory: inventoryView(result, lim, lang),
+    technical: options.audience === 'customer' ? undefined : technicalView(result.findings, findings),
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
       timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },
     },
+  };
+}
+
+/** One finding's ids, for the engineer who opens its rule module or greps report.json. */
+export interface TechnicalFindingView {
+  id: string;
+  anchor: string;
+  severity: string;
+  label: string;
+  ruleId: string;
+  messageId: string;
+  subject: string;
+  /** Where the rule lives, so the logic behind a card is one file away. */
+  ruleFile: string;
+}
+
+export interface TechnicalView {
+  findings: TechnicalFindingView[];
+}
+
+/** The ids a customer never needs: kept out of the cards, listed once in the technical section. */
+function technicalView(all: readonly Finding[], listed: readonly FindingView[]): TechnicalView {
+  const byId = new Map(all.map((f) => [f.id, f]));
+  return {
+    findings: listed.map((v) => {
+      const f = byId.get(v.id)!;
+      return {
+        id: f.id,
+        anchor: v.anchor,
+        severity: v.severity,
+        label: v.title,
+        ruleId: f.ruleId,
+        messageId: f.messageId,
+        subject: visible(f.subject ?? ''),
+        ruleFile: `analyzer/src/rules/${f.ruleId}.ts`,
+      };
+    }),
   };
 }

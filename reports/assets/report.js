@@ -48,6 +48,9 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     if (!id) return;
     var t = document.getElementById(id);
+    // A link into the collapsed technical section opens it.
+    var tech = t && t.closest ? t.closest('details.technical') : null;
+    if (tech && !tech.open) { tech.open = true; t.scrollIntoView(); }
     if (!t || !t.classList.contains('finding') || !t.hidden) return;
     var boxes = document.querySelectorAll('input[data-filter]');
     for (var i = 0; i < boxes.length; i++) {
@@ -86,11 +89,11 @@
     if (code) copyText(code.textContent || '', b);
   });
 
-  // Printing expands every finding; afterwards the reader's choices come back.
+  // Printing expands every finding (not the technical section); afterwards the reader's choices come back.
   var closed = [];
   window.addEventListener('beforeprint', function () {
     closed = [];
-    var ds = document.querySelectorAll('details:not([open])');
+    var ds = document.querySelectorAll('details:not([open]):not(.technical)');
     for (var i = 0; i < ds.length; i++) { closed.push(ds[i]); ds[i].open = true; }
   });
   window.addEventListener('afterprint', function () {

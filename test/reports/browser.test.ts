@@ -65,6 +65,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
     // Passed: evaluated, nothing found, and not replaced by another rule's finding.
     const passed = r.coverage.filter((c) => c.status === 'evaluated' && !c.supersededBy && !r.findings.some((f) => f.ruleId === c.ruleId)).length;
     expect(await page.locator('.check-passed:visible').count()).toBe(0);
+    await page.click('#technical > summary'); // the coverage tables sit in the collapsed technical section
     await page.check('#show-passed');
     expect(await page.locator('.check-passed:visible').count()).toBe(passed);
     await page.close();

@@ -59,6 +59,7 @@ describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/b
 
   it('shows each payload as text', async () => {
     await o.page.check('input[data-filter="severity"][value="info"]');
+    await o.page.click('#technical > summary');
     await o.page.check('#show-passed');
     const text = await o.page.evaluate(() => document.body.innerText);
     for (const p of [PAYLOADS.script, PAYLOADS.img, PAYLOADS.svg, PAYLOADS.jsUrl, PAYLOADS.closeScript, PAYLOADS.title]) expect(text).toContain(p);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../../../reports/formats.js';
+import { AUDIENCES, REPORT_FORMATS, parseAudience, type ReportFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson, safeLines } from '../safe-text.js';
 import { bundleName } from '../../../../reports/text.js';
@@ -80,16 +80,17 @@ export function registerAnalyze(program: Command): void {
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .option('-q, --quiet', 'print only the report paths')
     .option('--json', 'print the story as JSON (verdict, root cause, top findings, collect next, report paths)')
+    .option('--audience <who>', `${AUDIENCES.join(' or ')}: customer leaves out the technical section (default: engineer, collapsed)`)
     .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
     .option('--config <file>', `team config (docs/config.md); default: ./${'docker-postmortem.config.json'} when present`)
     .option('--no-config', 'ignore ./docker-postmortem.config.json')
-    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string; config?: string | false }) => {
+    .action(async (bundle: string, opts: { output?: string; format: string; failOn?: string; knownDefects: string[]; quiet?: boolean; json?: boolean; lang?: string; audience?: string; config?: string | false }) => {
       const parsed = usageOrExit(() => {
         if (opts.quiet && opts.json) throw new Error('--quiet and --json cannot be used together');
-        return { formats: parseFormats(opts.format), lang: parseLang(opts.lang), failOn: opts.failOn ? parseSeverity(opts.failOn) : undefined };
+        return { formats: parseFormats(opts.format), lang: parseLang(opts.lang), audience: parseAudience(opts.audience), failOn: opts.failOn ? parseSeverity(opts.failOn) : undefined };
       });
       if (!parsed) return;
-      const { formats, lang, failOn } = parsed;
+      const { formats, lang, audience, failOn } = parsed;
       const team = teamOrExit(opts);
       if (!team) return;
       const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }, { applyConfig }] = await Promise.all([
@@ -101,7 +102,7 @@ export function registerAnalyze(program: Command): void {
       await orUnreadable(bundle, async () => {
         const raw = await analyzeBundle(bundle, { rules: team.rules });
         const result = team.config ? applyConfig(raw, team.config) : raw;
-        const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats, { lang });
+        const written = await writeReports(result, opts.output ?? defaultOutputDir(bundle), formats, { lang, audience });
         if (opts.quiet) process.stdout.write(written.map((f) => `${safe(f)}\n`).join(''));
         else if (opts.json) process.stdout.write(`${safeJson(JSON.stringify(buildStory(result, written), null, 2))}\n`);
         else process.stdout.write(`${safeLines(storyLines(buildStory(result, written)))}\n`);
