@@ -146,7 +146,7 @@ function analyzeOnce(bundle: string, env: NodeJS.ProcessEnv): Timing & { found: 
   const out = mkdtempSync(join(tmpdir(), 'dpm-bench-sos-out-'));
   try {
     const t = timeShell(`node '${CLI}' analyze '${bundle}' -o '${out}' --format json > /dev/null`, env);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { findings: { ruleId: string }[] };
+    const report = JSON.parse(readFileSync(join(out, readdirSync(out).find((n) => n.endsWith('.json'))!), 'utf8')) as { findings: { ruleId: string }[] };
     return { ...t, found: report.findings.some((f) => f.ruleId === 'start-limit-hit') };
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { BatchSummaryFile } from '../analyzer/src/triage/outputs.js';
-import type { BundleSummary } from '../analyzer/src/triage/summary.js';
+import { bundleReportPath, type BundleSummary } from '../analyzer/src/triage/summary.js';
 import { SEVERITIES, severityRank, type Severity } from '../analyzer/src/rules/types.js';
 import { contentSecurityPolicy } from './html.js';
 import { repoRoot } from './template-engine.js';
@@ -38,7 +38,7 @@ export function buildIndexView(file: BatchSummaryFile) {
   const analyzed = file.bundles.filter((b) => b.status !== 'failed');
   const failed = file.bundles.filter((b) => b.status !== 'analyzed');
   const ruleIds = [...new Set(analyzed.flatMap((b) => b.findings.map((f) => f.ruleId)))].sort();
-  const link = (b: BundleSummary) => (b.reportDir && SAFE_DIR.test(b.reportDir) ? `${b.reportDir}/report.html` : undefined);
+  const link = (b: BundleSummary) => (b.reportDir && SAFE_DIR.test(b.reportDir) ? bundleReportPath(b, 'html') : undefined);
   const ranked = [...analyzed].sort((a, b) => rank(b.worstSeverity) - rank(a.worstSeverity) || b.findingCount - a.findingCount || a.input.localeCompare(b.input));
   const worstPerRule = (b: BundleSummary, r: string): Severity | undefined =>
     b.findings.filter((f) => f.ruleId === r).sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0]?.severity;

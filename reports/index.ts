@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
-import { REPORT_FILE, type Audience, type ReportFormat } from './formats.js';
+import { reportFileName, type Audience, type ReportFormat } from './formats.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 
 export interface WriteOptions {
@@ -20,7 +20,7 @@ export interface WriteOptions {
   audience?: Audience;
 }
 
-export { REPORT_FORMATS, AUDIENCES, type Audience, type ReportFormat } from './formats.js';
+export { REPORT_FORMATS, AUDIENCES, reportBaseName, reportFileName, type Audience, type ReportFormat } from './formats.js';
 
 /** Each renderer is loaded when its format is asked for: html brings Handlebars and the templates. */
 async function render(f: ReportFormat, result: AnalysisResult, audience: Audience): Promise<string> {
@@ -40,7 +40,7 @@ export async function writeReports(result: AnalysisResult, outDir: string, forma
   const written: string[] = [];
   for (const f of formats) {
     const body = await render(f, result, options.audience ?? 'engineer');
-    const path = join(outDir, REPORT_FILE[f]);
+    const path = join(outDir, reportFileName(result, f));
     await writeFileNoFollowAsync(path, body, 0o644);
     written.push(path);
   }

@@ -172,7 +172,7 @@ export function renderMarkdown(input: AnalysisResult): string {
     const what = a.change === 'off' ? 'Suppressed by config' : `Changed by config (${mdText(a.change, 60)})`;
     head.push(`- ${what}: ${mdCode(a.rule, 60)} on ${mdText(a.scope, 120)}, ${a.findings.length} finding(s) (${mdText(a.entry, 120)})`);
   }
-  if (applied.length > 5) head.push(loc ? `- ${mdText(L('report.and-more', { count: applied.length - 5 }))}` : `- …and ${applied.length - 5} more config change(s) in report.json`);
+  if (applied.length > 5) head.push(loc ? `- ${mdText(L('report.and-more', { count: applied.length - 5 }))}` : `- …and ${applied.length - 5} more config change(s) in the JSON report`);
   if (applied.length) head.push('');
 
   const roots: string[] = [];
@@ -180,7 +180,7 @@ export function renderMarkdown(input: AnalysisResult): string {
   if (chains.length) {
     roots.push(`## ${loc ? mdText(L('report.root-causes'), 60) : 'Root causes'}`, '');
     for (const c of chains.slice(0, 5)) roots.push(`1. ${c.map((id) => `**${mdText(titleOf(id), 100)}**`).join(' → ')} (${mdText(loc ? span(byId.get(c[0]!)!.firstTime, byId.get(c[0]!)!.lastTime) || L('page.no-time') : when(byId.get(c[0]!)!), 60)})`);
-    if (chains.length > 5) roots.push(`1. ${loc ? mdText(L('report.more-chains', { count: chains.length - 5 })) : `…and ${count(chains.length - 5, 'more chain')} in report.html`}`);
+    if (chains.length > 5) roots.push(`1. ${loc ? mdText(L('report.more-chains', { count: chains.length - 5 })) : `…and ${count(chains.length - 5, 'more chain')} in the HTML report`}`);
     roots.push('');
   }
 
@@ -198,7 +198,7 @@ export function renderMarkdown(input: AnalysisResult): string {
       if (gi) tail.push(`- ${mdCode(g.ruleId, 60)} ${mdText(gi.status, 60)}: ${mdText(gi.reason ?? g.reason, 160)}${next ? `; ${mdUi(lang, 'report.collect-next-command', {}, { command: next })}` : ''}`);
       else tail.push(`- ${mdCode(g.ruleId, 60)} ${g.status === 'not-evaluated' ? 'not evaluated' : 'insufficient evidence'}: ${mdText(g.reason, 160)}${next ? `; collect ${mdCode(next, 100)}` : ''}`);
     }
-    if (gaps.length > shown.length) tail.push(`- ${loc ? mdText(L('report.and-more', { count: gaps.length - shown.length })) : `…and ${gaps.length - shown.length} more (see report.html)`}`);
+    if (gaps.length > shown.length) tail.push(`- ${loc ? mdText(L('report.and-more', { count: gaps.length - shown.length })) : `…and ${gaps.length - shown.length} more (see the HTML report)`}`);
   }
 
   const body: string[] = [];
@@ -215,7 +215,7 @@ export function renderMarkdown(input: AnalysisResult): string {
       used += lines.length;
       shown++;
     }
-    if (shown < findings.length) body.push(`- ${loc ? mdText(L('report.more-findings', { count: findings.length - shown })) : `…and ${count(findings.length - shown, 'more finding')} in report.html`}`);
+    if (shown < findings.length) body.push(`- ${loc ? mdText(L('report.more-findings', { count: findings.length - shown })) : `…and ${count(findings.length - shown, 'more finding')} in the HTML report`}`);
     body.push('');
   } else {
     body.push(loc ? mdText(L('report.no-findings')) : 'No findings.', '');

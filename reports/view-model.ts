@@ -485,7 +485,7 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       evidenceCount: tr ? ui(tr.lang, 'page.evidence-count', { shown: n, total }) : `(${n} of ${total})`,
       evidenceMoreText: tr
         ? ui(tr.lang, 'page.evidence-more', { more: total - n, total })
-        : `${total - n} more evidence line(s) not shown (${total} in total; report.json keeps the excerpts the analyzer kept).`,
+        : `${total - n} more evidence line(s) not shown (${total} in total; the JSON report keeps the excerpts the analyzer kept).`,
       episodesCount: tr
         ? episodesMore ? ui(tr.lang, 'page.episodes-count', { shown: shownEpisodes, more: episodesMore }) : `(${shownEpisodes})`
         : `(${shownEpisodes}${episodesMore ? ` shown, ${episodesMore} more` : ''})`,

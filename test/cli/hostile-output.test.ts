@@ -13,6 +13,7 @@ import { safe, safeJson } from '../../analyzer/src/cli/safe-text.js';
 import { mdText } from '../../reports/markdown.js';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
 import { copySampleWithHost } from '../triage/batch-fixtures.js';
+import { reportFile } from '../helpers/report-files.js';
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
 const run = (args: string[]) => {
@@ -87,7 +88,7 @@ describe('hostile names through the CLI', { timeout: 300_000 }, () => {
     const ok = run(['analyze', bundle, '-o', rep]);
     expect(ok.code).toBe(0);
     expect(ok.out + ok.err).not.toMatch(RAW);
-    const md = readFileSync(join(rep, 'report.md'), 'utf8');
+    const md = readFileSync(reportFile(rep, 'md'), 'utf8');
     expect(md).toContain('evil.example'); // the host name is in the report...
     const outside = md
       .split('\n')

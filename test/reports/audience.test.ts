@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 import type { AnalysisResult } from '../../analyzer/src/analyze.js';
 import { analyzeBundle } from '../../analyzer/src/analyze.js';
 import { renderHtml } from '../../reports/html.js';
@@ -89,5 +90,25 @@ describe.skipIf(NAMES.length === 0)('report audience (needs samples/)', { timeou
     expect(visibleText(html)).not.toMatch(/field guide/i);
     // The diagnosis itself is still all there: every finding's card.
     for (const f of r.findings.slice(0, 25)) expect(html).toContain(`data-finding-id="${f.id}"`);
+  });
+});
+
+describe.skipIf(!NAMES.includes('nspawn-power-off-db-loss'))('batch --audience', { timeout: 180_000 }, () => {
+  afterAll(removeTempDirs);
+  it('customer: every bundle report lacks the technical section; engineer (default) keeps it; the cache keeps them apart', async () => {
+    const { runBatch } = await import('../../analyzer/src/triage/batch.js');
+    const { bundleReportPath } = await import('../../analyzer/src/triage/summary.js');
+    const { readFileSync } = await import('node:fs');
+    const out = makeTempDir('dpm-audience-batch-');
+    const input = join(SAMPLES, 'nspawn-power-off-db-loss');
+    const htmlOf = async (audience: 'customer' | 'engineer' | undefined) => {
+      const o = await runBatch({ inputs: [input], outDir: out, jobs: 1, progress: false, ...(audience ? { audience } : {}) });
+      const path = bundleReportPath(o.bundles[0]!, 'html');
+      expect(path).toBeDefined();
+      return readFileSync(join(out, path!), 'utf8');
+    };
+    expect(split(await htmlOf('customer')).technical).toBeUndefined();
+    // Same output folder, default audience: a cached customer report must not be reused.
+    expect(split(await htmlOf(undefined)).technical).toBeDefined();
   });
 });

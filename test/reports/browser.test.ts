@@ -6,6 +6,7 @@ import { writeReports } from '../../reports/index.js';
 import { analysisFixture, expectedTimelineEvents } from '../helpers/analysis-fixture.js';
 import type { Browser } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
+import { reportFile } from '../helpers/report-files.js';
 
 const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 
@@ -19,8 +20,8 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dpm-report-'));
     await writeReports(r, dir, ['json', 'html']);
-    html = join(dir, 'report.html');
-    json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    html = reportFile(dir, 'html');
+    json = JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8'));
     browser = await launch();
     mkdirSync(RESULTS, { recursive: true });
   });

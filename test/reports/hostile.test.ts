@@ -6,6 +6,7 @@ import { writeReports } from '../../reports/index.js';
 import { hostileFixture, PAYLOADS } from '../helpers/analysis-fixture.js';
 import type { Added, Browser, Opened } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
+import { reportFile } from '../helpers/report-files.js';
 
 /** Elements a payload would create if it ever became markup. */
 function payloadMade(a: Added): boolean {
@@ -24,7 +25,7 @@ describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/b
     dir = mkdtempSync(join(tmpdir(), 'dpm-hostile-'));
     await writeReports(r, dir, ['html']);
     browser = await launch();
-    o = await openReport(browser, join(dir, 'report.html'));
+    o = await openReport(browser, reportFile(dir, 'html'));
     await o.page.waitForTimeout(300); // give a payload's onerror/onload the chance to fire
   });
   afterAll(async () => {
@@ -35,7 +36,7 @@ describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/b
   it('runs no payload: no dialog, title unchanged, no request, no console error', async () => {
     expect(o.dialogs).toEqual([]);
     expect(await o.page.title()).toBe(`docker-postmortem: ${r.model.identity.hostname}`);
-    expect(o.requests).toEqual([`file://${join(dir, 'report.html')}`]);
+    expect(o.requests).toEqual([`file://${reportFile(dir, 'html')}`]);
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { writeReports } from '../../reports/index.js';
 import { REPO_ROOT, analyzeCase } from '../helpers/rule-tester.js';
 import type { Browser } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
+import { reportFile } from '../helpers/report-files.js';
 
 const RPMS = readFileSync(join(REPO_ROOT, 'test/fixtures/rpm.qa/hand-openeuler-20.03-docker-engine-with-containerd-runc.txt'), 'utf8');
 
@@ -35,10 +36,10 @@ describe.skipIf(!haveChromium)('issue 17 reports in Chromium (needs /usr/bin/chr
     expect(defects.length).toBeGreaterThan(0);
     const dir = join(out, 'kd');
     await writeReports(result, dir, ['html']);
-    const o = await openReport(browser, join(dir, 'report.html'));
+    const o = await openReport(browser, reportFile(dir, 'html'));
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
-    expect(o.requests).toEqual([`file://${join(dir, 'report.html')}`]);
+    expect(o.requests).toEqual([`file://${reportFile(dir, 'html')}`]);
     const ids = await o.page.$$eval('.finding', (els) => els.map((e) => e.getAttribute('data-finding-id')));
     for (const f of defects) expect(ids).toContain(f.id);
     const body = (await o.page.textContent('body')) ?? '';
@@ -56,7 +57,7 @@ describe.skipIf(!haveChromium)('issue 17 reports in Chromium (needs /usr/bin/chr
     expect(applied.findings.some((f) => f.ruleId === 'known-defect')).toBe(false);
     const dir = join(out, 'cfg');
     await writeReports(applied, dir, ['html']);
-    const o = await openReport(browser, join(dir, 'report.html'));
+    const o = await openReport(browser, reportFile(dir, 'html'));
     expect(o.consoleErrors).toEqual([]);
     const body = (await o.page.textContent('body')) ?? '';
     expect(body).toContain('suppressed by config: known-defect');

@@ -44,8 +44,8 @@ describe('report.md', () => {
     const md = renderMarkdown(r);
     const lines = md.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(MAX_MARKDOWN_LINES);
-    expect(md).toMatch(/…and \d+ more findings in report\.html/);
-    expect(md).toContain('…and 34 more (see report.html)'); // 2 fixture gaps + 40 = 42, 8 shown
+    expect(md).toMatch(/…and \d+ more findings in the HTML report/);
+    expect(md).toContain('…and 34 more (see the HTML report)'); // 2 fixture gaps + 40 = 42, 8 shown
     expect(md).toContain('## Not evaluated');
   });
 

@@ -8,6 +8,7 @@ import { MAX_MARKDOWN_LINES } from '../../reports/markdown.js';
 import { writeReports } from '../../reports/index.js';
 import type { Browser } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
+import { reportFile } from '../helpers/report-files.js';
 
 /** The real samples (samples/*) analysed end to end and opened in Chromium. */
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -31,15 +32,15 @@ describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samp
     const result: AnalysisResult = await analyzeBundle(join(SAMPLES, name));
     const dir = join(out, name.replace(/[^A-Za-z0-9._-]/g, '_'));
     await writeReports(result, dir, ['json', 'html', 'md']);
-    const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as AnalysisResult;
-    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    const json = JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8')) as AnalysisResult;
+    const md = readFileSync(reportFile(dir, 'md'), 'utf8');
     expect(md.trimEnd().split('\n').length).toBeLessThanOrEqual(MAX_MARKDOWN_LINES);
 
-    const o = await openReport(browser, join(dir, 'report.html'));
+    const o = await openReport(browser, reportFile(dir, 'html'));
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
     expect(o.dialogs).toEqual([]);
-    expect(o.requests).toEqual([`file://${join(dir, 'report.html')}`]);
+    expect(o.requests).toEqual([`file://${reportFile(dir, 'html')}`]);
     const ids = await o.page.$$eval('.finding', (els) => els.map((e) => e.getAttribute('data-finding-id')));
     expect(ids.sort()).toEqual(json.findings.map((f) => f.id).sort());
     for (const c of json.coverage.filter((c) => c.status !== 'evaluated')) {

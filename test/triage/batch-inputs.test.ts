@@ -15,6 +15,7 @@ import type { BatchSummaryFile } from '../../analyzer/src/triage/outputs.js';
 import { MAX_NAME_BYTES, nameKey, reportDirName } from '../../analyzer/src/triage/report-names.js';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
 import { copySampleWithHost, tarGzFolder } from './batch-fixtures.js';
+import { reportFile } from '../helpers/report-files.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dpm-batch-inputs-'));
 afterAll(() => {
@@ -102,7 +103,7 @@ describe('batch over odd input sets', { timeout: 300_000 }, () => {
     expect(r.failed).toBe(0);
     const dirs = r.bundles.map((b) => b.reportDir!);
     expect(new Set(dirs.map(nameKey)).size).toBe(3);
-    const hostIn = (d: string) => JSON.parse(readFileSync(join(out, d, 'report.json'), 'utf8')).model.identity.hostname;
+    const hostIn = (d: string) => JSON.parse(readFileSync(reportFile(out, d, 'json'), 'utf8')).model.identity.hostname;
     expect(r.bundles.map((b) => hostIn(b.reportDir!)).sort()).toEqual(['host-archive', 'host-folder', 'host-hash-named']);
   });
 
@@ -117,7 +118,7 @@ describe('batch over odd input sets', { timeout: 300_000 }, () => {
     const r = await runBatch({ inputs: [inDir], outDir: out, jobs: 1, progress: false });
     expect(r.bundles.map((b) => b.status)).toEqual(['analyzed']);
     expect(Buffer.byteLength(r.bundles[0]!.reportDir!)).toBeLessThanOrEqual(MAX_NAME_BYTES);
-    expect(existsSync(join(out, r.bundles[0]!.reportDir!, 'report.json'))).toBe(true);
+    expect(existsSync(reportFile(out, r.bundles[0]!.reportDir!, 'json'))).toBe(true);
     expect(summaryOf(out).skipped?.map((s) => s.input)).toEqual(['.git', '.hidden.tar.gz']);
     expect(summaryOf(out).skipped?.[0]?.reason).toMatch(/hidden/);
   });
@@ -145,7 +146,7 @@ describe('batch over odd input sets', { timeout: 300_000 }, () => {
     expect(readdirSync(victim)).toEqual(['secret']);
     expect(readFileSync(join(victim, 'secret'), 'utf8')).toBe('secret\n');
     expect(linksUnder(merged)).toEqual([]);
-    expect(existsSync(join(merged, dir, 'report.json'))).toBe(true);
+    expect(existsSync(reportFile(merged, dir, 'json'))).toBe(true);
     expect(summaryOf(merged).bundles).toHaveLength(1);
 
     // A later batch into a folder whose report folder, report file and cache are links.
@@ -156,7 +157,7 @@ describe('batch over odd input sets', { timeout: 300_000 }, () => {
     await runBatch({ inputs: [inDir], outDir: later, jobs: 1, progress: false });
     expect(readdirSync(victim)).toEqual(['secret']);
     expect(linksUnder(later)).toEqual([]);
-    expect(existsSync(join(later, dir, 'report.json'))).toBe(true);
+    expect(existsSync(reportFile(later, dir, 'json'))).toBe(true);
   });
 });
 

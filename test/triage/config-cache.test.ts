@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runJob, type Job } from '../../analyzer/src/triage/job.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 import { sample } from '../diff/lab-pairs.js';
+import { reportFile } from '../helpers/report-files.js';
 
 afterAll(removeTempDirs);
 
@@ -24,7 +25,7 @@ describe('batch job with a team config', { timeout: 120_000 }, () => {
     const off = await runJob(job('off', cfg));
     expect(off.cached).toBe(false);
     expect(off.findings.map((f) => f.ruleId)).toEqual(plain.findings.map((f) => f.ruleId).filter((r) => r !== 'veth-leak'));
-    expect(JSON.parse(readFileSync(join(out, 'off', 'report.json'), 'utf8')).configApplied[0].rule).toBe('veth-leak');
+    expect(JSON.parse(readFileSync(reportFile(out, 'off', 'json'), 'utf8')).configApplied[0].rule).toBe('veth-leak');
     expect((await runJob(job('off', cfg))).cached).toBe(true);
 
     writeFileSync(cfg, JSON.stringify({ rules: { 'veth-leak': 'info' } }));

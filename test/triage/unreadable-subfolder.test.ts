@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runJob } from '../../analyzer/src/triage/job.js';
 import { copySampleWithHost } from './batch-fixtures.js';
+import { reportFile } from '../helpers/report-files.js';
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
@@ -46,7 +47,7 @@ describe('batch job: a bundle with one unreadable subfolder', () => {
     expect(s.reason).toMatch(/corrupt-member: cannot list: EACCES.*unlistable-by-injection/);
     expect(s.reason).not.toContain('\n');
     expect(s.host).toBe('node-unlistable'); // the rest of the bundle was read
-    const report = JSON.parse(readFileSync(join(out, 'bundle', 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(reportFile(out, 'bundle', 'json'), 'utf8'));
     expect(report.inventory.problems.some((p: { path?: string }) => p.path?.includes('unlistable-by-injection'))).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
 import { failedSummary, type BundleSummary } from './summary.js';
 import type { LangTag } from '../i18n/registry.js';
+import type { Audience } from '../../../reports/formats.js';
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -34,6 +35,8 @@ export interface BatchOptions {
   knownDefectFiles?: string[];
   /** Report language of every bundle's reports (default en). The index renderer does not read it yet. */
   lang?: LangTag;
+  /** `customer` leaves the technical section out of every bundle's HTML report (default engineer). */
+  audience?: Audience;
   /** The team config (validated by the CLI), applied in each worker; its hash joins the cache key. */
   configFile?: string;
 }
@@ -59,7 +62,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const inputs = named.filter((i) => inShard(i.name, opts.shard));
   const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
   const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, reason: r.reason }));
-  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, configFile: opts.configFile, ...(opts.lang ? { lang: opts.lang } : {}) }));
+  const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, configFile: opts.configFile, ...(opts.lang ? { lang: opts.lang } : {}), ...(opts.audience ? { audience: opts.audience } : {}) }));
   // Workers write into these: a link left there is removed now, never written through.
   realDirUnder(outDir, CACHE_DIR);
   for (const j of jobs) realDirUnder(outDir, j.reportDir, false);

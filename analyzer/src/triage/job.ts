@@ -14,8 +14,9 @@ import type { ReaderLimits } from '../spine/types.js';
 import { bundlePreKey, type PreKey } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
 import { teamSetup } from '../config/team.js';
-import { failedSummary, summarize, type BundleSummary } from './summary.js';
+import { bundleReportPath, failedSummary, summarize, type BundleSummary } from './summary.js';
 import type { LangTag } from '../i18n/registry.js';
+import type { Audience } from '../../../reports/formats.js';
 
 export interface Job {
   /** Input name (unique in the run) and absolute path. */
@@ -29,6 +30,8 @@ export interface Job {
   knownDefectFiles?: string[];
   /** Report language (default en); part of the cache key, so reports in another language are not reused. */
   lang?: LangTag;
+  /** Who reads the reports (reports/formats.ts AUDIENCES); part of the cache key like the language. */
+  audience?: Audience;
   /** Team config file (validated by the CLI before the run; never looked up from the worker's cwd). */
   configFile?: string;
 }
@@ -51,7 +54,7 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   const { setup: team, problems } = teamSetup({ config: job.configFile ?? false, knownDefects: job.knownDefectFiles });
   if (!team) return { ...failedSummary(job.name, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
   // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint, the config's hash and the language.
-  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${team.config ? `+cfg${team.config.hash}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}`);
+  const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${team.config ? `+cfg${team.config.hash}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}${job.audience === 'customer' ? '+customer' : ''}`);
   const cached = readCached(cf, job);
   if (cached) return { ...cached, cached: true };
 
@@ -62,7 +65,7 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   try {
     const raw = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
     const result = team.config ? (await import('../config/apply.js')).applyConfig(raw, team.config) : raw;
-    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang });
+    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang, audience: job.audience });
     summary = summarize(job.name, sha, result, job.reportDir);
   } catch (e) {
     if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, e.message, sha);
@@ -81,7 +84,11 @@ function readCached(cf: string, job: Job): BundleSummary | undefined {
   try {
     const s = JSON.parse(readFileSync(cf, 'utf8')) as BundleSummary;
     if (s.input !== job.name) return undefined;
-    if (s.status !== 'failed' && !existsSync(join(job.outRoot, job.reportDir, 'report.json'))) return undefined;
+    if (s.status !== 'failed') {
+      // A cache entry counts only while its reports are still there (an engineer may have deleted them).
+      const json = bundleReportPath(s, 'json');
+      if (!json || !existsSync(join(job.outRoot, json))) return undefined;
+    }
     return s;
   } catch {
     return undefined;

@@ -3,7 +3,7 @@
  * Both are deterministic (sorted by input, no run timestamps): two merged shards equal one run.
  */
 import { TOOL_NAME, TOOL_VERSION, rulesVersion } from '../analyze.js';
-import { SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
+import { SUMMARY_SCHEMA_VERSION, bundleReportPath, type BundleSummary } from './summary.js';
 
 export interface BatchSummaryFile {
   schemaVersion: number;
@@ -60,7 +60,7 @@ export function renderCsv(bundles: readonly BundleSummary[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const b of [...bundles].sort((x, y) => x.input.localeCompare(y.input))) {
     const base = [b.input, b.status, b.reason, b.host, b.collectedAt, b.worstSeverity, b.findingCount];
-    const report = b.reportDir ? `${b.reportDir}/report.html` : '';
+    const report = bundleReportPath(b, 'html') ?? '';
     if (b.findings.length === 0) rows.push([...base, '', '', '', '', report].map(csvCell).join(','));
     for (const f of b.findings) rows.push([...base, f.ruleId, f.severity, f.confidence, f.summary, report].map(csvCell).join(','));
   }

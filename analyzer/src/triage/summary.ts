@@ -2,6 +2,7 @@
  * One bundle's result as batch triage sees it: stable fields only (no run timestamps), so two
  * runs, or two merged shards, produce the same summary.json bytes. docs/report-schema.md documents it.
  */
+import { REPORT_BASE_RE, REPORT_EXT, reportBaseName, type ReportFormat } from '../../../reports/formats.js';
 import type { AnalysisResult } from '../analyze.js';
 import type { Severity } from '../rules/types.js';
 import { severityRank } from '../rules/types.js';
@@ -42,6 +43,19 @@ export interface BundleSummary {
   notEvaluated: string[];
   /** Folder of this bundle's reports, relative to the batch output folder. */
   reportDir?: string;
+  /** The reports' file name without extension (reports/formats.ts reportBaseName): `docker-postmortem-<host>-<UTC>`. */
+  reportBase?: string;
+}
+
+/**
+ * A bundle's report of one format, relative to the batch output folder, or undefined when it has
+ * none or when summary.json (which a batch may read back from a shard) names a folder or file that
+ * is not one plain name: the index links only to files inside the batch folder.
+ */
+export function bundleReportPath(b: Pick<BundleSummary, 'reportDir' | 'reportBase'>, f: ReportFormat): string | undefined {
+  if (!b.reportDir || !b.reportBase) return undefined;
+  if (!/^[A-Za-z0-9._-]+$/.test(b.reportDir) || /^\.\.?$/.test(b.reportDir) || !REPORT_BASE_RE.test(b.reportBase)) return undefined;
+  return `${b.reportDir}/${b.reportBase}.${REPORT_EXT[f]}`;
 }
 
 /** Reader problems that mean the bundle was not read whole. */
@@ -77,6 +91,7 @@ export function summarize(input: string, sha: string | undefined, result: Analys
     signature: serious.length ? `${rootCauses.join('+')} | ${serious.join(',')}` : '',
     notEvaluated: result.coverage.filter((c) => c.status === 'not-evaluated').map((c) => c.ruleId).sort(),
     reportDir,
+    reportBase: reportBaseName(result),
   };
 }
 

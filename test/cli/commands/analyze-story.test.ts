@@ -8,6 +8,7 @@ import { defaultOutputDir } from '../../../analyzer/src/cli/commands/analyze.js'
 import { buildStory, STORY_TOP_FINDINGS, storyLines } from '../../../reports/story.js';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js';
+import { reportFile } from '../../helpers/report-files.js';
 
 afterAll(removeTempDirs);
 
@@ -72,7 +73,7 @@ describe('analyze on the command line', { timeout: 180_000 }, () => {
     expect(out[1]).toMatch(/^PROBLEMS FOUND: /);
     expect(out).toContain('Reports:');
     const paths = out.slice(out.indexOf('Reports:') + 1).map((l) => l.trim());
-    expect(paths.map((p) => p.split('/').pop()).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(paths.map((p) => p.split('/').pop()!.replace(/^docker-postmortem-.+\./, '')).sort()).toEqual(['html', 'json', 'md']);
     for (const p of paths) expect(existsSync(p), p).toBe(true);
     expect(paths.every((p) => p.startsWith(join(cwd, `${name}-report`)))).toBe(true);
   });
@@ -82,14 +83,14 @@ describe('analyze on the command line', { timeout: 180_000 }, () => {
     const j = run(['analyze', join(SAMPLES, name), '-o', out, '--json']);
     expect(j.status, j.stderr).toBe(0);
     const story = JSON.parse(j.stdout) as ReturnType<typeof buildStory>;
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(reportFile(out, 'json'), 'utf8'));
     expect(story.status).toBe(report.verdict.status);
     expect(story.headline).toBe(report.verdict.headline);
     expect(story.rootCause?.id).toBe(report.causeChains[0][0]);
-    expect(story.reports.sort()).toEqual(['report.html', 'report.json', 'report.md'].map((f) => join(out, f)));
+    expect(story.reports.sort()).toEqual((['html', 'json', 'md'] as const).map((f) => reportFile(out, f)));
     const q = run(['analyze', join(SAMPLES, name), '-o', out, '--quiet', '--format', 'json']);
     expect(q.status).toBe(0);
-    expect(q.stdout).toBe(`${join(out, 'report.json')}\n`);
+    expect(q.stdout).toBe(`${reportFile(out, 'json')}\n`);
     expect(run(['analyze', join(SAMPLES, name), '-o', out, '--quiet', '--json']).status).toBe(2);
   });
 

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js';
+import { reportFile } from '../../helpers/report-files.js';
 
 afterAll(removeTempDirs);
 
@@ -17,8 +18,14 @@ describe('docker-postmortem analyze', () => {
     const b = makeTempDir('dpm-analyze-b-');
     const cwdBefore = readdirSync(REPO_ROOT).sort();
     for (const out of [a, b]) expect(run(['analyze', sample('nspawn-power-off-db-loss'), '-o', out]).status).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(['report.html', 'report.json', 'report.md']);
-    for (const f of ['report.json', 'report.html', 'report.md']) expect(readFileSync(join(a, f), 'utf8'), f).toBe(readFileSync(join(b, f), 'utf8'));
+    // Named after the host and the collection time the bundle's manifest records (not the clock of the run).
+    const manifest = readFileSync(join(sample('nspawn-power-off-db-loss'), 'manifest.json'), 'utf8');
+    const m = JSON.parse(manifest) as { host: string; collectedAt: string };
+    const base = `docker-postmortem-${m.host}-${m.collectedAt.replace(/[-:]/g, '')}`;
+    const names = readdirSync(a).sort();
+    expect(names).toEqual(['html', 'json', 'md'].map((e) => `${base}.${e}`));
+    expect(readdirSync(b).sort()).toEqual(names);
+    for (const f of names) expect(readFileSync(join(a, f), 'utf8'), f).toBe(readFileSync(join(b, f), 'utf8'));
     expect(readdirSync(REPO_ROOT).sort()).toEqual(cwdBefore);
   }, 180_000);
 
@@ -27,12 +34,13 @@ describe('docker-postmortem analyze', () => {
     // The power-off sample lost a container (samples/README.md): that is critical.
     const r0 = run(['analyze', sample('nspawn-power-off-db-loss'), '-o', out, '--format', 'json']);
     expect(r0.status).toBe(0);
-    const sev = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).findings.map((f: { severity: string }) => f.severity);
+    const sev = JSON.parse(readFileSync(reportFile(out, 'json'), 'utf8')).findings.map((f: { severity: string }) => f.severity);
     expect(sev).toContain('critical');
     expect(run(['analyze', sample('nspawn-power-off-db-loss'), '-o', out, '--format', 'json', '--fail-on', 'critical']).status).toBe(1);
-    const healthy = run(['analyze', sample('nspawn-healthy'), '-o', out, '--format', 'json', '--fail-on', 'warning']);
+    const outHealthy = makeTempDir('dpm-analyze-h-');
+    const healthy = run(['analyze', sample('nspawn-healthy'), '-o', outHealthy, '--format', 'json', '--fail-on', 'warning']);
     // The healthy sample is a clean lab host (samples/README.md): nothing at warning or above, so exit 0.
-    const hs = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).findings.map((f: { severity: string }) => f.severity);
+    const hs = JSON.parse(readFileSync(reportFile(outHealthy, 'json'), 'utf8')).findings.map((f: { severity: string }) => f.severity);
     expect(hs.filter((s: string) => s !== 'info')).toEqual([]);
     expect(healthy.status).toBe(0);
   }, 180_000);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js';
+import { reportFile } from '../../helpers/report-files.js';
 
 afterAll(removeTempDirs);
 
@@ -14,7 +15,7 @@ const TSX = pathToFileURL(resolve(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')
 const run = (args: string[], cwd = REPO_ROOT) => spawnSync(process.execPath, ['--import', TSX, CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
 const SAMPLE = resolve(REPO_ROOT, 'samples/lab-netns-veth-leak');
 const OFF = { rules: { 'overlay2-redirect-dir': { severity: 'off', when: { flavor: 'upstream' } } } };
-const report = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+const report = (dir: string) => JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8'));
 
 describe('--config on analyze and batch', { timeout: 240_000 }, () => {
   it('finds docker-postmortem.config.json in the current folder; --no-config ignores it; --config names another', () => {
@@ -30,7 +31,7 @@ describe('--config on analyze and batch', { timeout: 240_000 }, () => {
     const j = report(join(cwd, 'found'));
     expect(j.findings.some((f: { ruleId: string }) => f.ruleId === 'overlay2-redirect-dir')).toBe(false);
     expect(j.configApplied).toEqual([{ rule: 'overlay2-redirect-dir', change: 'off', entry: 'docker-postmortem.config.json rules["overlay2-redirect-dir"]', scope: 'flavor upstream', findings: [redirect[0].id] }]);
-    expect(readFileSync(join(cwd, 'found', 'report.md'), 'utf8')).toContain('Suppressed by config: ` overlay2-redirect-dir ` on flavor upstream');
+    expect(readFileSync(reportFile(cwd, 'found', 'md'), 'utf8')).toContain('Suppressed by config: ` overlay2-redirect-dir ` on flavor upstream');
 
     const other = join(cwd, 'team.json');
     writeFileSync(other, JSON.stringify({ rules: { 'veth-leak': 'info' } }));

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
+import { reportFile } from '../../helpers/report-files.js';
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -37,12 +38,12 @@ describe('analyze --known-defects', () => {
     writeFileSync(team, JSON.stringify({ formatVersion: 1, entries: [teamEntry] }));
     const plain = run(['analyze', SAMPLE, '-o', join(dir, 'plain'), '--format', 'json']);
     expect(plain.status, plain.stderr).toBe(0);
-    const before = JSON.parse(readFileSync(join(dir, 'plain', 'report.json'), 'utf8')).findings.filter((f: { ruleId: string }) => f.ruleId === 'known-defect');
+    const before = JSON.parse(readFileSync(reportFile(dir, 'plain', 'json'), 'utf8')).findings.filter((f: { ruleId: string }) => f.ruleId === 'known-defect');
     expect(before).toEqual([]);
 
     const r = run(['analyze', SAMPLE, '-o', join(dir, 'team'), '--format', 'json', '--known-defects', team]);
     expect(r.status, r.stderr).toBe(0);
-    const found = JSON.parse(readFileSync(join(dir, 'team', 'report.json'), 'utf8')).findings.filter((f: { ruleId: string }) => f.ruleId === 'known-defect');
+    const found = JSON.parse(readFileSync(reportFile(dir, 'team', 'json'), 'utf8')).findings.filter((f: { ruleId: string }) => f.ruleId === 'known-defect');
     expect(found).toHaveLength(1);
     expect(found[0].data).toMatchObject({ entry: 'team-runc-example', package: 'runc', installed: '1.1.5+ds1-1+deb12u1', fixed: '1.1.5+ds1-1+deb12u2', origin: team });
     expect(found[0].evidence[0]).toMatchObject({ artifact: 'dpkg.l' });

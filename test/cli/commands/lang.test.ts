@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../helpers/rule-tester.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js';
+import { reportFile } from '../../helpers/report-files.js';
 
 afterAll(removeTempDirs);
 
@@ -18,7 +19,7 @@ const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...baseEnv, ...env } });
 const SAMPLE = resolve(REPO_ROOT, 'samples', 'lab-netns-semaphore-leak');
-const report = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+const report = (dir: string) => JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8'));
 
 describe('analyze --lang', () => {
   it('adds the Russian text beside the English and keeps ids and data', () => {

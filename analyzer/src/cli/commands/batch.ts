@@ -6,6 +6,7 @@ import type { Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { collect, parseLang, parseSeverity } from './analyze.js';
+import { AUDIENCES, parseAudience, type Audience } from '../../../../reports/formats.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 import { teamSetup, type TeamSetup } from '../../config/team.js';
 import type { Severity } from '../../rules/types.js';
@@ -20,6 +21,7 @@ interface BatchCliOptions {
   progress: boolean;
   knownDefects: string[];
   lang?: string;
+  audience?: string;
   config?: string | false;
 }
 
@@ -38,6 +40,7 @@ export function registerBatch(program: Command): void {
     .option('--no-progress', 'no progress output')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .option('--lang <tag>', `report language: ${LANG_TAGS.join(', ')} (default: DOCKER_POSTMORTEM_LANG, then the locale, then en)`)
+    .option('--audience <who>', `${AUDIENCES.join(' or ')}: customer leaves the technical section out of every report (default: engineer)`)
     .option('--config <file>', 'team config applied to every bundle (docs/config.md); default: ./docker-postmortem.config.json when present')
     .option('--no-config', 'ignore ./docker-postmortem.config.json')
     .action(async (inputs: string[], opts: BatchCliOptions) => {
@@ -45,6 +48,7 @@ export function registerBatch(program: Command): void {
       let failOn: Severity | undefined;
       let jobs: number | undefined;
       let lang: LangTag;
+      let audience: Audience;
       let team: TeamSetup | undefined;
       const timeout = Number(opts.bundleTimeout);
       const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
@@ -52,6 +56,7 @@ export function registerBatch(program: Command): void {
         shard = opts.shard ? parseShard(opts.shard) : undefined;
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
         lang = parseLang(opts.lang);
+        audience = parseAudience(opts.audience);
         if (opts.jobs !== undefined) {
           jobs = Number(opts.jobs);
           if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number ≥ 1 (got ${opts.jobs})`);
@@ -70,7 +75,7 @@ export function registerBatch(program: Command): void {
       try {
         outcome = opts.merge
           ? mergeShards(inputs, opts.output)
-          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), configFile: team?.config?.path, lang });
+          : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), configFile: team?.config?.path, lang, audience });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
