@@ -49,6 +49,14 @@ describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samp
     // Every boot with a first entry is a mark on the boot lane.
     const bootMarks = await o.page.locator('circle.tl-mark[data-lane="boot"]').count();
     expect(bootMarks).toBeGreaterThanOrEqual(json.model.boots.filter((b) => b.firstEntry !== undefined).length);
+    // No folder of the engineer's machine reaches the page: not in its text, not in any attribute or
+    // script data the DOM holds after the page's own script ran (the bundle was read from an absolute path).
+    // (The repository folder itself is not checked: the lab samples were collected on a machine like this
+    // one, so the host's own process list may name it as evidence.)
+    expect(result.inventory.input.startsWith('/')).toBe(true);
+    const dom = await o.page.evaluate(() => document.documentElement.outerHTML + '\n' + document.body.innerText);
+    for (const local of [SAMPLES, out]) expect(dom.includes(local), `${name}: the page names ${local}`).toBe(false);
+    for (const text of [JSON.stringify(json), md]) for (const local of [SAMPLES, out]) expect(text.includes(local), `${name}: a report names ${local}`).toBe(false);
     await o.page.screenshot({ path: join(ROOT, 'test-results', `sample-${name}.png`), fullPage: true });
     await o.page.close();
   });
