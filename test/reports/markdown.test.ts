@@ -38,7 +38,7 @@ describe('report.md', () => {
 
   it(`stays within ${MAX_MARKDOWN_LINES} lines however big the result`, () => {
     const r = analysisFixture();
-    for (let i = 0; i < 300; i++) r.findings.push(finding({ id: `bulk-${i}#1`, evidence: [ev({ excerpt: `line ${i}` })], remediation: [{ text: 'do it', commands: ['x'], source: 's' }] }));
+    for (let i = 0; i < 300; i++) r.findings.push(finding({ id: `bulk-${i}#1`, evidence: [ev({ excerpt: `line ${i}` })], remediation: [{ kind: 'check', text: 'do it', commands: ['x'], source: 's' }] }));
     for (let i = 0; i < 40; i++) r.coverage.push({ ruleId: `gap-${i}`, status: 'not-evaluated', artifacts: [], checks: [], reason: 'missing', collectNext: ['collect'] });
     r.causeChains = Array.from({ length: 9 }, () => ['semaphore-leak#1', 'start-limit-hit#1']);
     const md = renderMarkdown(r);

@@ -237,7 +237,7 @@ describe('very many findings', () => {
   it('shows every finding but only the first ones in full', () => {
     const r = emptyResult();
     r.findings = Array.from({ length: 30 }, (_x, i) =>
-      finding({ id: `r${String(i).padStart(2, '0')}#1`, evidence: [ev({ excerpt: 'x' })], remediation: [{ text: 't', source: 's' }] }),
+      finding({ id: `r${String(i).padStart(2, '0')}#1`, evidence: [ev({ excerpt: 'x' })], remediation: [{ kind: 'check', text: 't', source: 's' }] }),
     );
     const v = buildViewModel(r, { findingsFull: 10 });
     expect(v.findings).toHaveLength(30);
