@@ -111,7 +111,7 @@ export default defineRule({
         const gapStart = dockerdLines[Math.floor(half) - 1]?.time ?? -Infinity;
         const gapEnd = dockerdLines[Math.floor(half)]?.time ?? Infinity;
         if (t < gapEnd && windowEnd > gapStart) {
-          ctx.insufficient('too many dockerd lines to tell whether dockerd logged after the journald restart', ['journalctl -u docker --since "<journald restart time>"']);
+          ctx.insufficient('too many dockerd lines to tell whether dockerd logged after the journald restart', [`TZ=UTC journalctl -u docker --since "${fill.since ?? '<journald restart time>'}"`]);
           return;
         }
       }
