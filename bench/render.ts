@@ -55,7 +55,7 @@ export function syntheticResult(FINDINGS: number): AnalysisResult {
         time: evidence[0]!.time,
         evidence,
         evidenceTotal: per,
-        remediation: [{ text: 'Do the thing.', commands: [`dmsetup remove pool-${i}`, 'systemctl restart docker'], source: 'general practice' }],
+        remediation: [{ kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Do the thing.', commands: [`dmsetup remove pool-${i}`, 'systemctl restart docker'], source: 'general practice' }],
       }),
     );
   }

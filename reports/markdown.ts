@@ -13,6 +13,7 @@ import { bundleName, count, cut, span, utc, visible } from './text.js';
 import { localizeResult, type FindingI18n, type LocalizedResult } from '../analyzer/src/i18n/localize.js';
 import { ui } from '../analyzer/src/i18n/translate.js';
 import { formatUtc } from '../analyzer/src/i18n/dates.js';
+import { riskWords } from './step-words.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 
@@ -82,15 +83,13 @@ function findingLines(f: Finding, lang: LangTag, local?: FindingI18n): string[] 
   const e = f.evidence?.[0];
   const more = e ? Math.max(f.evidenceTotal ?? 0, f.evidence.length) - 1 : 0;
   const u = f.unconfirmed?.[0];
-  const step = f.remediation?.[0];
-  const cmd = step?.commands?.[0];
   if (!local) {
     const out = [
       `- **${f.severity.toUpperCase()}** ${mdText(f.title, 120)}: ${mdText(f.summary)} (${mdText(when(f), 60)}; confidence ${f.confidence}${episodes ? `; ${count(episodes, 'further occurrence')}` : ''})`,
     ];
     if (e) out.push(`  - Evidence: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${count(more, 'more line')}` : ''}`);
     if (u) out.push(`  - Logs only: ${mdCode(u.artifact, 60)} was not collected (${mdText(u.state, 40)}); collect ${mdCode(u.collectNext, 120)}`);
-    if (step) out.push(`  - Fix: ${mdText(step.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
+    out.push(...stepLines(f, lang));
     return out;
   }
   // Times stay numeric UTC (the same digits in every language); words come from the catalog.
@@ -100,9 +99,26 @@ function findingLines(f: Finding, lang: LangTag, local?: FindingI18n): string[] 
   ];
   if (e) out.push(`  - ${mdText(ui(lang, 'report.evidence'), 40)}: ${mdCode(e.excerpt, 160)} (${mdText(where(e), 160)})${more > 0 ? `, ${mdText(ui(lang, 'report.more-lines', { count: more }), 60)}` : ''}`);
   if (u) out.push(`  - ${mdUi(lang, 'report.unconfirmed', {}, { artifact: u.artifact })}; ${mdUi(lang, 'report.collect-next-command', {}, { command: u.collectNext })}`);
-  const localStep = local.remediation[0];
-  if (step && localStep) out.push(`  - ${mdText(ui(lang, 'report.fix'), 40)}: ${mdText(localStep.text, 200)}${cmd ? ` ${mdCode(cmd, 160)}` : ''}`);
+  out.push(...stepLines(f, lang, local));
   return out;
+}
+
+/**
+ * Every remediation step, one line each: "Check" or "Fix" with the fix's risk in words, the text,
+ * its source, and all its commands as code spans (a ticket needs the whole procedure, not its first step).
+ */
+function stepLines(f: Finding, lang: LangTag, local?: FindingI18n): string[] {
+  return (f.remediation ?? []).map((s, i) => {
+    const kind = s.kind === 'check' ? 'check' : 'fix';
+    const risks = riskWords(lang, s);
+    const label = `${capital(ui(lang, `remediation.${kind}`))}${risks.length ? ` (${risks.join(', ')})` : ''}`;
+    const text = local?.remediation[i]?.text ?? s.text;
+    const source = local?.remediation[i]?.source ?? s.source;
+    const mark = s.flavour === 'openeuler' && s.flavourUnconfirmed ? ` (${ui(lang, 'remediation.openeuler-only')})` : '';
+    const cmds = (s.commands ?? []).map((c) => ` ${mdCode(c, 200)}`).join('');
+    const more = s.commandsMore ? ` ${mdText(ui(lang, 'remediation.more-commands', { count: s.commandsMore }), 60)}` : '';
+    return `  - ${mdText(label, 120)}: ${mdText(text + mark, 300)}${source ? ` (${mdText(source, 120)})` : ''}${cmds}${more}`;
+  });
 }
 
 const STATUS_TEXT: Record<string, string> = {

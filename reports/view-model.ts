@@ -22,6 +22,7 @@ import { has, t, ui } from '../analyzer/src/i18n/translate.js';
 import { languageOf, type LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 import type { Audience } from './formats.js';
+import { riskWords } from './step-words.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -112,6 +113,15 @@ export interface StepView {
   translated: boolean;
   source: string;
   commands: CommandView[];
+  kind: 'check' | 'fix';
+  /** "check" or "fix" in the page's language. */
+  kindLabel: string;
+  /** A fix's cost in words: restart, data loss, undo (empty for a check). */
+  risks: string[];
+  /** The "openEuler docker-engine only" mark, when the host's flavour is unknown. */
+  flavourMark?: string;
+  /** "…and N more commands", when the filled commands were capped. */
+  more?: string;
 }
 
 export interface EpisodeView {
@@ -399,12 +409,19 @@ function where(e: Evidence | undefined): string {
   return visible(e.line > 0 ? `${e.path}:${e.line}` : e.path);
 }
 
-function stepView(s: RemediationStep, fi: number, si: number, local?: FindingI18n['remediation'][number]): StepView {
+function stepView(s: RemediationStep, fi: number, si: number, lang: LangTag, local?: FindingI18n['remediation'][number]): StepView {
+  // A report.json from an older version has steps without a kind: show them as fixes of unknown risk.
+  const kind = s.kind === 'check' ? 'check' : 'fix';
   return {
     text: visible(local ? local.text : s.text),
     translated: local ? local.translated : true,
     source: visible(local ? local.source : (s.source ?? '')),
     commands: (s.commands ?? []).map((c, ci) => ({ id: `cmd-${fi}-${si}-${ci}`, text: visible(c) })),
+    kind,
+    kindLabel: ui(lang, `remediation.${kind}`),
+    risks: riskWords(lang, s),
+    ...(s.flavour === 'openeuler' && s.flavourUnconfirmed ? { flavourMark: ui(lang, 'remediation.openeuler-only') } : {}),
+    ...(s.commandsMore ? { more: ui(lang, 'remediation.more-commands', { count: s.commandsMore }) } : {}),
   };
 }
 
@@ -477,7 +494,7 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       title: visible(local ? local.title : f.title),
       summary: visible(local ? local.summary : f.summary),
       explanation: compact ? [] : [...paragraphs(expl.main).map((text) => ({ text, en: false })), ...paragraphs(expl.en).map((text) => ({ text, en: true }))],
-      remediation: compact ? [] : (f.remediation ?? []).map((s, si) => stepView(s, fi, si, local?.remediation[si])),
+      remediation: compact ? [] : (f.remediation ?? []).map((s, si) => stepView(s, fi, si, tr?.lang ?? 'en', local?.remediation[si])),
       evidence: ev.slice(0, n).map(evidenceView),
       evidenceShown: n,
       evidenceTotal: total,

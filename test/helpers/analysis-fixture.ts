@@ -128,7 +128,7 @@ export function analysisFixture(): AnalysisResult {
       ev({ line: 812, time: at(1), excerpt: 'dockerd[812]: devmapper: semget failed: No space left on device', match: 'No space left on device' }),
     ],
     evidenceTotal: 2,
-    remediation: [{ text: 'Remove leaked udev cookies.', commands: ['dmsetup udevcomplete_all -y', 'ipcs -s'], source: 'openEuler guide: Semaphores May Be Residual' }],
+    remediation: [{ kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Remove leaked udev cookies.', commands: ['dmsetup udevcomplete_all -y', 'ipcs -s'], source: 'openEuler guide: Semaphores May Be Residual' }],
     causes: ['start-limit-hit#1'],
   });
   const start = finding({
@@ -155,7 +155,7 @@ export function analysisFixture(): AnalysisResult {
     unconfirmed: [{ artifact: 'systemd.docker', state: 'missing', collectNext: 'systemctl show docker.service' }],
     evidence: [ev({ line: 900, time: at(2), excerpt: 'systemd[1]: docker.service: Start request repeated too quickly.', match: 'Start request repeated too quickly' })],
     evidenceTotal: 1,
-    remediation: [{ text: 'Reset the failure counter after fixing the cause.', commands: ['systemctl reset-failed docker.service'], source: 'systemd hint' }],
+    remediation: [{ kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Reset the failure counter after fixing the cause.', commands: ['systemctl reset-failed docker.service'], source: 'systemd hint' }],
     causedBy: ['semaphore-leak#1'],
   });
   const overlay = finding({
@@ -359,7 +359,7 @@ export function hostileFixture(): AnalysisResult {
       ev({ path: `cmd/${P.svg}.txt`, line: 3, time: at(1), excerpt: `msg="${P.script}" name=${P.img} ${P.rtl}`, match: P.script }),
       ev({ line: 4, excerpt: `link ${P.jsUrl} ${P.title}`, match: P.jsUrl }),
     ],
-    remediation: [{ text: `Remove ${P.img}`, commands: [`docker rm '${P.closeScript}'`], source: P.svg }],
+    remediation: [{ kind: 'check', text: `Remove ${P.img}`, commands: [`docker rm '${P.closeScript}'`], source: P.svg }],
   };
   r.findings[1] = { ...r.findings[1]!, summary: `unit ${P.title}`, data: { name: P.script } };
   // Ids come from rule ids in practice; a hostile one must still yield a safe anchor.

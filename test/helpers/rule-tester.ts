@@ -114,6 +114,8 @@ function checkContract(rule: Rule, result: AnalysisResult): void {
       expect(e.excerpt.length, 'evidence has an excerpt').toBeGreaterThan(0);
     }
     expect(f.evidence.length, 'a finding names its evidence').toBeGreaterThan(0);
+    // The engine filled every command placeholder, from the rule's facts or as a visible <name>.
+    for (const s of f.remediation) for (const c of s.commands ?? []) expect(c, 'command placeholders filled').not.toMatch(/\{\{[A-Za-z][\w-]*\}\}/);
   }
 }
 

@@ -12,7 +12,7 @@ describe('reports of engine-made findings', () => {
     meta: {
       id: 'semaphore-leak', title: 'Semaphores leaked', category: 'ipc', severity: 'critical', requires: ['ipcs.sem'],
       explanation: 'why', guideSection: '§', messages: { full: '{{n}} of {{max}} arrays used' },
-      remediation: [{ text: 'Clean up.', commands: ['dmsetup udevcomplete_all'], source: 'openEuler guide' }],
+      remediation: [{ kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Clean up.', commands: ['dmsetup udevcomplete_all'], source: 'openEuler guide' }],
     },
     evaluate(ctx) {
       ctx.report({ messageId: 'full', data: { n: 128, max: 128 }, evidence: [ev({ artifact: 'ipcs.sem', path: 'cmd/ipcs-s.txt', line: 9, time: '2024-01-01T00:00:00.000Z', excerpt: 'key 0x0d4d0001', match: '0x0d4d0001' })], confidence: 'high', confidenceReason: 'counted' });

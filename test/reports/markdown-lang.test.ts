@@ -25,10 +25,15 @@ describe('report.md in ru and zh-CN', () => {
       expect(lines).toContain(`## ${mdText(ui(lang, 'report.root-causes'))}`);
       expect(lines).toContain(`## ${mdText(ui(lang, 'report.findings-count', { count: r.findings.length }))}`);
       expect(lines).toContain(`## ${mdText(ui(lang, 'report.not-evaluated'))}`);
-      for (const english of ['## Root causes', '## Findings', '## Not evaluated', 'Evidence:', 'Fix:', 'Logs only', 'confidence high']) expect(md).not.toContain(english);
+      for (const english of ['## Root causes', '## Findings', '## Not evaluated', 'Evidence:', 'Fix', 'Check', 'needs restart', 'Logs only', 'confidence high']) expect(md).not.toContain(english);
       const sem = local.findings[0]!;
       expect(md).toContain(`**${mdText(sem.i18n.severity.toLocaleUpperCase())}** ${mdText(sem.i18n.title)}: ${mdText(sem.i18n.summary)}`);
-      expect(md).toContain(`${ui(lang, 'report.fix')}: ${mdText(sem.i18n.remediation[0]!.text, 200)} \` ${sem.remediation[0]!.commands![0]} \``);
+      // The fixture's step: a fix with no restart, no data loss, that cannot be undone; its commands unchanged.
+      const fixLabel = ui(lang, 'remediation.fix');
+      const risk = ['remediation.no-restart', 'remediation.no-data-loss', 'remediation.irreversible'] as const;
+      const label = `${fixLabel.charAt(0).toLocaleUpperCase()}${fixLabel.slice(1)} (${risk.map((k) => ui(lang, k)).join(', ')})`;
+      const cmds = sem.remediation[0]!.commands!.map((c) => `\` ${c} \``).join(' ');
+      expect(md).toContain(`  - ${mdText(label)}: ${mdText(sem.i18n.remediation[0]!.text)} (${mdText(sem.i18n.remediation[0]!.source)}) ${cmds}`);
       expect(md).toContain(`\` ${sem.evidence[0]!.excerpt} \``);
       // The log-only finding names its artifact and the command in code spans, inside the translated sentence.
       expect(md).toContain('` systemd.docker `');

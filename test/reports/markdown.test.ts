@@ -26,7 +26,8 @@ describe('report.md', () => {
     expect(md).toContain('(2024-03-05 10:02:00 UTC – 10:12:00 UTC; confidence high; 1 further occurrence)');
     expect(md).toContain('  - Logs only: ` systemd.docker ` was not collected (missing); collect ` systemctl show docker.service `');
     expect(md).toContain(`Evidence: \` ${sem.evidence[0]!.excerpt} \` (cmd/ipcs-s.txt:4), 1 more line`);
-    expect(md).toContain(`Fix: ${sem.remediation[0]!.text} \` ${sem.remediation[0]!.commands![0]} \``);
+    const step = sem.remediation[0]!;
+    expect(md).toContain(`  - Fix (no restart, no data loss, cannot be undone): ${step.text} (openEuler guide: Semaphores May Be Residual) ${step.commands!.map((c) => `\` ${c} \``).join(' ')}`);
     expect(md).toContain('` thinpool-full ` not evaluated: needs dmsetup.status (missing); collect ` dmsetup status `');
     // findings in the engine's order, whatever it is
     r.findings.reverse();
@@ -36,9 +37,30 @@ describe('report.md', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('shows every remediation step with all its commands, each labelled check or fix', () => {
+    const r = analysisFixture();
+    const steps = [
+      { kind: 'check' as const, text: 'Count the arrays.', source: 'general practice', commands: ['ipcs -s', 'cat /proc/sys/kernel/sem'] },
+      { kind: 'fix' as const, risk: { restart: true, dataLoss: true, reversible: false }, text: 'Rebuild the pool.', source: 'moby/moby#43072', commands: ['lvremove docker/thinpool', 'systemctl restart docker'] },
+      { kind: 'fix' as const, risk: { restart: false, dataLoss: false, reversible: true }, text: 'Raise the limit.', source: 'general practice', commands: ['sysctl -w kernel.sem="250 32000 32 1024"'], commandsMore: 3 },
+    ];
+    r.findings = [{ ...r.findings[0]!, remediation: steps }];
+    const md = renderMarkdown(r);
+    const lines = md.split('\n');
+    for (const s of steps) {
+      const line = lines.find((l) => l.includes(s.text));
+      expect(line, s.text).toBeDefined();
+      for (const c of s.commands) expect(line).toContain(`\` ${c} \``);
+      expect(line!.startsWith(`  - ${s.kind === 'check' ? 'Check' : 'Fix'}`)).toBe(true);
+    }
+    expect(md).toContain('  - Fix (needs restart, can lose data, cannot be undone): Rebuild the pool.');
+    expect(md).toContain('  - Fix (no restart, no data loss, can be undone): Raise the limit.');
+    expect(md).toContain(`…and ${steps[2]!.commandsMore} more commands`);
+  });
+
   it(`stays within ${MAX_MARKDOWN_LINES} lines however big the result`, () => {
     const r = analysisFixture();
-    for (let i = 0; i < 300; i++) r.findings.push(finding({ id: `bulk-${i}#1`, evidence: [ev({ excerpt: `line ${i}` })], remediation: [{ text: 'do it', commands: ['x'], source: 's' }] }));
+    for (let i = 0; i < 300; i++) r.findings.push(finding({ id: `bulk-${i}#1`, evidence: [ev({ excerpt: `line ${i}` })], remediation: [{ kind: 'check', text: 'do it', commands: ['x'], source: 's' }] }));
     for (let i = 0; i < 40; i++) r.coverage.push({ ruleId: `gap-${i}`, status: 'not-evaluated', artifacts: [], checks: [], reason: 'missing', collectNext: ['collect'] });
     r.causeChains = Array.from({ length: 9 }, () => ['semaphore-leak#1', 'start-limit-hit#1']);
     const md = renderMarkdown(r);

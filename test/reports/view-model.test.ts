@@ -237,7 +237,7 @@ describe('very many findings', () => {
   it('shows every finding but only the first ones in full', () => {
     const r = emptyResult();
     r.findings = Array.from({ length: 30 }, (_x, i) =>
-      finding({ id: `r${String(i).padStart(2, '0')}#1`, evidence: [ev({ excerpt: 'x' })], remediation: [{ text: 't', source: 's' }] }),
+      finding({ id: `r${String(i).padStart(2, '0')}#1`, evidence: [ev({ excerpt: 'x' })], remediation: [{ kind: 'check', text: 't', source: 's' }] }),
     );
     const v = buildViewModel(r, { findingsFull: 10 });
     expect(v.findings).toHaveLength(30);
@@ -253,5 +253,34 @@ describe('very many findings', () => {
     const v = buildViewModel(r, { findingsListed: 25 });
     expect(v.findings).toHaveLength(25);
     expect(v.findingsOmitted).toBe(5);
+  });
+});
+
+describe('remediation steps in the page', () => {
+  it('label check and fix, say a fix’s risk, mark an openEuler-only step on an unknown flavour, and count capped commands', () => {
+    const r = emptyResult();
+    const risk = { restart: true, dataLoss: false, reversible: true };
+    r.findings = [
+      finding({
+        id: 'x#1',
+        evidence: [ev({ excerpt: 'x' })],
+        remediation: [
+          { kind: 'check', text: 'look', source: 'general practice', commands: ['ipcs -s'] },
+          { kind: 'fix', risk, flavour: 'openeuler', flavourUnconfirmed: true, text: 'keep files', source: 'openEuler guide: Impact of System Power-off', commands: ['systemctl restart docker'] },
+          { kind: 'fix', risk, flavour: 'openeuler', text: 'umask', source: 'openEuler guide: Daemon umask Configuration' },
+          { kind: 'fix', risk: { restart: false, dataLoss: true, reversible: false }, text: 'delete', source: 'general practice', commands: ['ip link delete veth1'], commandsMore: 4 },
+        ],
+      }),
+    ];
+    const steps = buildViewModel(r).findings[0]!.remediation;
+    expect(steps.map((s) => [s.kind, s.kindLabel])).toEqual([['check', 'check'], ['fix', 'fix'], ['fix', 'fix'], ['fix', 'fix']]);
+    expect(steps[0]!.risks).toEqual([]);
+    expect(steps[1]!.risks).toEqual(['needs restart', 'no data loss', 'can be undone']);
+    expect(steps[3]!.risks).toEqual(['no restart', 'can lose data', 'cannot be undone']);
+    expect(steps[1]!.flavourMark).toMatch(/openEuler docker-engine only/);
+    // On an openEuler host the engine sets no flavourUnconfirmed: no mark.
+    expect(steps[2]!.flavourMark).toBeUndefined();
+    expect(steps[3]!.more).toBe('…and 4 more commands');
+    expect(steps[3]!.commands.map((c) => c.text)).toEqual(['ip link delete veth1']);
   });
 });

@@ -102,12 +102,13 @@ function localizeFinding(lang: LangTag, f: Finding, metaById: Map<string, (typeo
   const more = /\(\+(\d+) more occurrences?\)$/.exec(f.summary);
   const moreText = more ? ` (+${ui(lang, 'report.more-occurrences', { count: Number(more[1]) })})` : '';
   const summary = has(lang, key(`message.${f.messageId}`)) || !meta ? t(lang, key(`message.${f.messageId}`), data) + moreText : f.summary;
-  const generic = meta?.remediation.length ?? 0;
-  const extra = f.remediation.length - generic; // steps written for this finding come first (engine.ts)
-  const remediation = f.remediation.map((step: RemediationStep, i): LocalizedStep => {
-    const own = i >= extra && meta !== undefined;
+  // A step is the rule's own (translated by its index in meta) when its English text is; the engine
+  // may have left out openEuler-only steps, so positions in the finding do not say it.
+  const remediation = f.remediation.map((step: RemediationStep): LocalizedStep => {
+    const at = meta ? meta.remediation.findIndex((m) => m.text === step.text) : -1;
+    const own = at >= 0;
     return {
-      text: own ? t(lang, key(`remediation.${i - extra}`)) : step.text,
+      text: own ? t(lang, key(`remediation.${at}`)) : step.text,
       source: localizeSource(lang, step.source),
       ...(step.commands ? { commands: step.commands } : {}),
       translated: own,

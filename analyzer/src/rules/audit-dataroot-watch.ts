@@ -55,10 +55,10 @@ export default defineRule({
       configWatched: '{{count}} audit rule(s) watch Docker configuration files or binaries: {{paths}}',
     },
     remediation: [
-      { text: 'List the loaded rules and find the watches on Docker directories.', commands: ['auditctl -l | grep docker', 'grep -rn docker /etc/audit/rules.d/'], source: 'openEuler guide: Audit Component' },
-      { text: 'Use audit watches on Docker directories with care: they load auditd and the disk.', source: 'openEuler guide: Audit Component' },
+      { kind: 'check', text: 'List the loaded rules and find the watches on Docker directories.', commands: ['auditctl -l | grep docker', 'grep -rn docker /etc/audit/rules.d/'], source: 'openEuler guide: Audit Component' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Use audit watches on Docker directories with care: they load auditd and the disk.', source: 'openEuler guide: Audit Component' },
       {
-        text: 'Drop the data-root watch (or narrow it to writes and attribute changes of the files you must track) and reload the rules.',
+        kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Drop the data-root watch (or narrow it to writes and attribute changes of the files you must track) and reload the rules.',
         commands: ['auditctl -W /var/lib/docker -p rwxa -k docker', 'augenrules --load'],
         source: 'general practice',
       },

@@ -69,8 +69,8 @@ export default defineRule({
       oldAddressKept: 'no --bip is configured, yet docker0 carries {{address}} rather than Docker\'s default {{defaultNet}}: probably a removed --bip that persisted',
     },
     remediation: [
-      { text: 'To drop an old bip, stop Docker, delete the docker0 bridge (not just its address), then start Docker so it creates docker0 afresh.', commands: ['systemctl stop docker', 'ip link delete docker0', 'systemctl start docker'], source: 'general practice (the guide gives no remedy)' },
-      { text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'To drop an old bip, stop Docker, delete the docker0 bridge (not just its address), then start Docker so it creates docker0 afresh.', commands: ['systemctl stop docker', 'ip link delete docker0', 'systemctl start docker'], source: 'general practice (the guide gives no remedy)' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Or set the address you want explicitly with --bip (daemon.json "bip" or DOCKER_NETWORK_OPTIONS) and restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Daemon Network Configuration' },
     ],
     // dockerd logs the default-bridge address (event dockerd.default-bridge) at every start without --bip.
     events: ['dockerd.default-bridge', 'dockerd.bridge-mismatch'],

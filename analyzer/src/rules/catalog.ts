@@ -17,6 +17,9 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
   out.push('# Rule catalog', '');
   out.push('Generated from the rule modules in `analyzer/src/rules/` by `npm run docs:rules`. Do not edit by hand:');
   out.push('`test/docs/rules-doc.test.ts` fails when this file is stale.', '');
+  out.push('Remediation steps are a **check** (reads state) or a **fix** (changes the host, with its risk). In a report,');
+  out.push('`{{name}}` in a command is filled from the finding\'s facts, and openEuler-only steps are left out on upstream');
+  out.push('Docker hosts (see `RemediationStep` in docs/report-schema.md).', '');
   out.push('| id | severity | category | summary | needs | guide section |', '|---|---|---|---|---|---|');
   for (const r of sortedRules(rules)) {
     const m = r.meta;
@@ -34,7 +37,9 @@ export function renderRulesMarkdown(rules: readonly Rule[]): string {
     for (const [id, text] of Object.entries(m.messages)) out.push(`- \`${id}\`: ${text}`);
     out.push('', '### Remediation', '');
     m.remediation.forEach((s, i) => {
-      out.push(`${i + 1}. ${s.text} _(${s.source})_`);
+      const risk = s.kind === 'fix' ? ` (${[s.risk.restart ? 'needs restart' : 'no restart', s.risk.dataLoss ? 'can lose data' : 'no data loss', s.risk.reversible ? 'can be undone' : 'cannot be undone'].join(', ')})` : '';
+      const only = s.flavour === 'openeuler' ? ' [openEuler docker-engine only]' : '';
+      out.push(`${i + 1}. **${s.kind}**${risk}${only}: ${s.text} _(${s.source})_`);
       for (const c of s.commands ?? []) out.push(`   - \`${c}\``);
     });
   }

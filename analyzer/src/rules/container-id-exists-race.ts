@@ -35,9 +35,9 @@ export default defineRule({
       idExistsAfterReboot: 'container {{container}} failed to start ("{{error}}") {{minutes}} min after boot {{boot}} began; the boot before it ended {{verdict}}: stale runtime state, not a containerd kill',
     },
     remediation: [
-      { text: 'Wait for the first `runc create` (and its hooks) to finish, then start the container again.', commands: ['docker start <container>'], source: 'openEuler guide: Failed to Restart a Container' },
-      { text: 'Preferably create a new container instead of restarting this one.', commands: ['docker rm <container>', 'docker run …'], source: 'openEuler guide: Failed to Restart a Container' },
-      { text: 'With containerd 1.6 the error persists until the stale shim ends: find and stop it.', commands: ['ps -ef | grep containerd-shim'], source: 'field guide §1.4 [lab]' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Wait for the first `runc create` (and its hooks) to finish, then start the container again.', commands: ['docker start {{container}}'], source: 'openEuler guide: Failed to Restart a Container' },
+      { kind: 'fix', risk: { restart: false, dataLoss: true, reversible: false }, text: 'Preferably create a new container instead of restarting this one.', commands: ['docker rm {{container}}', 'docker run …'], source: 'openEuler guide: Failed to Restart a Container' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'With containerd 1.6 the error persists until the stale shim ends: find and stop it.', commands: ['ps -ef | grep containerd-shim'], source: 'moby/moby#36145' },
     ],
     events: ['dockerd.api-error', 'runtime.id-exists', 'containerd.task-exists', 'dockerd.container-not-cleaned', 'containerd.started-by-dockerd', 'containerd.restarted-by-dockerd', 'containerd.exit-failed', 'containerd.connection-lost', 'unit.main-exited'],
   },
@@ -63,6 +63,8 @@ export default defineRule({
     for (const [key, records] of byContainer) {
       const first = records[0]!;
       const name = displayName(key, model.containers);
+      // The commands name the container as docker does: its name when known, else its id.
+      const fill = { container: commandRef(key, model.containers) };
       const error = first.evidence.match ?? first.kind;
       const cause = [...losses].reverse().find(
         (k) =>
@@ -74,6 +76,7 @@ export default defineRule({
         ctx.report({
           messageId: 'raceAfterContainerdKill',
           subject: key,
+          fill,
           data: { container: name, error, minutes: Math.round(((first.time! - cause.time!) / 60_000) * 10) / 10 },
           evidence,
           confidence: 'high',
@@ -88,6 +91,7 @@ export default defineRule({
         ctx.report({
           messageId: 'idExistsAfterReboot',
           subject: key,
+          fill,
           data: { container: name, error, minutes: Math.round(((first.time - boot.firstEntry) / 60_000) * 10) / 10, boot: boot.index, verdict: prev.verdict },
           severity: 'warning',
           evidence: [...evidence, ...(prev.evidence[0] ? [prev.evidence[0]] : [])].filter((e) => LOG_ARTIFACTS.includes(e.artifact as (typeof LOG_ARTIFACTS)[number])),
@@ -102,6 +106,7 @@ export default defineRule({
       ctx.report({
         messageId: 'idExistsNoKillSeen',
         subject: key,
+        fill,
         data: { container: name, error },
         severity: 'warning',
         evidence,
@@ -114,6 +119,13 @@ export default defineRule({
 
 function bootOf(e: { bootIndex?: number }, boots: readonly Boot[]): Boot | undefined {
   return e.bootIndex === undefined ? undefined : boots.find((b) => b.index === e.bootIndex);
+}
+
+/** What `docker start` takes for this container: its name, else its id; undefined when the log named none. */
+function commandRef(key: string, containers: readonly { id: string; name?: string }[]): string | undefined {
+  if (key === 'unknown') return undefined;
+  const c = containers.find((x) => x.id.startsWith(key) || key.startsWith(x.id) || x.name === key);
+  return c?.name ?? c?.id ?? key;
 }
 
 function displayName(key: string, containers: readonly { id: string; name?: string }[]): string {

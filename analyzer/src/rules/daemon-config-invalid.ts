@@ -50,9 +50,9 @@ export default defineRule({
       refused: 'dockerd refused its configuration {{count}} time(s): {{cause}}',
     },
     remediation: [
-      { text: 'Validate the file before restarting Docker; fix the reported line or remove the unknown directive.', commands: ['python3 -m json.tool /etc/docker/daemon.json', 'dockerd --validate --config-file /etc/docker/daemon.json   # Docker 23.0+'], source: 'general practice' },
-      { text: 'Set each option in one place only: remove it from daemon.json or from the flags in /etc/sysconfig/docker* / the unit (systemctl cat docker).', commands: ['systemctl cat docker', 'grep -H . /etc/sysconfig/docker*'], source: 'openEuler guide: Daemon Parameter Configuration' },
-      { text: 'Then clear the failed state and start Docker.', commands: ['systemctl reset-failed docker.service', 'systemctl restart docker'], source: 'openEuler guide: Failed to Restart the Docker Service' },
+      { kind: 'check', text: 'Validate the file before restarting Docker; fix the reported line or remove the unknown directive.', commands: ['python3 -m json.tool /etc/docker/daemon.json', 'dockerd --validate --config-file /etc/docker/daemon.json   # Docker 23.0+'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Set each option in one place only: remove it from daemon.json or from the flags in /etc/sysconfig/docker* / the unit (systemctl cat docker).', commands: ['systemctl cat docker', 'grep -H . /etc/sysconfig/docker*'], source: 'openEuler guide: Daemon Parameter Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Then clear the failed state and start Docker.', commands: ['systemctl reset-failed docker.service', 'systemctl restart docker'], source: 'openEuler guide: Failed to Restart the Docker Service' },
     ],
     events: ['dockerd.config-error', 'dockerd.log-level-error'],
   },

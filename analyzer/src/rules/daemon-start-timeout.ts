@@ -39,8 +39,8 @@ export default defineRule({
       resultTimeout: 'docker.service last failed with Result=timeout (the journal lines were not found)',
     },
     remediation: [
-      { text: 'Have the orchestrator remove containers that are no longer needed (exited and created ones) so that dockerd loads fewer at start.', commands: ['docker ps -a --filter status=exited --filter status=created -q | wc -l', 'docker container prune'], source: 'openEuler guide: Daemon Start Time' },
-      { text: 'Tune the orchestrator\'s restart period and docker.service\'s start timeout to the start time the host needs.', commands: ['systemctl edit docker.service   # [Service] TimeoutStartSec=300', 'systemctl show docker.service -p TimeoutStartUSec'], source: 'openEuler guide: Daemon Start Time' },
+      { kind: 'fix', risk: { restart: false, dataLoss: true, reversible: false }, text: 'Have the orchestrator remove containers that are no longer needed (exited and created ones) so that dockerd loads fewer at start.', commands: ['docker ps -a --filter status=exited --filter status=created -q | wc -l', 'docker container prune'], source: 'openEuler guide: Daemon Start Time' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Tune the orchestrator\'s restart period and docker.service\'s start timeout to the start time the host needs.', commands: ['systemctl edit docker.service   # [Service] TimeoutStartSec=300', 'systemctl show docker.service -p TimeoutStartUSec'], source: 'openEuler guide: Daemon Start Time' },
     ],
     events: ['unit.start-timeout', 'unit.failed-result', 'dockerd.loading-containers'],
     causedBy: ['audit-dataroot-watch', 'devicemapper-thinpool'],

@@ -55,9 +55,9 @@ export default defineRule({
       volumeStoreLocked: 'dockerd could not open the volume store {{count}} time(s): another dockerd holds its lock (not corruption)',
     },
     remediation: [
-      { text: 'Give each dockerd its own data-root and exec-root, used by Docker only; move foreign files out while Docker is stopped.', commands: ['ps -eo pid,args | grep [d]ockerd', 'ls -la /var/lib/docker'], source: 'openEuler guide: Daemon Running Directory Configuration' },
-      { text: 'Do not modify Docker\'s private directories; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
-      { text: 'For the volume store timeout, stop the other dockerd that uses the same data-root; do not delete metadata.db.', commands: ['fuser -v /var/lib/docker/volumes/metadata.db'], source: 'field guide §1.1 (moby/moby#29519)' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Give each dockerd its own data-root and exec-root, used by Docker only; move foreign files out while Docker is stopped.', commands: ['ps -eo pid,args | grep [d]ockerd', 'ls -la /var/lib/docker'], source: 'openEuler guide: Daemon Running Directory Configuration' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Do not modify Docker\'s private directories; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'For the volume store timeout, stop the other dockerd that uses the same data-root; do not delete metadata.db.', commands: ['fuser -v /var/lib/docker/volumes/metadata.db'], source: 'moby/moby#29519' },
     ],
     events: ['dockerd.volume-store-timeout'],
     // The timeout stands on the logs; the process list shows the second dockerd.

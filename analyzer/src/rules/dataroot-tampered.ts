@@ -59,8 +59,8 @@ export default defineRule({
       logrotate: 'a host logrotate job works on {{count}} file(s) under {{roots}} (Docker\'s private files), e.g. {{path}}',
     },
     remediation: [
-      { text: 'Do not modify files under the Docker data-root or exec-root; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
-      { text: 'Find who made the changes and stop them.', commands: ['ausearch -k docker -i | grep -v -e dockerd -e containerd -e runc'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Do not modify files under the Docker data-root or exec-root; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },
+      { kind: 'check', text: 'Find who made the changes and stop them.', commands: ['ausearch -k docker -i | grep -v -e dockerd -e containerd -e runc'], source: 'general practice' },
     ],
     events: ['logrotate.file-error'],
   },

@@ -26,7 +26,7 @@ export default defineRule({
     },
     remediation: [
       {
-        text: 'Use direct-lvm: create a thin pool on a dedicated block device with LVM and pass it to dockerd.',
+        kind: 'fix', risk: { restart: true, dataLoss: true, reversible: false }, text: 'Use direct-lvm: create a thin pool on a dedicated block device with LVM and pass it to dockerd.',
         commands: ['--storage-opt dm.thinpooldev=/dev/mapper/docker-thinpool'],
         source: 'openEuler guide: devicemapper Storage Driver Configuration',
       },

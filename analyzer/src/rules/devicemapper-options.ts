@@ -28,11 +28,11 @@ export default defineRule({
     },
     remediation: [
       {
-        text: 'Enable deferred deletion and deferred removal.',
+        kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Enable deferred deletion and deferred removal.',
         commands: ['--storage-opt dm.use_deferred_deletion=true --storage-opt dm.use_deferred_removal=true'],
         source: 'openEuler guide: devicemapper Storage Driver Configuration',
       },
-      { text: 'Use ext4 for the thin devices (takes effect for a new base device).', commands: ['--storage-opt dm.fs=ext4'], source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Use ext4 for the thin devices (takes effect for a new base device).', commands: ['--storage-opt dm.fs=ext4'], source: 'openEuler guide: devicemapper Storage Driver Configuration' },
     ],
   },
 

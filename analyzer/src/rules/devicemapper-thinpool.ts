@@ -37,13 +37,13 @@ export default defineRule({
       autoextendOff: 'the thin-pool LVM profile disables autoextension (threshold {{threshold}}, percent {{percent}})',
     },
     remediation: [
-      { text: 'Check the pool fill and extend the thin pool (or remove unused images and containers).', commands: ['dmsetup status', 'lvs -o+seg_monitor', 'lvextend -l +100%FREE docker/thinpool'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Check the pool fill and extend the thin pool (or remove unused images and containers).', commands: ['dmsetup status', 'lvs -o+seg_monitor', 'lvextend -l +100%FREE docker/thinpool'], source: 'general practice' },
       {
-        text: 'Leave autoextension off only when memory is short; otherwise set a threshold below 100 in docker-thinpool.profile and monitor the pool.',
+        kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Leave autoextension off only when memory is short; otherwise set a threshold below 100 in docker-thinpool.profile and monitor the pool.',
         commands: ['cat /etc/lvm/profile/docker-thinpool.profile', 'lvchange --metadataprofile docker-thinpool docker/thinpool'],
         source: 'openEuler guide: devicemapper Storage Driver Configuration',
       },
-      { text: 'A pool damaged by running out of space or by power loss cannot be repaired: rebuild it. Never edit devicemapper metadata by hand.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: true, reversible: false }, text: 'A pool damaged by running out of space or by power loss cannot be repaired: rebuild it. Never edit devicemapper metadata by hand.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
     ],
     events: ['devmapper.thinpool-low-free'],
     confirmedBy: ['docker.info', 'dmsetup.status'],

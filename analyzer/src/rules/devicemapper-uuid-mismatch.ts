@@ -30,7 +30,7 @@ export default defineRule({
     },
     remediation: [
       {
-        text: 'Clear BaseDeviceUUID in the deviceset-metadata of the data root in use (keep a copy first), then start Docker.',
+        kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Clear BaseDeviceUUID in the deviceset-metadata of the data root in use (keep a copy first), then start Docker.',
         commands: [
           'cp -a /var/lib/docker/devicemapper/metadata/deviceset-metadata /root/deviceset-metadata.bak',
           'sed -i \'s/"BaseDeviceUUID":"[^"]*"/"BaseDeviceUUID":""/\' /var/lib/docker/devicemapper/metadata/deviceset-metadata',
@@ -38,7 +38,7 @@ export default defineRule({
         ],
         source: 'openEuler guide: devicemapper Storage Driver Configuration',
       },
-      { text: 'With userns-remap the file is /var/lib/docker/<uid>.<gid>/devicemapper/metadata/deviceset-metadata.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+      { kind: 'check', text: 'With userns-remap the file is /var/lib/docker/<uid>.<gid>/devicemapper/metadata/deviceset-metadata.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
     ],
     events: ['devmapper.uuid-verify-failed', 'devmapper.cookie-failed'],
     // The refusal stands on the logs; the recorded BaseDeviceUUID confirms which metadata dockerd compared against.

@@ -9,6 +9,7 @@ import type { DaemonRun } from '../model/host-model.js';
 import { STORM_MIN_RUNS, runEvidence } from '../model/daemon-runs.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, iso, listSome } from './util-evidence.js';
+import { journalSince } from './util-remediation-fill.js';
 
 /** The most telling detail of one exit: dockerd's own words first, then the signal, then the unit result. */
 const causeOf = (r: DaemonRun): string => r.end.cause ?? (r.end.signal ? `killed (${r.end.signal})` : r.end.status ? `exit status ${r.end.status}` : r.end.result ? `result ${r.end.result}` : r.end.how);
@@ -31,8 +32,8 @@ export default defineRule({
       restartCounter: 'systemd restarted docker.service {{restarts}} times (NRestarts) in its current run',
     },
     remediation: [
-      { text: 'Fix the first cause listed (see the linked finding): repeated restarts do not clear it.', source: 'field guide §1.5' },
-      { text: 'Read the full log around the first failure.', commands: ['journalctl -u docker --since "<first time>" --no-pager | head -200', 'systemctl status docker'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Fix the first cause listed (see the linked finding): repeated restarts do not clear it.', source: 'openEuler guide: Failed to Restart the Docker Service' },
+      { kind: 'check', text: 'Read the full log around the first failure.', commands: ['TZ=UTC journalctl -u docker --since "{{since}}" --no-pager | head -200', 'systemctl status docker'], source: 'general practice' },
     ],
     events: ['unit.starting', 'dockerd.starting', 'unit.main-exited', 'unit.failed-result', 'dockerd.start-error', 'dockerd.config-error', 'go.panic', 'unit.scheduled-restart'],
     causedBy: ['daemon-config-invalid', 'semaphore-leak', 'power-off-db-loss', 'nproc-limit', 'journald-restart', 'devicemapper-uuid-mismatch', 'daemon-start-timeout'],
@@ -59,6 +60,7 @@ export default defineRule({
           threshold: STORM_MIN_RUNS,
         },
         evidence: exits.flatMap(runEvidence),
+        fill: { since: journalSince(iso(first)) },
         confidence: 'high',
         confidenceReason: 'each start and each unplanned exit is in the journal (counted per run, not per line)',
         detail: exits.map((r, i) => `${i + 1}. ${iso(r.start ?? r.end.time) ?? '?'}: ${causeOf(r).slice(0, 200)}`).join('\n'),

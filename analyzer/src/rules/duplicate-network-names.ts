@@ -26,8 +26,8 @@ export default defineRule({
       ambiguous: 'dockerd refused {{count}} request(s) because network {{name}} is ambiguous ({{matches}} matches)',
     },
     remediation: [
-      { text: 'Address networks by ID, not by name: list the IDs, keep the one in use and remove the other duplicates by ID.', commands: ['docker network ls --no-trunc --filter name=<name>', 'docker network inspect <id>', 'docker network rm <id>'], source: 'openEuler guide: Daemon Network Configuration' },
-      { text: 'Serialise network creation in scripts and orchestration (create once, then look the network up by ID).', source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Address networks by ID, not by name: list the IDs, keep the one in use and remove the other duplicates by ID.', commands: ['docker network ls --no-trunc --filter name={{network}}', 'docker network inspect {{id}}', 'docker network rm {{unused-id}}'], source: 'openEuler guide: Daemon Network Configuration' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Serialise network creation in scripts and orchestration (create once, then look the network up by ID).', source: 'general practice' },
     ],
     // From any unit: dockerd logs 4xx API errors only at debug level, so the text usually shows up in the logs of the
     // client that got it (an orchestrator, a script run by a unit).
@@ -52,6 +52,7 @@ export default defineRule({
         evidence,
         confidence: 'high',
         confidenceReason: 'docker network ls lists the same name with different IDs',
+        fill: { network: dups.map(([name]) => name), id: dups.flatMap(([, list]) => list.map((n) => n.id)) },
         detail: dups.map(([name, list]) => `${name}: ${list.map((n) => n.id.slice(0, 12)).join(', ')}`).join('; '),
       });
     }
@@ -72,6 +73,7 @@ export default defineRule({
         data: { name, matches: Number(g.matches), count: g.recs.length },
         evidence: g.recs.map((r) => r.evidence),
         subject: `network ${name}`,
+        fill: { network: name, id: networks.filter((n) => n.name === name).map((n) => n.id) },
         confidence: 'high',
         confidenceReason: 'dockerd logged the ambiguity error',
       });

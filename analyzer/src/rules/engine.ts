@@ -14,6 +14,7 @@ import { bootForTime } from '../model/timeline.js';
 import type { CheckCoverage, Confidence, CoverageVerdict, Finding, FindingEpisode, ReportInput, Rule, RuleContext, RuleMeta } from './types.js';
 import { severityRank } from './types.js';
 import { LOG_ARTIFACTS, MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
+import { stepsForHost } from './util-remediation-fill.js';
 
 export { MAX_EVIDENCE_PER_FINDING };
 /** Episodes kept per finding (the rest are counted in the summary of the last one). */
@@ -110,7 +111,8 @@ function fold(meta: RuleMeta, reports: Report[], model: HostModel): Finding {
     explanation: main.input.detail ? `${meta.explanation}\n\n${main.input.detail}` : meta.explanation,
     evidence: mainEvidence.slice(0, MAX_EVIDENCE_PER_FINDING),
     evidenceTotal: Math.max(main.input.evidenceTotal ?? 0, mainEvidence.length),
-    remediation: [...(main.input.remediation ?? []), ...meta.remediation],
+    // Steps for this host: filled from the main report's facts, openEuler-only ones gated by the flavour.
+    remediation: stepsForHost([...(main.input.remediation ?? []), ...meta.remediation], main.input.fill, model.identity?.flavor),
     causedBy: [],
     causes: [],
     episodes,

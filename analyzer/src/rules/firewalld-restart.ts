@@ -36,8 +36,8 @@ export default defineRule({
       appendsFailed: 'firewalld could not add {{count}} rule(s) to docker\'s {{chains}} chain(s) (No chain/target/match by that name): the chains were wiped, last at {{time}}',
     },
     remediation: [
-      { text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },
-      { text: 'Order the units so that docker starts after firewalld (upstream docker.service has After=firewalld.service).', commands: ['systemctl cat docker | grep -E "^(After|Wants)="'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Order the units so that docker starts after firewalld (upstream docker.service has After=firewalld.service).', commands: ['systemctl cat docker | grep -E "^(After|Wants)="'], source: 'general practice' },
     ],
     // setup-iptables: openEuler patch 0140 (docker-engine 18.09) brackets dockerd's iptables setup with these lines.
     events: ['dockerd.port-programming-failed', 'dockerd.chain-program-failed', 'firewalld.command-failed', 'dockerd.setup-iptables'],

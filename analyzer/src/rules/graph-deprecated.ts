@@ -38,7 +38,7 @@ export default defineRule({
     },
     remediation: [
       {
-        text: 'Replace the option with data-root (daemon.json "data-root" or --data-root), pointing at a directory used only by Docker.',
+        kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Replace the option with data-root (daemon.json "data-root" or --data-root), pointing at a directory used only by Docker.',
         commands: ['grep -n graph /etc/docker/daemon.json /etc/sysconfig/docker', 'systemctl restart docker'],
         source: 'openEuler guide: Daemon Running Directory Configuration',
       },

@@ -43,8 +43,8 @@ export default defineRule({
       icmpBeforeDrop: 'icc=false, but FORWARD accepts ICMP ({{icmpRule}}) before Docker\'s DROP for {{bridge}}: ping between containers works, TCP/UDP do not',
     },
     remediation: [
-      { text: 'Clear the host iptables rules that precede Docker\'s (or delete the ICMP accept) before using --icc=false, then restart Docker so it re-creates its rules in order.', commands: ['iptables -S FORWARD', 'iptables -D FORWARD -p icmp -j ACCEPT', 'systemctl restart docker'], source: 'openEuler guide: Iptables Component' },
-      { text: 'If containers must talk to each other, use a user-defined network or --link instead of relying on ICMP.', source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Clear the host iptables rules that precede Docker\'s (or delete the ICMP accept) before using --icc=false, then restart Docker so it re-creates its rules in order.', commands: ['iptables -S FORWARD', 'iptables -D FORWARD -p icmp -j ACCEPT', 'systemctl restart docker'], source: 'openEuler guide: Iptables Component' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'If containers must talk to each other, use a user-defined network or --link instead of relying on ICMP.', source: 'general practice' },
     ],
   },
 

@@ -10,6 +10,7 @@ import type { LogRecord } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { byTime, iso } from './util-evidence.js';
+import { journalSince } from './util-remediation-fill.js';
 import { nextStartAfter, runAt } from '../model/daemon-runs.js';
 
 export default defineRule({
@@ -35,8 +36,9 @@ export default defineRule({
       logsLost: 'systemd-journald restarted at {{restartTime}} while dockerd ran; dockerd logged nothing until its restart at {{dockerRestart}} although docker was active ({{activity}} events): those logs are lost',
     },
     remediation: [
-      { text: 'Restart Docker after journald restarts or misbehaves, so that dockerd gets a new log stream.', commands: ['systemctl restart docker'], source: 'openEuler guide: Journald Component' },
-      { text: 'Restart journald with "systemctl restart systemd-journald" rather than stop + start: the restart keeps the service log streams.', source: 'field guide §2 [lab]' },
+      { kind: 'check', text: 'Read what dockerd logged after the journald restart (times in UTC).', commands: ['TZ=UTC journalctl -u docker --since "{{since}}" --no-pager | head -200'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Restart Docker after journald restarts or misbehaves, so that dockerd gets a new log stream.', commands: ['systemctl restart docker'], source: 'openEuler guide: Journald Component' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Restart journald with "systemctl restart systemd-journald" rather than stop + start: the restart keeps the service log streams.', source: 'systemd-journald.service(8)' },
     ],
     // Every dockerd line (to find the silence), and docker activity that does not come from dockerd itself.
     events: ['journald.stopped', 'journald.started', 'dockerd.log-line', 'unit.mount-deactivated', 'kernel.bridge-port-state', 'unit.main-exited'],
@@ -76,6 +78,8 @@ export default defineRule({
       const running = known ? runAt(model.daemons, 'dockerd', t, b) !== undefined : dockerdLines.some((r) => r.time! < t && (b === undefined || r.bootIndex === undefined || r.bootIndex === b));
       if (!running) continue;
       const jEvidence: Evidence[] = jr.evidence;
+      // The commands read the journal from the journald restart on.
+      const fill = { since: journalSince(iso(t)) };
       const restart = nextStartAfter(model.daemons, 'dockerd', t, b);
       const windowEnd = restart?.start ?? end;
 
@@ -86,6 +90,7 @@ export default defineRule({
           messageId: 'sigpipeCrash',
           severity: 'error',
           data: { detail: `code=killed, status=${pipe.end.status ?? 'PIPE'}`, restartTime: iso(t)! },
+          fill,
           evidence: [...jEvidence, ...pipe.end.evidence],
           confidence: 'high',
           confidenceReason: 'systemd recorded the SIGPIPE kill after the journald restart',
@@ -106,7 +111,7 @@ export default defineRule({
         const gapStart = dockerdLines[Math.floor(half) - 1]?.time ?? -Infinity;
         const gapEnd = dockerdLines[Math.floor(half)]?.time ?? Infinity;
         if (t < gapEnd && windowEnd > gapStart) {
-          ctx.insufficient('too many dockerd lines to tell whether dockerd logged after the journald restart', ['journalctl -u docker --since "<journald restart time>"']);
+          ctx.insufficient('too many dockerd lines to tell whether dockerd logged after the journald restart', [`TZ=UTC journalctl -u docker --since "${fill.since ?? '<journald restart time>'}"`]);
           return;
         }
       }
@@ -122,6 +127,7 @@ export default defineRule({
         ctx.report({
           messageId: 'logsLost',
           severity: 'info',
+          fill,
           data: { restartTime: iso(t)!, dockerRestart: iso(restart.start) ?? '?', activity: acts.length, silentSeconds: Math.round((windowEnd - t) / 1000) },
           evidence: [...beforeEv, ...jEvidence, ...actEvidence, ...restart.evidence.slice(0, 1)],
           confidence: 'medium',
@@ -132,6 +138,7 @@ export default defineRule({
           messageId: 'dockerdSilent',
           severity: 'warning',
           data: { restartTime: iso(t)!, activity: acts.length },
+          fill,
           evidence: [...beforeEv, ...jEvidence, ...actEvidence],
           confidence: 'medium',
           confidenceReason: 'docker mounts/ports changed after the journald restart, yet dockerd logged nothing',
@@ -141,6 +148,7 @@ export default defineRule({
           messageId: 'dockerdQuiet',
           severity: 'info',
           data: { restartTime: iso(t)! },
+          fill,
           evidence: [...beforeEv, ...jEvidence],
           confidence: 'low',
           confidenceReason: 'dockerd may simply have been idle; nothing else shows docker activity after the restart',

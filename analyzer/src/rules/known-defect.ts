@@ -44,8 +44,10 @@ export function createKnownDefectRule(entries: readonly KnownDefect[]): Rule<'af
       },
       remediation: [
         {
+          kind: 'fix',
+          risk: { restart: true, dataLoss: false, reversible: true },
           text: 'Upgrade the package named in the finding to the fixed version or later, then restart the daemon (and the containers, when the advisory says running ones stay exposed).',
-          commands: ['yum update <package>', 'apt-get install --only-upgrade <package>'],
+          commands: ['yum update {{package}}', 'apt-get install --only-upgrade {{package}}'],
           source: 'general practice',
         },
       ],
@@ -85,9 +87,10 @@ export function createKnownDefectRule(entries: readonly KnownDefect[]): Rule<'af
           confidence: m.confidence,
           confidenceReason: m.confidenceReason,
           detail,
+          fill: { package: m.package },
           remediation:
             m.fixed !== undefined
-              ? [{ text: `Upgrade ${m.package} to ${m.fixed} or later.`, source: `known-defects: ${e.id} (${e.sources[0]!.url})` }]
+              ? [{ kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: `Upgrade ${m.package} to ${m.fixed} or later.`, source: `known-defects: ${e.id} (${e.sources[0]!.url})` }]
               : [],
         });
       }

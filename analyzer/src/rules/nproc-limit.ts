@@ -40,9 +40,9 @@ export default defineRule({
       nprocCapped: 'nproc is capped at {{value}} for {{domain}} ({{file}}); pam_limits does not govern a systemd-started dockerd (LimitNPROC={{unitLimit}})',
     },
     remediation: [
-      { text: 'Raise the nproc limit from 4096 (up to kernel.pid_max) in /etc/security/limits.d/20-nproc.conf on the host and in the images that carry it.', commands: ['grep -r nproc /etc/security/limits.conf /etc/security/limits.d/', 'sysctl kernel.pid_max'], source: 'openEuler guide: Precautions for Common Users' },
-      { text: 'For dockerd and its containers set LimitNPROC and TasksMax in a docker.service drop-in (pam_limits does not apply to services), then reload and restart.', commands: ['systemctl edit docker   # [Service] LimitNPROC=infinity TasksMax=infinity', 'systemctl daemon-reload', 'systemctl restart docker'], source: 'field guide §2' },
-      { text: 'Raise kernel.pid_max if the host runs many processes.', commands: ['sysctl -w kernel.pid_max=4194304'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Raise the nproc limit from 4096 (up to kernel.pid_max) in /etc/security/limits.d/20-nproc.conf on the host and in the images that carry it.', commands: ['grep -r nproc /etc/security/limits.conf /etc/security/limits.d/', 'sysctl kernel.pid_max'], source: 'openEuler guide: Precautions for Common Users' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'For dockerd and its containers set LimitNPROC and TasksMax in a docker.service drop-in (pam_limits does not apply to services), then reload and restart.', commands: ['systemctl edit docker   # [Service] LimitNPROC=infinity TasksMax=infinity', 'systemctl daemon-reload', 'systemctl restart docker'], source: 'systemd.exec(5), systemd.resource-control(5)' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Raise kernel.pid_max if the host runs many processes.', commands: ['sysctl -w kernel.pid_max=4194304'], source: 'general practice' },
     ],
     // EAGAIN from Go's fork/exec, bash's fork and cgo's pthread_create; the Go runtime's "failed to create new OS thread".
     events: ['proc.fork-eagain', 'go.os-thread-failed'],

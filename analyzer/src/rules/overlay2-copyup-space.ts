@@ -44,9 +44,9 @@ export default defineRule({
       noSpaceErrors: '{{count}} ENOSPC (no space) error(s) from docker/containerd; the data-root filesystem looks fine now ({{state}})',
     },
     remediation: [
-      { text: 'Free space under the data-root: remove stopped containers, dangling images and build cache.', commands: ['docker system df', 'docker container prune', 'docker image prune'], source: 'general practice' },
-      { text: 'Check what uses the space and inodes on the data-root filesystem.', commands: ['df -h /var/lib/docker', 'df -i /var/lib/docker', 'du -xsh /var/lib/docker/*'], source: 'general practice' },
-      { text: 'Keep large files that containers modify in volumes, not in image layers (copy-up copies the whole file).', source: 'openEuler guide: overlay2 Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: false, dataLoss: true, reversible: false }, text: 'Free space under the data-root: remove stopped containers, dangling images and build cache.', commands: ['docker system df', 'docker container prune', 'docker image prune'], source: 'general practice' },
+      { kind: 'check', text: 'Check what uses the space and inodes on the data-root filesystem.', commands: ['df -h /var/lib/docker', 'df -i /var/lib/docker', 'du -xsh /var/lib/docker/*'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Keep large files that containers modify in volumes, not in image layers (copy-up copies the whole file).', source: 'openEuler guide: overlay2 Storage Driver Configuration' },
     ],
     events: ['fs.no-space'],
   },

@@ -27,13 +27,13 @@ export default defineRule({
       removeFailed: '{{count}} container removal(s) failed with "invalid argument" under overlay2: a mount on the overlay2 directory is the usual cause',
     },
     remediation: [
-      { text: 'Confirm the driver and find the mounts on the overlay2 directory.', commands: ['docker info | grep "Storage Driver"', 'mount -l | grep overlay2'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
+      { kind: 'check', text: 'Confirm the driver and find the mounts on the overlay2 directory.', commands: ['docker info | grep "Storage Driver"', 'mount -l | grep overlay2'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
       {
-        text: 'Unmount the mount points from the bottom up, then restart or remove all containers and restart Docker.',
-        commands: ['umount <data-root>/overlay2', 'systemctl restart docker'],
+        kind: 'fix', risk: { restart: true, dataLoss: true, reversible: false }, text: 'Unmount the mount points from the bottom up, then restart or remove all containers and restart Docker.',
+        commands: ['umount {{path}}', 'systemctl restart docker'],
         source: 'openEuler guide: overlay2 Storage Driver Configuration',
       },
-      { text: 'Or migrate the services away and reboot the node.', commands: ['reboot'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: false }, text: 'Or migrate the services away and reboot the node.', commands: ['reboot'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
     ],
     events: ['overlay2.remove-failed'],
   },
@@ -51,6 +51,7 @@ export default defineRule({
       ctx.report({
         messageId: 'mountShadow',
         data: { source: m.source, fsType: m.fsType, path: target },
+        fill: { path: target },
         evidence: [...shadows.map((s) => ({ ...s.evidence, match: target })), ...logEvidence, ...driverEvidence(model)],
         confidence: m.ambiguous ? 'medium' : 'high',
         confidenceReason: m.ambiguous ? 'from mount -l, whose path split is a guess' : 'the mount table shows a mount exactly on the overlay2 directory',
@@ -62,6 +63,7 @@ export default defineRule({
       ctx.report({
         messageId: 'removeFailed',
         data: { count: ctx.eventCount('overlay2.remove-failed') },
+        fill: { path: target },
         evidence: logEvidence,
         confidence: model.mounts.length > 0 ? 'low' : 'medium',
         confidenceReason:

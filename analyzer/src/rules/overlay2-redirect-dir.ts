@@ -27,8 +27,8 @@ export default defineRule({
       redirectDirOff: 'overlayfs redirect_dir is N: renaming directories from image layers inside containers fails with EXDEV',
     },
     remediation: [
-      { text: 'Set redirect_dir to Y.', commands: ['echo Y > /sys/module/overlay/parameters/redirect_dir'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
-      { text: 'Keep it across reboots with a module option, then restart the affected containers.', commands: ['echo "options overlay redirect_dir=on" > /etc/modprobe.d/overlay.conf'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Set redirect_dir to Y.', commands: ['echo Y > /sys/module/overlay/parameters/redirect_dir'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Keep it across reboots with a module option, then restart the affected containers.', commands: ['echo "options overlay redirect_dir=on" > /etc/modprobe.d/overlay.conf'], source: 'general practice' },
     ],
     events: ['fs.cross-device-link', 'fs.exdev'],
   },

@@ -36,9 +36,9 @@ export default defineRule({
       refused: 'dockerd refused overlay2: {{reason}}',
     },
     remediation: [
-      { text: 'Use kernel 4.0 or later and put the data-root on ext4 (or xfs formatted with ftype=1).', commands: ['uname -r', 'docker info | grep -A4 "Storage Driver"', 'xfs_info /var/lib/docker | grep ftype'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: true, reversible: false }, text: 'Use kernel 4.0 or later and put the data-root on ext4 (or xfs formatted with ftype=1).', commands: ['uname -r', 'docker info | grep -A4 "Storage Driver"', 'xfs_info /var/lib/docker | grep ftype'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },
       {
-        text: 'Configure the driver in daemon.json or in /etc/sysconfig/docker-storage.',
+        kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Configure the driver in daemon.json or in /etc/sysconfig/docker-storage.',
         commands: ['DOCKER_STORAGE_OPTIONS="--storage-driver=overlay2"'],
         source: 'openEuler guide: overlay2 Storage Driver Configuration',
       },

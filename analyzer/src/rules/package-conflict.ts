@@ -26,7 +26,7 @@ export default defineRule({
       coInstalled: 'docker-engine {{engine}} is installed together with {{others}}',
     },
     remediation: [
-      { text: 'Never install docker-engine together with separate containerd, runc or podman packages: remove the extra packages (check first that nothing else needs them).', commands: ['rpm -qa | grep -E "^(docker-engine|containerd|runc|podman)-"', 'yum remove <package>'], source: 'openEuler guide: Precautions' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Never install docker-engine together with separate containerd, runc or podman packages: remove the extra packages (check first that nothing else needs them).', commands: ['rpm -qa | grep -E "^(docker-engine|containerd|runc|podman)-"', 'yum remove {{package}}'], source: 'openEuler guide: Precautions' },
     ],
   },
 
@@ -45,6 +45,7 @@ export default defineRule({
     ctx.report({
       messageId: 'coInstalled',
       data: { engine: `${engine.version}${engine.release ? `-${engine.release}` : ''}`, others: listSome(others.map(fmt), 4), count: others.length },
+      fill: { package: others.map((p) => p.name) },
       evidence: [...engines.map((p) => ({ ...p.evidence, match: p.name })), ...others.map((p) => ({ ...p.evidence, match: p.name }))],
       confidence: 'high',
       confidenceReason: `the ${engine.manager} package list names both`,

@@ -30,10 +30,10 @@ export default defineRule({
       stateDamaged: 'Docker state files are damaged ({{lost}}); no unclean shutdown was identified',
     },
     remediation: [
-      { text: 'To restore by hand, first keep the DB files from being deleted at the next start: set DISABLE_CRASH_FILES_DELETE=true for dockerd.', commands: ["echo 'DISABLE_CRASH_FILES_DELETE=true' >> /etc/sysconfig/docker", 'systemctl restart docker'], source: 'openEuler guide: Impact of System Power-off' },
-      { text: 'A truncated local-kv.db keeps dockerd from starting ("file size too small"): move it away so dockerd recreates it (user networks must then be recreated).', commands: ['mv /var/lib/docker/network/files/local-kv.db /var/lib/docker/network/files/local-kv.db.bad', 'systemctl restart docker'], source: 'field guide §1.1 [lab]' },
-      { text: 'A thin pool damaged by power-off cannot be recovered: rebuild it.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
-      { text: 'Recreate lost containers, networks and volumes from their definitions; volume data under volumes/<name>/_data survives.', source: 'field guide §1.1' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, flavour: 'openeuler', text: 'To restore by hand, first keep the DB files from being deleted at the next start: set DISABLE_CRASH_FILES_DELETE=true for dockerd.', commands: ["echo 'DISABLE_CRASH_FILES_DELETE=true' >> /etc/sysconfig/docker", 'systemctl restart docker'], source: 'openEuler guide: Impact of System Power-off' },
+      { kind: 'fix', risk: { restart: true, dataLoss: true, reversible: true }, text: 'A truncated local-kv.db keeps dockerd from starting ("file size too small"): move it away so dockerd recreates it (user networks must then be recreated).', commands: ['mv /var/lib/docker/network/files/local-kv.db /var/lib/docker/network/files/local-kv.db.bad', 'systemctl restart docker'], source: 'moby/moby#43072' },
+      { kind: 'fix', risk: { restart: true, dataLoss: true, reversible: false }, text: 'A thin pool damaged by power-off cannot be recovered: rebuild it.', source: 'openEuler guide: devicemapper Storage Driver Configuration' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Recreate lost containers, networks and volumes from their definitions; volume data under volumes/<name>/_data survives.', source: 'openEuler guide: Impact of System Power-off' },
     ],
     // `dockerd.dblock-missing` only marks the first dockerd start after a boot: never read as evidence.
     events: ['dockerd.cleanup-db', 'container.load-failed', 'container.remove-invalid', 'bolt.corruption', 'bolt.panic', 'container.network-not-found'],

@@ -29,11 +29,11 @@ export default defineRule({
     },
     remediation: [
       {
-        text: 'If a network-heavy container is CPU-bound in system calls and its threat model allows it, run that container without the seccomp filter.',
+        kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'If a network-heavy container is CPU-bound in system calls and its threat model allows it, run that container without the seccomp filter.',
         commands: ['docker run -itd --security-opt seccomp=unconfined busybox:latest'],
         source: 'openEuler guide: Security Configuration (seccomp)',
       },
-      { text: 'Prefer a custom, smaller profile over unconfined where possible.', commands: ['docker run --security-opt seccomp=/path/to/profile.json …'], source: 'general practice' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Prefer a custom, smaller profile over unconfined where possible.', commands: ['docker run --security-opt seccomp=/path/to/profile.json …'], source: 'general practice' },
     ],
   },
 

@@ -38,9 +38,9 @@ export default defineRule({
       cookieFailures: 'dockerd could not create devicemapper udev cookies {{count}} time(s): the semaphore limit is likely exhausted',
     },
     remediation: [
-      { text: 'Count the semaphores and the cookies, and read the limit (4th value of kernel.sem = SEMMNI).', commands: ['ipcs', 'dmsetup udevcookies', 'cat /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },
-      { text: 'If the leaked count equals the 4th value, either raise the limit…', commands: ['echo 250 32000  32  1024 > /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },
-      { text: '…or destroy cookies older than one minute (it asks for confirmation and skips younger cookies).', commands: ['dmsetup udevcomplete_all 1'], source: 'openEuler guide: Semaphores May Be Residual' },
+      { kind: 'check', text: 'Count the semaphores and the cookies, and read the limit (4th value of kernel.sem = SEMMNI).', commands: ['ipcs', 'dmsetup udevcookies', 'cat /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'If the leaked count equals the 4th value, either raise the limit…', commands: ['echo 250 32000  32  1024 > /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: '…or destroy cookies older than one minute (it asks for confirmation and skips younger cookies).', commands: ['dmsetup udevcomplete_all 1'], source: 'openEuler guide: Semaphores May Be Residual' },
     ],
     events: ['devmapper.cookie-failed', 'devmapper.semaphore-limit', 'devmapper.udev-wait-failed'],
     confirmedBy: ['ipcs.sem', 'kernel.sem'],

@@ -34,9 +34,9 @@ export default defineRule({
       restartedTooOften: 'systemd refused to start docker.service {{hits}} time(s): it was started {{starts}} times within {{seconds}} s before the refusal, more than the start limit allows',
     },
     remediation: [
-      { text: 'Fix the cause of the failed starts first (see the linked finding and the first failing start below).', source: 'field guide §1.5' },
-      { text: 'Wait for the next 10-second period, then restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Failed to Restart the Docker Service' },
-      { text: 'Or clear the failed state so systemd accepts a start at once.', commands: ['systemctl reset-failed docker.service', 'systemctl start docker'], source: 'systemd hint' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Fix the cause of the failed starts first (see the linked finding and the first failing start below).', source: 'openEuler guide: Failed to Restart the Docker Service' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Wait for the next 10-second period, then restart Docker.', commands: ['systemctl restart docker'], source: 'openEuler guide: Failed to Restart the Docker Service' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Or clear the failed state so systemd accepts a start at once.', commands: ['systemctl reset-failed docker.service', 'systemctl start docker'], source: 'systemd hint' },
     ],
     events: ['unit.start-limit', 'unit.failed-result', 'unit.starting', 'dockerd.starting', 'dockerd.start-error', 'dockerd.config-error', 'unit.main-exited'],
     confirmedBy: ['systemd.docker', 'systemd.status'],

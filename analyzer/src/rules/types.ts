@@ -14,14 +14,52 @@ export type Confidence = 'high' | 'medium' | 'low';
 
 export type RuleCategory = 'storage' | 'network' | 'daemon' | 'systemd' | 'ipc' | 'security' | 'packaging' | 'logging' | 'performance';
 
-export interface RemediationStep {
+/** What a fix costs: read by whoever decides whether to run it now, in a maintenance window or not at all. */
+export interface StepRisk {
+  /** It restarts dockerd, containers, a service or the host, or takes effect only after one. */
+  restart: boolean;
+  /** It deletes or replaces data (containers, images, volumes, networks, database files) that may not come back. */
+  dataLoss: boolean;
+  /** It can be undone (the old state is kept or can be set again). */
+  reversible: boolean;
+}
+
+interface StepBase {
   /** What to do, in one sentence. */
   text: string;
-  /** Commands to copy, one per entry (may be empty). */
+  /**
+   * Commands to copy, one per entry (may be empty). `{{name}}` is filled from the finding's facts
+   * (util-remediation-fill.ts); a value the rule does not know stays visible as `<name>`.
+   */
   commands?: string[];
-  /** Where this step comes from: "openEuler guide: Semaphores May Be Residual", "systemd hint", "general practice". */
+  /**
+   * Where this step comes from, a public document: "openEuler guide: Semaphores May Be Residual",
+   * an upstream issue ("moby/moby#43072"), a man page, "systemd hint", "general practice".
+   */
   source: string;
+  /** Only for openEuler's docker-engine (its own options and files): hidden on upstream Docker hosts. */
+  flavour?: 'openeuler';
+  /** Set by the engine: an openEuler-only step kept because the host's flavour is unknown (shown with a mark). */
+  flavourUnconfirmed?: true;
+  /** Set by the engine: how many filled commands were left out after the first few. */
+  commandsMore?: number;
 }
+
+/** A diagnostic: reads state, changes nothing. */
+export interface CheckStep extends StepBase {
+  kind: 'check';
+}
+
+/** A change to the host: always says what it costs. */
+export interface FixStep extends StepBase {
+  kind: 'fix';
+  risk: StepRisk;
+}
+
+export type RemediationStep = CheckStep | FixStep;
+
+/** Placeholder values: a string, or a list that expands the commands naming it. */
+export type RemediationFill = Record<string, string | readonly string[] | undefined>;
 
 export interface RuleMeta<M extends string = string> {
   /** kebab-case diagnosis = file name. */
@@ -138,6 +176,12 @@ export interface ReportInput<M extends string> {
   confidenceReason: string;
   /** Extra remediation steps specific to this finding, placed before the generic ones. */
   remediation?: RemediationStep[];
+  /**
+   * Values for the `{{name}}` placeholders of the remediation commands, from the facts the finding
+   * stands on (interface names, container names, a journald restart time). A list expands a command
+   * into one per value.
+   */
+  fill?: RemediationFill;
   /** Explanation addendum for this finding (named objects lost, interfaces …). */
   detail?: string;
   /** What it is about (container id, interface, semaphore key, unit): one finding per rule and subject. */

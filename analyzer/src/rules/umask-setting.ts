@@ -32,8 +32,8 @@ export default defineRule({
       umaskInvalid: 'native.umask={{value}} is not supported (only normal or secure): dockerd refuses to start',
     },
     remediation: [
-      { text: 'If containers must create files readable by others (umask 0022), set the exec-opt to normal and restart Docker.', commands: ['dockerd --exec-opt native.umask=normal   # or "exec-opts": ["native.umask=normal"] in daemon.json', 'systemctl restart docker'], source: 'openEuler guide: Daemon umask Configuration' },
-      { text: 'Use only the values normal (0022) or secure (0027).', source: 'openEuler patch 0021' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, flavour: 'openeuler', text: 'If containers must create files readable by others (umask 0022), set the exec-opt to normal and restart Docker.', commands: ['dockerd --exec-opt native.umask=normal   # or "exec-opts": ["native.umask=normal"] in daemon.json', 'systemctl restart docker'], source: 'openEuler guide: Daemon umask Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, flavour: 'openeuler', text: 'Use only the values normal (0022) or secure (0027).', source: 'openEuler patch 0021' },
     ],
     // openEuler patch/0021-umask-support-specify-umask.patch: dockerd's refusal of an unknown value.
     events: ['dockerd.umask-unsupported'],

@@ -29,8 +29,8 @@ export default defineRule({
       manyPorts: '{{count}} published port mappings on running containers while userland-proxy is {{proxySetting}} (no process list to count docker-proxy)',
     },
     remediation: [
-      { text: 'Publish only the ports you need: every -p mapping starts a docker-proxy process.', commands: ['docker ps --format "{{.Names}}\\t{{.Ports}}"'], source: 'openEuler guide: Daemon Network Configuration' },
-      { text: 'Where hairpin NAT and localhost access work without it, turn the proxy off ("userland-proxy": false in daemon.json) and restart Docker.', commands: ['systemctl restart docker'], source: 'general practice (Docker documentation: userland-proxy)' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Publish only the ports you need: every -p mapping starts a docker-proxy process.', commands: ['docker ps --format "{{.Names}}\\t{{.Ports}}"'], source: 'openEuler guide: Daemon Network Configuration' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Where hairpin NAT and localhost access work without it, turn the proxy off ("userland-proxy": false in daemon.json) and restart Docker.', commands: ['systemctl restart docker'], source: 'general practice (Docker documentation: userland-proxy)' },
     ],
   },
 

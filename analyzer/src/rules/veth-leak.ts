@@ -37,8 +37,8 @@ export default defineRule({
       excessEndpoints: '{{count}} docker veth endpoint(s) on docker bridges but only {{running}} running container(s): {{names}}',
     },
     remediation: [
-      { text: 'Confirm no container uses the interfaces (docker ps, docker network inspect), then delete each leaked pair; deleting one end removes its peer.', commands: ['ip link delete <veth>'], source: 'general practice (the guide gives none)' },
-      { text: 'Restart Docker after a kill so that it cleans the endpoints it does know (Removing stale sandbox/endpoint).', commands: ['systemctl restart docker'], source: 'field guide §1.3' },
+      { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Confirm no container uses the interfaces (docker ps, docker network inspect), then delete each leaked pair; deleting one end removes its peer.', commands: ['ip link delete {{veth}}'], source: 'general practice (the guide gives none)' },
+      { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Restart Docker after a kill so that it cleans the endpoints it does know (Removing stale sandbox/endpoint).', commands: ['systemctl restart docker'], source: 'moby/libnetwork#1850' },
     ],
     causedBy: ['power-off-db-loss', 'docker-restart-storm'],
   },
@@ -83,6 +83,8 @@ export default defineRule({
           ? `dockerd (re)started ${Math.round(sinceStart! / 1000)} s before collection: pairs of containers still being started look the same for a few seconds; collect again after a minute to confirm`
           : 'both ends of each pair are in the host namespace, which no running container allows',
         detail: `Interfaces: ${listSome(names, MAX_NAMES_IN_DETAIL)}.${killNote}`,
+        // Deleting one end of a pair removes its peer: one command per pair.
+        fill: { veth: onePerPair(pairs) },
       });
     }
 
@@ -105,6 +107,7 @@ export default defineRule({
         evidenceTotal: killEvidence.length + healthyForm.length,
         confidence: 'medium',
         confidenceReason: 'counted against running containers; host-network and container-network containers own no veth, so this is a lower bound',
+        fill: { veth: names },
         detail: `Docker veth endpoints on docker bridges: ${listSome(names, MAX_NAMES_IN_DETAIL)}. [lab] saw such endpoints belong to containerd tasks still running while docker showed the container as Created.${killNote}`,
       });
     }
@@ -115,4 +118,17 @@ export default defineRule({
 function lastKill(runs: readonly DaemonRun[]): DaemonRun | undefined {
   const kills = byTime(runs.filter((r) => r.daemon === 'dockerd' && (r.end.how === 'killed' || r.end.how === 'crash' || r.end.how === 'unclean')).map((r) => ({ time: r.end.time, r })));
   return kills[kills.length - 1]?.r;
+}
+
+/** One interface per host-side pair (`vethA@vethB` and `vethB@vethA` are one pair): deleting either end removes both. */
+function onePerPair(pairs: readonly LinkFact[]): string[] {
+  const taken = new Set<string>();
+  const out: string[] = [];
+  for (const l of [...pairs].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (taken.has(l.name)) continue;
+    taken.add(l.name);
+    if (l.peerName) taken.add(l.peerName);
+    out.push(l.name);
+  }
+  return out;
 }

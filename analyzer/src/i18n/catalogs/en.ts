@@ -333,6 +333,17 @@ const ui = {
   'batch.status.analyzed': 'analyzed',
   'batch.status.partial': 'partly read',
   'batch.status.failed': 'could not be read',
+  // --- s4-rem ---
+  'remediation.check': 'check',
+  'remediation.fix': 'fix',
+  'remediation.restart': 'needs restart',
+  'remediation.no-restart': 'no restart',
+  'remediation.data-loss': 'can lose data',
+  'remediation.no-data-loss': 'no data loss',
+  'remediation.reversible': 'can be undone',
+  'remediation.irreversible': 'cannot be undone',
+  'remediation.openeuler-only': 'openEuler docker-engine only (this host\'s Docker flavour is unknown)',
+  'remediation.more-commands': '{{count, plural, one{…and # more command} other{…and # more commands}}}',
 } as const;
 
 export type UiKey = keyof typeof ui;
