@@ -128,9 +128,8 @@ function whole(lang: LangTag, c: Compiled, english: string): string | undefined 
 export function runtimeText(lang: LangTag, english: string): string | undefined {
   if (lang === DEFAULT_LANG) return english;
   const c = compiled(lang);
-  const direct = whole(lang, c, english);
-  if (direct !== undefined) return direct;
-  // Clauses come off the end, the last appended first.
+  // Clauses come off the end first (the last appended first): a pattern ending in a value would
+  // otherwise take the clause into that value.
   for (const p of c.clauses) {
     const m = p.re.exec(english);
     if (!m || m.index === 0) continue;
@@ -138,5 +137,5 @@ export function runtimeText(lang: LangTag, english: string): string | undefined 
     const clause = fill(lang, p, m);
     if (head !== undefined && clause !== undefined) return head + clause;
   }
-  return undefined;
+  return whole(lang, c, english);
 }
