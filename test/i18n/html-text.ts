@@ -20,10 +20,10 @@ const unescape = (s: string) =>
 /**
  * Elements marked lang="en" that the tests read anyway: a translated page must not need them (the
  * confidence reason of a finding and an episode's summary are translated by the catalogs' run-time
- * texts). Matched by the element's class or, for the reason, by its place after the confidence label.
+ * texts). Matched by the class of an enclosing element (`meta`: the confidence line, `episode`).
  */
 export interface ReadOptions {
-  /** Read lang="en" text inside these classes' elements too (`meta`: the confidence line, `episode`). */
+  /** Read lang="en" text inside elements of these classes too. */
   readEnglishIn?: readonly string[];
 }
 
