@@ -127,6 +127,8 @@ export interface StepView {
 export interface EpisodeView {
   severity: Severity;
   summary: string;
+  /** The summary stayed English on a translated page (its data could not be read back): marked lang="en". */
+  summaryEn: boolean;
   when: string;
   evidence?: EvidenceView;
 }
@@ -148,6 +150,8 @@ export interface FindingView {
   confidenceLabel: string;
   categoryLabel: string;
   confidenceReason: string;
+  /** The reason stayed English on a translated page (no catalog text for it): marked lang="en". */
+  confidenceReasonEn: boolean;
   category: string;
   title: string;
   summary: string;
@@ -444,9 +448,10 @@ function when(x: { firstTime?: string; lastTime?: string; bootIndex?: number }, 
   return s ? `${s}${x.bootIndex !== undefined ? ` (boot ${x.bootIndex})` : ''}` : 'no time';
 }
 
-function episodeView(e: FindingEpisode, tr?: Tr): EpisodeView {
+function episodeView(e: FindingEpisode, tr?: Tr, local?: FindingI18n['episodes'][number]): EpisodeView {
   const first = e.evidence?.[0];
-  return { severity: e.severity, summary: visible(e.summary), when: when(e, tr), ...(first ? { evidence: evidenceView(first) } : {}) };
+  const translated = !!local?.translated;
+  return { severity: e.severity, summary: visible(translated ? local!.summary : e.summary), summaryEn: !!tr && !translated, when: when(e, tr), ...(first ? { evidence: evidenceView(first) } : {}) };
 }
 
 /** A finding's explanation: the translated paragraph, then the rule's English run-time detail (engine.ts appends it). */
@@ -488,7 +493,8 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       severityLabel: local ? capital(local.severity) : (SEV_LABEL[f.severity] ?? f.severity),
       confidence: f.confidence,
       confidenceLabel: local ? local.confidence : f.confidence,
-      confidenceReason: visible(f.confidenceReason ?? ''),
+      confidenceReason: visible(local?.confidenceReason ?? f.confidenceReason ?? ''),
+      confidenceReasonEn: !!tr && local?.confidenceReason === undefined,
       category: f.category,
       categoryLabel: local ? local.category : f.category,
       title: visible(local ? local.title : f.title),
@@ -510,7 +516,7 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       causes: (f.causes ?? []).map(link).filter((l): l is LinkView => !!l),
       when: when(f, tr),
       timed: !!f.firstTime,
-      episodes: episodes.slice(0, limits.episodesPerFinding).map((e) => episodeView(e, tr)),
+      episodes: episodes.slice(0, limits.episodesPerFinding).map((e, ei) => episodeView(e, tr, local?.episodes[ei])),
       episodesMore,
       unconfirmed: (f.unconfirmed ?? []).map((u) => ({
         artifact: visible(u.artifact),

@@ -17,14 +17,27 @@ const unescape = (s: string) =>
     .replace(/&#x3D;/g, '=')
     .replace(/&amp;/g, '&');
 
-export function readableText(html: string): string[] {
+/**
+ * Elements marked lang="en" that the tests read anyway: a translated page must not need them (the
+ * confidence reason of a finding and an episode's summary are translated by the catalogs' run-time
+ * texts). Matched by the class of an enclosing element (`meta`: the confidence line, `episode`).
+ */
+export interface ReadOptions {
+  /** Read lang="en" text inside elements of these classes too. */
+  readEnglishIn?: readonly string[];
+}
+
+export function readableText(html: string, opts: ReadOptions = {}): string[] {
   const out: string[] = [];
   // Each open element: whether it (or an ancestor) is skipped.
-  const stack: { tag: string; skip: boolean }[] = [];
+  const stack: { tag: string; skip: boolean; read: boolean }[] = [];
+  const readIn = new Set(opts.readEnglishIn ?? []);
   const re = /<!--[\s\S]*?-->|<!doctype[^>]*>|<\/?([a-zA-Z][\w-]*)([^>]*)>|([^<]+)/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const [token, tag, attrs, text] = m;
-    const skipped = stack.length > 0 && stack[stack.length - 1]!.skip;
+    const top = stack[stack.length - 1];
+    const skipped = !!top?.skip;
+    const inRead = !!top?.read;
     if (text !== undefined) {
       const t = unescape(text).trim();
       if (t && !skipped) out.push(t);
@@ -38,8 +51,11 @@ export function readableText(html: string): string[] {
       continue;
     }
     if (VOID.has(name) || /\/\s*$/.test(attrs ?? '')) continue;
-    const skip = skipped || SKIP_TAGS.has(name) || /\blang="en"/.test(attrs ?? '') || /\bclass="[^"]*\bexcerpt\b/.test(attrs ?? '');
-    stack.push({ tag: name, skip });
+    const classes = (/\bclass="([^"]*)"/.exec(attrs ?? '')?.[1] ?? '').split(/\s+/);
+    const read = inRead || classes.some((c) => readIn.has(c));
+    const declaredEn = /\blang="en"/.test(attrs ?? '') && !read;
+    const skip = skipped || SKIP_TAGS.has(name) || declaredEn || classes.includes('excerpt');
+    stack.push({ tag: name, skip, read });
   }
   return out;
 }

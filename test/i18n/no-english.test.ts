@@ -9,9 +9,10 @@
  * outside code spans, allowing the free text a rule composes at run time (rule-written coverage
  * reasons and remediation steps, which Markdown cannot mark as English).
  *
- * Not covered (see docs/i18n.md): free text a rule composes at run time (a finding's detail,
- * its confidence reason, rule-written coverage reasons) and episodes' summaries stay English and
- * are not part of `i18n`; the HTML shows them with lang="en".
+ * Confidence reasons, rule-written coverage reasons and episodes' summaries are translated (the
+ * catalogs' run-time texts): every one of a sample must have its translation, and the HTML's
+ * confidence line and episodes are read even where marked lang="en".
+ * Not covered (see docs/i18n.md): a finding's detail addendum, which stays English (lang="en").
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,9 @@ describe('no English in translated catalogs', () => {
     const page = '<h2>Host facts</h2><code>left out</code><pre class="excerpt">error text</pre><p lang="en">shown <b>as</b> collected</p><br><p>Сведения</p>';
     expect(readableText(page)).toEqual(['Host facts', 'Сведения']);
     expect(englishWords(readableText(page).join(' '))).toEqual(['Host', 'facts']);
+    // A confidence reason or an episode left English is read even though marked lang="en".
+    const card = '<p class="meta"><time>t</time> · достоверность: <span lang="en">counted from a snapshot</span></p><li class="episode sev-info"><p><span lang="en">one more</span></p><pre class="excerpt">log</pre></li><p lang="en">detail</p>';
+    expect(readableText(card, { readEnglishIn: ['meta', 'episode'] })).toEqual(['t', '· достоверность:', 'counted from a snapshot', 'one more']);
   });
   for (const lang of LANGS) {
     it(`${lang}: every message`, () => {
@@ -96,6 +100,13 @@ describe('no English in the localized results of the shipped samples', () => {
           // Data values are bundle facts (names, causes dockerd logged): shown as they are, also as dates.
           const data = Object.values(f.data).flatMap((v) => [String(v), ...(/^\d{4}-\d\d-\d\dT/.test(String(v)) ? [formatUtc(String(v), lang)] : [])]);
           for (const [k, v] of Object.entries({ title: f.i18n.title, summary: f.i18n.summary, explanation: f.i18n.explanation, severity: f.i18n.severity, confidence: f.i18n.confidence, category: f.i18n.category, guide: f.i18n.guideSection })) check(`${f.id} ${k}`, v, data);
+          // The run-time texts: every confidence reason and episode of a shipped sample has its translation.
+          if (f.i18n.confidenceReason === undefined) leaks[`${lang} ${f.id} confidenceReason untranslated: ${f.confidenceReason}`] = [];
+          else check(`${f.id} confidenceReason`, f.i18n.confidenceReason, data);
+          for (const e of f.i18n.episodes) {
+            if (!e.translated) leaks[`${lang} ${f.id} episode untranslated: ${e.summary}`] = [];
+            else check(`${f.id} episode`, e.summary, data);
+          }
           for (const s of f.i18n.remediation) {
             if (s.translated) check(`${f.id} step`, s.text);
             check(`${f.id} source`, s.source);
@@ -130,7 +141,8 @@ describe('no English in the localized results of the shipped samples', () => {
         const ruleWritten = [...coverage.filter((c) => c.i18n.reason === undefined).map((c) => c.reason), ...findings.flatMap((f) => f.i18n.remediation.filter((s) => !s.translated).map((s) => s.text))];
         const md = renderMarkdown(l);
         for (const line of md.split('\n')) check('report.md', withoutFacts(withoutFacts(line.replace(/\\(.)/g, '$1'), ruleWritten), facts));
-        for (const text of readableText(renderHtml(l))) check('report.html', withoutFacts(text, facts));
+        // Confidence reasons (p.meta) and episodes are read even where marked lang="en": they must be translated.
+        for (const text of readableText(renderHtml(l), { readEnglishIn: ['meta', 'episode'] })) check('report.html', withoutFacts(text, facts));
         expect(leaks).toEqual({});
         // And it is really translated: the verdict status is not the English one.
         expect(v.status).not.toBe(localizeResult(result, 'en').verdict.i18n.status);

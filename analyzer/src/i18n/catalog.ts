@@ -6,6 +6,7 @@
  * - `source.<English source>`        remediation sources other than a guide section
  * - `event.<kind>`                   the event catalog's kinds, for the timeline
  * - `rule.<id>.title|explanation`    `rule.<id>.message.<messageId>`, `rule.<id>.remediation.<i>`
+ * - `runtime.<English>`              texts rules compose at run time, by their English (runtime-text.ts)
  *
  * English rule, section, source and event texts are read from the rule metadata and the event
  * catalog here, at run time: they have one home, and a new rule is in the English catalog at once
@@ -14,7 +15,8 @@
 import { CATALOG } from '../events/catalog.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleMeta } from '../rules/types.js';
-import { DEFAULT_LANG, languageOf, type LangTag } from './registry.js';
+import type { Catalog } from './types.js';
+import { DEFAULT_LANG, LANGUAGES, languageOf, type LangTag } from './registry.js';
 
 const GUIDE_PREFIX = 'openEuler guide: ';
 
@@ -66,5 +68,9 @@ export function flatCatalog(lang: LangTag, rules: readonly Rule[] = RULES): Map<
     for (const [m, t] of Object.entries(r.messages)) out.set(`rule.${id}.message.${m}`, t);
     r.remediation.forEach((t, i) => out.set(`rule.${id}.remediation.${i}`, t));
   }
+  // English run-time texts are their own keys: every text some language translates, so the
+  // completeness test also says when one translated language has a text another lacks.
+  if (lang === DEFAULT_LANG) for (const l of LANGUAGES as readonly Catalog[]) for (const k of Object.keys(l.runtime ?? {})) out.set(`runtime.${k}`, k);
+  else for (const [k, v] of Object.entries(c.runtime ?? {})) out.set(`runtime.${k}`, v);
   return out;
 }

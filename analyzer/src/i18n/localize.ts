@@ -8,10 +8,13 @@
  * - `verdict.i18n`: status, headline, checked, missing, facts;
  * - `coverage[].i18n`: status, checks, and the reason when the engine wrote it.
  *
- * Evidence, commands, paths, identifiers and data values are never translated. Free text a rule
- * composes at run time (a finding's detail addendum and confidence reason, rule-written coverage
- * reasons, a boot's unclean-shutdown reason) has no key yet: it is not copied into `i18n` and stays
- * in English in the untranslated fields (`finding.explanation` after the paragraph, `confidenceReason`).
+ * Evidence, commands, paths, identifiers and data values are never translated. Texts a rule
+ * composes at run time are translated by their exact English (runtime-text.ts): `finding.i18n.confidenceReason`
+ * and a rule-written `coverage[].i18n.reason` are there when the catalog has the text, absent when
+ * not (the renderers then show the English, marked lang="en"). Episodes' summaries are the rule's
+ * message templates filled in: the data is read back from the English by the template.
+ * Still without a key: a finding's detail addendum (`finding.explanation` after the paragraph)
+ * and a boot's unclean-shutdown reason.
  * English in, English out: `lang` en adds the block too, so renderers read one shape.
  */
 import type { AnalysisResult } from '../analyze.js';
@@ -21,7 +24,8 @@ import { RULES } from '../rules/index.js';
 import { guideSegments, sourceKey } from './catalog.js';
 import { formatUtc } from './dates.js';
 import type { MessageData } from './format.js';
-import type { LangTag } from './registry.js';
+import { DEFAULT_LANG, type LangTag } from './registry.js';
+import { patternOf, runtimeText } from './runtime-text.js';
 import { has, joinAnd, t, ui } from './translate.js';
 import type { UiKey } from './catalogs/en.js';
 
@@ -40,8 +44,10 @@ export interface FindingI18n {
   summary: string;
   explanation: string;
   remediation: LocalizedStep[];
-  /** Episodes keep their English summary until the engine records each episode's data (FindingEpisode has none). */
+  /** Episodes' summaries: the message template in the language, its data read back from the English summary (`translated` false when that fails). */
   episodes: { summary: string; translated: boolean }[];
+  /** The confidence reason in the language; absent when the catalog has no translation of the English. */
+  confidenceReason?: string;
   severity: string;
   confidence: string;
   category: string;
@@ -61,7 +67,7 @@ export interface CoverageI18n {
   lang: LangTag;
   status: string;
   checks: { title: string; status: string }[];
-  /** The reason, when the engine wrote it (rule-written reasons are free text and stay English). */
+  /** The reason in the language: the engine's own, or a rule's when the catalog translates it; absent otherwise. */
   reason?: string;
 }
 
@@ -94,6 +100,23 @@ export function localizeSource(lang: LangTag, source: string): string {
   return 'section' in s ? ui(lang, 'source.guide', { section: t(lang, `section.${s.section}`) }) : t(lang, `source.${s.source}`);
 }
 
+/**
+ * An episode's summary in the language. The engine keeps only the filled-in English, so the data is
+ * read back by the message template (`{{name}}` → a capture) and the language's template filled with it.
+ */
+function episodeSummary(lang: LangTag, f: Finding, e: Finding['episodes'][number], meta: (typeof RULES)[number]['meta'] | undefined): { summary: string; translated: boolean } {
+  if (lang === DEFAULT_LANG) return { summary: e.summary, translated: true };
+  const english = meta?.messages[e.messageId];
+  const key = `rule.${f.ruleId}.message.${e.messageId}`;
+  if (english === undefined || !has(lang, key)) return { summary: e.summary, translated: false };
+  const { names, source } = patternOf(english);
+  const m = new RegExp(`^${source}$`, 's').exec(e.summary);
+  if (!m) return { summary: e.summary, translated: false };
+  const data: Record<string, string> = {};
+  names.forEach((n, i) => (data[n] = m[i + 1]!));
+  return { summary: t(lang, key, localData(lang, data)), translated: true };
+}
+
 function localizeFinding(lang: LangTag, f: Finding, metaById: Map<string, (typeof RULES)[number]['meta']>): FindingI18n {
   const meta = metaById.get(f.ruleId);
   const key = (k: string) => `rule.${f.ruleId}.${k}`;
@@ -102,6 +125,7 @@ function localizeFinding(lang: LangTag, f: Finding, metaById: Map<string, (typeo
   const more = /\(\+(\d+) more occurrences?\)$/.exec(f.summary);
   const moreText = more ? ` (+${ui(lang, 'report.more-occurrences', { count: Number(more[1]) })})` : '';
   const summary = has(lang, key(`message.${f.messageId}`)) || !meta ? t(lang, key(`message.${f.messageId}`), data) + moreText : f.summary;
+  const reason = f.confidenceReason ? runtimeText(lang, f.confidenceReason) : undefined;
   // A step is the rule's own (translated by its index in meta) when its English text is; the engine
   // may have left out openEuler-only steps, so positions in the finding do not say it.
   const remediation = f.remediation.map((step: RemediationStep): LocalizedStep => {
@@ -120,7 +144,8 @@ function localizeFinding(lang: LangTag, f: Finding, metaById: Map<string, (typeo
     summary,
     explanation: meta ? t(lang, key('explanation')) : f.explanation,
     remediation,
-    episodes: f.episodes.map((e) => ({ summary: e.summary, translated: false })),
+    episodes: f.episodes.map((e) => episodeSummary(lang, f, e, meta)),
+    ...(reason !== undefined ? { confidenceReason: reason } : {}),
     severity: ui(lang, `severity.${f.severity}` as UiKey),
     confidence: ui(lang, `confidence.${f.confidence}` as UiKey),
     category: ui(lang, `category.${f.category}` as UiKey),
@@ -158,7 +183,7 @@ function localizeVerdict(lang: LangTag, v: Verdict, findings: readonly (Finding 
 const artifactList = (lang: LangTag, list: readonly { artifact: string; state: string }[]) =>
   list.map((a) => ui(lang, 'artifact.with-state', { artifact: a.artifact, state: ui(lang, `artifact.state.${a.state}` as UiKey) })).join(', ');
 
-/** The engine's own reasons (engine.ts), recognised by their exact English; anything else came from a rule. */
+/** The engine's own reasons (engine.ts), recognised by their exact English; anything else came from a rule (runtime-text.ts). */
 function coverageReason(lang: LangTag, c: CoverageVerdict): string | undefined {
   let base = c.reason;
   let tail = '';
@@ -173,7 +198,9 @@ function coverageReason(lang: LangTag, c: CoverageVerdict): string | undefined {
   if (c.status === 'not-evaluated' && base === `needs ${c.artifacts.map((a) => `${a.artifact} (${a.state})`).join(', ')}`) {
     return ui(lang, 'coverage.reason.needs', { artifacts: artifactList(lang, c.artifacts) }) + tail;
   }
-  return undefined;
+  // A rule's own reason (ctx.insufficient, ctx.notEvaluated), when the catalog has it.
+  const own = base ? runtimeText(lang, base) : undefined;
+  return own !== undefined ? own + tail : undefined;
 }
 
 function localizeCoverage(lang: LangTag, c: CoverageVerdict): CoverageI18n {

@@ -32,6 +32,14 @@ export interface Catalog<Tag extends string = string> {
   events: Record<string, string>;
   /** Rule texts by rule id (empty for en: taken from meta). */
   rules: Record<string, RuleText>;
+  /**
+   * Texts rules compose at run time (confidence reasons, rule-written coverage reasons), keyed by
+   * their exact English; `{{name}}` in a key matches any text there, and the value uses the same
+   * names. A key starting with "; " is a clause the engine appends to another reason. None for en
+   * (the key is the English). runtime-text.ts matches them; test/i18n/run-time-texts.test.ts reads
+   * the rule sources and says which texts a language lacks.
+   */
+  runtime?: Record<string, string>;
 }
 
 export function defineCatalog<const Tag extends string>(c: Catalog<Tag>): Catalog<Tag> {

@@ -869,4 +869,265 @@ export default defineCatalog({
       ],
     },
   },
+
+  // --- s4-runtime ---
+  // Тексты, которые правила составляют во время работы (confidenceReason, ctx.insufficient), по английскому тексту: runtime-text.ts.
+  runtime: {
+    'counted over audit.log from {{from}} to {{to}}':
+      'подсчитано по audit.log с {{from}} по {{to}}',
+    'the rule is loaded; audit.log shows {{count}} keyed events ({{rate}} per minute), below the flood threshold':
+      'правило загружено; в audit.log {{count, plural, one{# событие} few{# события} many{# событий} other{# события}}} с этим ключом ({{rate}} в минуту), ниже порога лавины записей',
+    'the rule is loaded or configured; audit.log was not available to measure the volume':
+      'правило загружено или настроено; audit.log не собран, поэтому объем записей не измерить',
+    'low-volume watches on files that rarely change':
+      'наблюдение за редко меняющимися файлами дает мало записей',
+    'dockerd logged the mismatch when it refused to start':
+      'dockerd записал в журнал это расхождение, когда отказался запускаться',
+    'the configured value and the ip addr output disagree':
+      'настроенное значение расходится с выводом «ip addr»',
+    'no docker0 address and no default-bridge log line from dockerd':
+      'нет ни адреса docker0, ни строки dockerd о мосте по умолчанию («Default bridge»)',
+    'an earlier dockerd start came up without the "Default bridge" line (so with --bip), the last one logs it with the old subnet':
+      'более ранний запуск dockerd прошел без строки «Default bridge» (значит, с --bip), а последний записывает ее со старой подсетью',
+    'no bip in any configuration source; dockerd also picks another pool when 172.17.0.0/16 overlaps a host route':
+      'параметр bip не задан ни в одном источнике конфигурации; dockerd выбирает другой пул и тогда, когда 172.17.0.0/16 пересекается с маршрутом хоста',
+    'the failure follows containerd going away ({{how}}) in the same boot':
+      'сбой следует за остановкой containerd («{{how}}») в той же загрузке',
+    'the failure comes right after an unclean reboot, with no containerd kill: runc/containerd state from before the reboot was left behind':
+      'сбой произошел сразу после некорректной перезагрузки, без аннулирования containerd: осталось состояние runc/containerd, созданное до перезагрузки',
+    'the failure comes right after a reboot, with no containerd kill: state under /run survived a warm reboot or was restored':
+      'сбой произошел сразу после перезагрузки, без аннулирования containerd: состояние в /run пережило «теплую» перезагрузку или было восстановлено',
+    'no containerd kill or restart in the 15 minutes before; stale runc state after an unclean reboot gives the same text':
+      'за 15 минут до этого containerd не аннулировался и не перезапускался; тот же текст дает устаревшее состояние runc после некорректной перезагрузки',
+    'dockerd refused to start with this file and did not start successfully afterwards':
+      'dockerd отказался запускаться с этим файлом и после этого ни разу не запустился успешно',
+    'dockerd refused this configuration earlier but started successfully later':
+      'ранее dockerd отказался работать с этой конфигурацией, но позже запустился успешно',
+    'the file is broken; the journal shows no failed start yet (dockerd reads it at its next start)':
+      'файл поврежден; в журнале пока нет неудачного запуска (dockerd прочитает файл при следующем запуске)',
+    'logrus accepts only trace, debug, info, warn, error, fatal and panic':
+      'logrus принимает только значения «trace», «debug», «info», «warn», «error», «fatal» и «panic»',
+    'dockerd logged the refusal and no successful start follows it':
+      'dockerd записал отказ в журнал, и успешного запуска после него нет',
+    'dockerd logged the refusal but started successfully later: the configuration was fixed since':
+      'dockerd записал отказ в журнал, но позже запустился успешно: конфигурацию с тех пор исправили',
+    'systemctl show reports Result=timeout':
+      '«systemctl show» сообщает Result=timeout',
+    'systemctl status reports Result: timeout':
+      '«systemctl status» сообщает «Result: timeout»',
+    'systemd logged the timeout and the bundle shows a reason':
+      'systemd записал истечение времени запуска, и в архиве видна причина',
+    'systemd logged the timeout; the bundle does not show why dockerd was slow':
+      'systemd записал истечение времени запуска; по архиву не видно, почему dockerd запускался медленно',
+    'from the data-root listing (cut short: there may be more)':
+      'по списку содержимого корневого каталога данных (список обрезан: их может быть больше)',
+    'from the data-root listing':
+      'по списку содержимого корневого каталога данных',
+    'names not in the list of what dockerd, containerd and runc create there':
+      'этих имен нет среди того, что там создают dockerd, containerd и runc',
+    'the process list shows the daemons and their data-root options':
+      'список процессов показывает демоны и их параметры data-root',
+    'the timeout means another process held the flock on volumes/metadata.db; the process list does not show it any more':
+      'истечение времени означает, что блокировку flock на volumes/metadata.db держал другой процесс; в списке процессов его уже нет',
+    'logrotate\'s own error names the file; whether it changed files (copytruncate, rename) is not in the logs':
+      'ошибка самого logrotate называет файл; изменял ли он файлы (copytruncate, переименование), в журналах не видно',
+    'audit.log was not collected: only logrotate\'s errors in the logs were looked at':
+      'audit.log не собран: проверены только ошибки logrotate в журналах',
+    'audit records name the process and the path':
+      'записи audit называют процесс и путь',
+    'docker info lists the loop file':
+      'docker info показывает loop-файл',
+    'docker info names a loop device as the data file':
+      'docker info называет файлом данных loop-устройство',
+    'docker info names a regular file as the data file (docker before 1.5 printed the loop file there)':
+      'docker info называет файлом данных обычный файл (Docker до версии 1.5 выводил там loop-файл)',
+    'from the configuration; docker info (which names the loop file) was not available':
+      'по конфигурации; вывод docker info (где указан loop-файл) недоступен',
+    'docker info reports the deferred settings':
+      'docker info сообщает значения параметров deferred',
+    'from the storage-opts; docker info was not available':
+      'по параметрам storage-opts; вывод docker info недоступен',
+    'dm.fs is set in the configuration':
+      'dm.fs задан в конфигурации',
+    'docker info reports the backing filesystem':
+      'docker info сообщает базовую файловую систему',
+    'dmsetup status of the pool':
+      'вывод «dmsetup status» для пула',
+    'docker info\'s space lines of the pool':
+      'строки docker info о пространстве пула',
+    'dockerd logged the refusal; the pool has room now (space freed since?)':
+      'dockerd записал отказ в журнал; сейчас в пуле есть место (с тех пор освободили?)',
+    'dockerd logged the refusal':
+      'dockerd записал отказ в журнал',
+    'read from the LVM profile':
+      'прочитано из профиля LVM',
+    'dockerd logged the verification failure':
+      'dockerd записал в журнал сбой проверки',
+    'each start and each unplanned exit is in the journal (counted per run, not per line)':
+      'каждый запуск и каждый незапланированный выход есть в журнале (подсчет по запускам, а не по строкам)',
+    'systemd counted the automatic restarts; the journal does not show them (rotated or not collected)':
+      'автоматические перезапуски подсчитал systemd; в журнале их не видно (журнал ротирован или не собран)',
+    'docker network ls listed no networks (not collected, or the daemon was down)':
+      '«docker network ls» не показал ни одной сети (не собрано или демон не работал)',
+    'docker network ls lists the same name with different IDs':
+      '«docker network ls» показывает одно и то же имя с разными идентификаторами',
+    'dockerd logged the ambiguity error':
+      'dockerd записал в журнал ошибку неоднозначности',
+    '; seen in the logs only: {{artifacts}} would confirm it':
+      '; видно только в журналах: подтвердить можно по {{artifacts}}',
+    '; the logs show {{events}}':
+      '; в журналах есть {{events}}',
+    'the chains are missing and firewalld started after dockerd':
+      'цепочек нет, и firewalld запустился после dockerd',
+    'the chains are missing while dockerd runs with iptables enabled; what removed them is not in the logs (firewalld, iptables -F/-X, a firewall script)':
+      'цепочек нет, хотя dockerd работает с включенным iptables; что их удалило, в журналах не видно (firewalld, iptables -F/-X, сценарий межсетевого экрана)',
+    'dockerd restarted after the last failure, which re-creates the chains':
+      'после последнего сбоя dockerd перезапустился, а это заново создает цепочки',
+    'no dockerd restart followed the failures':
+      'после сбоев dockerd не перезапускался',
+    'dockerd restarted after the last refused append, which re-creates the chains':
+      'после последнего отклоненного добавления правила dockerd перезапустился, а это заново создает цепочки',
+    'firewalld reported the chain missing when docker added to it':
+      'firewalld сообщил об отсутствии цепочки, когда Docker добавлял в нее правило',
+    'firewalld started after dockerd, though docker\'s chains are present (firewalld may have been configured for docker)':
+      'firewalld запустился после dockerd, хотя цепочки Docker на месте (возможно, firewalld настроен для работы с Docker)',
+    'firewalld started after dockerd; the iptables state was not collected':
+      'firewalld запустился после dockerd; состояние iptables не собрано',
+    'dockerd could not program its NAT chain; the cause is not in the logs':
+      'dockerd не смог настроить свою цепочку NAT; причины в журналах нет',
+    'dockerd logged the fatal deprecation error':
+      'dockerd записал в журнал фатальную ошибку об устаревшем параметре',
+    'the option is in the configuration as collected':
+      'параметр есть в собранной конфигурации',
+    'the option is in the effective configuration':
+      'параметр есть в действующей конфигурации',
+    'dockerd logged the deprecation warning; the configuration that sets it was not collected':
+      'dockerd записал в журнал предупреждение об устаревшем параметре; конфигурация, где он задан, не собрана',
+    'icc=false is set but the filter table was not collected':
+      'задан icc=false, но таблица «filter» не собрана',
+    'the rule order in iptables-save shows the ICMP accept ahead of the inter-container DROP':
+      'порядок правил в iptables-save показывает, что ACCEPT для ICMP стоит перед DROP между контейнерами',
+    'systemctl status shows the SIGPIPE kill; the journald restart that causes it is not in the collected logs':
+      '«systemctl status» показывает аннулирование сигналом SIGPIPE; перезапуска journald, который его вызывает, в собранных журналах нет',
+    'systemd recorded the SIGPIPE kill after the journald restart':
+      'systemd зафиксировал аннулирование сигналом SIGPIPE после перезапуска journald',
+    'too many dockerd lines to tell whether dockerd logged after the journald restart':
+      'строк dockerd слишком много, чтобы определить, писал ли dockerd в журнал после перезапуска journald',
+    'docker mounts/ports changed during the window, yet no dockerd line was logged until the restart':
+      'за этот период точки монтирования и порты Docker менялись, но до перезапуска от dockerd не было ни одной строки',
+    'docker mounts/ports changed after the journald restart, yet dockerd logged nothing':
+      'после перезапуска journald точки монтирования и порты Docker менялись, но dockerd ничего не записал',
+    'dockerd may simply have been idle; nothing else shows docker activity after the restart':
+      'возможно, dockerd просто бездействовал; ничто другое не показывает активности Docker после перезапуска',
+    'neither a package list nor docker version output could be parsed':
+      'не удалось разобрать ни список пакетов, ни вывод «docker version»',
+    '{{via}} shows {{package}} {{version}}, but openEuler backports fixes and no package list was available to check the rpm release':
+      '«{{via}}» показывает {{package}} {{version}}, но openEuler переносит исправления в старые версии, а списка пакетов для проверки выпуска rpm нет',
+    '{{via}} shows {{package}} {{version}}, inside the affected range':
+      '«{{via}}» показывает {{package}} {{version}}, в пределах затронутого диапазона версий',
+    'cannot compare {{system}} version "{{version}}" of {{package}} with the range':
+      'невозможно сравнить версию {{system}} «{{version}}» пакета {{package}} с диапазоном',
+    '{{via}} lists {{package}} {{version}}, inside the affected range':
+      '«{{via}}» содержит {{package}} {{version}}, в пределах затронутого диапазона версий',
+    '{{via}} lists {{package}} {{version}}, inside the affected range for {{distribution}}':
+      '«{{via}}» содержит {{package}} {{version}}, в пределах затронутого диапазона версий для {{distribution}}',
+    '{{via}} lists {{package}} {{version}}, inside the affected range ({{tags}})':
+      '«{{via}}» содержит {{package}} {{version}}, в пределах затронутого диапазона версий ({{tags}})',
+    '{{via}} lists {{package}} {{version}}, inside the affected range for {{distribution}} ({{tags}})':
+      '«{{via}}» содержит {{package}} {{version}}, в пределах затронутого диапазона версий для {{distribution}} ({{tags}})',
+    'could not compare: {{reasons}}':
+      'сравнение не удалось: {{reasons}}',
+    'the logs show EAGAIN from fork or thread creation, which only process/thread limits cause':
+      'в журналах есть EAGAIN при fork или создании потока, а его вызывают только ограничения на число процессов и потоков',
+    'counted from a snapshot; threads count against these limits too, so the real use is higher':
+      'подсчитано по снимку; потоки тоже учитываются в этих ограничениях, поэтому реальное использование выше',
+    'a precaution: the bundle shows the cap, not a process hitting it':
+      'мера предосторожности: архив показывает ограничение, а не процесс, который в него уперся',
+    'df of the data-root filesystem':
+      'вывод df для файловой системы корневого каталога данных',
+    'df -i of the data-root filesystem':
+      'вывод «df -i» для файловой системы корневого каталога данных',
+    'the errors were logged; space may have been freed before collection':
+      'ошибки записаны в журнал; место могли освободить до сбора данных',
+    'the errors were logged; df of the data-root was not collected':
+      'ошибки записаны в журнал; вывод df для корневого каталога данных не собран',
+    'from mount -l, whose path split is a guess':
+      'по выводу «mount -l», где разбиение пути — догадка',
+    'the mount table shows a mount exactly on the overlay2 directory':
+      'таблица монтирования показывает точку монтирования ровно на каталоге overlay2',
+    'the collected mount table shows nothing on {{target}} (unmounted since, or another data-root)':
+      'в собранной таблице монтирования на {{target}} ничего нет (с тех пор размонтировано или это другой корневой каталог данных)',
+    'no mount table was collected to confirm the shadowing mount':
+      'таблица монтирования, которая подтвердила бы перезаписывающую точку монтирования, не собрана',
+    'the parameter is off and rename failures were logged; the logs do not say the renamed directory came from a lower layer':
+      'параметр выключен, и в журнале есть сбои переименования; из журналов не видно, что переименованный каталог пришел из нижнего слоя',
+    'read from /sys/module/overlay/parameters/redirect_dir; no rename failure was logged, so this is a precaution':
+      'прочитано из /sys/module/overlay/parameters/redirect_dir; сбоев переименования в журнале нет, так что это мера предосторожности',
+    'kernel release and storage driver both collected':
+      'собраны и версия ядра, и драйвер хранилища',
+    'docker info reports d_type support':
+      'docker info сообщает о поддержке d_type',
+    'from the mount holding the data-root':
+      'по точке монтирования, на которой лежит корневой каталог данных',
+    'no package list could be parsed':
+      'не удалось разобрать ни один список пакетов',
+    'the {{manager}} package list names both':
+      'оба есть в списке пакетов {{manager}}',
+    'boot endings are unknown (volatile or truncated journal) and no state loss was seen':
+      'неизвестно, как завершались загрузки (журнал не сохраняется на диск или обрезан), и потери состояния не видно',
+    'an unclean boot end is followed by lost or damaged docker state':
+      'за некорректным завершением работы следует потерянное или поврежденное состояние Docker',
+    'an unclean boot end and DB deletion at start; which objects were lost is not visible':
+      'некорректное завершение работы и удаление БД при запуске; какие объекты потеряны, не видно',
+    'damaged state files without an identified unclean shutdown (journal may not reach back far enough)':
+      'поврежденные файлы состояния без выявленного некорректного завершения работы (журнал может не охватывать нужный период)',
+    'docker info shows no Security Options (daemon down or not collected)':
+      'docker info не показывает «Security Options» (демон не работал или вывод не собран)',
+    'a precaution: the bundle shows seccomp on and many published ports, not the syscall cost itself':
+      'мера предосторожности: архив показывает включенный seccomp и много опубликованных портов, а не саму стоимость системных вызовов',
+    'semaphore table and kernel.sem both collected':
+      'собраны и таблица семафоров, и kernel.sem',
+    'limit reached; cookies not identified in the semaphore table':
+      'предел достигнут; cookie в таблице семафоров не опознаны',
+    'cookie change times are older than one minute':
+      'время изменения cookie старше одной минуты',
+    'cookie age unknown (collect ipcs -s -t / ipcs -s -i)':
+      'возраст cookie неизвестен (соберите «ipcs -s -t» / «ipcs -s -i»)',
+    'dockerd reported cookie failures; no leaked cookie in the semaphore table (maybe another IPC namespace, or cleaned since)':
+      'dockerd сообщил о сбоях cookie; остаточных cookie в таблице семафоров нет (возможно, другое пространство имен IPC или их уже очистили)',
+    'dockerd reported cookie failures; the semaphore table was not collected':
+      'dockerd сообщил о сбоях cookie; таблица семафоров не собрана',
+    'no semaphore table (ipcs -s, /proc/sysvipc/sem, dmsetup udevcookies) and no cookie failure in the logs':
+      'нет таблицы семафоров («ipcs -s», /proc/sysvipc/sem, «dmsetup udevcookies») и нет сбоев cookie в журналах',
+    'systemd reports the unit result directly; the journal lines were not found':
+      'systemd сообщает результат юнита напрямую; строк журнала не найдено',
+    'systemd logged the start-limit refusal; the starts before it all succeeded':
+      'systemd записал отказ по пределу запусков; все запуски до него были успешными',
+    'systemd logged the start-limit refusal; each failed start is counted once, from its own lines':
+      'systemd записал отказ по пределу запусков; каждый неудачный запуск учтен один раз, по его собственным строкам',
+    'dockerd logged the rejection':
+      'dockerd записал отказ в журнал',
+    'the configured value is neither normal nor secure (patch 0021 rejects it at start)':
+      'настроенное значение не равно ни normal, ни secure (исправление 0021 отвергает его при запуске)',
+    'set explicitly in the daemon configuration':
+      'задано явно в конфигурации демона',
+    '{{text}}; no native.umask in daemon.json, sysconfig, unit or argv':
+      '{{text}}; native.umask не задан ни в daemon.json, ни в sysconfig, ни в юните, ни в argv',
+    'counted in the process list':
+      'подсчитано по списку процессов',
+    'neither a process list nor published ports from docker ps':
+      'нет ни списка процессов, ни опубликованных портов из docker ps',
+    'estimated from docker ps PORTS (one docker-proxy per mapping); the process list was not collected':
+      'оценено по столбцу PORTS из docker ps (один docker-proxy на сопоставление портов); список процессов не собран',
+    'no interfaces parsed from ip -d -o link':
+      'из вывода «ip -d -o link» не получено ни одного интерфейса',
+    'dockerd (re)started {{seconds}} s before collection: pairs of containers still being started look the same for a few seconds; collect again after a minute to confirm':
+      'dockerd (пере)запустился за {{seconds}} с до сбора данных: пары veth контейнеров, которые еще запускаются, несколько секунд выглядят так же; для подтверждения соберите данные повторно через минуту',
+    'both ends of each pair are in the host namespace, which no running container allows':
+      'оба конца каждой пары находятся в пространстве имен хоста, чего не допускает ни один работающий контейнер',
+    'docker ps -a was not collected (daemon down?): endpoints cannot be matched to running containers':
+      'вывод «docker ps -a» не собран (демон не работал?): конечные точки не сопоставить с работающими контейнерами',
+    'counted against running containers; host-network and container-network containers own no veth, so this is a lower bound':
+      'подсчитано относительно работающих контейнеров; у контейнеров с сетью «host» и «container» нет своих veth, поэтому это нижняя оценка',
+  },
 });

@@ -869,4 +869,265 @@ export default defineCatalog({
       ],
     },
   },
+
+  // --- s4-runtime ---
+  // 规则在运行时生成的文本（confidenceReason、ctx.insufficient），按英文原文匹配：runtime-text.ts。
+  runtime: {
+    'counted over audit.log from {{from}} to {{to}}':
+      '按 audit.log 统计，时间范围 {{from}} 至 {{to}}',
+    'the rule is loaded; audit.log shows {{count}} keyed events ({{rate}} per minute), below the flood threshold':
+      '规则已加载；audit.log 中有 {{count}} 条带该键的事件（每分钟 {{rate}} 条），低于泛滥阈值',
+    'the rule is loaded or configured; audit.log was not available to measure the volume':
+      '规则已加载或已配置；未采集到 audit.log，无法衡量记录量',
+    'low-volume watches on files that rarely change':
+      '监视的是很少变化的文件，记录量小',
+    'dockerd logged the mismatch when it refused to start':
+      'dockerd 拒绝启动时在日志中记录了这一不一致',
+    'the configured value and the ip addr output disagree':
+      '配置值与 “ip addr” 的输出不一致',
+    'no docker0 address and no default-bridge log line from dockerd':
+      '既没有 docker0 的地址，也没有 dockerd 关于默认网桥（“Default bridge”）的日志行',
+    'an earlier dockerd start came up without the "Default bridge" line (so with --bip), the last one logs it with the old subnet':
+      '较早的一次 dockerd 启动没有 “Default bridge” 日志行（即使用了 --bip），最后一次启动则以旧子网记录了该行',
+    'no bip in any configuration source; dockerd also picks another pool when 172.17.0.0/16 overlaps a host route':
+      '所有配置来源中都没有 bip；当 172.17.0.0/16 与主机路由重叠时，dockerd 也会选用其他地址池',
+    'the failure follows containerd going away ({{how}}) in the same boot':
+      '失败发生在同一次启动中 containerd 退出（“{{how}}”）之后',
+    'the failure comes right after an unclean reboot, with no containerd kill: runc/containerd state from before the reboot was left behind':
+      '失败紧接在一次异常重启之后，且 containerd 未被强制退出：重启前的 runc/containerd 状态残留了下来',
+    'the failure comes right after a reboot, with no containerd kill: state under /run survived a warm reboot or was restored':
+      '失败紧接在一次重启之后，且 containerd 未被强制退出：/run 下的状态在热重启后保留了下来，或被恢复了',
+    'no containerd kill or restart in the 15 minutes before; stale runc state after an unclean reboot gives the same text':
+      '此前 15 分钟内 containerd 没有被强制退出或重启；异常重启后残留的 runc 状态也会产生同样的文本',
+    'dockerd refused to start with this file and did not start successfully afterwards':
+      'dockerd 因该文件拒绝启动，此后也没有成功启动过',
+    'dockerd refused this configuration earlier but started successfully later':
+      'dockerd 之前拒绝了这一配置，但之后成功启动了',
+    'the file is broken; the journal shows no failed start yet (dockerd reads it at its next start)':
+      '文件已损坏；日志中尚无启动失败（dockerd 会在下次启动时读取该文件）',
+    'logrus accepts only trace, debug, info, warn, error, fatal and panic':
+      'logrus 只接受 “trace”、“debug”、“info”、“warn”、“error”、“fatal” 和 “panic”',
+    'dockerd logged the refusal and no successful start follows it':
+      'dockerd 在日志中记录了拒绝，之后没有成功启动',
+    'dockerd logged the refusal but started successfully later: the configuration was fixed since':
+      'dockerd 在日志中记录了拒绝，但之后成功启动：配置此后已修正',
+    'systemctl show reports Result=timeout':
+      '“systemctl show” 报告 Result=timeout',
+    'systemctl status reports Result: timeout':
+      '“systemctl status” 报告 “Result: timeout”',
+    'systemd logged the timeout and the bundle shows a reason':
+      'systemd 记录了启动超时，采集包中可以看到原因',
+    'systemd logged the timeout; the bundle does not show why dockerd was slow':
+      'systemd 记录了启动超时；采集包中看不出 dockerd 为什么慢',
+    'from the data-root listing (cut short: there may be more)':
+      '来自数据根目录的列表（列表被截断：可能还有更多）',
+    'from the data-root listing':
+      '来自数据根目录的列表',
+    'names not in the list of what dockerd, containerd and runc create there':
+      '这些名称不在 dockerd、containerd 和 runc 会在该处创建的内容之列',
+    'the process list shows the daemons and their data-root options':
+      '进程列表显示了这些守护进程及其 data-root 参数',
+    'the timeout means another process held the flock on volumes/metadata.db; the process list does not show it any more':
+      '超时说明另一个进程持有 volumes/metadata.db 上的 flock 锁；进程列表中已看不到它',
+    'logrotate\'s own error names the file; whether it changed files (copytruncate, rename) is not in the logs':
+      'logrotate 自己的错误指出了该文件；它是否修改了文件（copytruncate、重命名）日志中看不出',
+    'audit.log was not collected: only logrotate\'s errors in the logs were looked at':
+      '未采集 audit.log：只检查了日志中 logrotate 的错误',
+    'audit records name the process and the path':
+      'audit 记录指出了进程和路径',
+    'docker info lists the loop file':
+      'docker info 列出了 loop 文件',
+    'docker info names a loop device as the data file':
+      'docker info 显示数据文件是一个 loop 设备',
+    'docker info names a regular file as the data file (docker before 1.5 printed the loop file there)':
+      'docker info 显示数据文件是一个普通文件（1.5 之前的 docker 在此处输出 loop 文件）',
+    'from the configuration; docker info (which names the loop file) was not available':
+      '来自配置；docker info（会列出 loop 文件）不可用',
+    'docker info reports the deferred settings':
+      'docker info 报告了 deferred 相关设置',
+    'from the storage-opts; docker info was not available':
+      '来自 storage-opts；docker info 不可用',
+    'dm.fs is set in the configuration':
+      '配置中设置了 dm.fs',
+    'docker info reports the backing filesystem':
+      'docker info 报告了底层文件系统',
+    'dmsetup status of the pool':
+      '该池的 “dmsetup status” 输出',
+    'docker info\'s space lines of the pool':
+      'docker info 中该池的空间信息行',
+    'dockerd logged the refusal; the pool has room now (space freed since?)':
+      'dockerd 在日志中记录了拒绝；池现在有空间（此后已释放？）',
+    'dockerd logged the refusal':
+      'dockerd 在日志中记录了拒绝',
+    'read from the LVM profile':
+      '读取自 LVM 配置文件',
+    'dockerd logged the verification failure':
+      'dockerd 在日志中记录了校验失败',
+    'each start and each unplanned exit is in the journal (counted per run, not per line)':
+      '每次启动和每次意外退出都在日志中（按运行次数计，而非按行）',
+    'systemd counted the automatic restarts; the journal does not show them (rotated or not collected)':
+      '自动重启次数由 systemd 统计；日志中看不到它们（已轮转或未采集）',
+    'docker network ls listed no networks (not collected, or the daemon was down)':
+      '“docker network ls” 没有列出任何网络（未采集，或守护进程未运行）',
+    'docker network ls lists the same name with different IDs':
+      '“docker network ls” 列出了同名但 ID 不同的网络',
+    'dockerd logged the ambiguity error':
+      'dockerd 在日志中记录了名称歧义错误',
+    '; seen in the logs only: {{artifacts}} would confirm it':
+      '；仅见于日志：{{artifacts}} 可以证实',
+    '; the logs show {{events}}':
+      '；日志中出现 {{events}}',
+    'the chains are missing and firewalld started after dockerd':
+      '链缺失，且 firewalld 在 dockerd 之后启动',
+    'the chains are missing while dockerd runs with iptables enabled; what removed them is not in the logs (firewalld, iptables -F/-X, a firewall script)':
+      'dockerd 在启用 iptables 的情况下运行，但链缺失；日志中看不出是什么删除了它们（firewalld、iptables -F/-X、防火墙脚本）',
+    'dockerd restarted after the last failure, which re-creates the chains':
+      '最后一次失败之后 dockerd 重启过，这会重新创建链',
+    'no dockerd restart followed the failures':
+      '失败之后 dockerd 没有重启',
+    'dockerd restarted after the last refused append, which re-creates the chains':
+      '最后一次追加规则被拒之后 dockerd 重启过，这会重新创建链',
+    'firewalld reported the chain missing when docker added to it':
+      'docker 向链中添加规则时，firewalld 报告该链不存在',
+    'firewalld started after dockerd, though docker\'s chains are present (firewalld may have been configured for docker)':
+      'firewalld 在 dockerd 之后启动，但 docker 的链仍在（firewalld 可能已针对 docker 做过配置）',
+    'firewalld started after dockerd; the iptables state was not collected':
+      'firewalld 在 dockerd 之后启动；未采集 iptables 状态',
+    'dockerd could not program its NAT chain; the cause is not in the logs':
+      'dockerd 无法设置其 NAT 链；日志中没有原因',
+    'dockerd logged the fatal deprecation error':
+      'dockerd 在日志中记录了关于已弃用参数的致命错误',
+    'the option is in the configuration as collected':
+      '采集到的配置中有该参数',
+    'the option is in the effective configuration':
+      '生效的配置中有该参数',
+    'dockerd logged the deprecation warning; the configuration that sets it was not collected':
+      'dockerd 在日志中记录了弃用警告；未采集到设置该参数的配置',
+    'icc=false is set but the filter table was not collected':
+      '设置了 icc=false，但未采集 “filter” 表',
+    'the rule order in iptables-save shows the ICMP accept ahead of the inter-container DROP':
+      'iptables-save 中的规则顺序显示 ICMP 的 ACCEPT 位于容器间 DROP 之前',
+    'systemctl status shows the SIGPIPE kill; the journald restart that causes it is not in the collected logs':
+      '“systemctl status” 显示被 SIGPIPE 终止；采集到的日志中没有导致它的 journald 重启',
+    'systemd recorded the SIGPIPE kill after the journald restart':
+      'systemd 记录了 journald 重启后被 SIGPIPE 终止',
+    'too many dockerd lines to tell whether dockerd logged after the journald restart':
+      'dockerd 日志行太多，无法判断 journald 重启后 dockerd 是否还写过日志',
+    'docker mounts/ports changed during the window, yet no dockerd line was logged until the restart':
+      '这段时间内 docker 的挂载点和端口发生了变化，但直到重启前 dockerd 没有记录任何日志行',
+    'docker mounts/ports changed after the journald restart, yet dockerd logged nothing':
+      'journald 重启后 docker 的挂载点和端口发生了变化，但 dockerd 没有记录任何内容',
+    'dockerd may simply have been idle; nothing else shows docker activity after the restart':
+      'dockerd 可能只是空闲；重启后没有其他迹象表明 docker 有活动',
+    'neither a package list nor docker version output could be parsed':
+      '既无法解析软件包列表，也无法解析 “docker version” 的输出',
+    '{{via}} shows {{package}} {{version}}, but openEuler backports fixes and no package list was available to check the rpm release':
+      '“{{via}}” 显示 {{package}} {{version}}，但 openEuler 会向旧版本回合修复，且没有软件包列表可用于核对 rpm 的发行号',
+    '{{via}} shows {{package}} {{version}}, inside the affected range':
+      '“{{via}}” 显示 {{package}} {{version}}，在受影响的版本范围内',
+    'cannot compare {{system}} version "{{version}}" of {{package}} with the range':
+      '无法将 {{package}} 的 {{system}} 版本 “{{version}}” 与该范围比较',
+    '{{via}} lists {{package}} {{version}}, inside the affected range':
+      '“{{via}}” 列出 {{package}} {{version}}，在受影响的版本范围内',
+    '{{via}} lists {{package}} {{version}}, inside the affected range for {{distribution}}':
+      '“{{via}}” 列出 {{package}} {{version}}，在 {{distribution}} 受影响的版本范围内',
+    '{{via}} lists {{package}} {{version}}, inside the affected range ({{tags}})':
+      '“{{via}}” 列出 {{package}} {{version}}，在受影响的版本范围内（{{tags}}）',
+    '{{via}} lists {{package}} {{version}}, inside the affected range for {{distribution}} ({{tags}})':
+      '“{{via}}” 列出 {{package}} {{version}}，在 {{distribution}} 受影响的版本范围内（{{tags}}）',
+    'could not compare: {{reasons}}':
+      '无法比较：{{reasons}}',
+    'the logs show EAGAIN from fork or thread creation, which only process/thread limits cause':
+      '日志中有 fork 或创建线程时的 EAGAIN，只有进程/线程数限制会导致它',
+    'counted from a snapshot; threads count against these limits too, so the real use is higher':
+      '按快照统计；线程也计入这些限制，因此实际用量更高',
+    'a precaution: the bundle shows the cap, not a process hitting it':
+      '预防性提示：采集包显示了上限，而非有进程达到上限',
+    'df of the data-root filesystem':
+      '数据根目录所在文件系统的 df 输出',
+    'df -i of the data-root filesystem':
+      '数据根目录所在文件系统的 “df -i” 输出',
+    'the errors were logged; space may have been freed before collection':
+      '日志中记录了这些错误；采集前空间可能已被释放',
+    'the errors were logged; df of the data-root was not collected':
+      '日志中记录了这些错误；未采集数据根目录的 df 输出',
+    'from mount -l, whose path split is a guess':
+      '来自 “mount -l”，其路径切分只是推测',
+    'the mount table shows a mount exactly on the overlay2 directory':
+      '挂载表显示恰好在 overlay2 目录上有一个挂载点',
+    'the collected mount table shows nothing on {{target}} (unmounted since, or another data-root)':
+      '采集到的挂载表中 {{target}} 上没有挂载（此后已卸载，或是另一个数据根目录）',
+    'no mount table was collected to confirm the shadowing mount':
+      '未采集挂载表，无法证实覆盖它的挂载点',
+    'the parameter is off and rename failures were logged; the logs do not say the renamed directory came from a lower layer':
+      '该参数已关闭，且日志中有重命名失败；日志没有说明被重命名的目录来自下层',
+    'read from /sys/module/overlay/parameters/redirect_dir; no rename failure was logged, so this is a precaution':
+      '读取自 /sys/module/overlay/parameters/redirect_dir；日志中没有重命名失败，因此这是预防性提示',
+    'kernel release and storage driver both collected':
+      '内核版本和存储驱动都已采集',
+    'docker info reports d_type support':
+      'docker info 报告了 d_type 支持情况',
+    'from the mount holding the data-root':
+      '来自数据根目录所在的挂载点',
+    'no package list could be parsed':
+      '无法解析任何软件包列表',
+    'the {{manager}} package list names both':
+      '{{manager}} 软件包列表中两者都有',
+    'boot endings are unknown (volatile or truncated journal) and no state loss was seen':
+      '不清楚各次启动如何结束（日志未持久保存或被截断），也没有看到状态丢失',
+    'an unclean boot end is followed by lost or damaged docker state':
+      '异常关机之后 docker 状态丢失或损坏',
+    'an unclean boot end and DB deletion at start; which objects were lost is not visible':
+      '异常关机且启动时删除了数据库；看不出丢失了哪些对象',
+    'damaged state files without an identified unclean shutdown (journal may not reach back far enough)':
+      '状态文件已损坏，但未识别出异常关机（日志可能没有覆盖到那么早）',
+    'docker info shows no Security Options (daemon down or not collected)':
+      'docker info 中没有 “Security Options”（守护进程未运行或未采集）',
+    'a precaution: the bundle shows seccomp on and many published ports, not the syscall cost itself':
+      '预防性提示：采集包显示 seccomp 已开启且发布了大量端口，而非系统调用开销本身',
+    'semaphore table and kernel.sem both collected':
+      '信号量表和 kernel.sem 都已采集',
+    'limit reached; cookies not identified in the semaphore table':
+      '已达上限；未在信号量表中识别出 cookie',
+    'cookie change times are older than one minute':
+      'cookie 的修改时间早于一分钟之前',
+    'cookie age unknown (collect ipcs -s -t / ipcs -s -i)':
+      'cookie 的存在时间未知（请采集 “ipcs -s -t” / “ipcs -s -i”）',
+    'dockerd reported cookie failures; no leaked cookie in the semaphore table (maybe another IPC namespace, or cleaned since)':
+      'dockerd 报告了 cookie 失败；信号量表中没有残留的 cookie（可能在另一个 IPC 命名空间，或此后已清理）',
+    'dockerd reported cookie failures; the semaphore table was not collected':
+      'dockerd 报告了 cookie 失败；未采集信号量表',
+    'no semaphore table (ipcs -s, /proc/sysvipc/sem, dmsetup udevcookies) and no cookie failure in the logs':
+      '没有信号量表（“ipcs -s”、/proc/sysvipc/sem、“dmsetup udevcookies”），日志中也没有 cookie 失败',
+    'systemd reports the unit result directly; the journal lines were not found':
+      'systemd 直接报告了单元的结果；未找到相应的日志行',
+    'systemd logged the start-limit refusal; the starts before it all succeeded':
+      'systemd 记录了因启动次数限制而拒绝；此前的启动全部成功',
+    'systemd logged the start-limit refusal; each failed start is counted once, from its own lines':
+      'systemd 记录了因启动次数限制而拒绝；每次失败的启动只按其自身的日志行计一次',
+    'dockerd logged the rejection':
+      'dockerd 在日志中记录了拒绝',
+    'the configured value is neither normal nor secure (patch 0021 rejects it at start)':
+      '配置值既不是 normal 也不是 secure（补丁 0021 会在启动时拒绝它）',
+    'set explicitly in the daemon configuration':
+      '在守护进程配置中显式设置',
+    '{{text}}; no native.umask in daemon.json, sysconfig, unit or argv':
+      '{{text}}；daemon.json、sysconfig、单元文件和 argv 中都没有 native.umask',
+    'counted in the process list':
+      '按进程列表统计',
+    'neither a process list nor published ports from docker ps':
+      '既没有进程列表，也没有来自 docker ps 的发布端口',
+    'estimated from docker ps PORTS (one docker-proxy per mapping); the process list was not collected':
+      '根据 docker ps 的 PORTS 列估算（每个端口映射一个 docker-proxy）；未采集进程列表',
+    'no interfaces parsed from ip -d -o link':
+      '未能从 “ip -d -o link” 中解析出任何接口',
+    'dockerd (re)started {{seconds}} s before collection: pairs of containers still being started look the same for a few seconds; collect again after a minute to confirm':
+      'dockerd 在采集前 {{seconds}} 秒（重新）启动：仍在启动的容器的 veth 对在几秒内看起来一样；请一分钟后重新采集以确认',
+    'both ends of each pair are in the host namespace, which no running container allows':
+      '每对的两端都在主机命名空间中，任何运行中的容器都不会如此',
+    'docker ps -a was not collected (daemon down?): endpoints cannot be matched to running containers':
+      '未采集 “docker ps -a”（守护进程未运行？）：无法将 endpoint 与运行中的容器对应',
+    'counted against running containers; host-network and container-network containers own no veth, so this is a lower bound':
+      '按运行中的容器统计；使用 “host” 网络和 “container” 网络的容器没有自己的 veth，因此这是下限',
+  },
 });
