@@ -1,8 +1,8 @@
 /**
  * What the timeline table needs beyond its rows, so a person can read it: the kind of each event in
  * words, runs of chatter (kinds the event catalog marks `chatter`) folded into one "N ×" row, the
- * lanes and kinds to filter by, the root cause's time the default focus centres on, and the rows as
- * data for the CSV export (report.js writes the file; the header comes from the catalog).
+ * lanes and kinds to filter by, and the root cause's time the default focus centres on. The CSV
+ * export reads the table itself (report.js), so the page carries each excerpt once.
  * It formats only: which kinds are chatter is the catalog's fact, which finding is the root cause
  * is the analysis' (result.causeChains).
  */
@@ -148,36 +148,4 @@ export function timelineControls(result: AnalysisResult, rows: readonly RowLike[
     countTemplate: template(lang, 'ui.page.tl-count') ?? '',
     countText: ui(lang, 'page.tl-count', { shown: rows.length, total: rows.length }),
   };
-}
-
-/** The CSV's columns in the page's language. */
-export function csvHeader(lang: LangTag): string[] {
-  return [
-    '#',
-    ui(lang, 'page.col-time'),
-    ui(lang, 'page.col-lane'),
-    ui(lang, 'page.tl-col-kind'),
-    ui(lang, 'page.col-event'),
-    ui(lang, 'page.tl-col-where'),
-    ui(lang, 'report.evidence'),
-  ];
-}
-
-/** One CSV record per event row (folded chatter counted out again), with what the filters read. */
-export function csvRows(rows: readonly (RowLike & { time: string })[]): { n: number; t: number; lane: string; kind: string; cells: string[] }[] {
-  return rows.map((r) => ({
-    n: r.index,
-    t: r.timeMs,
-    lane: r.lane,
-    kind: r.kind,
-    cells: [
-      String(r.index),
-      r.time,
-      r.laneLabel,
-      r.kindText,
-      r.label,
-      r.evidence ? `${r.evidence.path}${r.evidence.hasLine ? `:${r.evidence.line}` : ''}` : '',
-      r.evidence ? r.evidence.segs.map((s) => s.text).join('') : '',
-    ],
-  }));
 }

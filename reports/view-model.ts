@@ -22,7 +22,7 @@ import { has, t, template, ui } from '../analyzer/src/i18n/translate.js';
 import { languageOf, type LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 import type { Audience } from './formats.js';
-import { csvHeader, csvRows, foldChatter, kindWords, timelineControls, type TableRow, type TimelineControlsView } from './timeline-controls.js';
+import { foldChatter, kindWords, timelineControls, type TableRow, type TimelineControlsView } from './timeline-controls.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -246,7 +246,7 @@ export interface TimelineView {
   /** The table: `rows` with runs of chatter folded into one "N ×" row each (timeline-controls.ts). */
   table: TableRow<TimelineRowView>[];
   /** Focus, lane and kind filters, the count line and the CSV export (partials/timeline-controls.hbs). */
-  controls: TimelineControlsView;
+  controls: TimelineControlsView & { csvFile: string };
   /** Sentences around the chart in the page's language. */
   text: { empty: string; caption: string; rowsOmitted: string };
 }
@@ -383,8 +383,6 @@ export interface PageData {
     total: number;
     marks: number;
     rows: number;
-    /** The CSV export: its header in the page's language and one record per listed event. */
-    csv: { file: string; header: string[]; rows: ReturnType<typeof csvRows> };
   };
 }
 
@@ -740,7 +738,7 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
     rowsShown: rows.length,
     rowsOmitted: events.length - rows.length,
     table: foldChatter(rows, lang),
-    controls: timelineControls(result, rows, lang),
+    controls: { ...timelineControls(result, rows, lang), csvFile: csvFileName(result.model.identity?.hostname || result.inventory.host || '') },
     text: {
       empty: `${ui(lang, 'page.timeline-empty')}${undated ? ` ${ui(lang, 'page.undated-left-out', { count: undated })}` : ''}.`,
       caption: `${ui(lang, 'page.chart-caption', { start: chart.start, end: chart.end })} ${marksOmitted ? ui(lang, 'page.marks-omitted', { count: marksOmitted }) : ''}${undated ? ` ${ui(lang, 'page.undated-sentence', { count: undated })}` : ''}`,
@@ -1054,7 +1052,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
       labels: { copy: ui(lang, 'report.copy'), copied: ui(lang, 'page.copied') },
-      timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown, csv: { file: csvFileName(verdict.host), header: csvHeader(lang), rows: csvRows(timeline.rows) } },
+      timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },
     },
   };
 }

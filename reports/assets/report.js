@@ -170,7 +170,6 @@
 
   // --- timeline: focus around the root cause, lane and kind filters, CSV export -------------
   var tl = document.getElementById('tl-controls');
-  var tlData = (data.timeline && data.timeline.csv) || { header: [], rows: [], file: 'timeline.csv' };
   function tlSelection() {
     var focus = document.getElementById('tl-focus');
     var minutes = focus ? Number(focus.value) : 0;
@@ -213,12 +212,43 @@
     if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return '"' + s.replace(/"/g, '""') + '"';
   }
+  function text(el, sel) {
+    var x = sel ? el.querySelector(sel) : el;
+    return x ? (x.textContent || '').replace(/\s+/g, ' ').trim() : '';
+  }
+  /** Path and excerpt of one row or folded member; a folded row's own cells name its first member. */
+  function evidenceOf(el) {
+    var pre = el.querySelector(':scope > pre.excerpt, :scope > td:last-child > pre.excerpt');
+    return [text(el, ':scope > code.ev-path, :scope > td:last-child > code.ev-path'), pre ? pre.textContent || '' : ''];
+  }
+  // The table is the source: what the export holds is what the page lists, each excerpt carried once.
   function csvText() {
     var on = tlSelection();
-    var lines = [tlData.header.map(csvCell).join(',')];
-    for (var i = 0; i < tlData.rows.length; i++) {
-      var r = tlData.rows[i];
-      if (on(r.lane, r.kind, r.t, r.t)) lines.push(r.cells.map(csvCell).join(','));
+    var button = document.getElementById('tl-csv');
+    var head = document.querySelectorAll('table.tl-table thead th');
+    var header = [];
+    for (var h = 0; h < head.length - 1; h++) header.push(text(head[h]));
+    header.push(button ? button.getAttribute('data-where') || '' : '', head.length ? text(head[head.length - 1]) : '');
+    var lines = [header.map(csvCell).join(',')];
+    var rows = document.querySelectorAll('tr.tl-row');
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var lane = r.getAttribute('data-lane');
+      var kind = r.getAttribute('data-kind');
+      var laneText = text(r, 'td.tl-lane');
+      var kindText = text(r, '.tl-kind-text');
+      var members = r.querySelectorAll('li.tl-member');
+      if (!members.length) {
+        var t = Number(r.getAttribute('data-time'));
+        if (on(lane, kind, t, t)) lines.push([text(r, 'td.tl-n'), text(r, 'time'), laneText, kindText, text(r, '.tl-label')].concat(evidenceOf(r)).map(csvCell).join(','));
+        continue;
+      }
+      // A folded row is exported whole when it is shown, as the count line counts it.
+      if (!on(lane, kind, Number(r.getAttribute('data-time')), Number(r.getAttribute('data-time-end')))) continue;
+      for (var m = 0; m < members.length; m++) {
+        var li = members[m];
+        lines.push([li.getAttribute('data-n'), text(li, 'time'), laneText, kindText, text(li, '.tl-label')].concat(evidenceOf(li)).map(csvCell).join(','));
+      }
     }
     // A BOM so spreadsheet programs read UTF-8; CRLF as RFC 4180 says.
     return '\ufeff' + lines.join('\r\n') + '\r\n';
@@ -227,7 +257,8 @@
     // A detached link to the text itself: nothing is added to the page, nothing is fetched.
     var a = document.createElement('a');
     a.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csvText());
-    a.download = tlData.file || 'timeline.csv';
+    var button = document.getElementById('tl-csv');
+    a.download = (button && button.getAttribute('data-file')) || 'timeline.csv';
     a.click();
   }
   if (tl) {
