@@ -17,12 +17,13 @@ import type { Seg } from './text.js';
 import { bundleName, bytes, count, cut, span, splitMatch, utc, utcOffset, valueText, visible } from './text.js';
 import type { ChartEvent, TimelineChart } from './timeline-svg.js';
 import { layoutTimeline } from './timeline-svg.js';
-import { localizeResult, timelineKind, type FindingI18n, type LocalizedResult } from '../analyzer/src/i18n/localize.js';
-import { has, t, ui } from '../analyzer/src/i18n/translate.js';
+import { localizeResult, type FindingI18n, type LocalizedResult } from '../analyzer/src/i18n/localize.js';
+import { has, t, template, ui } from '../analyzer/src/i18n/translate.js';
 import { languageOf, type LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 import type { Audience } from './formats.js';
 import { riskWords } from './step-words.js';
+import { foldChatter, kindWords, timelineControls, type TableRow, type TimelineControlsView } from './timeline-controls.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -230,19 +231,25 @@ export interface TimelineRowView {
   index: number;
   rowId: string;
   time: string;
+  /** UTC ms, for the page's focus and filters (data-time). */
+  timeMs: number;
   lane: string;
   laneLabel: string;
-  /** The model's English label on a translated page (the event kind is the translated label). */
-  labelEn: string;
   kind: string;
+  /** The kind in words in the page's language (the event catalog's title, translated). */
+  kindText: string;
+  /** True when `label` is the model's English label on a translated page (marked lang="en"). */
+  labelEn: boolean;
   bad: boolean;
+  /** The root cause's own row (the focus centres on it). */
+  root: boolean;
   label: string;
   evidence?: EvidenceView;
   findingAnchor?: string;
 }
 
 export interface TimelineView {
-  chart: TimelineChart;
+  chart: TimelineChart & { aria: string };
   rows: TimelineRowView[];
   total: number;
   undated: number;
@@ -250,6 +257,10 @@ export interface TimelineView {
   marksOmitted: number;
   rowsShown: number;
   rowsOmitted: number;
+  /** The table: `rows` with runs of chatter folded into one "N ×" row each (timeline-controls.ts). */
+  table: TableRow<TimelineRowView>[];
+  /** Focus, lane and kind filters, the count line and the CSV export (partials/timeline-controls.hbs). */
+  controls: TimelineControlsView & { csvFile: string };
   /** Sentences around the chart in the page's language. */
   text: { empty: string; caption: string; rowsOmitted: string };
 }
@@ -352,6 +363,8 @@ export interface ReportView {
   config: { lines: { kind: string; text: string; detail: string }[]; file: string };
   footer: string;
   filterCount: string;
+  /** The catalog's template of `filterCount`, for report.js to count again in the page's language. */
+  filterCountTemplate: string;
   findingsCompactText: string;
   findingsOmittedText: string;
   timelineCount: string;
@@ -378,7 +391,13 @@ export interface ReportView {
 
 export interface PageData {
   findings: { id: string; anchor: string; severity: string; category: string; title: string }[];
-  timeline: { total: number; marks: number; rows: number };
+  /** Words report.js shows, in the page's language. */
+  labels: { copy: string; copied: string };
+  timeline: {
+    total: number;
+    marks: number;
+    rows: number;
+  };
 }
 
 const SEV_LABEL: Record<Severity, string> = { critical: 'Critical', error: 'Error', warning: 'Warning', info: 'Info' };
@@ -506,9 +525,7 @@ function findingViews(result: AnalysisResult, anchors: Map<string, string>, limi
       evidenceTotal: total,
       evidenceMore: total - n,
       evidenceCount: tr ? ui(tr.lang, 'page.evidence-count', { shown: n, total }) : `(${n} of ${total})`,
-      evidenceMoreText: tr
-        ? ui(tr.lang, 'page.evidence-more', { more: total - n, total })
-        : `${total - n} more evidence line(s) not shown (${total} in total; the JSON report keeps the excerpts the analyzer kept).`,
+      evidenceMoreText: ui(tr?.lang ?? 'en', 'page.evidence-more', { more: total - n, total }),
       episodesCount: tr
         ? episodesMore ? ui(tr.lang, 'page.episodes-count', { shown: shownEpisodes, more: episodesMore }) : `(${shownEpisodes})`
         : `(${shownEpisodes}${episodesMore ? ` shown, ${episodesMore} more` : ''})`,
@@ -688,25 +705,32 @@ function keepFirstByPriority(events: RawEvent[], max: number): RawEvent[] {
 
 function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): TimelineView {
   const { events, undated } = timelineEvents(result);
+  const lang = tr?.lang ?? 'en';
+  const rootId = result.causeChains?.[0]?.[0];
   const marked = keepFirstByPriority(events, limits.timelineMarks);
   const rowsKept = new Set(keepFirstByPriority(marked, limits.timelineRows));
   const rows: TimelineRowView[] = [];
   const chartEvents: ChartEvent[] = marked.map((e, i) => {
     const rowId = `tl-${i + 1}`;
     const local = tr && (e.finding ? tr.finding.get(e.finding.id) : undefined);
-    // A translated page names the event kind in its language; the model's English label follows as detail.
-    const label = visible(cut(tr ? (local ? `${local.title}: ${local.summary}` : timelineKind(tr.lang, e.kind)) : e.label, 300));
+    // The kind is named in the page's language in its own column; a translated page keeps the model's
+    // English label (marked lang="en") and translates a finding's title and summary.
+    const kindText = kindWords(lang, e.kind);
+    const label = visible(cut(local ? `${local.title}: ${local.summary}` : e.label, 300));
     if (rowsKept.has(e)) {
       rows.push({
         index: i + 1,
         rowId,
         time: utc(e.time),
+        timeMs: e.time,
         lane: e.lane,
         laneLabel: laneLabel(e.lane, tr),
         kind: e.kind,
+        kindText,
         bad: e.bad,
+        root: !!e.finding && e.finding.id === rootId,
         label,
-        labelEn: tr && !local ? visible(cut(e.label, 300)) : '',
+        labelEn: !!tr && !local,
         evidence: e.evidence ? evidenceView(e.evidence) : undefined,
         findingAnchor: e.finding ? anchors.get(e.finding.id) : undefined,
       });
@@ -719,13 +743,13 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
       bad: e.bad,
       severity: e.finding?.severity,
       rowId: rowsKept.has(e) ? rowId : '',
-      title: `${utc(e.time)} ${label}`,
+      title: `${utc(e.time)} ${tr && !local ? kindText : label}`,
       iso: new Date(e.time).toISOString(),
     };
   });
   const laid = layoutTimeline(chartEvents);
-  const chart = tr ? { ...laid, lanes: laid.lanes.map((l) => ({ ...l, name: laneLabel(l.name, tr) })) } : laid;
-  const lang = tr?.lang ?? 'en';
+  const named = tr ? { ...laid, lanes: laid.lanes.map((l) => ({ ...l, name: laneLabel(l.name, tr) })) } : laid;
+  const chart = { ...named, aria: ui(lang, 'page.timeline-aria', { count: laid.marks.length }) };
   const marksOmitted = events.length - marked.length;
   return {
     chart,
@@ -736,6 +760,8 @@ function timelineView(result: AnalysisResult, anchors: Map<string, string>, limi
     marksOmitted,
     rowsShown: rows.length,
     rowsOmitted: events.length - rows.length,
+    table: foldChatter(rows, lang),
+    controls: { ...timelineControls(result, rows, lang), csvFile: csvFileName(result.model.identity?.hostname || result.inventory.host || '') },
     text: {
       empty: `${ui(lang, 'page.timeline-empty')}${undated ? ` ${ui(lang, 'page.undated-left-out', { count: undated })}` : ''}.`,
       caption: `${ui(lang, 'page.chart-caption', { start: chart.start, end: chart.end })} ${marksOmitted ? ui(lang, 'page.marks-omitted', { count: marksOmitted }) : ''}${undated ? ` ${ui(lang, 'page.undated-sentence', { count: undated })}` : ''}`,
@@ -753,7 +779,7 @@ function semaphoreText(s: HostModel['summary']['semaphores'], lang: LangTag = 'e
   if (lang !== 'en') return { text: semaphoreTextIn(s, lang), atLimit: s.atLimit, known: true };
   const arrays = s.arrays === 'unknown' ? 'an unknown number of' : s.arraysFrom === 'partial semaphore list' ? `at least ${s.arrays}` : String(s.arrays);
   const cookies = s.dmCookies === 'unknown' ? '' : `; ${s.dmCookiesPartial ? 'at least ' : ''}${count(s.dmCookies, 'is a device-mapper udev cookie', 'are device-mapper udev cookies')} (key 0x0D4D…)`;
-  const partial = s.rowsNotRead ? ` (${s.rowsNotRead} listed rows were not read)` : '';
+  const partial = s.rowsNotRead ? ` (${count(s.rowsNotRead, 'listed row was', 'listed rows were')} not read)` : '';
   return {
     text: `${arrays} semaphore arrays in use of SEMMNI ${s.limit}${s.percent !== undefined ? ` (${s.percent}%)` : ''}${s.atLimit ? ', at the limit' : ''}${cookies}${partial}.`,
     atLimit: s.atLimit,
@@ -998,6 +1024,12 @@ function configView(result: AnalysisResult, lang: LangTag): ReportView['config']
   return { lines, file: c ? visible(ui(lang, 'page.config-file', { file: c.file, hash: c.hash.slice(0, 12) })) : '' };
 }
 
+/** `timeline-<host>.csv` from characters that are safe in a file name on every system. */
+function csvFileName(host: string): string {
+  const safe = host.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
+  return `timeline${safe ? `-${safe}` : ''}.csv`;
+}
+
 export interface ViewOptions {
   audience?: Audience;
 }
@@ -1020,6 +1052,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     config: configView(result, lang),
     footer: ui(lang, 'page.footer', { tool }),
     filterCount: ui(lang, 'page.filter-count', { shown: findings.filter((f) => !f.hidden).length, total: verdict.total }),
+    filterCountTemplate: template(lang, 'ui.page.filter-count') ?? '',
     findingsCompactText: ui(lang, 'page.findings-compact', { count: findings.filter((f) => f.compact).length }),
     findingsOmittedText: ui(lang, 'page.findings-omitted', { count: result.findings.length - findings.length }),
     timelineCount: ui(lang, 'page.timeline-count', { total: timeline.total }),
@@ -1041,6 +1074,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     technical: options.audience === 'customer' ? undefined : technicalView(result.findings, findings),
     data: {
       findings: findings.map((f) => ({ id: f.id, anchor: f.anchor, severity: f.severity, category: f.category, title: cut(f.title, 120) })),
+      labels: { copy: ui(lang, 'report.copy'), copied: ui(lang, 'page.copied') },
       timeline: { total: timeline.total, marks: timeline.marksShown, rows: timeline.rowsShown },
     },
   };

@@ -152,6 +152,11 @@ function toMatch(w: CompiledWording, m: RegExpExecArray): EventMatch {
 /** The catalog every parser uses unless a test gives its own. */
 export const EVENTS = new CompiledCatalog(CATALOG);
 
+/** Whether a kind is routine chatter (EventDecl.chatter): the report folds its runs into counts. */
+export function isChatter(kind: string): boolean {
+  return EVENTS.decl(kind as EventKind)?.chatter === true;
+}
+
 /** A kind in words, for timelines and reports. */
 export function eventTitle(kind: string): string {
   return EVENTS.decl(kind as EventKind)?.title ?? kind;

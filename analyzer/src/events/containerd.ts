@@ -44,6 +44,7 @@ export const CONTAINERD_EVENTS = [
   defineEvent({
     kind: 'containerd.connection-lost',
     title: 'dockerd lost its connection to containerd',
+    chatter: true,
     nearMiss: 'time="2023-11-15T00:13:19Z" level=info msg="connection closed normally"',
     from: DOCKER,
     fields: [],

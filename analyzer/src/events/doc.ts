@@ -47,7 +47,7 @@ export function renderEventsMarkdown(families: typeof EVENT_FAMILIES = EVENT_FAM
       kinds++;
       wordings += d.wordings.length;
       const ws = d.wordings.map((w, i) => `${i + 1}. ${cell(w.versions)} — ${cell(w.source)} — ${code(cell(w.sample.length > 160 ? w.sample.slice(0, 157) + '…' : w.sample))}`).join('<br>');
-      out.push(`| \`${d.kind}\` | ${cell(d.title)} | ${d.from ? d.from.map(code).join(', ') : 'any'} | ${d.fields.length ? d.fields.map((x) => code(String(x))).join(', ') : '—'} | ${ws} |`);
+      out.push(`| \`${d.kind}\` | ${cell(d.title)}${d.chatter ? ' (chatter: folded into counts in the timeline)' : ''} | ${d.from ? d.from.map(code).join(', ') : 'any'} | ${d.fields.length ? d.fields.map((x) => code(String(x))).join(', ') : '—'} | ${ws} |`);
     }
     out.push('');
   }

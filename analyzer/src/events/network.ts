@@ -116,6 +116,7 @@ export const NETWORK_EVENTS = [
   defineEvent({
     kind: 'kernel.bridge-port-state',
     title: 'bridge port state changed',
+    chatter: true,
     nearMiss: 'eth0: link becomes ready',
     from: ['kernel'],
     fields: ['bridge', 'port', 'state'],

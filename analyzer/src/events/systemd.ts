@@ -159,6 +159,7 @@ export const SYSTEMD_EVENTS = [
   defineEvent({
     kind: 'unit.mount-deactivated',
     title: 'docker mount released',
+    chatter: true,
     nearMiss: 'run-user-0.mount: Deactivated successfully.',
     from: PID1,
     fields: ['mount'],

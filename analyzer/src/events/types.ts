@@ -42,6 +42,11 @@ export interface EventDecl<K extends EventKind = EventKind> {
   wordings: readonly Wording[];
   /** A line that looks close but means something else: the catalog test checks it is rejected. */
   nearMiss?: string;
+  /**
+   * Routine noise that repeats in bursts (gRPC reconnects, bridge port states, mount releases): the
+   * report's timeline folds a run of it into one "N ×" row. What it means stays an event like any other.
+   */
+  chatter?: boolean;
   /** Turns captures into canonical values (a unit description into its unit name …); never sees the message. */
   normalize?: (fields: Record<string, string>) => Record<string, string>;
 }
