@@ -1,8 +1,13 @@
 /** The report formats and their file names: a leaf module, so the CLI can parse `--format` without loading the renderers. */
+/** The default formats: analyze, batch and diff write these. */
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Formats `analyze` writes only when `--format` names them: the ticket text (reports/ticket.ts). */
+export const OPT_IN_FORMATS = ['ticket'] as const;
+export const ANALYZE_FORMATS = [...REPORT_FORMATS, ...OPT_IN_FORMATS] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
-export const REPORT_FILE: Record<ReportFormat, string> = { json: 'report.json', html: 'report.html', md: 'report.md' };
+export const REPORT_FILE: Record<AnalyzeFormat, string> = { json: 'report.json', html: 'report.html', md: 'report.md', ticket: 'ticket.txt' };
 
 /**
  * Who reads the report. `engineer` (the default) keeps a collapsed technical section: per-rule
