@@ -18,8 +18,11 @@ export interface CollectView {
   steps: { label: string; command: string }[];
   /** "one hour either side of <finding>: <span>", when the request has a window. */
   window?: string;
-  /** The artifacts still needed, each with its state. */
+  /** The artifacts still needed, each with its state, as one sentence (text formats)… */
   stillNeeded: string;
+  /** …and as a label and a list (the HTML page marks the ids as code). */
+  neededLabel: string;
+  needed: { artifact: string; state: string }[];
   /** "lets 4 checks run fully", with the rule ids. */
   unblocks: string;
   unblockedRules: string[];
@@ -38,12 +41,15 @@ export function collectView(req: CollectRequest | undefined, lang: LangTag, titl
   const steps: CollectView['steps'] = [];
   if (req.command) steps.push({ label: ui(lang, req.layout === 'sosreport' && req.sosPlugins.length ? 'collect.sos' : 'collect.collector'), command: req.command });
   if (req.collectorCommand) steps.push({ label: ui(lang, 'collect.sos-never'), command: req.collectorCommand });
-  const needed = req.items.map((i) => ui(lang, 'artifact.with-state', { artifact: i.artifact, state: stateLabel(lang, i.state) }));
+  const list = req.items.map((i) => ({ artifact: i.artifact, state: stateLabel(lang, i.state) }));
+  const needed = list.map((i) => ui(lang, 'artifact.with-state', i));
   return {
     layout: ui(lang, `collect.layout.${req.layout}` as UiKey),
     steps,
     ...(req.window && steps.length ? { window: oneLine(ui(lang, 'collect.window', { finding: titleOf(req.window.finding), span: span(req.window.since, req.window.until) })) } : {}),
     stillNeeded: needed.length ? ui(lang, 'collect.still-needed', { artifacts: joinAnd(lang, needed) }) : '',
+    neededLabel: ui(lang, 'ticket.still-needed'),
+    needed: list,
     unblocks: req.unblocks.length ? ui(lang, 'collect.unblocks', { count: req.unblocks.length }) : '',
     unblockedRules: [...req.unblocks],
     ...(steps.length ? {} : { none: ui(lang, 'collect.none') }),
