@@ -1,9 +1,14 @@
 /** The report formats and their file names: a leaf module, so the CLI can parse `--format` without loading the renderers. */
+/** The default formats: analyze, batch and diff write these. */
 export const REPORT_FORMATS = ['json', 'html', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Formats `analyze` writes only when `--format` names them: the ticket text (reports/ticket.ts). */
+export const OPT_IN_FORMATS = ['ticket'] as const;
+export const ANALYZE_FORMATS = [...REPORT_FORMATS, ...OPT_IN_FORMATS] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 /** File extension of each format. */
-export const REPORT_EXT: Record<ReportFormat, string> = { json: 'json', html: 'html', md: 'md' };
+export const REPORT_EXT: Record<AnalyzeFormat, string> = { json: 'json', html: 'html', md: 'md', ticket: 'txt' };
 
 /** What a report's file name is made of: the host and when its bundle was collected. */
 export interface ReportNameSource {
@@ -39,7 +44,7 @@ function utcStamp(ms: number): string {
   return d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-export function reportFileName(r: ReportNameSource, f: ReportFormat): string {
+export function reportFileName(r: ReportNameSource, f: AnalyzeFormat): string {
   return `${reportBaseName(r)}.${REPORT_EXT[f]}`;
 }
 

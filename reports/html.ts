@@ -9,6 +9,7 @@ import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { templates } from './template-engine.js';
 import type { ViewLimits, ViewOptions, ReportView } from './view-model.js';
 import { buildViewModel } from './view-model.js';
+import { renderTicket } from './ticket.js';
 
 export const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -58,6 +59,8 @@ export function renderView(view: ReportView): string {
     '<body>',
     body.trimEnd(),
     `<script type="application/json" id="report-data">${jsonForScript(view.data)}</script>`,
+    // The ticket text as data (a JSON string, escaped like the data block): the copy button reads it.
+    ...(view.ticket !== undefined ? [`<script type="application/json" id="ticket-data">${jsonForScript(view.ticket)}</script>`] : []),
     `<script>${js}</script>`,
     '</body>',
     '</html>',
@@ -66,5 +69,6 @@ export function renderView(view: ReportView): string {
 }
 
 export function renderHtml(result: AnalysisResult, limits: Partial<ViewLimits> = {}, options: ViewOptions = {}): string {
-  return renderView(buildViewModel(result, limits, options));
+  // The same text `--format ticket` writes, so the button and ticket.txt never differ.
+  return renderView({ ...buildViewModel(result, limits, options), ticket: renderTicket(result) });
 }

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { writeFileNoFollowAsync } from '../analyzer/src/cli/no-follow.js';
-import { reportFileName, type Audience, type ReportFormat } from './formats.js';
+import { reportFileName, type AnalyzeFormat, type Audience } from './formats.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 
 export interface WriteOptions {
@@ -20,10 +20,10 @@ export interface WriteOptions {
   audience?: Audience;
 }
 
-export { REPORT_FORMATS, AUDIENCES, reportBaseName, reportFileName, type Audience, type ReportFormat } from './formats.js';
+export { REPORT_FORMATS, ANALYZE_FORMATS, AUDIENCES, reportBaseName, reportFileName, type AnalyzeFormat, type Audience, type ReportFormat } from './formats.js';
 
 /** Each renderer is loaded when its format is asked for: html brings Handlebars and the templates. */
-async function render(f: ReportFormat, result: AnalysisResult, audience: Audience): Promise<string> {
+async function render(f: AnalyzeFormat, result: AnalysisResult, audience: Audience): Promise<string> {
   switch (f) {
     case 'json':
       return (await import('./json.js')).renderJson(result);
@@ -31,10 +31,12 @@ async function render(f: ReportFormat, result: AnalysisResult, audience: Audienc
       return (await import('./markdown.js')).renderMarkdown(result);
     case 'html':
       return (await import('./html.js')).renderHtml(result, {}, { audience });
+    case 'ticket':
+      return (await import('./ticket.js')).renderTicket(result);
   }
 }
 
-export async function writeReports(result: AnalysisResult, outDir: string, formats: readonly ReportFormat[], options: WriteOptions = {}): Promise<string[]> {
+export async function writeReports(result: AnalysisResult, outDir: string, formats: readonly AnalyzeFormat[], options: WriteOptions = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   if (options.lang && options.lang !== 'en') result = (await import('../analyzer/src/i18n/localize.js')).localizeResult(result, options.lang);
   const written: string[] = [];

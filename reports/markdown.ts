@@ -16,6 +16,7 @@ import { formatUtc } from '../analyzer/src/i18n/dates.js';
 import { riskWords } from './step-words.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
+import { collectView, findingTitles } from './collect-text.js';
 
 export const MAX_MARKDOWN_LINES = 60;
 
@@ -201,15 +202,25 @@ export function renderMarkdown(input: AnalysisResult): string {
   }
 
   const tail: string[] = [];
+  // The one request (analysis/collect-request.ts) replaces the per-check commands; a report.json from before it keeps them.
+  const request = collectView(result.collectRequest, lang, findingTitles(loc ?? result));
+  if (request) {
+    tail.push(`## ${mdText(L('page.collect-title'), 60)}`, '');
+    for (const st of request.steps) tail.push(`- ${mdText(st.label, 120)}: ${mdCode(st.command, 300)}`);
+    if (request.window) tail.push(`- ${mdText(request.window, 200)}`);
+    if (request.needed.length) tail.push(`- ${mdText(request.neededLabel, 40)}: ${request.needed.slice(0, 12).map((n) => `${mdCode(n.artifact, 60)} (${mdText(n.state, 40)})`).join(', ')}${request.needed.length > 12 ? ' …' : ''}${request.unblocks ? `; ${mdText(request.unblocks, 80)}` : ''}`);
+    if (request.none) tail.push(`- ${mdText(request.none, 120)}`);
+    tail.push('');
+  }
   if (v?.missing?.length || gaps.length) tail.push(`## ${loc ? mdText(L('report.not-evaluated'), 60) : 'Not evaluated'}`, '');
   (v?.missing ?? []).slice(0, 3).forEach((x, i) => {
-    if (loc) tail.push(`- ${mdText(capital(L('page.missing-label')), 40)}: ${mdText(loc.verdict.i18n.missing[i] ?? x.what, 100)}; ${mdUi(lang, 'report.collect-next-command', {}, { command: x.collectNext })}`);
-    else tail.push(`- Missing ${mdText(x.what, 100)}: collect ${mdCode(x.collectNext, 120)}`);
+    if (loc) tail.push(`- ${mdText(capital(L('page.missing-label')), 40)}: ${mdText(loc.verdict.i18n.missing[i] ?? x.what, 100)}${request ? '' : `; ${mdUi(lang, 'report.collect-next-command', {}, { command: x.collectNext })}`}`);
+    else tail.push(`- Missing ${mdText(x.what, 100)}${request ? '' : `: collect ${mdCode(x.collectNext, 120)}`}`);
   });
   if (gaps.length) {
     const shown = gaps.slice(0, 8);
     for (const g of shown) {
-      const next = g.collectNext?.[0];
+      const next = request ? undefined : g.collectNext?.[0];
       const gi = loc ? (g as LocalizedResult['coverage'][number]).i18n : undefined;
       if (gi) tail.push(`- ${mdCode(g.ruleId, 60)} ${mdText(gi.status, 60)}: ${mdText(gi.reason ?? g.reason, 160)}${next ? `; ${mdUi(lang, 'report.collect-next-command', {}, { command: next })}` : ''}`);
       else tail.push(`- ${mdCode(g.ruleId, 60)} ${g.status === 'not-evaluated' ? 'not evaluated' : 'insufficient evidence'}: ${mdText(g.reason, 160)}${next ? `; collect ${mdCode(next, 100)}` : ''}`);

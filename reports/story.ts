@@ -8,6 +8,7 @@
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Finding } from '../analyzer/src/rules/types.js';
 import { bundleName, count, cut, span } from './text.js';
+import { collectView, findingTitles } from './collect-text.js';
 
 /** Findings listed one line each; the rest are counted. */
 export const STORY_TOP_FINDINGS = 5;
@@ -22,8 +23,12 @@ export interface Story {
   top: { id: string; severity: string; title: string; when: string }[];
   findingsMore: number;
   notEvaluated: number;
-  /** The one command that would collect the most of what is missing (empty when nothing is). */
+  /** The one command that would collect what is missing (empty when nothing is): AnalysisResult.collectRequest. */
   collectNext: string;
+  /** The window that command's `--since/--until` cover, in words (empty without one). */
+  collectWindow?: string;
+  /** A sosreport lacking what sos never collects: our collector, as a second step. */
+  collectAlso?: { label: string; command: string };
   reports: string[];
 }
 
@@ -33,7 +38,7 @@ const when = (f: Finding) => {
 };
 
 /**
- * What to collect next: the verdict's missing key evidence first (logs, dockerd's state); else the
+ * For a report.json written before collectRequest: the verdict's missing key evidence first (logs, dockerd's state); else the
  * command named by the most checks that could not run, the first of them on a tie.
  */
 export function oneCollectNext(result: AnalysisResult): string {
@@ -68,9 +73,16 @@ export function buildStory(result: AnalysisResult, reports: readonly string[]): 
     top: serious.slice(0, STORY_TOP_FINDINGS).map((f) => ({ id: f.id, severity: f.severity, title: f.title, when: when(f) })),
     findingsMore: Math.max(0, serious.length - STORY_TOP_FINDINGS),
     notEvaluated: (v?.rules?.notEvaluated ?? 0) + (v?.rules?.insufficient ?? 0),
-    collectNext: oneCollectNext(result),
+    ...collectOf(result),
     reports: [...reports],
   };
+}
+
+function collectOf(result: AnalysisResult): Pick<Story, 'collectNext' | 'collectWindow' | 'collectAlso'> {
+  const view = collectView(result.collectRequest, 'en', findingTitles(result));
+  if (!view) return { collectNext: oneCollectNext(result) };
+  const [first, also] = view.steps;
+  return { collectNext: first?.command ?? '', ...(view.window ? { collectWindow: view.window } : {}), ...(also ? { collectAlso: also } : {}) };
 }
 
 const STATUS: Record<string, string> = { 'problems-found': 'PROBLEMS FOUND', 'no-problem-found': 'NO PROBLEM FOUND', inconclusive: 'INCONCLUSIVE' };
@@ -94,6 +106,8 @@ export function storyLines(s: Story): string[] {
   } else if (s.collectNext) {
     out.push('', `To collect what is missing: ${s.collectNext}`);
   }
+  if (s.collectNext && s.collectWindow) out.push(`  (${s.collectWindow})`);
+  if (s.collectAlso) out.push(`  ${s.collectAlso.label}: ${s.collectAlso.command}`);
   if (s.reports.length) out.push('', 'Reports:', ...s.reports.map((p) => `  ${p}`));
   return out;
 }

@@ -24,6 +24,7 @@ import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
 import type { Audience } from './formats.js';
 import { riskWords } from './step-words.js';
 import { foldChatter, kindWords, timelineControls, type TableRow, type TimelineControlsView } from './timeline-controls.js';
+import { collectView, findingTitles, type CollectView } from './collect-text.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -216,6 +217,8 @@ export interface VerdictView {
   facts: { kind: string; text: string; where: string }[];
   checked: string[];
   missing: { what: string; collectNext: string }[];
+  /** The one "collect next" request (result.collectRequest); absent for a report.json written before it. */
+  collect?: CollectView;
   counts: CountView[];
   countsText: string;
   total: number;
@@ -387,6 +390,8 @@ export interface ReportView {
   technical?: TechnicalView;
   /** Data for the page script (embedded as application/json, escaped by html.ts). */
   data: PageData;
+  /** The ticket text (reports/ticket.ts) the "Copy ticket text" button copies; html.ts embeds it as data. */
+  ticket?: string;
 }
 
 export interface PageData {
@@ -622,6 +627,7 @@ function verdictView(result: AnalysisResult, anchors: Map<string, string>, tr?: 
     facts: (v?.facts ?? []).map((f, i) => ({ kind: f.kind, text: visible(lv?.facts[i] ?? f.text), where: where(f.evidence) })),
     checked: (lv ? lv.checked : (v?.checked ?? [])).map(visible),
     missing: (v?.missing ?? []).map((x, i) => ({ what: visible(lv?.missing[i] ?? x.what), collectNext: visible(x.collectNext) })),
+    ...(result.collectRequest ? { collect: collectView(result.collectRequest, tr?.lang ?? 'en', findingTitles(tr?.loc ?? result)) } : {}),
     counts: tr ? counts.map((c) => ({ ...c, label: capital(ui(tr.lang, `severity.${c.severity}` as UiKey)) })) : counts,
     countsText: tr
       ? nonZero.length ? nonZero.map((c) => ui(tr.lang, 'report.severity-counts', { count: c.count, severity: ui(tr.lang, `severity.${c.severity}` as UiKey) })).join(', ') : ui(tr.lang, 'report.no-findings')

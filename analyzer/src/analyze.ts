@@ -16,6 +16,7 @@ import type { CoverageVerdict, Finding, Rule } from './rules/types.js';
 import type { BundleInventory } from './spine/reader.js';
 import { scanBundle } from './spine/reader.js';
 import { computeVerdict, type Verdict } from './analysis/verdict.js';
+import { computeCollectRequest, type CollectRequest } from './analysis/collect-request.js';
 import type { ParseContext, ParseProblem, ReaderLimits } from './spine/types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import type { ParsedArtifact } from './model/fact-store.js';
@@ -36,6 +37,11 @@ export interface AnalysisResult {
   causeChains: string[][];
   /** Problems found / no problem found in what could be checked / inconclusive, with the facts that matter. */
   verdict: Verdict;
+  /**
+   * The one request for what to collect next, for the input's layout (analysis/collect-request.ts).
+   * Optional only because report.json files written before it lack it.
+   */
+  collectRequest?: CollectRequest;
   /** The team config applied (analyzer/src/config/, docs/config.md), and each of its entries that changed this report. */
   config?: { file: string; hash: string };
   configApplied?: ConfigApplied[];
@@ -125,6 +131,8 @@ export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInve
     parseProblems,
   });
   const { findings, coverage } = runRules(model, rules);
+  const chains = causeChains(findings);
+  const verdict = computeVerdict(model, findings, coverage);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION, rulesVersion: rulesVersion(rules) },
@@ -132,7 +140,8 @@ export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInve
     model,
     findings,
     coverage,
-    causeChains: causeChains(findings),
-    verdict: computeVerdict(model, findings, coverage),
+    causeChains: chains,
+    verdict,
+    collectRequest: computeCollectRequest(model, findings, coverage, chains, verdict),
   };
 }

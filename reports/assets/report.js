@@ -155,6 +155,36 @@
     if (code) copyText(code.textContent || '', b);
   });
 
+  // "Copy ticket text": the ticket (reports/ticket.ts) is JSON data in the page. Where the clipboard is
+  // refused (file:// pages in some browsers), the text is shown selected in a textarea for Ctrl+C.
+  var ticketButton = document.getElementById('copy-ticket');
+  var ticketData = document.getElementById('ticket-data');
+  if (ticketButton && ticketData) {
+    var ticketLabel = ticketButton.textContent;
+    ticketButton.addEventListener('click', function () {
+      var text;
+      try { text = JSON.parse(ticketData.textContent || '""'); } catch (e) { return; }
+      if (typeof text !== 'string') return;
+      function done() {
+        ticketButton.textContent = ticketButton.getAttribute('data-done') || ticketLabel;
+        setTimeout(function () { ticketButton.textContent = ticketLabel; }, 1500);
+      }
+      function fallback() {
+        var area = document.getElementById('ticket-fallback');
+        var note = document.getElementById('ticket-fallback-note');
+        if (!area) return;
+        area.value = text;
+        area.hidden = false;
+        if (note) note.hidden = false;
+        area.focus();
+        area.select();
+        try { if (document.execCommand('copy')) done(); } catch (e) { /* the selection stays for Ctrl+C */ }
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+      else fallback();
+    });
+  }
+
   // Printing expands every finding (not the technical section); afterwards the reader's choices come back.
   var closed = [];
   window.addEventListener('beforeprint', function () {

@@ -48,8 +48,8 @@ describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/b
     // The observer may see one element more than once (a large text block is parsed in chunks, attributes
     // are reported too): what matters is which script elements exist, and that the page holds only ours.
     const scripts = new Set(added.filter((a) => a.tag === 'script').map((a) => a.attrs.join(' ')));
-    expect([...scripts].sort()).toEqual(['', 'type=application/json id=report-data']);
-    expect(await o.page.evaluate(() => document.scripts.length)).toBe(2); // the data block and our script
+    expect([...scripts].sort()).toEqual(['', 'type=application/json id=report-data', 'type=application/json id=ticket-data']);
+    expect(await o.page.evaluate(() => document.scripts.length)).toBe(3); // the data block, the ticket text and our script
   });
 
   it('links only to anchors inside the page', async () => {

@@ -94,14 +94,19 @@ describe('report.html with a hostile bundle', () => {
 
   it('never emits a payload as markup', () => {
     // The JSON data block holds payload text too (with < and > escaped: checked below); skip it here.
-    const body = html.slice(html.indexOf('<body>')).replace(/<script type="application\/json" id="report-data">[\s\S]*?<\/script>/, '');
+    // The ticket text's data block (reports/ticket.ts) holds bundle text too, escaped the same way.
+    const body = html.slice(html.indexOf('<body>')).replace(/<script type="application\/json" id="(?:report|ticket)-data">[\s\S]*?<\/script>/g, '');
     expect(body).not.toContain('<script>alert');
     expect(body).not.toMatch(/<img\b/i);
     expect(body).not.toMatch(/<svg onload/i);
     expect(body).not.toMatch(/\son(error|load)=/i);
     expect(html).not.toMatch(/href="javascript:/i);
-    expect((html.match(/<script\b/g) ?? []).length).toBe(2);
-    expect((html.match(/<\/script>/g) ?? []).length).toBe(2);
+    expect((html.match(/<script\b/g) ?? []).length).toBe(3);
+    expect((html.match(/<\/script>/g) ?? []).length).toBe(3);
+    // The ticket block is a JSON string with no raw < or >.
+    const ticket = /<script type="application\/json" id="ticket-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(ticket).not.toMatch(/[<>]/);
+    expect(typeof JSON.parse(ticket)).toBe('string');
   });
 
   it('shows payloads escaped, with bidi overrides made visible', () => {

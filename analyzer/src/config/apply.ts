@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import picomatch from 'picomatch';
 import type { AnalysisResult } from '../analyze.js';
 import { computeVerdict } from '../analysis/verdict.js';
+import { computeCollectRequest } from '../analysis/collect-request.js';
 import { causeChains, sortFindings } from '../rules/engine.js';
 import type { Finding } from '../rules/types.js';
 import { CONFIG_FLAVORS, type ConfigApplied, type RuleEntry, type RuleScope, type TeamConfig } from './types.js';
@@ -82,12 +83,16 @@ export function applyConfig(result: AnalysisResult, config: TeamConfig): Analysi
   const kept = sortFindings(findings.map((f) => (removed.size ? { ...f, causedBy: f.causedBy.filter((id) => !removed.has(id)), causes: f.causes.filter((id) => !removed.has(id)) } : f)));
   const off = new Set([...deciding.values()].filter((e) => e.level === 'off').map((e) => e.rule));
   const coverage = result.coverage.filter((c) => !off.has(c.ruleId));
+  const chains = causeChains(kept);
+  const verdict = computeVerdict(result.model, kept, coverage);
   return {
     ...result,
     findings: kept,
     coverage,
-    causeChains: causeChains(kept),
-    verdict: computeVerdict(result.model, kept, coverage),
+    causeChains: chains,
+    verdict,
+    // A rule turned off unblocks nothing, and the window follows the root cause that remains.
+    collectRequest: computeCollectRequest(result.model, kept, coverage, chains, verdict),
     config: { file: basename(config.path), hash: config.hash },
     configApplied: [...applied.values()],
   };

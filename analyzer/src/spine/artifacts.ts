@@ -20,6 +20,11 @@ export interface ArtifactSpec {
   readonly bundle: readonly string[];
   /** sosreport paths, ordered fallbacks: the first pattern with a match wins. Empty: sos never has it. */
   readonly sos: readonly string[];
+  /**
+   * The sos plugin that copies a file artifact (its `sos` paths name no `sos_commands/<plugin>/`):
+   * what `sos report -o <plugin>` would run to collect it (sosPluginOf).
+   */
+  readonly sosPlugin?: string;
   /** True when several files together make the artifact (rotated logs, one file per semaphore). */
   readonly multi?: boolean;
   /** What to collect next time when the artifact is missing: shown in "not evaluated" verdicts. */
@@ -103,6 +108,7 @@ const LIST = [
   }),
   spec({
     id: 'syslog',
+    sosPlugin: 'logs',
     title: 'syslog files (/var/log/messages*, /var/log/syslog*, --log-file)',
     kind: 'file',
     multi: true,
@@ -122,6 +128,7 @@ const LIST = [
   // --- audit ------------------------------------------------------------------------------------
   spec({
     id: 'audit.log',
+    sosPlugin: 'auditd',
     title: 'audit.log and its rotations',
     kind: 'file',
     multi: true,
@@ -139,6 +146,7 @@ const LIST = [
   }),
   spec({
     id: 'audit.rules-files',
+    sosPlugin: 'auditd',
     title: 'audit rule files (/etc/audit/rules.d, audit.rules)',
     kind: 'file',
     multi: true,
@@ -150,6 +158,7 @@ const LIST = [
   // --- mounts, IPC, devicemapper ------------------------------------------------------------------
   spec({
     id: 'mountinfo',
+    sosPlugin: 'filesys',
     title: '/proc/self/mountinfo',
     kind: 'file',
     bundle: ['files/proc/self/mountinfo', 'files/proc/1/mountinfo'],
@@ -207,6 +216,7 @@ const LIST = [
   }),
   spec({
     id: 'proc.sysvipc-sem',
+    sosPlugin: 'sysvipc',
     title: '/proc/sysvipc/sem',
     kind: 'file',
     bundle: ['files/proc/sysvipc/sem'],
@@ -215,6 +225,7 @@ const LIST = [
   }),
   spec({
     id: 'kernel.sem',
+    sosPlugin: 'system',
     title: '/proc/sys/kernel/sem (SEMMSL SEMMNS SEMOPM SEMMNI)',
     kind: 'file',
     bundle: ['files/proc/sys/kernel/sem'],
@@ -263,6 +274,7 @@ const LIST = [
   }),
   spec({
     id: 'lvm.thinpool-profile',
+    sosPlugin: 'lvm2',
     title: '/etc/lvm/profile/docker-thinpool.profile',
     kind: 'file',
     bundle: ['files/etc/lvm/profile/docker-thinpool.profile'],
@@ -340,6 +352,7 @@ const LIST = [
   // --- docker configuration and state -----------------------------------------------------------
   spec({
     id: 'docker.daemon-json',
+    sosPlugin: 'docker',
     title: '/etc/docker/daemon.json',
     kind: 'file',
     bundle: ['files/etc/docker/daemon.json'],
@@ -348,6 +361,7 @@ const LIST = [
   }),
   spec({
     id: 'sysconfig.docker',
+    sosPlugin: 'system',
     title: '/etc/sysconfig/docker*',
     kind: 'file',
     multi: true,
@@ -482,6 +496,7 @@ const LIST = [
   }),
   spec({
     id: 'os-release',
+    sosPlugin: 'release',
     title: '/etc/os-release',
     kind: 'file',
     bundle: ['files/etc/os-release', 'files/usr/lib/os-release'],
@@ -499,6 +514,7 @@ const LIST = [
   }),
   spec({
     id: 'limits',
+    sosPlugin: 'pam',
     title: '/etc/security/limits.conf and limits.d/*.conf',
     kind: 'file',
     multi: true,
@@ -508,6 +524,7 @@ const LIST = [
   }),
   spec({
     id: 'overlay.params',
+    sosPlugin: 'kernel',
     title: '/sys/module/overlay/parameters/*',
     kind: 'file',
     multi: true,
@@ -571,6 +588,16 @@ export function artifactSpec(id: ArtifactId): ArtifactSpec & { readonly id: Arti
   const s = BY_ID.get(id);
   if (!s) throw new Error(`unknown artifact id: ${id}`);
   return s;
+}
+
+/** The sos plugin that collects an artifact: `sosPlugin`, else the first `sos_commands/<plugin>/` path; none when sos never has it. */
+export function sosPluginOf(spec: ArtifactSpec): string | undefined {
+  if (spec.sosPlugin) return spec.sosPlugin;
+  for (const p of spec.sos) {
+    const m = /^sos_commands\/([^/]+)\//.exec(p);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 export function isArtifactId(id: string): id is ArtifactId {

@@ -10,7 +10,7 @@
  * Parsing never throws: unreadable metadata becomes a problem string and the health falls back to
  * what the archive holds.
  */
-import { ARTIFACTS, type ArtifactId, type ArtifactSpec } from './artifacts.js';
+import { ARTIFACTS, sosPluginOf, type ArtifactId, type ArtifactSpec } from './artifacts.js';
 import type { PathMap } from './path-map.js';
 import type { ArtifactHealth, BundleLayout } from './types.js';
 
@@ -271,7 +271,7 @@ function sosHealth(
     if (to) return { ...base, state: 'timed-out', detail: `sos: ${to.exec ?? to.filepath} timed out`, exitCode: 124 };
     const bad = ran.find((c) => c.returnCode !== undefined && !exitedNormally(spec, c.returnCode));
     if (bad) return { ...base, state: 'failed', detail: `sos: ${bad.exec ?? bad.filepath} exited ${bad.returnCode}${bad.returnCode === 127 || bad.returnCode === 126 ? ' (command not found)' : ''}`, exitCode: bad.returnCode };
-    const plugin = pluginOf(spec);
+    const plugin = sosPluginOf(spec);
     if (plugin && inp.sos?.timedOutPlugins.has(plugin)) return { ...base, state: 'timed-out', detail: `sos plugin ${plugin} timed out` };
     return { ...base, state: 'missing', detail: 'not in the sosreport' };
   }
@@ -292,12 +292,4 @@ function sosHealth(
 export function tailedOriginal(path: string): string | undefined {
   const m = /^sos_strings\/([^/]+)\/([^/]+)\.tailed$/.exec(path);
   return m ? `sos_commands/${m[1]}/${m[2]}` : undefined;
-}
-
-function pluginOf(spec: ArtifactSpec): string | undefined {
-  for (const p of spec.sos) {
-    const m = /^sos_commands\/([^/]+)\//.exec(p);
-    if (m) return m[1];
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { SEVERITIES, severityRank, type Severity } from '../../rules/types.js';
-import { AUDIENCES, REPORT_FORMATS, parseAudience, type ReportFormat } from '../../../../reports/formats.js';
+import { ANALYZE_FORMATS, AUDIENCES, REPORT_FORMATS, parseAudience, type AnalyzeFormat } from '../../../../reports/formats.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson, safeLines } from '../safe-text.js';
 import { bundleName } from '../../../../reports/text.js';
@@ -13,10 +13,11 @@ import { teamSetup, type TeamSetup } from '../../config/team.js';
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-export function parseFormats(v: string): ReportFormat[] {
+/** `--format a,b` checked against the formats a command writes (diff: no ticket). */
+export function parseFormats<F extends string = AnalyzeFormat>(v: string, allowed: readonly F[] = ANALYZE_FORMATS as unknown as readonly F[]): F[] {
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (use ${REPORT_FORMATS.join(',')})`);
-  return list as ReportFormat[];
+  for (const f of list) if (!(allowed as readonly string[]).includes(f)) throw new Error(`unknown format ${f} (use ${allowed.join(',')})`);
+  return list as F[];
 }
 
 /** `--lang` (or DOCKER_POSTMORTEM_LANG, or the locale): the report language, or a usage error. */
@@ -75,7 +76,7 @@ export function registerAnalyze(program: Command): void {
     .description('diagnose one bundle and write its reports')
     .argument('<bundle>', 'collector tarball, sosreport or folder')
     .option('-o, --output <dir>', 'output folder (created if missing); default: <bundle name>-report in the current directory')
-    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
+    .option('--format <list>', `comma-separated: ${ANALYZE_FORMATS.join(',')} (ticket: a 10-15 line ticket text, only when named)`, REPORT_FORMATS.join(','))
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
     .option('--known-defects <file>', 'add a team known-defect file (docs/known-defects.md); repeatable', collect, [])
     .option('-q, --quiet', 'print only the report paths')

@@ -18,7 +18,7 @@ export function registerDiff(program: Command): void {
     .option('--config <file>', 'team config applied to both bundles (docs/config.md); default: ./docker-postmortem.config.json when present')
     .option('--no-config', 'ignore ./docker-postmortem.config.json')
     .action(async (before: string, after: string, opts: { output: string; format: string; failOnNew?: string; knownDefects: string[]; config?: string | false }) => {
-      const parsed = usageOrExit(() => ({ formats: parseFormats(opts.format), failOnNew: opts.failOnNew ? parseSeverity(opts.failOnNew) : undefined }));
+      const parsed = usageOrExit(() => ({ formats: parseFormats(opts.format, REPORT_FORMATS), failOnNew: opts.failOnNew ? parseSeverity(opts.failOnNew) : undefined }));
       if (!parsed) return;
       const { formats, failOnNew } = parsed;
       const team = teamOrExit(opts);
