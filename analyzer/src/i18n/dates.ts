@@ -4,7 +4,7 @@
  * a UTC time that does not exist locally (a DST gap) cannot be shifted that way and falls back to
  * the language-neutral ISO form rather than print an hour that is wrong.
  */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { languageOf, type LangTag } from './registry.js';
 
 /** The patterns reports use: a full timestamp, a day, a time of day. */

@@ -30,6 +30,7 @@ import type { EventKind } from '../events/types.js';
 import type { CompiledCatalog, EventMatch, SourceGate } from '../events/catalog.js';
 import { EVENTS } from '../events/catalog.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
+import { ShortStampClock, fracMsAt, newSyslogHead, readSyslogHead } from './journal-fast.js';
 import { MONTHS, YearFixer, fracToMs, grepPrefixLength, isoOrUndefined, parseIsoStamp, readShortStamp, type ShortStamp } from './journal-time.js';
 
 export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T' | 'logrus' | 'stderr';
@@ -183,6 +184,10 @@ class SignalBucket {
   }
 }
 
+function newRaw(): Raw {
+  return { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json', kinds: undefined };
+}
+
 function cloneRaw(r: Raw): Raw {
   return { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format, kinds: r.kinds };
 }
@@ -261,17 +266,27 @@ export class JournalSink implements LineSink<JournalParse> {
   private lastLineNo = 0;
   private lastWasMarker = false;
   private firstBad = false;
-  private readonly scratch: Raw = { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json' };
+  private readonly scratch: Raw = newRaw();
+  /** The fast path's pending record, reused line after line (emit copies what it keeps, as for `scratch`). */
+  private readonly slot: Raw = newRaw();
+  /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
+  private readonly fast: boolean;
+  private readonly head = newSyslogHead();
+  private readonly clock: ShortStampClock;
+  /** Gates of records without a unit (every text line), by ident: text journals interleave a few idents. */
+  private readonly gateByIdent = new Map<string, SourceGate>();
   private lastBadNo = -1;
   private pendingContinuationBytes = 0;
   /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
   private bareMode: boolean;
   private readonly bareIdent: string;
 
-  constructor(ctx: ParseContext) {
+  constructor(ctx: ParseContext, opts: { fastPath?: boolean } = {}) {
     this.ctx = ctx;
     this.catalog = ctx.events ?? EVENTS;
     this.fixer = new YearFixer(ctx.hostUtcOffsetMinutes);
+    this.clock = new ShortStampClock(this.fixer);
+    this.fast = opts.fastPath ?? true;
     const base = ctx.path.split('/').pop() ?? '';
     this.bareIdent = /containerd/.test(base) ? 'containerd' : 'dockerd';
     // A file under the bundle's logs/ is a daemon's or tool's own output (the collector's --log-file copies,
@@ -300,6 +315,11 @@ export class JournalSink implements LineSink<JournalParse> {
     const t = line.text;
     if (t.length === 0) return;
     const c = t.charCodeAt(0);
+    if (c >= 65 && c <= 90 && this.fast && readSyslogHead(t, this.head)) {
+      this.flush();
+      this.fastShort(line);
+      return;
+    }
     if (c === 123 /* { */) {
       this.flush();
       this.json(line);
@@ -525,7 +545,38 @@ export class JournalSink implements LineSink<JournalParse> {
     this.emit(raw, st);
   }
 
+  /** The common `short` line, read by readSyslogHead into `this.head`: what short() + headed() make of it, without regexes. */
+  private fastShort(line: Line): void {
+    const t = line.text;
+    const h = this.head;
+    let time = this.clock.at(t, h);
+    if (h.fracEnd > h.fracStart) time += fracMsAt(t, h.fracStart, h.fracEnd);
+    const ident = t.slice(h.identStart, h.identEnd);
+    const message = h.msgStart < t.length ? t.slice(h.msgStart) : '';
+    if (h.identEnd - h.identStart === 6 && ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(message)) {
+      this.newSpan('kernel-banner', line.no, undefined);
+    }
+    const st = this.ensureSpan(line.no);
+    const r = this.slot;
+    r.line = line.no;
+    r.time = time;
+    r.bootId = st.span.bootId;
+    r.unit = undefined;
+    r.ident = ident;
+    r.pid = h.pid >= 0 ? h.pid : undefined;
+    r.priority = undefined;
+    r.message = message;
+    r.head = t.slice(0, t.length - message.length);
+    r.bootSeq = st.span.seq;
+    r.format = h.fracEnd > h.fracStart ? 'short-precise' : 'short';
+    r.kinds = undefined;
+    this.pending = r;
+    this.pendingContinuationBytes = 0;
+  }
+
   private short(line: Line, st: ShortStamp): void {
+    // The fixer's state moves here: the fast path's per-second cache must read its next stamp afresh.
+    this.clock.forget();
     const ms = fracToMs(st.frac);
     const time =
       st.year !== undefined
@@ -659,6 +710,14 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 
   private gate(unit: string | undefined, ident: string | undefined): SourceGate {
+    if (unit === undefined && ident !== undefined) {
+      let g = this.gateByIdent.get(ident);
+      if (!g) {
+        g = this.catalog.gate(undefined, ident);
+        if (this.gateByIdent.size < 1000) this.gateByIdent.set(ident, g);
+      }
+      return g;
+    }
     if (this.lastGate && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
     this.lastUnit = unit;
     this.lastIdent = ident;
@@ -699,7 +758,7 @@ export class JournalSink implements LineSink<JournalParse> {
     }
     st.tail.add(r);
     if (matches) {
-      const owned = r === this.scratch ? cloneRaw(r) : r;
+      const owned = r === this.scratch || r === this.slot ? cloneRaw(r) : r;
       for (const ev of matches) {
         let b = this.buckets.get(ev.kind);
         if (!b) {

@@ -51,12 +51,8 @@ import type {
   ReaderProblem,
 } from './types.js';
 
-export const DEFAULT_LIMITS: ReaderLimits = {
-  maxEntryBytes: 2 * 1024 ** 3,
-  maxTotalBytes: 16 * 1024 ** 3,
-  maxEntries: 200_000,
-  maxLineLength: 64 * 1024,
-};
+import { DEFAULT_LIMITS } from './limits.js';
+export { DEFAULT_LIMITS };
 
 /** Metadata files held in memory are cut here (a real sos manifest is ~200 KB). */
 const MAX_METADATA_BYTES = 32 * 1024 * 1024;

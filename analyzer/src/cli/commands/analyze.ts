@@ -5,10 +5,9 @@ import { ANALYZE_FORMATS, AUDIENCES, REPORT_FORMATS, parseAudience, type Analyze
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson, safeLines } from '../safe-text.js';
 import { bundleName } from '../../../../reports/text.js';
-import { teamRules } from '../../known-defects/rules.js';
 import { resolveLang } from '../../i18n/resolve.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
-import { teamSetup, type TeamSetup } from '../../config/team.js';
+import type { TeamSetup } from '../../config/team.js';
 
 /** Commander collector for repeatable options. */
 export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -43,8 +42,12 @@ export function usageOrExit<T>(parse: () => T): T | undefined {
   }
 }
 
-/** The team setup for a command (`--config`, `--known-defects`), or undefined after saying why on stderr (exit 2). */
-export function teamOrExit(opts: { config?: string | false; knownDefects: string[] }): TeamSetup | undefined {
+/**
+ * The team setup for a command (`--config`, `--known-defects`), or undefined after saying why on stderr (exit 2).
+ * Loaded when a command runs: the known-defect machinery pulls every rule, which `--version` and `--help` do not need.
+ */
+export async function teamOrExit(opts: { config?: string | false; knownDefects: string[] }): Promise<TeamSetup | undefined> {
+  const { teamSetup } = await import('../../config/team.js');
   const { setup, problems } = teamSetup(opts);
   if (!setup) {
     for (const p of problems) process.stderr.write(`docker-postmortem: ${safe(p)}\n`);
@@ -92,7 +95,7 @@ export function registerAnalyze(program: Command): void {
       });
       if (!parsed) return;
       const { formats, lang, audience, failOn } = parsed;
-      const team = teamOrExit(opts);
+      const team = await teamOrExit(opts);
       if (!team) return;
       const [{ analyzeBundle }, { writeReports }, { buildStory, storyLines }, { applyConfig }] = await Promise.all([
         import('../../analyze.js'),

@@ -21,7 +21,7 @@ export function registerDiff(program: Command): void {
       const parsed = usageOrExit(() => ({ formats: parseFormats(opts.format, REPORT_FORMATS), failOnNew: opts.failOnNew ? parseSeverity(opts.failOnNew) : undefined }));
       if (!parsed) return;
       const { formats, failOnNew } = parsed;
-      const team = teamOrExit(opts);
+      const team = await teamOrExit(opts);
       if (!team) return;
       const [{ analyzeBundle }, { diffAnalyses, newAtOrAbove }, { writeDiffReports }, { summaryLines }, { applyConfig }] = await Promise.all([
         import('../../analyze.js'),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS, scanBundle, type BundleInventory } from '../../spine/reader.js';
+import type { BundleInventory } from '../../spine/reader.js';
+import { DEFAULT_LIMITS } from '../../spine/limits.js';
 import type { ReaderLimits } from '../../spine/types.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safeJson, safeLines } from '../safe-text.js';
@@ -87,6 +88,7 @@ export function registerInventory(program: Command): void {
         return;
       }
       await orUnreadable(bundle, async () => {
+        const { scanBundle } = await import('../../spine/reader.js');
         const { inventory } = await scanBundle(bundle, { limits });
         process.stdout.write(opts.json ? safeJson(JSON.stringify(inventory, null, 2)) + '\n' : formatInventory(inventory));
       });

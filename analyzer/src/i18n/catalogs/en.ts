@@ -6,7 +6,7 @@
  * Messages use `{{name}}` and `{{count, plural, one{…} other{…}}}` (format.ts); every language
  * keeps the same placeholders (test/i18n/catalog.test.ts).
  */
-import { enUS } from 'date-fns/locale';
+import { enUS } from 'date-fns/locale/en-US';
 import type { Catalog } from '../types.js';
 
 const ui = {

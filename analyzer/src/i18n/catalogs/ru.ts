@@ -4,7 +4,7 @@
  * thinpool, принудительное аннулирование процессов. Глоссарий: docs/glossary.md.
  * Команды, пути, идентификаторы и выдержки из журналов не переводятся.
  */
-import { ru } from 'date-fns/locale';
+import { ru } from 'date-fns/locale/ru';
 import { defineCatalog } from '../types.js';
 
 export default defineCatalog({

@@ -3,7 +3,7 @@
  * 信号量、网卡、存储驱动、强制退出、掉电。术语表：docs/glossary.md。
  * 命令、路径、标识符和日志摘录不翻译。
  */
-import { zhCN } from 'date-fns/locale';
+import { zhCN } from 'date-fns/locale/zh-CN';
 import { defineCatalog } from '../types.js';
 
 export default defineCatalog({

@@ -1,0 +1,180 @@
+/**
+ * The journal parser's fast path: the common `short` syslog line read by hand, without a regex and
+ * without slicing, for a text journal of millions of lines (a sosreport's `journalctl --no-pager`).
+ *
+ *   `Nov 28 07:18:12 host ident[pid]: message`   (also `May  9 …`, `… 07:18:12.123456 …`, `ident: message`)
+ *
+ * It only ever says "this line is exactly the common shape" or "not sure": anything else (a locale's
+ * month, a weekday first, a year first, no host, a severity word, `ident:msg` without the space, a
+ * non-ASCII host or ident, a missing or bad day …) returns false and the line takes the regex path,
+ * which stays the one definition of every form. test/parsers/journal-fast-path.test.ts checks that
+ * both paths give the same records and events for the same lines.
+ */
+import type { YearFixer } from './journal-time.js';
+
+/** Where the parts of one line are; filled in place (one object per parser, no allocation per line). */
+export interface SyslogHead {
+  month: number;
+  day: number;
+  h: number;
+  mi: number;
+  s: number;
+  /** End of `HH:MM:SS` (the per-second cache key is the text before it). */
+  secondEnd: number;
+  /** Fraction digits `[fracStart, fracEnd)`; equal when there is none. */
+  fracStart: number;
+  fracEnd: number;
+  identStart: number;
+  identEnd: number;
+  /** -1 when the ident has no `[pid]`. */
+  pid: number;
+  /** Start of the message (the line's length when the message is empty). */
+  msgStart: number;
+}
+
+export const newSyslogHead = (): SyslogHead => ({ month: 0, day: 0, h: 0, mi: 0, s: 0, secondEnd: 0, fracStart: 0, fracEnd: 0, identStart: 0, identEnd: 0, pid: -1, msgStart: 0 });
+
+/** English `%b` (the C locale journalctl and rsyslog write by default), by its three letters. */
+function englishMonth(a: number, b: number, c: number): number {
+  switch ((a << 16) | (b << 8) | c) {
+    case 0x4a616e: return 0; // Jan
+    case 0x466562: return 1; // Feb
+    case 0x4d6172: return 2; // Mar
+    case 0x417072: return 3; // Apr
+    case 0x4d6179: return 4; // May
+    case 0x4a756e: return 5; // Jun
+    case 0x4a756c: return 6; // Jul
+    case 0x417567: return 7; // Aug
+    case 0x536570: return 8; // Sep
+    case 0x4f6374: return 9; // Oct
+    case 0x4e6f76: return 10; // Nov
+    case 0x446563: return 11; // Dec
+    default: return -1;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A character the host or ident may hold on the fast path: printable ASCII but `[`, `]`, `:`. */
+const isNameChar = (c: number): boolean => c > 32 && c < 127 && c !== 91 && c !== 93 && c !== 58;
+
+/** Reads `t` into `out`; false when the line is not exactly the common shape (the regex path decides). */
+export function readSyslogHead(t: string, out: SyslogHead): boolean {
+  const n = t.length;
+  if (n < 20) return false;
+  const month = englishMonth(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2));
+  if (month < 0 || t.charCodeAt(3) !== 32) return false;
+  let i = 4;
+  while (i < n && t.charCodeAt(i) === 32) i++;
+  // day: one or two digits, 1–31, then one or more spaces
+  let c = t.charCodeAt(i);
+  if (!isDigit(c)) return false;
+  let day = c - 48;
+  c = t.charCodeAt(++i);
+  if (isDigit(c)) {
+    day = day * 10 + c - 48;
+    c = t.charCodeAt(++i);
+  }
+  if (c !== 32 || day < 1 || day > 31) return false;
+  while (i < n && t.charCodeAt(i) === 32) i++;
+  // HH:MM:SS
+  if (i + 8 > n || t.charCodeAt(i + 2) !== 58 || t.charCodeAt(i + 5) !== 58) return false;
+  const h = two(t, i);
+  const mi = two(t, i + 3);
+  const s = two(t, i + 6);
+  if (h < 0 || mi < 0 || s < 0) return false;
+  i += 8;
+  const secondEnd = i;
+  let fracStart = i;
+  let fracEnd = i;
+  c = t.charCodeAt(i);
+  if (c === 46 /* . */ || c === 44 /* , */) {
+    fracStart = ++i;
+    while (i < n && isDigit(t.charCodeAt(i))) i++;
+    fracEnd = i;
+    if (fracEnd === fracStart || fracEnd - fracStart > 9) return false;
+  }
+  if (t.charCodeAt(i) !== 32) return false;
+  while (i < n && t.charCodeAt(i) === 32) i++;
+  // host: a plain name (a bracket or colon could be `ident[pid]:` with no host: the regex path decides)
+  const hostStart = i;
+  while (i < n && isNameChar(t.charCodeAt(i))) i++;
+  if (i === hostStart || i >= n || t.charCodeAt(i) !== 32) return false;
+  while (i < n && t.charCodeAt(i) === 32) i++;
+  // ident[pid]: message
+  const identStart = i;
+  while (i < n && isNameChar(t.charCodeAt(i))) i++;
+  const identEnd = i;
+  if (identEnd === identStart) return false;
+  let pid = -1;
+  if (t.charCodeAt(i) === 91 /* [ */) {
+    const p0 = ++i;
+    pid = 0;
+    while (i < n && isDigit(t.charCodeAt(i))) pid = pid * 10 + t.charCodeAt(i++) - 48;
+    // more than 15 digits would lose precision here, where Number() of the text would not: regex path
+    if (i === p0 || i - p0 > 15 || t.charCodeAt(i) !== 93 /* ] */) return false;
+    i++;
+  }
+  if (t.charCodeAt(i) !== 58 /* : */) return false;
+  i++;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 32) return false;
+    i++;
+  }
+  out.month = month;
+  out.day = day;
+  out.h = h;
+  out.mi = mi;
+  out.s = s;
+  out.secondEnd = secondEnd;
+  out.fracStart = fracStart;
+  out.fracEnd = fracEnd;
+  out.identStart = identStart;
+  out.identEnd = identEnd;
+  out.pid = pid;
+  out.msgStart = i;
+  return true;
+}
+
+function two(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48;
+  const b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Fraction digits `t[from, to)` (1–9) in milliseconds: the same double as `Number('0.' + digits) * 1000`. */
+export function fracMsAt(t: string, from: number, to: number): number {
+  let v = 0;
+  let scale = 1;
+  for (let i = from; i < to; i++) {
+    v = v * 10 + t.charCodeAt(i) - 48;
+    scale *= 10;
+  }
+  // v and scale are exact integers (≤ 9 digits), so v / scale is the correctly rounded decimal, as parsing is.
+  return (v / scale) * 1000;
+}
+
+/**
+ * Per-second cache of yearless `short` stamps: a journal writes many lines per second and each second's
+ * stamp is read once. A repeated stamp gives the same time as reading it again, because YearFixer.stamp
+ * called twice in a row with the same stamp does not change its state; any other call to the fixer
+ * (the regex path's lines) must call `forget()`.
+ */
+export class ShortStampClock {
+  private key = '';
+  private time = 0;
+
+  constructor(private readonly fixer: YearFixer) {}
+
+  /** Provisional UTC ms of the second the line's first `h.secondEnd` characters name. */
+  at(t: string, h: SyslogHead): number {
+    const k = this.key;
+    if (k.length === h.secondEnd && t.startsWith(k)) return this.time;
+    this.key = t.slice(0, h.secondEnd);
+    this.time = this.fixer.stamp(h.month, h.day, h.h, h.mi, h.s, 0);
+    return this.time;
+  }
+
+  forget(): void {
+    this.key = '';
+  }
+}
