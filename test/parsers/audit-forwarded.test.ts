@@ -43,6 +43,12 @@ describe('forwardedRecord: one log line → its audit.log record', () => {
     expect(forwardedRecord(line)).toBe('type=SYSCALL msg=audit(1517656451.457:8097): arch=c000003e syscall=257 success=yes exit=3 comm="dockerd" key="docker"');
   });
 
+  it('journal JSON of a kernel printk record: read from MESSAGE', () => {
+    const line = JSON.stringify({ _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: KERNEL_AVC.slice(KERNEL_AVC.indexOf('audit: ')) });
+    expect(forwardedRecord(line)).toBe(forwardedRecord(KERNEL_AVC));
+    expect(forwardedRecord(line)?.startsWith('type=AVC msg=audit(1452649444.219:6421): ')).toBe(true);
+  });
+
   it('ordinary log lines and mentions of audit are not records', () => {
     expect(forwardedRecord('Jul 31 17:22:58 ams dockerd[811]: time="2023-07-31T17:22:58Z" level=info msg="audit(1) not a record"')).toBeUndefined();
     expect(forwardedRecord('Jul 31 17:22:58 ams systemd[1]: Started Security Auditing Service.')).toBeUndefined();
