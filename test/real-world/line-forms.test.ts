@@ -67,6 +67,15 @@ describe('syslog and journalctl variants keep the program', () => {
     expect(Object.keys(v.byUnit).sort()).toEqual(['dockerd', 'swss4']);
   });
 
+  it('busybox syslogd: facility.priority between host and program (security-profiles-operator#780)', () => {
+    // Verbatim line of kubernetes-sigs/security-profiles-operator#780; the program is the word before the colon.
+    const v = journal(
+      'Jan 11 09:11:48 syslogd-sf2dl kern.notice kernel: [ 1033.124778] audit: type=1326 audit(1641892308.345:622): auid=4294967295 uid=0 gid=0 ses=4294967295 pid=15085 comm="sh" exe="/bin/busybox" sig=0 arch=c00000b7 syscall=135 compat=0 ip=0xffff87e01ef0 code=0x7ffc0000\n' +
+        'Jan 11 09:11:48 syslogd-sf2dl daemon.info dockerd[811]: time="2022-01-11T09:11:48Z" level=info msg="x"\n',
+    );
+    expect(Object.keys(v.byUnit).sort()).toEqual(['dockerd', 'kernel']);
+  });
+
   it('double spaces after the host, docker 1.x and RHEL idents, no host at all', () => {
     const v = journal('Sep 01 12:16:10 PC4  docker[11649]: a\nSep 01 12:16:11 PC4 dockerd-current[3051]: b\nJul 17 14:11:50 dockerd[46867]: c\n');
     expect(Object.keys(v.byUnit).sort()).toEqual(['docker', 'dockerd', 'dockerd-current']);

@@ -4,14 +4,41 @@
  * `/docker`; here they are narrowed to those under the effective data-root / exec-root (or with a
  * key containing "docker"), since a custom data-root need not contain "docker" at all… in which
  * case only keyed events remain, which is what the seed's `-k docker` watches produce anyway.
+ * Without any audit.log, the records forwarded into a system log stand in (`forwardedFrom`).
  */
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { AuditEvent, AuditFacts } from './host-model.js';
 import type { AuditLogParse } from '../parsers/audit-log.js';
 import type { AuditRules } from '../parsers/audit-rules.js';
+import type { WithForwardedAudit } from '../parsers/audit-forwarded.js';
+import type { ArtifactId } from '../spine/artifacts.js';
 import { EVENT_KEEP } from '../parsers/audit-log.js';
 import { dict } from '../parsers/util/dict.js';
+
+/** Logs that may hold forwarded audit records, in order of preference when they tie. */
+const FORWARDING_LOGS: readonly ArtifactId[] = ['syslog', 'journal', 'journal.previous-boot', 'dmesg'];
+
+/**
+ * The forwarded audit parses of one log artifact, when no audit.log was collected. One artifact
+ * only, the one with the most records: audispd writes through syslog(3), so the same records sit
+ * in the journal and in /var/log/messages, and adding both would count every event twice. Syslog
+ * rotations are disjoint and all count; of the other logs (sosreport journal dumps overlap: all
+ * boots, this boot) the largest file is taken.
+ */
+function forwardedAudit(facts: FactStore): { artifact: ArtifactId; parses: { value: AuditLogParse; path: string }[] } | undefined {
+  let best: { artifact: ArtifactId; parses: { value: AuditLogParse; path: string }[]; records: number } | undefined;
+  for (const artifact of FORWARDING_LOGS) {
+    let parses = facts
+      .values<WithForwardedAudit>(artifact)
+      .filter((v) => v.value.auditForwarded)
+      .map((v) => ({ value: v.value.auditForwarded!, path: v.source.path }));
+    if (artifact !== 'syslog' && parses.length > 1) parses = [parses.reduce((a, b) => (b.value.records > a.value.records ? b : a))];
+    const records = parses.reduce((n, p) => n + p.value.records, 0);
+    if (records > 0 && (!best || records > best.records)) best = { artifact, parses, records };
+  }
+  return best;
+}
 
 const under = (p: string, root: string): boolean => {
   const r = root.endsWith('/') ? root.slice(0, -1) : root;
@@ -28,7 +55,15 @@ export function buildAudit(facts: FactStore, d: ModelDraft): AuditFacts {
   }
   const roots = [d.config?.dataRoot ?? '/var/lib/docker', d.config?.execRoot ?? '/var/run/docker', '/var/run/docker', '/run/docker', '/var/lib/docker'];
   const events: AuditEvent[] = [];
-  for (const { value } of facts.values<AuditLogParse>('audit.log')) {
+  let logs: { value: AuditLogParse }[] = facts.values<AuditLogParse>('audit.log');
+  if (logs.length === 0) {
+    const fwd = forwardedAudit(facts);
+    if (fwd) {
+      logs = fwd.parses;
+      out.forwardedFrom = { artifact: fwd.artifact, paths: fwd.parses.map((p) => p.path) };
+    }
+  }
+  for (const { value } of logs) {
     out.available = true;
     out.totalEvents += value.totalEvents;
     if (value.firstTime !== undefined && (out.firstTime === undefined || value.firstTime < out.firstTime)) out.firstTime = value.firstTime;

@@ -522,6 +522,12 @@ export interface AuditFacts {
   /** First and last event time over all audit.log rotations (the log's span, for rates). */
   firstTime?: number;
   lastTime?: number;
+  /**
+   * Set when no audit.log was collected and the events above come from audit records forwarded
+   * into a system log (audispd's syslog plugin, the kernel's `audit: type=…` printk, journald's
+   * audit transport): the log artifact and the files read.
+   */
+  forwardedFrom?: { artifact: ArtifactId; paths: string[] };
 }
 
 export interface IptablesRule {

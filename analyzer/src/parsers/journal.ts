@@ -142,8 +142,12 @@ const RE_NO_HOST = /^[^\s[\]]+\[\d+\]: /;
 const RE_IDENT = /^([^\s[\]]+?)(?:\[(\d+)\])?:(?: (.*))?$/s;
 /** `tag[pid] msg` without the colon (some rsyslog templates, SONiC's swss). */
 const RE_IDENT_NO_COLON = /^([^\s[\]:]+)\[(\d+)\] (.*)$/s;
-/** A severity word some templates write between host and program (SONiC: `sonic INFO dockerd[758]: …`). */
-const RE_SEVERITY_WORD = /^(?:EMERG|ALERT|CRIT|ERR|ERROR|WARNING|WARN|NOTICE|INFO|DEBUG) +(?=\S)/;
+/**
+ * A severity word some writers put between host and program: SONiC's templates (`sonic INFO dockerd[758]: …`)
+ * and busybox syslogd's `facility.priority` (`host kern.notice kernel: …`, `host daemon.info dockerd[811]: …`).
+ */
+const RE_SEVERITY_WORD =
+  /^(?:EMERG|ALERT|CRIT|ERR|ERROR|WARNING|WARN|NOTICE|INFO|DEBUG|(?:kern|user|mail|daemon|auth|authpriv|security|syslog|lpr|news|uucp|cron|ftp|mark|local[0-7])\.(?:emerg|panic|alert|crit|err|error|warn|warning|notice|info|debug)) +(?=\S)/;
 const RE_DMESG_REL = /^\[\s*(\d+)\.(\d+)\] ?(.*)$/s;
 const RE_DMESG_T = /^\[(?:[A-Z][a-z]{2}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})\] ?(.*)$/s;
 const RE_BOOT = /^-- Boot ([0-9a-f]{32}) --$/;

@@ -14,6 +14,7 @@ import { dataRootPath, execRootPath, isUnder, trimSlash } from './util-storage.j
 /** The seed's list (field guide §2) beyond the data-root itself: config files and binaries. */
 const SEED_FILES = ['/etc/docker', '/etc/sysconfig/docker', '/usr/bin/docker-containerd', '/usr/bin/docker-runc', '/etc/docker/daemon.json'];
 const SEED_UNITS = /\/docker\.(service|socket)$/;
+const AUDIT_ARTIFACTS = ['audit.rules', 'audit.rules-files', 'audit.log'] as const;
 /** A flood: at least this many keyed events, at this rate (1 per second on average) … */
 const FLOOD_MIN_EVENTS = 100;
 const FLOOD_PER_MIN = 60;
@@ -41,8 +42,9 @@ export default defineRule({
     title: 'Audit watches on the Docker data-root flood audit.log',
     category: 'performance',
     severity: 'warning',
-    requires: ['audit.rules', 'audit.rules-files', 'audit.log', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons'],
-    essential: ['audit.rules', 'audit.rules-files', 'audit.log'],
+    requires: ['audit.rules', 'audit.rules-files', 'audit.log', 'docker.daemon-json', 'sysconfig.docker', 'systemd.docker', 'process.daemons', 'syslog', 'journal'],
+    // The logs count only for the audit records forwarded into them (see evaluate).
+    essential: ['audit.rules', 'audit.rules-files', 'audit.log', 'syslog', 'journal'],
     explanation:
       'A watch such as `-w /var/lib/docker/ -p rwxa -k docker` makes the kernel write an audit record (SYSCALL, CWD, PATH, PROCTITLE) for ' +
       'every read, write and attribute change under the data-root: image pulls, container starts and container file access. audit.log ' +
@@ -53,6 +55,7 @@ export default defineRule({
       auditFlood: 'audit.log holds {{count}} events with key {{keys}} in {{span}} of log: {{rate}} per minute ({{share}}% of all audit events)',
       dataRootWatched: '{{count}} audit rule(s) watch the Docker data-root or exec-root with -p {{perms}}: {{paths}}',
       configWatched: '{{count}} audit rule(s) watch Docker configuration files or binaries: {{paths}}',
+      auditFloodForwarded: '{{source}} holds {{count}} forwarded audit events with key {{keys}} in {{span}} of log: {{rate}} per minute ({{share}}% of all forwarded audit events)',
     },
     remediation: [
       { kind: 'check', text: 'List the loaded rules and find the watches on Docker directories.', commands: ['auditctl -l | grep docker', 'grep -rn docker /etc/audit/rules.d/'], source: 'openEuler guide: Audit Component' },
@@ -67,6 +70,14 @@ export default defineRule({
 
   evaluate(ctx) {
     const { model } = ctx;
+    const forwarded = model.audit.forwardedFrom;
+    const audit = AUDIT_ARTIFACTS.map((a) => ({ a, state: model.collection.health[a]?.state ?? 'missing' }));
+    if (!forwarded && audit.every((x) => x.state !== 'present' && x.state !== 'truncated')) {
+      // Logs without forwarded audit records: the verdict the engine gives when the audit artifacts are all missing.
+      ctx.notEvaluated(`needs ${audit.map((x) => `${x.a} (${x.state})`).join(', ')}`, audit.map((x) => x.a));
+      return;
+    }
+    const logName = forwarded ? listSome(forwarded.paths, 2) : 'audit.log';
     const roots = [...new Set([dataRootPath(model), execRootPath(model), '/var/lib/docker', '/var/run/docker', '/run/docker'])];
     const watches: Watch[] = [];
     for (const r of model.audit.rules) {
@@ -113,12 +124,19 @@ export default defineRule({
       const sample = model.audit.events.filter((e) => e.key && keys.has(e.key)).slice(0, 5).map((e) => e.evidence);
       const total = model.audit.totalEvents;
       ctx.report({
-        messageId: 'auditFlood',
-        data: { count, keys: listSome(keyList.map((k) => `"${k}"`), 3), span: duration(spanMs!), rate, share: total > 0 ? Math.round((count / total) * 1000) / 10 : 100 },
+        messageId: forwarded ? 'auditFloodForwarded' : 'auditFlood',
+        data: {
+          count,
+          keys: listSome(keyList.map((k) => `"${k}"`), 3),
+          span: duration(spanMs!),
+          rate,
+          share: total > 0 ? Math.round((count / total) * 1000) / 10 : 100,
+          ...(forwarded ? { source: logName } : {}),
+        },
         severity: rate >= FLOOD_ERROR_PER_MIN ? 'error' : 'warning',
         evidence: [...ruleEvidence(heavy.length ? heavy : watches), ...sample],
         confidence: 'high',
-        confidenceReason: `counted over audit.log from ${new Date(from!).toISOString()} to ${new Date(to!).toISOString()}`,
+        confidenceReason: `counted over ${forwarded ? `the audit records forwarded into ${logName}` : 'audit.log'} from ${new Date(from!).toISOString()} to ${new Date(to!).toISOString()}`,
         detail: heavy.length ? `Watched: ${listSome(heavy.map((w) => `${w.path} (-p ${w.perms})`), 5)}.` : 'The rules that produce these keys were not collected (auditctl -l).',
       });
       return;
@@ -131,7 +149,7 @@ export default defineRule({
         confidence: 'high',
         confidenceReason:
           count > 0 && rate !== undefined
-            ? `the rule is loaded; audit.log shows ${count} keyed events (${rate} per minute), below the flood threshold`
+            ? `the rule is loaded; ${forwarded ? `the audit records forwarded into ${logName} show` : 'audit.log shows'} ${count} keyed events (${rate} per minute), below the flood threshold`
             : 'the rule is loaded or configured; audit.log was not available to measure the volume',
       });
       return;

@@ -522,6 +522,8 @@ export default defineCatalog({
         auditFlood: 'в audit.log {{count}} событий с ключом {{keys}} за {{span}} журнала: {{rate}} в минуту ({{share}}% всех событий audit)',
         dataRootWatched: 'правил audit, наблюдающих за корневым каталогом данных или рабочим каталогом Docker с -p {{perms}}: {{count}} ({{paths}})',
         configWatched: 'правил audit, наблюдающих за файлами конфигурации или исполняемыми файлами Docker: {{count}} ({{paths}})',
+        // --- s4-mining ---
+        auditFloodForwarded: 'в {{source}} {{count, plural, one{# пересланное событие} few{# пересланных события} many{# пересланных событий} other{# пересланного события}}} audit с ключом {{keys}} за {{span}} журнала: {{rate}} в минуту ({{share}}% всех пересланных событий audit)',
       },
       remediation: [
         'Выведите загруженные правила и найдите наблюдение за каталогами Docker.',

@@ -522,6 +522,8 @@ export default defineCatalog({
         auditFlood: 'audit.log 中在 {{span}} 的日志内有 {{count}} 条键为 {{keys}} 的事件：每分钟 {{rate}} 条（占全部 audit 事件的 {{share}}%）',
         dataRootWatched: '{{count}} 条 audit 规则以 -p {{perms}} 监视 Docker 数据根目录或运行时目录：{{paths}}',
         configWatched: '{{count}} 条 audit 规则监视 Docker 配置文件或二进制：{{paths}}',
+        // --- s4-mining ---
+        auditFloodForwarded: '{{source}} 中在 {{span}} 的日志内有 {{count}} 条转发的键为 {{keys}} 的 audit 事件：每分钟 {{rate}} 条（占全部转发 audit 事件的 {{share}}%）',
       },
       remediation: [
         '列出已加载的规则，找出对 Docker 目录的监视。',
