@@ -928,6 +928,9 @@ export default defineCatalog({
   // --- s4-runtime ---
   // Тексты, которые правила составляют во время работы (confidenceReason, ctx.insufficient), по английскому тексту: runtime-text.ts.
   runtime: {
+    'counted over the audit records forwarded into {{log}} from {{from}} to {{to}}': 'подсчитано по записям audit, пересланным в {{log}}, с {{from}} по {{to}}',
+    'needs {{artifacts}}': 'нужны: {{artifacts}}',
+    'the rule is loaded; the audit records forwarded into {{log}} show {{count}} keyed events ({{rate}} per minute), below the flood threshold': 'правило загружено; в записях audit, пересланных в {{log}}, событий с ключом: {{count}} ({{rate}} в минуту), ниже порога лавины',
     'counted over audit.log from {{from}} to {{to}}':
       'подсчитано по audit.log с {{from}} по {{to}}',
     'the rule is loaded; audit.log shows {{count}} keyed events ({{rate}} per minute), below the flood threshold':

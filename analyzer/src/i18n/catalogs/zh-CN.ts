@@ -928,6 +928,9 @@ export default defineCatalog({
   // --- s4-runtime ---
   // 规则在运行时生成的文本（confidenceReason、ctx.insufficient），按英文原文匹配：runtime-text.ts。
   runtime: {
+    'counted over the audit records forwarded into {{log}} from {{from}} to {{to}}': '按转发到 {{log}} 的 audit 记录统计，时间范围 {{from}} 至 {{to}}',
+    'needs {{artifacts}}': '需要：{{artifacts}}',
+    'the rule is loaded; the audit records forwarded into {{log}} show {{count}} keyed events ({{rate}} per minute), below the flood threshold': '规则已加载；转发到 {{log}} 的 audit 记录中有 {{count}} 个带键事件（每分钟 {{rate}} 个），低于泛滥阈值',
     'counted over audit.log from {{from}} to {{to}}':
       '按 audit.log 统计，时间范围 {{from}} 至 {{to}}',
     'the rule is loaded; audit.log shows {{count}} keyed events ({{rate}} per minute), below the flood threshold':
