@@ -20,9 +20,10 @@ describe('summary.csv cells', () => {
     for (const v of ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)']) expect(csvCell(v).replace(/^"/, '').startsWith("'")).toBe(true);
   });
   it('gives a failed bundle exactly one row', () => {
-    const csv = renderCsv([failedSummary('broken.tar.gz', 'not a bundle')]).trimEnd().split('\r\n');
+    const csv = renderCsv([failedSummary('sub/broken.tar.gz', '/cases/42/sub/broken.tar.gz', 'not a bundle')]).trimEnd().split('\r\n');
     expect(csv).toHaveLength(2);
-    expect(csv[1]).toBe('broken.tar.gz,failed,not a bundle,,,none,0,,,,,');
+    // input, file (the name only, never the path), status, reason; host … os empty; worst, count; root causes … report empty
+    expect(csv[1]).toBe(`sub/broken.tar.gz,broken.tar.gz,failed,not a bundle${','.repeat(8)},none,0${','.repeat(6)}`);
   });
 });
 

@@ -7,7 +7,7 @@
  * are loaded on the first cache miss only, so a worker serving cached bundles stays small.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { analyzeBundle, rulesVersion } from '../analyze.js';
 import { BundleUnreadableError } from '../spine/reader.js';
 import type { ReaderLimits } from '../spine/types.js';
@@ -46,10 +46,10 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   try {
     pre = await bundlePreKey(job.path);
   } catch (e) {
-    return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
+    return { ...failedSummary(job.name, job.path, `cannot read: ${(e as Error).message}`), cached: false };
   }
   const { setup: team, problems } = teamSetup({ config: job.configFile ?? false, knownDefects: job.knownDefectFiles });
-  if (!team) return { ...failedSummary(job.name, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
+  if (!team) return { ...failedSummary(job.name, job.path, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
   // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint, the config's hash and the language.
   const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${team.config ? `+cfg${team.config.hash}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}`);
   const cached = readCached(cf, job);
@@ -62,11 +62,11 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   try {
     const raw = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
     const result = team.config ? (await import('../config/apply.js')).applyConfig(raw, team.config) : raw;
-    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang });
-    summary = summarize(job.name, sha, result, job.reportDir);
+    const written = await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang });
+    summary = summarize({ input: job.name, path: job.path, sha, reportDir: job.reportDir, reports: written }, result);
   } catch (e) {
-    if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, e.message, sha);
-    else summary = failedSummary(job.name, `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, sha);
+    if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, job.path, e.message, sha);
+    else summary = failedSummary(job.name, job.path, `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, sha);
   }
   mkdirSync(cacheDir(job.outRoot), { recursive: true });
   // Written atomically: a batch killed mid-write must not leave a half cache entry behind.
@@ -80,8 +80,10 @@ function readCached(cf: string, job: Job): BundleSummary | undefined {
   if (!existsSync(cf)) return undefined;
   try {
     const s = JSON.parse(readFileSync(cf, 'utf8')) as BundleSummary;
-    if (s.input !== job.name) return undefined;
-    if (s.status !== 'failed' && !existsSync(join(job.outRoot, job.reportDir, 'report.json'))) return undefined;
+    if (s.input !== job.name || !s.file) return undefined; // a summary of schema 1 lacks file: redo it
+    // Reused only when every report it recorded is still there (and it recorded some: an entry from
+    // before `reports` existed is redone).
+    if (s.status !== 'failed' && (!s.reports?.length || !s.reports.every((r) => existsSync(join(job.outRoot, job.reportDir, basename(r)))))) return undefined;
     return s;
   } catch {
     return undefined;

@@ -50,3 +50,18 @@ export function reportDirName(name: string, taken: Set<string>): string {
   }
   throw new Error('unreachable');
 }
+
+/** One path component of our own making: a tampered summary.json must not point a link elsewhere. */
+const SAFE_COMPONENT = /^[A-Za-z0-9._-]+$/;
+const safeComponent = (s: string | undefined): s is string => !!s && SAFE_COMPONENT.test(s) && !/^\.\.?$/.test(s);
+
+/**
+ * A bundle's report of one format (`html`, `json`, `md`), relative to the batch output folder, from
+ * the file names its job recorded as written: the one place the batch finds a report, so no file
+ * name is assumed. Undefined when there is none (a failed bundle, or the format was not written).
+ */
+export function reportPath(b: { reportDir?: string; reports?: readonly string[] }, ext: string): string | undefined {
+  if (!safeComponent(b.reportDir)) return undefined;
+  const name = (b.reports ?? []).find((r) => r.endsWith(`.${ext}`) && safeComponent(r));
+  return name ? `${b.reportDir}/${name}` : undefined;
+}

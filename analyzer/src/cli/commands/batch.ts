@@ -69,14 +69,14 @@ export function registerBatch(program: Command): void {
       let outcome: BatchOutcome;
       try {
         outcome = opts.merge
-          ? mergeShards(inputs, opts.output)
+          ? mergeShards(inputs, opts.output, lang)
           : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), configFile: team?.config?.path, lang });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
         return;
       }
-      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${safe(opts.output)}/index.html\n`);
+      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''}${outcome.skipped ? `, ${outcome.skipped} skipped (not bundles or hidden)` : ''} -> ${safe(opts.output)}/index.html\n`);
       for (const b of outcome.bundles.filter((x) => x.status !== 'analyzed')) {
         process.stderr.write(`docker-postmortem: ${b.status === 'failed' ? 'cannot read' : 'only partly read'} ${safe(b.input)}: ${safe(b.reason)}\n`);
       }
