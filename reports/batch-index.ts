@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { BatchSummaryFile, SkippedInput } from '../analyzer/src/triage/outputs.js';
 import type { BundleSummary } from '../analyzer/src/triage/summary.js';
-import { reportPath } from '../analyzer/src/triage/report-names.js';
+import { reportHref } from '../analyzer/src/triage/report-names.js';
 import { t, ui } from '../analyzer/src/i18n/translate.js';
 import type { LangTag } from '../analyzer/src/i18n/registry.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
@@ -72,7 +72,7 @@ function coverageView(lang: LangTag, b: BundleSummary) {
 
 /** Who a bundle is, as a person tells bundles apart: file name, host, case id and label. */
 function identityView(b: BundleSummary) {
-  return { file: b.file || b.input, host: b.host ?? '', caseId: b.caseId ?? '', label: b.label ?? '', href: reportPath(b, 'html') };
+  return { file: b.file || b.input, host: b.host ?? '', caseId: b.caseId ?? '', label: b.label ?? '', href: reportHref(b, 'html') };
 }
 
 export function buildIndexView(file: BatchSummaryFile, lang: LangTag = 'en') {

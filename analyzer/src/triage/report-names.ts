@@ -51,9 +51,11 @@ export function reportDirName(name: string, taken: Set<string>): string {
   throw new Error('unreachable');
 }
 
-/** One path component of our own making: a tampered summary.json must not point a link elsewhere. */
-const SAFE_COMPONENT = /^[A-Za-z0-9._-]+$/;
-const safeComponent = (s: string | undefined): s is string => !!s && SAFE_COMPONENT.test(s) && !/^\.\.?$/.test(s);
+/**
+ * One path component: a tampered summary.json must not point a link out of the output folder. Report
+ * file names are the renderer's (they may carry a host name), so any single component is accepted.
+ */
+const safeComponent = (s: string | undefined): s is string => !!s && !/[\/\\\u0000-\u001f]/.test(s) && !/^\.\.?$/.test(s) && Buffer.byteLength(s) <= MAX_NAME_BYTES;
 
 /**
  * A bundle's report of one format (`html`, `json`, `md`), relative to the batch output folder, from
@@ -64,4 +66,9 @@ export function reportPath(b: { reportDir?: string; reports?: readonly string[] 
   if (!safeComponent(b.reportDir)) return undefined;
   const name = (b.reports ?? []).find((r) => r.endsWith(`.${ext}`) && safeComponent(r));
   return name ? `${b.reportDir}/${name}` : undefined;
+}
+
+/** The same path as a relative URL (each component percent-encoded: `#`, `?` or `%` in a name stay part of it). */
+export function reportHref(b: { reportDir?: string; reports?: readonly string[] }, ext: string): string | undefined {
+  return reportPath(b, ext)?.split('/').map(encodeURIComponent).join('/');
 }
