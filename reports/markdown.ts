@@ -177,7 +177,13 @@ export function renderMarkdown(input: AnalysisResult): string {
         `Docker ${docker?.version ? mdText(docker.version, 60) : 'version unknown'}${docker?.package ? ` (${mdText(docker.package, 80)})` : ''}, ${flavorId === 'openeuler-docker-engine' ? 'openEuler docker-engine' : flavorId === 'upstream' ? 'upstream Docker' : 'unknown flavor'}`,
         m.identity?.kernel ? `kernel ${mdText(m.identity.kernel, 80)}` : '',
       ].filter(Boolean);
-  head.push('', facts.join(' · '), '');
+  // The case id and label the collector was given: what a ticket is filed under.
+  const c = m.collection;
+  const caseFacts = [
+    c?.caseId ? `${mdText(L('report.case-id'), 40)} ${mdCode(c.caseId, 80)}` : '',
+    c?.label ? `${mdText(L('report.case-label'), 40)} ${mdCode(c.label, 80)}` : '',
+  ].filter(Boolean);
+  head.push('', [...caseFacts, ...facts].join(' · '), '');
   // What a team config changed is said on the page, so no finding disappears silently (docs/config.md).
   const applied = result.configApplied ?? [];
   for (const a of applied.slice(0, 5)) {

@@ -88,6 +88,14 @@ export function utc(t: number | string | undefined): string {
   return d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC').replace(/Z$/, ' UTC');
 }
 
+/** `2026-01-02 03:04 UTC`: the same digits in every language and on every machine (no local zone). */
+export function utcMinutes(t: number | string | undefined): string {
+  if (t === undefined || t === '') return '';
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return typeof t === 'string' ? visible(t) : '';
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** `+08:00` from minutes east of UTC. */
 export function utcOffset(min: number | undefined): string {
   if (min === undefined || !Number.isFinite(min)) return '';

@@ -362,6 +362,8 @@ export interface ReportView {
   foreign: boolean;
   /** UI strings in the page's language (pageLabels). */
   L: Record<string, string>;
+  /** The collector's `--case-id` / `--label` (the model's collection facts), shown in the top bar; absent when neither was given. */
+  caseInfo?: CaseInfoView;
   /** What a team config changed (result.configApplied), shown beside the verdict. */
   config: { lines: { kind: string; text: string; detail: string }[]; file: string };
   footer: string;
@@ -392,6 +394,18 @@ export interface ReportView {
   data: PageData;
   /** The ticket text (reports/ticket.ts) the "Copy ticket text" button copies; html.ts embeds it as data. */
   ticket?: string;
+}
+
+export interface CaseInfoView {
+  caseId?: string;
+  label?: string;
+}
+
+/** Case id and label as the manifest gave them (the reader keeps only `[A-Za-z0-9._-]{1,64}`). */
+export function caseInfoOf(result: AnalysisResult): CaseInfoView | undefined {
+  const c = result.model?.collection;
+  if (!c?.caseId && !c?.label) return undefined;
+  return { ...(c.caseId ? { caseId: visible(c.caseId) } : {}), ...(c.label ? { label: visible(c.label) } : {}) };
 }
 
 export interface PageData {
@@ -1055,6 +1069,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     lang,
     foreign: !!tr,
     L: pageLabels(lang),
+    ...(caseInfoOf(result) ? { caseInfo: caseInfoOf(result) } : {}),
     config: configView(result, lang),
     footer: ui(lang, 'page.footer', { tool }),
     filterCount: ui(lang, 'page.filter-count', { shown: findings.filter((f) => !f.hidden).length, total: verdict.total }),

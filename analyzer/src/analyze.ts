@@ -126,6 +126,8 @@ export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInve
     collectedAt: inv.collectedAt,
     hostUtcOffsetMinutes: inv.hostUtcOffsetMinutes,
     collectorVersion: inv.collectorVersion,
+    ...(inv.caseId ? { caseId: inv.caseId } : {}),
+    ...(inv.label ? { label: inv.label } : {}),
     asRoot: inv.asRoot,
     health: Object.fromEntries(inv.artifacts.map((a) => [a.artifact, a])),
     parseProblems,

@@ -14,12 +14,14 @@
     var q = text.value.trim().toLowerCase();
     var n = 0;
     rows.forEach(function (r) {
-      var hay = (r.dataset.input + ' ' + r.dataset.host + ' ' + r.dataset.rules).toLowerCase();
+      var d = r.dataset;
+      var hay = [d.input, d.file, d.host, d.case, d.label, d.docker, d.kernel, d.os, d.rules].join(' ').toLowerCase();
       var ok = Number(r.dataset.worst) >= min && (q === '' || hay.indexOf(q) !== -1);
       r.classList.toggle('hidden', !ok);
       if (ok) n++;
     });
-    shown.textContent = n + ' of ' + rows.length + ' shown';
+    // The sentence is the page's language; the template comes from the page (index.hbs).
+    shown.textContent = (shown.getAttribute('data-template') || '{shown} / {total}').replace('{shown}', String(n)).replace('{total}', String(rows.length));
   }
 
   var buttons = Array.prototype.slice.call(table.querySelectorAll('th button[data-sort-key]'));

@@ -97,7 +97,7 @@ describe.skipIf(!NAMES.includes('nspawn-power-off-db-loss'))('batch --audience',
   afterAll(removeTempDirs);
   it('customer: every bundle report lacks the technical section; engineer (default) keeps it; the cache keeps them apart', async () => {
     const { runBatch } = await import('../../analyzer/src/triage/batch.js');
-    const { bundleReportPath } = await import('../../analyzer/src/triage/summary.js');
+    const { reportPath: bundleReportPath } = await import('../../analyzer/src/triage/report-names.js');
     const { readFileSync } = await import('node:fs');
     const out = makeTempDir('dpm-audience-batch-');
     const input = join(SAMPLES, 'nspawn-power-off-db-loss');

@@ -6,7 +6,7 @@ import type { BatchSummaryFile } from '../../analyzer/src/triage/outputs.js';
 import { CSV_COLUMNS } from '../../analyzer/src/triage/outputs.js';
 import { makeBatchInputs, type Expectation } from './batch-fixtures.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
-import { bundleReportPath } from '../../analyzer/src/triage/summary.js';
+import { reportPath as bundleReportPath } from '../../analyzer/src/triage/report-names.js';
 
 afterAll(removeTempDirs);
 

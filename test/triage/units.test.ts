@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvCell, renderCsv } from '../../analyzer/src/triage/outputs.js';
 import { discoverInputs } from '../../analyzer/src/triage/discover.js';
-import { reportDirName } from '../../analyzer/src/triage/report-names.js';
+import { reportDirName, reportHref, reportPath } from '../../analyzer/src/triage/report-names.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
@@ -20,9 +20,10 @@ describe('summary.csv cells', () => {
     for (const v of ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)']) expect(csvCell(v).replace(/^"/, '').startsWith("'")).toBe(true);
   });
   it('gives a failed bundle exactly one row', () => {
-    const csv = renderCsv([failedSummary('broken.tar.gz', 'not a bundle')]).trimEnd().split('\r\n');
+    const csv = renderCsv([failedSummary('sub/broken.tar.gz', '/cases/42/sub/broken.tar.gz', 'not a bundle')]).trimEnd().split('\r\n');
     expect(csv).toHaveLength(2);
-    expect(csv[1]).toBe('broken.tar.gz,failed,not a bundle,,,none,0,,,,,');
+    // input, file (the name only, never the path), status, reason; host … os empty; worst, count; root causes … report empty
+    expect(csv[1]).toBe(`sub/broken.tar.gz,broken.tar.gz,failed,not a bundle${','.repeat(8)},none,0${','.repeat(6)}`);
   });
 });
 
@@ -36,6 +37,18 @@ describe('report folder names', () => {
     const b = reportDirName('x?y.tar', taken);
     expect(a).not.toBe(b);
     expect(reportDirName('index.html', taken)).not.toBe('index.html');
+  });
+});
+
+describe('report links', () => {
+  it('come from the names written, never an assumed one, and stay inside the output folder', () => {
+    const reports = ['docker-postmortem-node1-20260102T0304Z.json', 'docker-postmortem-node1-20260102T0304Z.html'];
+    expect(reportPath({ reportDir: 'node1', reports }, 'html')).toBe(`node1/${reports[1]}`);
+    expect(reportPath({ reportDir: 'node1', reports }, 'md')).toBeUndefined();
+    expect(reportPath({ reportDir: 'node1' }, 'html')).toBeUndefined();
+    for (const bad of ['../x.html', 'a/b.html', '..', 'a\\b.html']) expect(reportPath({ reportDir: 'node1', reports: [bad] }, 'html'), bad).toBeUndefined();
+    expect(reportPath({ reportDir: '..', reports }, 'html')).toBeUndefined();
+    expect(reportHref({ reportDir: 'n', reports: ['r#1 %.html'] }, 'html')).toBe('n/r%231%20%25.html');
   });
 });
 

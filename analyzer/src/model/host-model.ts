@@ -75,6 +75,9 @@ export interface Collection {
   /** Host zone offset, minutes east of UTC. */
   hostUtcOffsetMinutes?: number;
   collectorVersion?: string;
+  /** The support case id and free label given to our collector (`--case-id`, `--label`; manifest.json). */
+  caseId?: string;
+  label?: string;
   asRoot?: boolean;
   health: Partial<Record<ArtifactId, ArtifactHealth>>;
   /** Parser problems per artifact id, with line numbers (capped). */

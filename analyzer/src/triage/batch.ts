@@ -18,7 +18,7 @@ import { buildSummaryFile, renderCsv, type BatchSummaryFile, type SkippedInput }
 import { DEFAULT_BUNDLE_TIMEOUT_MS, runPool } from './pool.js';
 import { Progress } from './progress.js';
 import { inShard, type Shard } from './shard.js';
-import { failedSummary, type BundleSummary } from './summary.js';
+import { failedSummary, SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
 import type { LangTag } from '../i18n/registry.js';
 import type { Audience } from '../../../reports/formats.js';
 
@@ -33,7 +33,7 @@ export interface BatchOptions {
   limits?: Partial<ReaderLimits>;
   /** Team known-defect files, loaded in each worker; their fingerprint joins the cache key. */
   knownDefectFiles?: string[];
-  /** Report language of every bundle's reports (default en). The index renderer does not read it yet. */
+  /** Language of index.html and of every bundle's reports (default en). */
   lang?: LangTag;
   /** `customer` leaves the technical section out of every bundle's HTML report (default engineer). */
   audience?: Audience;
@@ -47,6 +47,8 @@ export interface BatchOutcome {
   partial: number;
   failed: number;
   reused: number;
+  /** Entries left out on purpose (hidden, plainly not a bundle): listed, never counted as failed. */
+  skipped: number;
 }
 
 export { DEFAULT_BUNDLE_TIMEOUT_MS } from './pool.js';
@@ -60,8 +62,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const taken = new Set<string>();
   const named = found.inputs.map((i) => ({ ...i, reportDir: reportDirName(i.name, taken) }));
   const inputs = named.filter((i) => inShard(i.name, opts.shard));
-  const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.reason));
-  const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, reason: r.reason }));
+  const refused = found.refused.filter((r) => inShard(r.name, opts.shard)).map((r) => failedSummary(r.name, r.path, r.reason));
+  const skipped = found.skipped.filter((r) => inShard(r.name, opts.shard)).map((r) => ({ input: r.name, kind: r.kind, reason: r.reason }));
   const jobs: Job[] = inputs.map((i) => ({ name: i.name, path: i.path, outRoot: outDir, reportDir: i.reportDir, limits: opts.limits, knownDefectFiles: opts.knownDefectFiles, configFile: opts.configFile, ...(opts.lang ? { lang: opts.lang } : {}), ...(opts.audience ? { audience: opts.audience } : {}) }));
   // Workers write into these: a link left there is removed now, never written through.
   realDirUnder(outDir, CACHE_DIR);
@@ -80,8 +82,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
       progress?.update(r);
     },
   });
-  writeOutputs(outDir, results, skipped);
-  return { ...counts(results), reused };
+  writeOutputs(outDir, results, skipped, opts.lang);
+  return { ...counts(results), reused, skipped: skipped.length };
 }
 
 /**
@@ -89,7 +91,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchOutcome> {
  * summaries. Only folders and regular files are copied: a link in a shard (to `/etc`, say) is
  * neither copied nor followed, and a link already in the output is replaced, not written through.
  */
-export function mergeShards(shardDirs: readonly string[], outDir: string): BatchOutcome {
+export function mergeShards(shardDirs: readonly string[], outDir: string, lang?: LangTag): BatchOutcome {
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
   const all: BundleSummary[] = [];
@@ -102,6 +104,8 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): Batch
     const file = join(shard, 'summary.json');
     if (!existsSync(file)) throw new Error(`${d}: no summary.json (not a batch output folder)`);
     const summary = JSON.parse(readFileSync(file, 'utf8')) as BatchSummaryFile;
+    // Another schema lacks fields the index links by (report file names): merging would drop them silently.
+    if (summary.schemaVersion !== SUMMARY_SCHEMA_VERSION) throw new Error(`${d}: summary.json schema ${summary.schemaVersion}, this version merges ${SUMMARY_SCHEMA_VERSION}: run the shard again`);
     for (const s of summary.skipped ?? []) {
       if (seenSkipped.has(s.input)) continue;
       seenSkipped.add(s.input);
@@ -127,20 +131,20 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): Batch
       all.push(b);
     }
   }
-  writeOutputs(out, all, skipped);
-  return { ...counts(all), reused: 0 };
+  writeOutputs(out, all, skipped, lang);
+  return { ...counts(all), reused: 0, skipped: skipped.length };
 }
 
-function counts(bundles: BundleSummary[]): Omit<BatchOutcome, 'reused'> {
+function counts(bundles: BundleSummary[]): Omit<BatchOutcome, 'reused' | 'skipped'> {
   const n = (s: BundleSummary['status']) => bundles.filter((b) => b.status === s).length;
   return { bundles, analyzed: n('analyzed'), partial: n('partial'), failed: n('failed') };
 }
 
-function writeOutputs(outDir: string, bundles: readonly BundleSummary[], skipped: readonly SkippedInput[]): void {
+function writeOutputs(outDir: string, bundles: readonly BundleSummary[], skipped: readonly SkippedInput[], lang: LangTag = 'en'): void {
   const file = buildSummaryFile(bundles, skipped);
   writeFileNoFollow(join(outDir, 'summary.json'), JSON.stringify(file, null, 2) + '\n');
   writeFileNoFollow(join(outDir, 'summary.csv'), renderCsv(bundles));
-  writeFileNoFollow(join(outDir, 'index.html'), renderBatchIndex(file));
+  writeFileNoFollow(join(outDir, 'index.html'), renderBatchIndex(file, lang));
 }
 
 export function anyAtOrAbove(bundles: readonly BundleSummary[], s: Severity): boolean {

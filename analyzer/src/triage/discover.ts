@@ -4,7 +4,9 @@
  * entries is (recursively, for folders that group bundles). Symbolic links are never followed
  * out of the given roots: they are listed as refused with the reason. The type of every input is
  * checked here, before anything opens it: a FIFO or a device (`/dev/zero`) would block or never end
- * in the hash. Hidden entries are skipped, and listed as such in summary.json.
+ * in the hash. Hidden entries, and files a folder walk finds that are plainly not bundles (notes,
+ * documents, images: NOT_A_BUNDLE_EXT), are skipped and listed as such in summary.json; a file
+ * named on the command line is always an input, whatever its name.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -21,12 +23,23 @@ export interface Discovery {
   inputs: BatchInput[];
   /** Inputs refused before analysis (links out of the root, missing paths, FIFOs, devices), with one-line reasons. */
   refused: { name: string; path: string; reason: string }[];
-  /** Entries left out on purpose (hidden ones), with the reason: listed in summary.json, not counted as failed. */
-  skipped: { name: string; path: string; reason: string }[];
+  /** Entries left out on purpose, with the reason: listed in summary.json, not counted as failed. */
+  skipped: { name: string; path: string; kind: 'hidden' | 'not-a-bundle'; reason: string }[];
 }
 
 const NOT_FILE_OR_FOLDER = 'not a regular file or folder (a FIFO, socket or device): not read';
-const HIDDEN = 'hidden entry (its name starts with a dot): skipped'
+const HIDDEN = 'hidden entry (its name starts with a dot): skipped';
+const NOT_A_BUNDLE = 'not a bundle (a note, document or image by its name): skipped';
+
+/**
+ * Name endings of files that travel beside bundles in a case folder and are never one: a bundle is
+ * recognised by its bytes (magic.ts), so this list names only what is plainly something else.
+ */
+const NOT_A_BUNDLE_EXT = /\.(md|markdown|txt|text|rst|adoc|pdf|docx?|odt|rtf|xlsx?|ods|csv|pptx?|html?|eml|msg|png|jpe?g|gif|bmp|svg|webp|tiff?|heic|ico)$/i;
+
+export function plainlyNotABundle(name: string): boolean {
+  return NOT_A_BUNDLE_EXT.test(name) || /^readme$/i.test(name);
+}
 
 const BUNDLE_MARKERS = ['manifest.json', 'sos_commands', 'cmd', 'files', 'version.txt', 'sos_reports'];
 /** A folder nested this deep below a root is taken as an input even if it holds no bundle markers. */
@@ -84,7 +97,7 @@ export function discoverInputs(args: readonly string[]): Discovery {
       const p = resolve(dir, entry);
       const name = relative(root, p).split(sep).join('/') || basename(p);
       if (entry.startsWith('.')) {
-        skipped.push({ name, path: p, reason: HIDDEN });
+        skipped.push({ name, path: p, kind: 'hidden', reason: HIDDEN });
         continue;
       }
       let st;
@@ -103,8 +116,10 @@ export function discoverInputs(args: readonly string[]): Discovery {
         // A link inside the root: the target is (or will be) visited on its own.
         continue;
       }
-      if (st.isFile()) add(p, name);
-      else if (st.isDirectory()) {
+      if (st.isFile()) {
+        if (plainlyNotABundle(entry)) skipped.push({ name, path: p, kind: 'not-a-bundle', reason: NOT_A_BUNDLE });
+        else add(p, name);
+      } else if (st.isDirectory()) {
         if (looksLikeBundleDir(p) || depth >= MAX_DEPTH || !groupsBundles(p)) add(p, name);
         else walk(root, p, depth + 1);
       } else refused.push({ name, path: p, reason: NOT_FILE_OR_FOLDER });

@@ -7,14 +7,14 @@
  * are loaded on the first cache miss only, so a worker serving cached bundles stays small.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { analyzeBundle, rulesVersion } from '../analyze.js';
 import { BundleUnreadableError } from '../spine/reader.js';
 import type { ReaderLimits } from '../spine/types.js';
 import { bundlePreKey, type PreKey } from './bundle-hash.js';
 import { CACHE_DIR } from './report-names.js';
 import { teamSetup } from '../config/team.js';
-import { bundleReportPath, failedSummary, summarize, type BundleSummary } from './summary.js';
+import { failedSummary, summarize, type BundleSummary } from './summary.js';
 import type { LangTag } from '../i18n/registry.js';
 import type { Audience } from '../../../reports/formats.js';
 
@@ -49,10 +49,10 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   try {
     pre = await bundlePreKey(job.path);
   } catch (e) {
-    return { ...failedSummary(job.name, `cannot read: ${(e as Error).message}`), cached: false };
+    return { ...failedSummary(job.name, job.path, `cannot read: ${(e as Error).message}`), cached: false };
   }
   const { setup: team, problems } = teamSetup({ config: job.configFile ?? false, knownDefects: job.knownDefectFiles });
-  if (!team) return { ...failedSummary(job.name, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
+  if (!team) return { ...failedSummary(job.name, job.path, `team files changed since the run began: ${problems.join('; ')}`), cached: false };
   // The cache key: bundle pre-key + rule catalog + (when given) the team files' fingerprint, the config's hash and the language.
   const cf = cacheFile(job.outRoot, pre.key, `${rulesVersion()}${team.fingerprint ? `+kd${team.fingerprint}` : ''}${team.config ? `+cfg${team.config.hash}` : ''}${job.lang && job.lang !== 'en' ? `+${job.lang}` : ''}${job.audience === 'customer' ? '+customer' : ''}`);
   const cached = readCached(cf, job);
@@ -65,11 +65,11 @@ export async function runJob(job: Job): Promise<BundleSummary & { cached: boolea
   try {
     const raw = await analyzeBundle(job.path, { limits: job.limits, rules: team.rules, onInputSha256: (s) => (sha = s) });
     const result = team.config ? (await import('../config/apply.js')).applyConfig(raw, team.config) : raw;
-    await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang, audience: job.audience });
-    summary = summarize(job.name, sha, result, job.reportDir);
+    const written = await writeReports(result, join(job.outRoot, job.reportDir), [...REPORT_FORMATS], { lang: job.lang, audience: job.audience });
+    summary = summarize({ input: job.name, path: job.path, sha, reportDir: job.reportDir, reports: written }, result);
   } catch (e) {
-    if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, e.message, sha);
-    else summary = failedSummary(job.name, `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, sha);
+    if (e instanceof BundleUnreadableError) summary = failedSummary(job.name, job.path, e.message, sha);
+    else summary = failedSummary(job.name, job.path, `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, sha);
   }
   mkdirSync(cacheDir(job.outRoot), { recursive: true });
   // Written atomically: a batch killed mid-write must not leave a half cache entry behind.
@@ -83,12 +83,10 @@ function readCached(cf: string, job: Job): BundleSummary | undefined {
   if (!existsSync(cf)) return undefined;
   try {
     const s = JSON.parse(readFileSync(cf, 'utf8')) as BundleSummary;
-    if (s.input !== job.name) return undefined;
-    if (s.status !== 'failed') {
-      // A cache entry counts only while its reports are still there (an engineer may have deleted them).
-      const json = bundleReportPath(s, 'json');
-      if (!json || !existsSync(join(job.outRoot, json))) return undefined;
-    }
+    if (s.input !== job.name || !s.file) return undefined; // a summary of schema 1 lacks file: redo it
+    // Reused only when every report it recorded is still there (and it recorded some: an entry from
+    // before `reports` existed is redone).
+    if (s.status !== 'failed' && (!s.reports?.length || !s.reports.every((r) => existsSync(join(job.outRoot, job.reportDir, basename(r)))))) return undefined;
     return s;
   } catch {
     return undefined;

@@ -3,19 +3,22 @@
  * Both are deterministic (sorted by input, no run timestamps): two merged shards equal one run.
  */
 import { TOOL_NAME, TOOL_VERSION, rulesVersion } from '../analyze.js';
-import { SUMMARY_SCHEMA_VERSION, bundleReportPath, type BundleSummary } from './summary.js';
+import { SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
+import { reportPath } from './report-names.js';
 
 export interface BatchSummaryFile {
   schemaVersion: number;
   tool: { name: string; version: string; rulesVersion: string };
   totals: { bundles: number; analyzed: number; partial: number; failed: number; bySeverity: Record<string, number>; byRule: Record<string, number> };
   bundles: BundleSummary[];
-  /** Entries left out on purpose (hidden ones), with the reason; not bundles, not counted as failed. */
+  /** Entries left out on purpose (hidden ones, files that are plainly not bundles), with the reason; not counted as failed. */
   skipped?: SkippedInput[];
 }
 
 export interface SkippedInput {
   input: string;
+  /** `hidden`: the name starts with a dot; `not-a-bundle`: a note, document or image found in a folder walk. */
+  kind?: 'hidden' | 'not-a-bundle';
   reason: string;
 }
 
@@ -47,7 +50,10 @@ function sortObj(o: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export const CSV_COLUMNS = ['input', 'status', 'reason', 'host', 'collected_at', 'worst_severity', 'finding_count', 'rule_id', 'finding_severity', 'confidence', 'summary', 'report'] as const;
+export const CSV_COLUMNS = [
+  'input', 'file', 'status', 'reason', 'host', 'case_id', 'label', 'collected_at', 'coverage', 'docker', 'kernel', 'os',
+  'worst_severity', 'finding_count', 'root_causes', 'rule_id', 'finding_severity', 'confidence', 'summary', 'report',
+] as const;
 
 /** RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with '. */
 export function csvCell(v: string | number | undefined): string {
@@ -59,8 +65,9 @@ export function csvCell(v: string | number | undefined): string {
 export function renderCsv(bundles: readonly BundleSummary[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const b of [...bundles].sort((x, y) => x.input.localeCompare(y.input))) {
-    const base = [b.input, b.status, b.reason, b.host, b.collectedAt, b.worstSeverity, b.findingCount];
-    const report = bundleReportPath(b, 'html') ?? '';
+    const v = b.versions ?? {};
+    const base = [b.input, b.file, b.status, b.reason, b.host, b.caseId, b.label, b.collectedAt, b.coverage?.verdict, v.docker, v.kernel, v.os, b.worstSeverity, b.findingCount, b.rootCauses.join(' ')];
+    const report = reportPath(b, 'html') ?? '';
     if (b.findings.length === 0) rows.push([...base, '', '', '', '', report].map(csvCell).join(','));
     for (const f of b.findings) rows.push([...base, f.ruleId, f.severity, f.confidence, f.summary, report].map(csvCell).join(','));
   }

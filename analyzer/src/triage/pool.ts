@@ -55,13 +55,13 @@ export async function runPool(jobs: readonly Job[], opts: { concurrency: number;
       };
       const onMessage = (m: { type: string; summary?: JobResult; message?: string }) => {
         if (m.type === 'done' && m.summary) finish(m.summary, false);
-        else if (m.type === 'error') finish({ ...failedSummary(job.name, `internal error: ${m.message}`), cached: false }, false);
+        else if (m.type === 'error') finish({ ...failedSummary(job.name, job.path, `internal error: ${m.message}`), cached: false }, false);
       };
       const onExit = (code: number | null, signal: string | null) =>
-        finish({ ...failedSummary(job.name, `analyzer process died (${signal ?? `exit ${code}`})`), cached: false }, true);
+        finish({ ...failedSummary(job.name, job.path, `analyzer process died (${signal ?? `exit ${code}`})`), cached: false }, true);
       const timer = setTimeout(() => {
         slot.child.kill('SIGKILL');
-        finish({ ...failedSummary(job.name, `timed out after ${Math.round(opts.timeoutMs / 1000)} s (--bundle-timeout)`), cached: false }, true);
+        finish({ ...failedSummary(job.name, job.path, `timed out after ${Math.round(opts.timeoutMs / 1000)} s (--bundle-timeout)`), cached: false }, true);
       }, opts.timeoutMs);
       slot.child.on('message', onMessage);
       slot.child.on('exit', onExit);

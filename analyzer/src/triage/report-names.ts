@@ -50,3 +50,25 @@ export function reportDirName(name: string, taken: Set<string>): string {
   }
   throw new Error('unreachable');
 }
+
+/**
+ * One path component: a tampered summary.json must not point a link out of the output folder. Report
+ * file names are the renderer's (they may carry a host name), so any single component is accepted.
+ */
+const safeComponent = (s: string | undefined): s is string => !!s && !/[\/\\\u0000-\u001f]/.test(s) && !/^\.\.?$/.test(s) && Buffer.byteLength(s) <= MAX_NAME_BYTES;
+
+/**
+ * A bundle's report of one format (`html`, `json`, `md`), relative to the batch output folder, from
+ * the file names its job recorded as written: the one place the batch finds a report, so no file
+ * name is assumed. Undefined when there is none (a failed bundle, or the format was not written).
+ */
+export function reportPath(b: { reportDir?: string; reports?: readonly string[] }, ext: string): string | undefined {
+  if (!safeComponent(b.reportDir)) return undefined;
+  const name = (b.reports ?? []).find((r) => r.endsWith(`.${ext}`) && safeComponent(r));
+  return name ? `${b.reportDir}/${name}` : undefined;
+}
+
+/** The same path as a relative URL (each component percent-encoded: `#`, `?` or `%` in a name stay part of it). */
+export function reportHref(b: { reportDir?: string; reports?: readonly string[] }, ext: string): string | undefined {
+  return reportPath(b, ext)?.split('/').map(encodeURIComponent).join('/');
+}

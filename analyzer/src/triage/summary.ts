@@ -2,12 +2,25 @@
  * One bundle's result as batch triage sees it: stable fields only (no run timestamps), so two
  * runs, or two merged shards, produce the same summary.json bytes. docs/report-schema.md documents it.
  */
-import { REPORT_BASE_RE, REPORT_EXT, reportBaseName, type ReportFormat } from '../../../reports/formats.js';
+import { basename } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
+import type { VerdictStatus } from '../analysis/verdict.js';
 import type { Severity } from '../rules/types.js';
 import { severityRank } from '../rules/types.js';
 
-export const SUMMARY_SCHEMA_VERSION = 1;
+/**
+ * 2: `file`, `caseId`, `label`, `coverage`, `versions`, `reports`; `rootCauses` are `ruleId/messageId`
+ * and the signature is the root causes only (1 added every rule at warning or above).
+ */
+export const SUMMARY_SCHEMA_VERSION = 2;
+
+/** The verdict's status and its rule counts: an `inconclusive` bundle is not a healthy one. */
+export interface CoverageSummary {
+  verdict: VerdictStatus;
+  evaluated: number;
+  notEvaluated: number;
+  insufficient: number;
+}
 
 export interface FindingSummary {
   id: string;
@@ -20,6 +33,8 @@ export interface FindingSummary {
 export interface BundleSummary {
   /** Input name, relative to the folder it was found in (unique in the run). */
   input: string;
+  /** The input's own file or folder name (never a path): what a person recognises. */
+  file: string;
   /**
    * analyzed: read whole; partial: analyzed, but the input was damaged or cut by a reader limit
    * (truncated archive, corrupt member, size limits): the findings cover only what was readable;
@@ -30,32 +45,27 @@ export interface BundleSummary {
   reason?: string;
   sha256?: string;
   host?: string;
+  /** The collector's `--case-id` and `--label` (manifest.json). */
+  caseId?: string;
+  label?: string;
   collectedAt?: string;
   layout?: string;
   flavor?: string;
   worstSeverity: Severity | 'none';
   findingCount: number;
   findings: FindingSummary[];
-  /** Rule ids of root causes (cause-chain roots; else the worst finding's rule). */
+  /** Root causes as `ruleId/messageId`: the cause-chain roots, else the verdict's headline finding. */
   rootCauses: string[];
-  /** Grouping key: root causes + every rule at warning or above. Empty = nothing at warning or above. */
+  /** Grouping key: the root causes only, joined by `+`. Empty = no chain and nothing at warning or above. */
   signature: string;
   notEvaluated: string[];
+  /** Absent for a failed bundle: nothing was checked. */
+  coverage?: CoverageSummary;
+  versions?: { docker?: string; kernel?: string; os?: string };
   /** Folder of this bundle's reports, relative to the batch output folder. */
   reportDir?: string;
-  /** The reports' file name without extension (reports/formats.ts reportBaseName): `docker-postmortem-<host>-<UTC>`. */
-  reportBase?: string;
-}
-
-/**
- * A bundle's report of one format, relative to the batch output folder, or undefined when it has
- * none or when summary.json (which a batch may read back from a shard) names a folder or file that
- * is not one plain name: the index links only to files inside the batch folder.
- */
-export function bundleReportPath(b: Pick<BundleSummary, 'reportDir' | 'reportBase'>, f: ReportFormat): string | undefined {
-  if (!b.reportDir || !b.reportBase) return undefined;
-  if (!/^[A-Za-z0-9._-]+$/.test(b.reportDir) || /^\.\.?$/.test(b.reportDir) || !REPORT_BASE_RE.test(b.reportBase)) return undefined;
-  return `${b.reportDir}/${b.reportBase}.${REPORT_EXT[f]}`;
+  /** The report file names written in `reportDir` (link to these; the names are not fixed). */
+  reports?: string[];
 }
 
 /** Reader problems that mean the bundle was not read whole. */
@@ -67,34 +77,67 @@ export function worstOf(severities: readonly Severity[]): Severity | 'none' {
   return worst;
 }
 
-export function summarize(input: string, sha: string | undefined, result: AnalysisResult, reportDir: string): BundleSummary {
-  const findings = result.findings.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, confidence: f.confidence, summary: f.summary }));
+/** The signature parts of a result: each cause-chain root, else the verdict's headline (worst) finding. */
+export function rootCausesOf(result: Pick<AnalysisResult, 'findings' | 'causeChains' | 'verdict'>): string[] {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  let rootCauses = [...new Set(result.causeChains.map((c) => byId.get(c[0]!)?.ruleId).filter((x): x is string => !!x))].sort();
-  const serious = [...new Set(result.findings.filter((f) => severityRank(f.severity) >= severityRank('warning')).map((f) => f.ruleId))].sort();
-  if (rootCauses.length === 0 && serious.length > 0) rootCauses = [result.findings[0]!.ruleId];
+  const key = (id: string | number | undefined) => {
+    const f = id === undefined ? undefined : byId.get(String(id));
+    return f ? `${f.ruleId}/${f.messageId}` : undefined;
+  };
+  const roots = result.causeChains.map((c) => key(c[0])).filter((x): x is string => !!x);
+  // Without a chain, the headline finding: the one the verdict names (present only when a problem was found).
+  if (roots.length === 0 && result.verdict.status === 'problems-found') {
+    const headline = key(result.verdict.headlineMessage?.data?.['finding']);
+    const worst = result.findings.find((f) => severityRank(f.severity) >= severityRank('warning'));
+    const k = headline ?? (worst ? key(worst.id) : undefined);
+    if (k) roots.push(k);
+  }
+  return [...new Set(roots)].sort();
+}
+
+export interface SummarizeOptions {
+  input: string;
+  /** The input's path (only its last component is kept). */
+  path: string;
+  sha?: string;
+  reportDir: string;
+  /** Paths or names of the reports written (only the file names are kept). */
+  reports: readonly string[];
+}
+
+export function summarize(o: SummarizeOptions, result: AnalysisResult): BundleSummary {
+  const findings = result.findings.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, confidence: f.confidence, summary: f.summary }));
+  const rootCauses = rootCausesOf(result);
   const col = result.inventory.collectedAt;
   const damage = result.inventory.problems.filter((p) => DAMAGE.has(p.kind));
+  const { identity, collection } = result.model;
+  const os = identity.os?.prettyName ?? ([identity.os?.id, identity.os?.versionId].filter(Boolean).join(' ') || undefined);
+  const versions = { docker: identity.docker?.version, kernel: identity.kernel, os };
   return {
-    input,
+    input: o.input,
+    file: basename(o.path),
     status: damage.length ? 'partial' : 'analyzed',
     reason: damage.length ? `${damage[0]!.kind}: ${damage[0]!.message}${damage.length > 1 ? ` (+${damage.length - 1} more)` : ''}` : undefined,
-    sha256: sha,
-    host: result.model.identity.hostname ?? result.inventory.host,
+    sha256: o.sha,
+    host: identity.hostname ?? result.inventory.host,
+    caseId: collection.caseId,
+    label: collection.label,
     collectedAt: col !== undefined && Number.isFinite(col) ? new Date(col).toISOString() : undefined,
     layout: result.inventory.layout,
-    flavor: result.model.identity.flavor,
+    flavor: identity.flavor,
     worstSeverity: worstOf(result.findings.map((f) => f.severity)),
     findingCount: findings.length,
     findings,
     rootCauses,
-    signature: serious.length ? `${rootCauses.join('+')} | ${serious.join(',')}` : '',
+    signature: rootCauses.join('+'),
     notEvaluated: result.coverage.filter((c) => c.status === 'not-evaluated').map((c) => c.ruleId).sort(),
-    reportDir,
-    reportBase: reportBaseName(result),
+    coverage: { verdict: result.verdict.status, ...result.verdict.rules },
+    versions: Object.fromEntries(Object.entries(versions).filter(([, v]) => v)) as BundleSummary['versions'],
+    reportDir: o.reportDir,
+    reports: o.reports.map((r) => basename(r)),
   };
 }
 
-export function failedSummary(input: string, reason: string, sha?: string): BundleSummary {
-  return { input, status: 'failed', reason, sha256: sha, worstSeverity: 'none', findingCount: 0, findings: [], rootCauses: [], signature: '', notEvaluated: [] };
+export function failedSummary(input: string, path: string, reason: string, sha?: string): BundleSummary {
+  return { input, file: basename(path), status: 'failed', reason, sha256: sha, worstSeverity: 'none', findingCount: 0, findings: [], rootCauses: [], signature: '', notEvaluated: [] };
 }

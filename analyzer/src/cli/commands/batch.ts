@@ -6,10 +6,10 @@ import type { Shard } from '../../triage/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { collect, parseLang, parseSeverity } from './analyze.js';
-import { AUDIENCES, parseAudience, type Audience } from '../../../../reports/formats.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
-import type { TeamSetup } from '../../config/team.js';
+import { teamSetup, type TeamSetup } from '../../config/team.js';
 import type { Severity } from '../../rules/types.js';
+import { AUDIENCES, parseAudience, type Audience } from '../../../../reports/formats.js';
 
 interface BatchCliOptions {
   output: string;
@@ -51,7 +51,7 @@ export function registerBatch(program: Command): void {
       let audience: Audience;
       let team: TeamSetup | undefined;
       const timeout = Number(opts.bundleTimeout);
-      const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }, { teamSetup }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js'), import('../../config/team.js')]);
+      const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
       try {
         shard = opts.shard ? parseShard(opts.shard) : undefined;
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
@@ -74,14 +74,14 @@ export function registerBatch(program: Command): void {
       let outcome: BatchOutcome;
       try {
         outcome = opts.merge
-          ? mergeShards(inputs, opts.output)
+          ? mergeShards(inputs, opts.output, lang)
           : await runBatch({ inputs, outDir: opts.output, jobs, shard, bundleTimeoutMs: timeout * 1000, progress: opts.progress, knownDefectFiles: opts.knownDefects.map((f) => resolve(f)), configFile: team?.config?.path, lang, audience });
       } catch (e) {
         process.stderr.write(`docker-postmortem: ${safe((e as Error).message)}\n`);
         process.exitCode = EXIT.USAGE;
         return;
       }
-      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''} -> ${safe(opts.output)}/index.html\n`);
+      process.stdout.write(`${outcome.bundles.length} bundle(s): ${outcome.analyzed} analyzed, ${outcome.partial} partly read, ${outcome.failed} could not be read${outcome.reused ? `, ${outcome.reused} reused from cache` : ''}${outcome.skipped ? `, ${outcome.skipped} skipped (not bundles or hidden)` : ''} -> ${safe(opts.output)}/index.html\n`);
       for (const b of outcome.bundles.filter((x) => x.status !== 'analyzed')) {
         process.stderr.write(`docker-postmortem: ${b.status === 'failed' ? 'cannot read' : 'only partly read'} ${safe(b.input)}: ${safe(b.reason)}\n`);
       }

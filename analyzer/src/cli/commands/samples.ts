@@ -31,7 +31,7 @@ export function registerSamples(program: Command): void {
         .sort()
         .map((n) => join(dir, n));
       const { runBatch } = await import('../../triage/batch.js');
-      const { bundleReportPath } = await import('../../triage/summary.js');
+      const { reportPath: bundleReportPath } = await import('../../triage/report-names.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
