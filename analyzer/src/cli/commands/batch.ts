@@ -7,7 +7,7 @@ import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { collect, parseLang, parseSeverity } from './analyze.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
-import { teamSetup, type TeamSetup } from '../../config/team.js';
+import type { TeamSetup } from '../../config/team.js';
 import type { Severity } from '../../rules/types.js';
 import { AUDIENCES, parseAudience, type Audience } from '../../../../reports/formats.js';
 
@@ -51,7 +51,7 @@ export function registerBatch(program: Command): void {
       let audience: Audience;
       let team: TeamSetup | undefined;
       const timeout = Number(opts.bundleTimeout);
-      const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js')]);
+      const [{ anyAtOrAbove, mergeShards, runBatch }, { parseShard }, { teamSetup }] = await Promise.all([import('../../triage/batch.js'), import('../../triage/shard.js'), import('../../config/team.js')]);
       try {
         shard = opts.shard ? parseShard(opts.shard) : undefined;
         failOn = opts.failOn ? parseSeverity(opts.failOn) : undefined;
