@@ -8,6 +8,7 @@ import type { LangTag } from '../../analyzer/src/i18n/registry.js';
 import { ui } from '../../analyzer/src/i18n/translate.js';
 import type { Browser } from './browser-harness.js';
 import { haveChromium, launch, openReport } from './browser-harness.js';
+import { reportFile } from '../helpers/report-files.js';
 
 /**
  * The leaked-veth sample opened in Chromium: the delete command names the real interface (read from
@@ -42,7 +43,7 @@ describe.skipIf(!haveChromium || !existsSync(SAMPLE))('filled remediation in rep
     const result = await analyzeBundle(SAMPLE);
     const dir = join(out, lang);
     await writeReports(result, dir, ['html'], { lang });
-    const o = await openReport(browser, join(dir, 'report.html'));
+    const o = await openReport(browser, reportFile(dir, 'html'));
     expect(o.pageErrors).toEqual([]);
     const card = o.page.locator('article.finding', { has: o.page.locator('code', { hasText: `ip link delete ${pairs[0]}` }) });
     expect(await card.count()).toBe(1);
