@@ -15,9 +15,6 @@ export interface ReportNameSource {
   model: { identity: { hostname?: string }; collection: { collectedAt?: number }; timeline?: readonly { time?: number }[] };
 }
 
-/** A report's base name (no extension) matches this: batch checks names read back from summary.json against it. */
-export const REPORT_BASE_RE = /^docker-postmortem-[A-Za-z0-9._-]+$/;
-
 /**
  * `docker-postmortem-<host>-<UTC time>`: a file attached to a ticket says which host and which
  * collection it is, and two reports never overwrite each other in a Downloads folder. The time is

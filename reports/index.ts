@@ -20,7 +20,7 @@ export interface WriteOptions {
   audience?: Audience;
 }
 
-export { REPORT_FORMATS, ANALYZE_FORMATS, AUDIENCES, reportBaseName, reportFileName, type AnalyzeFormat, type Audience, type ReportFormat } from './formats.js';
+export { REPORT_FORMATS, ANALYZE_FORMATS, AUDIENCES, reportFileName, type AnalyzeFormat, type Audience, type ReportFormat } from './formats.js';
 
 /** Each renderer is loaded when its format is asked for: html brings Handlebars and the templates. */
 async function render(f: AnalyzeFormat, result: AnalysisResult, audience: Audience): Promise<string> {

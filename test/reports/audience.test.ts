@@ -97,13 +97,13 @@ describe.skipIf(!NAMES.includes('nspawn-power-off-db-loss'))('batch --audience',
   afterAll(removeTempDirs);
   it('customer: every bundle report lacks the technical section; engineer (default) keeps it; the cache keeps them apart', async () => {
     const { runBatch } = await import('../../analyzer/src/triage/batch.js');
-    const { reportPath: bundleReportPath } = await import('../../analyzer/src/triage/report-names.js');
+    const { reportPath } = await import('../../analyzer/src/triage/report-names.js');
     const { readFileSync } = await import('node:fs');
     const out = makeTempDir('dpm-audience-batch-');
     const input = join(SAMPLES, 'nspawn-power-off-db-loss');
     const htmlOf = async (audience: 'customer' | 'engineer' | undefined) => {
       const o = await runBatch({ inputs: [input], outDir: out, jobs: 1, progress: false, ...(audience ? { audience } : {}) });
-      const path = bundleReportPath(o.bundles[0]!, 'html');
+      const path = reportPath(o.bundles[0]!, 'html');
       expect(path).toBeDefined();
       return readFileSync(join(out, path!), 'utf8');
     };

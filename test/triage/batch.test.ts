@@ -6,7 +6,7 @@ import type { BatchSummaryFile } from '../../analyzer/src/triage/outputs.js';
 import { CSV_COLUMNS } from '../../analyzer/src/triage/outputs.js';
 import { makeBatchInputs, type Expectation } from './batch-fixtures.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
-import { reportPath as bundleReportPath } from '../../analyzer/src/triage/report-names.js';
+import { reportPath } from '../../analyzer/src/triage/report-names.js';
 
 afterAll(removeTempDirs);
 
@@ -73,7 +73,7 @@ describe('batch triage over real samples, generated copies and broken inputs', (
   it('writes per-bundle reports for every readable bundle and none for failed ones', () => {
     for (const b of summary.bundles) {
       if (b.status === 'failed') expect(b.reportDir).toBeUndefined();
-      else for (const f of ['html', 'json', 'md'] as const) expect(existsSync(join(out, bundleReportPath(b, f)!)), `${b.input}/${f}`).toBe(true);
+      else for (const f of ['html', 'json', 'md'] as const) expect(existsSync(join(out, reportPath(b, f)!)), `${b.input}/${f}`).toBe(true);
     }
   });
 

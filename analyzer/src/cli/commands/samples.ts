@@ -31,11 +31,11 @@ export function registerSamples(program: Command): void {
         .sort()
         .map((n) => join(dir, n));
       const { runBatch } = await import('../../triage/batch.js');
-      const { reportPath: bundleReportPath } = await import('../../triage/report-names.js');
+      const { reportPath } = await import('../../triage/report-names.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
-        process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${bundleReportPath(b, 'html') ? `  -> ${join(opts.output, bundleReportPath(b, 'html')!)}` : ''}`)}\n`);
+        process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${reportPath(b, 'html') ? `  -> ${join(opts.output, reportPath(b, 'html')!)}` : ''}`)}\n`);
       }
       process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
       process.stdout.write(`Reports are in ${opts.output}/<sample>/: open ${join(opts.output, 'index.html')} in a browser (it works offline, from the file).\n`);
