@@ -378,17 +378,20 @@ export class NetnsLab {
     process.kill(pid, sig);
   }
 
-  /** SIGKILL dockerd and wait until the PID is gone. containerd and shims keep running, as on a real host. */
+  /**
+   * SIGKILL dockerd and wait until the PID is gone, and until the containerd it started is gone too: dockerd
+   * starts its containerd with Pdeathsig=SIGKILL, so it dies with dockerd (shims keep running, as on a real host).
+   */
   async killDaemon(sig: NodeJS.Signals = 'SIGKILL', waitMs = 20_000): Promise<void> {
     const pid = this.daemonPid();
     if (!pid) return;
     const cd = this.containerdPid();
     process.kill(pid, sig);
-    await waitGone(pid, waitMs);
+    const gone = await waitGone(pid, waitMs);
     // dockerd gives its containerd Pdeathsig=SIGKILL. Here PID 1 reaps orphans only every second or so, and a
     // restarted dockerd takes the zombie for a live containerd ("containerd is still running") and then fails with
     // "timeout waiting for containerd to start". On a systemd host the zombie is reaped at once: wait for that.
-    if (cd) await waitReaped(cd, 15_000);
+    if (cd && gone) await waitReaped(cd, 15_000);
   }
 
   /** Graceful stop (SIGTERM); falls back to SIGKILL. */
@@ -636,12 +639,15 @@ export async function waitGone(pid: number, ms: number): Promise<boolean> {
   return !pidAlive(pid);
 }
 
-/** Wait until a PID that is dead or a zombie has left /proc; returns at once for a live process. */
+/**
+ * Wait until a PID has died and left /proc (reaped), live or zombie when called. A process sent SIGKILL, or
+ * one whose parent just died and that has Pdeathsig=SIGKILL (dockerd's containerd), is still running for a
+ * moment after the signal: returning at the first look that sees it alive raced that moment.
+ */
 export async function waitReaped(pid: number, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (!fs.existsSync(`/proc/${pid}`)) return true;
-    if (pidAlive(pid)) return false; // still running: not our business here
     await sleep(100);
   }
   return !fs.existsSync(`/proc/${pid}`);
