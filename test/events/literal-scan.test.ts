@@ -7,7 +7,7 @@ import { mulberry32 } from '../helpers/prng.js';
 const naive = (lits: readonly string[], text: string) => new Set(lits.flatMap((l, i) => (text.includes(l) ? [i] : [])));
 const scanned = (s: LiteralScanner, text: string) => s.scan(text) ?? new Set<number>();
 
-describe('LiteralScanner (Aho–Corasick over catalog hints)', () => {
+describe('LiteralScanner (block-shift prefilter over catalog hints)', () => {
   it('finds nested and overlapping literals', () => {
     const lits = ['already exists', 'container with given ID already exists', 'exists', 'he', 'she', 'his', 'hers', 'Starting ', 'Start'];
     const s = new LiteralScanner(lits);
@@ -27,5 +27,25 @@ describe('LiteralScanner (Aho–Corasick over catalog hints)', () => {
       for (let i = 0; i < k; i++) t += pieces[Math.floor(rnd() * pieces.length)];
       expect(scanned(s, t), JSON.stringify(t)).toEqual(naive(lits, t));
     }
+  });
+
+  it('agrees with includes for random literal sets of every shortest length, with characters whose low bytes collide', () => {
+    const rnd = mulberry32(20261203);
+    // 'a' (0x61) and 'š' (0x161) share their low byte, as do ' ' and 'Ġ' (0x120): blocks collide, matches must not.
+    const alphabet = ['a', 'b', 'c', ' ', 'š', 'Ġ', '容', 'x'];
+    const word = (len: number) => Array.from({ length: len }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let set = 0; set < 200; set++) {
+      const shortest = 1 + (set % 7);
+      const lits = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 6) }, (_, i) => word(i === 0 ? shortest : shortest + Math.floor(rnd() * 5))))];
+      const s = new LiteralScanner(lits);
+      for (let n = 0; n < 40; n++) {
+        const t = rnd() < 0.5 ? word(Math.floor(rnd() * 30)) : word(Math.floor(rnd() * 5)) + lits[Math.floor(rnd() * lits.length)] + word(Math.floor(rnd() * 5));
+        expect(scanned(s, t), `${JSON.stringify(lits)} in ${JSON.stringify(t)}`).toEqual(naive(lits, t));
+      }
+    }
+  });
+
+  it('refuses an empty literal (it would match everywhere)', () => {
+    expect(() => new LiteralScanner(['ok', ''])).toThrow(/empty literal/);
   });
 });

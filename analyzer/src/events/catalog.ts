@@ -34,7 +34,7 @@ export interface CompiledWording {
 export interface SourceGate {
   /** Wordings with a hint; run only when `prefilter` finds one of their hints. */
   hinted: readonly CompiledWording[];
-  /** Every hint of `hinted`, scanned in one pass (Aho–Corasick): each literal found names its wordings. */
+  /** Every hint of `hinted`, scanned in one pass (literal-scan.ts): each literal found names its wordings. */
   prefilter?: LiteralScanner;
   /** Literal index (in the scanner) → the wordings that hint it. */
   wordingsOf?: readonly (readonly CompiledWording[])[];

@@ -1,98 +1,69 @@
 /**
- * Aho–Corasick over the catalog's literal hints: one pass over a message finds every hint it contains,
- * overlapping ones included, in time linear in the message length. It replaces a combined regex
- * alternation, which V8 retries alternative by alternative at every position.
+ * The catalog's prefilter: finds which of its literal hints a message contains, every one of them,
+ * overlapping ones included. Almost every journal line holds none, so the scan's cost per character
+ * is most of the prefilter's cost.
  *
- * Characters below 128 use a dense transition table (one array read per character); other characters
- * follow sparse maps, falling back along failure links.
+ * Wu–Manber block shifts: with m the shortest literal's length, a window of m characters ends at
+ * `pos`; the block of the last two characters (one when m < 3) gives how far the window can move
+ * without passing the start of any literal that could begin in it. Only a block that ends the
+ * m-prefix of some literal (shift 0) is checked, by comparing those literals in full at the window
+ * start. On journal text this reads about one character in three; the Aho–Corasick automaton it
+ * replaced read every character (bench/journal-text.ts: 3.5 → 2.4 ns per message character).
+ *
+ * Blocks are hashed by the low 8 bits of each character: characters that collide only make shifts
+ * smaller (never wrong), and the full comparison decides.
  */
 export class LiteralScanner {
-  private readonly dense: Int32Array;
-  private readonly sparse: Map<number, number>[];
-  /** Per state, the indexes of the literals that end here (via output links), or undefined. */
-  private readonly outputs: (number[] | undefined)[];
   readonly literals: readonly string[];
+  /** The shortest literal's length (capped: the shift table holds bytes). */
+  private readonly m: number;
+  /** Block of two characters (m ≥ 3) or of one. */
+  private readonly pairs: boolean;
+  private readonly shift: Uint8Array;
+  /** Per block with shift 0, the literals whose m-prefix ends with it. */
+  private readonly candidates: (number[] | undefined)[];
 
   constructor(literals: readonly string[]) {
+    if (literals.some((l) => l.length === 0)) throw new Error('LiteralScanner: empty literal');
     this.literals = literals;
-    // Build the trie.
-    const goto: Map<number, number>[] = [new Map()];
-    const out: (number[] | undefined)[] = [undefined];
+    let m = 255;
+    for (const l of literals) if (l.length < m) m = l.length;
+    this.m = m;
+    this.pairs = m >= 3;
+    const size = this.pairs ? 65536 : 256;
+    this.shift = new Uint8Array(size).fill(this.pairs ? m - 1 : m);
+    this.candidates = new Array<number[] | undefined>(size);
     literals.forEach((lit, idx) => {
-      let s = 0;
-      for (let i = 0; i < lit.length; i++) {
-        const c = lit.charCodeAt(i);
-        let n = goto[s]!.get(c);
-        if (n === undefined) {
-          n = goto.length;
-          goto.push(new Map());
-          out.push(undefined);
-          goto[s]!.set(c, n);
-        }
-        s = n;
+      for (let q = this.pairs ? 1 : 0; q < m; q++) {
+        const key = this.pairs ? ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255) : lit.charCodeAt(q) & 255;
+        const s = m - 1 - q;
+        if (s < this.shift[key]!) this.shift[key] = s;
+        if (s === 0) (this.candidates[key] ??= []).push(idx);
       }
-      (out[s] ??= []).push(idx);
     });
-    // Failure links, breadth first; outputs inherit their failure state's outputs.
-    const fail = new Int32Array(goto.length);
-    const queue: number[] = [];
-    for (const n of goto[0]!.values()) queue.push(n);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi]!;
-      for (const [c, u] of goto[r]!) {
-        queue.push(u);
-        let f = fail[r]!;
-        while (f !== 0 && !goto[f]!.has(c)) f = fail[f]!;
-        const v = goto[f]!.get(c);
-        fail[u] = v !== undefined && v !== u ? v : 0;
-        const inherited = out[fail[u]!];
-        if (inherited) out[u] = [...(out[u] ?? []), ...inherited];
-      }
-    }
-    // Dense table for ASCII: the full transition function (goto with failures resolved).
-    const dense = new Int32Array(goto.length * 128);
-    for (const s of [0, ...queue]) {
-      for (let c = 0; c < 128; c++) {
-        const g = goto[s]!.get(c);
-        if (g !== undefined) dense[s * 128 + c] = g;
-        else dense[s * 128 + c] = s === 0 ? 0 : dense[fail[s]! * 128 + c]!;
-      }
-    }
-    this.dense = dense;
-    this.outputs = out;
-    // Non-ASCII: sparse goto plus failure links at scan time.
-    this.sparse = goto.map((m) => {
-      const only = new Map<number, number>();
-      for (const [c, n] of m) if (c >= 128) only.set(c, n);
-      return only;
-    });
-    this.fail = fail;
   }
-
-  private readonly fail: Int32Array;
 
   /** Indexes of the literals found in `text` (each once, unordered); undefined when none. */
   scan(text: string): Set<number> | undefined {
+    const n = text.length;
+    const m = this.m;
+    if (n < m) return undefined;
+    const shift = this.shift;
+    const pairs = this.pairs;
     let found: Set<number> | undefined;
-    let s = 0;
-    const dense = this.dense;
-    const outputs = this.outputs;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 128) s = dense[s * 128 + c]!;
-      else {
-        let n = this.sparse[s]!.get(c);
-        while (n === undefined && s !== 0) {
-          s = this.fail[s]!;
-          n = this.sparse[s]!.get(c);
-        }
-        s = n ?? 0;
+    let pos = m - 1;
+    while (pos < n) {
+      const key = pairs ? ((text.charCodeAt(pos - 1) & 255) << 8) | (text.charCodeAt(pos) & 255) : text.charCodeAt(pos) & 255;
+      const s = shift[key]!;
+      if (s !== 0) {
+        pos += s;
+        continue;
       }
-      const o = outputs[s];
-      if (o !== undefined) {
-        found ??= new Set();
-        for (const k of o) found.add(k);
+      const start = pos - m + 1;
+      for (const k of this.candidates[key]!) {
+        if (text.startsWith(this.literals[k]!, start)) (found ??= new Set()).add(k);
       }
+      pos++;
     }
     return found;
   }
