@@ -113,10 +113,14 @@ export class CompiledCatalog {
     return g;
   }
 
-  /** Every kind this message means, first matching wording per kind. */
-  match(gate: SourceGate, message: string): EventMatch[] | undefined {
+  /**
+   * Every kind this message means, first matching wording per kind. `line` and `from`, when given, are
+   * the text the message was cut from and where it starts (`line.slice(from) === message`): the
+   * prefilter then reads the line itself (see LiteralScanner.scan).
+   */
+  match(gate: SourceGate, message: string, line: string = message, from = 0): EventMatch[] | undefined {
     let out: EventMatch[] | undefined;
-    const found = gate.prefilter?.scan(message);
+    const found = gate.prefilter?.scan(line, from);
     if (found) {
       let candidates: CompiledWording[] | undefined;
       for (const k of found) {

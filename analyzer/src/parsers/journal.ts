@@ -273,6 +273,9 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly scratch: Raw = newRaw();
   /** The fast path's pending record, reused line after line (emit copies what it keeps, as for `scratch`). */
   private readonly slot: Raw = newRaw();
+  /** The line `slot`'s message was cut from and where (`slotLine.slice(slotFrom) === slot.message`), for the prefilter; undefined once the message grew. */
+  private slotLine?: string;
+  private slotFrom = 0;
   /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
   private readonly fast: boolean;
   private readonly head = newSyslogHead();
@@ -344,6 +347,7 @@ export class JournalSink implements LineSink<JournalParse> {
         if (this.pendingContinuationBytes < MAX_CONTINUATION) {
           const add = t.trimStart();
           this.pending.message += '\n' + add;
+          this.slotLine = undefined;
           this.pendingContinuationBytes += add.length;
         }
         return;
@@ -570,7 +574,9 @@ export class JournalSink implements LineSink<JournalParse> {
     r.pid = h.pid >= 0 ? h.pid : undefined;
     r.priority = undefined;
     r.message = message;
-    r.head = t.slice(0, t.length - message.length);
+    this.slotLine = t;
+    this.slotFrom = t.length - message.length;
+    r.head = t.slice(0, this.slotFrom);
     r.bootSeq = st.span.seq;
     r.format = h.fracEnd > h.fracStart ? 'short-precise' : 'short';
     r.kinds = undefined;
@@ -751,7 +757,8 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
     const msg = r.message;
-    const matches = this.catalog.match(this.gate(r.unit, r.ident), msg);
+    const line = r === this.slot ? this.slotLine : undefined;
+    const matches = line === undefined ? this.catalog.match(this.gate(r.unit, r.ident), msg) : this.catalog.match(this.gate(r.unit, r.ident), msg, line, this.slotFrom);
     r.kinds = matches?.map((e) => e.kind);
     const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((e) => e.kind === 'journald.corrupt');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
