@@ -23,7 +23,7 @@ import { best, envNumber, fmtTiming, loadLine, runs, timeShell } from './measure
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** DPM_BENCH_CLI: another build to measure (e.g. the previous commit's, for a before/after). */
-const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/analyzer/src/cli/main.js');
+const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/bundle/main.js');
 const SMALL = envNumber('DPM_BENCH_BATCH_SMALL', 100);
 const LARGE = envNumber('DPM_BENCH_BATCH_LARGE', 1000);
 const keep = process.argv.includes('--keep');

@@ -28,7 +28,7 @@ import { best, envNumber, fmtTiming, loadLine, ratio, runs, timeShell, type Timi
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** DPM_BENCH_CLI: another build to measure (e.g. the previous commit's, for a before/after). */
-const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/analyzer/src/cli/main.js');
+const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/bundle/main.js');
 const SAMPLE = join(ROOT, 'samples/sosreport-vm-debian12.tar.xz');
 const MB = envNumber('DPM_BENCH_SOS_MB', 400);
 const RUNS = envNumber('DPM_BENCH_RUNS', 2);

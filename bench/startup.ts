@@ -3,13 +3,16 @@
  *
  *   npm run build && npx tsx bench/startup.ts
  *   DPM_BENCH_RUNS=5 npx tsx bench/startup.ts
- *   DPM_BENCH_CLI=/path/to/other/dist/analyzer/src/cli/main.js npx tsx bench/startup.ts   # another build
+ *   DPM_BENCH_CLI=/path/to/other/dist/bundle/main.js npx tsx bench/startup.ts   # another build
  *
  * Times, interleaved so load swings hit every case alike (best of DPM_BENCH_RUNS, default 7):
  *   - `node -e 0` (the floor: Node's own start-up);
  *   - `--version` (the CLI's module graph before any command runs);
  *   - `analyze` of a small sample (samples/nspawn-healthy, 1.2 MB) with every format, and with json only
  *     (the difference is the HTML renderer: Handlebars compiling the templates).
+ * Each command runs twice: with the bundle (dist/bundle/main.js, what `npm start` and the installed bin
+ * run; tools/bundle.mjs) and with tsc's one-file-per-module output (dist/analyzer/src/cli/main.js), so
+ * the module loader's share shows in the same run.
  * Aim: `analyze` of the small sample under 0.35 s wall on this machine.
  *
  * Where the time goes, by module: see bench/README.md (`--cpu-prof` recipe).
@@ -20,16 +23,19 @@ import { join, resolve } from 'node:path';
 import { best, bestWall, envNumber, fmtTiming, loadLine, timeShell, type Timing } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/analyzer/src/cli/main.js');
+const CLI = process.env['DPM_BENCH_CLI'] ?? join(ROOT, 'dist/bundle/main.js');
+const MODULES = join(ROOT, 'dist/analyzer/src/cli/main.js');
 const SAMPLE = process.env['DPM_BENCH_SAMPLE'] ?? join(ROOT, 'samples/nspawn-healthy');
 const RUNS = envNumber('DPM_BENCH_RUNS', 7);
 
 const out = mkdtempSync(join(tmpdir(), 'dpm-bench-startup-'));
 const cases: [string, string][] = [
   ['node -e 0 (floor)', 'node -e 0'],
-  ['--version', `node '${CLI}' --version > /dev/null`],
-  ['analyze --format json', `node '${CLI}' analyze '${SAMPLE}' -o '${out}' --format json > /dev/null`],
-  ['analyze (json,html,md)', `node '${CLI}' analyze '${SAMPLE}' -o '${out}' > /dev/null`],
+  ...([[CLI, ''], ...(process.env['DPM_BENCH_CLI'] ? [] : [[MODULES, ' [modules]']])] as const).flatMap(([cli, tag]): [string, string][] => [
+    [`--version${tag}`, `node '${cli}' --version > /dev/null`],
+    [`analyze --format json${tag}`, `node '${cli}' analyze '${SAMPLE}' -o '${out}' --format json > /dev/null`],
+    [`analyze (json,html,md)${tag}`, `node '${cli}' analyze '${SAMPLE}' -o '${out}' > /dev/null`],
+  ]),
 ];
 try {
   const results = new Map<string, Timing[]>(cases.map(([n]) => [n, []]));
@@ -38,7 +44,7 @@ try {
   const floor = results.get(cases[0]![0])!;
   for (const [name, xs] of results) {
     const vs = xs === floor ? '' : `   → ${(bestWall(xs) / bestWall(floor)).toFixed(1)}× wall, ${(best(xs).cpu / best(floor).cpu).toFixed(1)}× CPU of the floor`;
-    console.log(`  ${name.padEnd(24)} best wall ${bestWall(xs).toFixed(3)} s; ${fmtTiming(best(xs))}${vs}`);
+    console.log(`  ${name.padEnd(34)} best wall ${bestWall(xs).toFixed(3)} s; ${fmtTiming(best(xs))}${vs}`);
   }
   console.log(`  (${loadLine()}; aim: analyze under 0.35 s wall)`);
 } finally {

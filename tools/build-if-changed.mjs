@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start`'s build step: runs `tsc` only when a source, template or the TypeScript configuration is newer
+ * `npm start`'s build step: runs `tsc` and the bundle (tools/bundle.mjs) only when a source, template or the TypeScript configuration is newer
  * than the last build (dist/.build-stamp), so a second `npm start` does not spend half a minute compiling.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,5 +38,7 @@ if (!changed) {
 }
 const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
+const b = spawnSync(process.execPath, [join(root, 'tools', 'bundle.mjs')], { stdio: 'inherit' });
+if (b.status !== 0) process.exit(b.status ?? 1);
 mkdirSync(dirname(stamp), { recursive: true });
 writeFileSync(stamp, `${new Date().toISOString()}\n`);

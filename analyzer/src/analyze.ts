@@ -57,9 +57,11 @@ export interface AnalyzeOptions {
 /** The source folders whose content decides an analysis: a change to any file in them is a new rulesVersion. */
 const ANALYSIS_SOURCES = ['rules', 'parsers', 'model', 'events', 'analysis', 'known-defects', 'versions'];
 let sourceHash: string | undefined;
+/** Set by tools/bundle.mjs: the bundle has no source folders beside it to hash. */
+declare const DPM_ANALYSIS_SOURCES_HASH: string | undefined;
 
 function analysisSourceHash(): string {
-  sourceHash ??= hashAnalysisSources(dirname(fileURLToPath(import.meta.url)));
+  sourceHash ??= typeof DPM_ANALYSIS_SOURCES_HASH === 'string' ? DPM_ANALYSIS_SOURCES_HASH : hashAnalysisSources(dirname(fileURLToPath(import.meta.url)));
   return sourceHash;
 }
 

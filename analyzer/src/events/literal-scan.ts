@@ -20,8 +20,13 @@ export class LiteralScanner {
   /** Block of two characters (m ≥ 3) or of one. */
   private readonly pairs: boolean;
   private readonly shift: Uint8Array;
-  /** Per block with shift 0, the literals whose m-prefix ends with it. */
-  private readonly candidates: (number[] | undefined)[];
+  /**
+   * Per block with shift 0, the literals whose m-prefix ends with it: `lists[listOf[block] - 1]`. A typed
+   * index, not an array of 65,536 slots: every source gate builds a scanner, and the garbage collector
+   * scans pointer arrays but not typed ones (start-up of a small analyze).
+   */
+  private readonly listOf: Uint16Array;
+  private readonly lists: number[][] = [];
 
   constructor(literals: readonly string[]) {
     if (literals.some((l) => l.length === 0)) throw new Error('LiteralScanner: empty literal');
@@ -32,13 +37,16 @@ export class LiteralScanner {
     this.pairs = m >= 3;
     const size = this.pairs ? 65536 : 256;
     this.shift = new Uint8Array(size).fill(this.pairs ? m - 1 : m);
-    this.candidates = new Array<number[] | undefined>(size);
+    this.listOf = new Uint16Array(size);
     literals.forEach((lit, idx) => {
       for (let q = this.pairs ? 1 : 0; q < m; q++) {
         const key = this.pairs ? ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255) : lit.charCodeAt(q) & 255;
         const s = m - 1 - q;
         if (s < this.shift[key]!) this.shift[key] = s;
-        if (s === 0) (this.candidates[key] ??= []).push(idx);
+        if (s === 0) {
+          if (this.listOf[key] === 0) this.listOf[key] = this.lists.push([]);
+          this.lists[this.listOf[key]! - 1]!.push(idx);
+        }
       }
     });
   }
@@ -64,7 +72,7 @@ export class LiteralScanner {
         continue;
       }
       const start = pos - m + 1;
-      for (const k of this.candidates[key]!) {
+      for (const k of this.lists[this.listOf[key]! - 1]!) {
         if (text.startsWith(this.literals[k]!, start)) (found ??= new Set()).add(k);
       }
       pos++;

@@ -25,7 +25,11 @@ const JOBS_PER_WORKER = 200;
  */
 const WORKER_V8_FLAGS = ['--max-old-space-size=1024', '--max-semi-space-size=2'];
 
+/** Set by tools/bundle.mjs: where the bundle's worker entry is, relative to every chunk. */
+declare const DPM_BUNDLED_WORKER: string | undefined;
+
 function workerEntry(): { file: string; execArgv: string[] } {
+  if (typeof DPM_BUNDLED_WORKER === 'string') return { file: fileURLToPath(new URL(DPM_BUNDLED_WORKER, import.meta.url)), execArgv: WORKER_V8_FLAGS };
   const url = new URL(import.meta.url);
   const isTs = url.pathname.endsWith('.ts');
   // Under vitest or tsx the sources are TypeScript: the child needs tsx's loader too.
