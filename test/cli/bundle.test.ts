@@ -9,9 +9,10 @@ import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
  * The bundled CLI (tools/bundle.mjs: what `npm start` and the installed bin run) must behave exactly as
  * the sources do: same reports byte for byte, same rulesVersion (fixed at bundle time instead of hashed
  * at run time), and batch workers found from the bundle's chunks. Built here from the sources, into a
- * folder of its own inside the repository (report templates are found by walking up to it).
+ * folder of its own inside the repository (report templates are found by walking up to it): under
+ * node_modules/.cache, which always exists, so no test that lists the repository's top level sees it.
  */
-const BUNDLE = join(REPO_ROOT, 'dist', `test-bundle-${process.pid}`);
+const BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', `dpm-test-bundle-${process.pid}`);
 const sample = (n: string) => resolve(REPO_ROOT, 'samples', n);
 const viaSources = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'analyzer/src/cli/main.ts'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
 const viaBundle = (args: string[]) => spawnSync(process.execPath, [join(BUNDLE, 'main.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
