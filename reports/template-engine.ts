@@ -5,6 +5,7 @@
  * A private Handlebars environment with no custom helpers: only `{{ }}` (escaping) output is used
  * for data; test/reports/no-raw-output.test.ts keeps it that way.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,23 +33,91 @@ let cached: Templates | undefined;
 
 const OPTIONS: CompileOptions = { knownHelpersOnly: true, strict: false, preventIndent: true };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-export function templates(): Templates {
-  if (cached) return cached;
+/** Set by tools/bundle.mjs: the bundle's precompiled report templates, relative to every chunk. */
+declare const DPM_BUNDLED_TEMPLATES: string | undefined;
+
+/** The report templates' text: partials (by name, final newline cut) and the two pages. */
+interface TemplateSources {
+  partials: [string, string][];
+  head: string;
+  body: string;
+}
+
+function readTemplateSources(tdir: string): TemplateSources {
+  const pdir = join(tdir, 'partials');
+  // A partial's final newline would land inside the including line (links in a sentence).
+  const partials = readdirSync(pdir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f): [string, string] => [f.slice(0, -4), readFileSync(join(pdir, f), 'utf8').replace(/\n$/, '')]);
+  return { partials, head: readFileSync(join(tdir, 'head.hbs'), 'utf8'), body: readFileSync(join(tdir, 'report.hbs'), 'utf8') };
+}
+
+/** What a precompiled set was made from: the template text, the Handlebars version and the options. */
+function sourcesKey(src: TemplateSources): string {
+  return createHash('sha256').update(JSON.stringify([Handlebars.VERSION, OPTIONS, src])).digest('hex');
+}
+
+/** Precompiled report templates (Handlebars.precompile specs), written by tools/bundle.mjs. */
+export interface PrecompiledTemplates {
+  key: string;
+  partials: [string, string][];
+  head: string;
+  body: string;
+}
+
+/**
+ * Compiles the report templates to JavaScript ahead of time. Compiling them at run time (parse and code
+ * generation) was most of what HTML adds to a small `analyze` (bench/startup.ts).
+ */
+export function precompileReportTemplates(root: string = repoRoot()): PrecompiledTemplates {
+  const src = readTemplateSources(join(root, 'reports', 'templates'));
+  const pre = (text: string) => Handlebars.precompile(text, OPTIONS) as string;
+  return { key: sourcesKey(src), partials: src.partials.map(([n, t]) => [n, pre(t)]), head: pre(src.head), body: pre(src.body) };
+}
+
+/** A precompiled set that matches the templates on disk, or undefined (none, unreadable or stale: compile). */
+function readPrecompiled(file: string | undefined, src: TemplateSources): PrecompiledTemplates | undefined {
+  if (!file) return undefined;
+  try {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as PrecompiledTemplates;
+    return p.key === sourcesKey(src) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the report templates: from `precompiled` (a file precompileReportTemplates wrote) when it was made
+ * from these very templates, else compiled here. Both give the same output (test/cli/bundle.test.ts).
+ */
+export function loadTemplates(opts: { precompiled?: string } = {}): Templates {
   const root = repoRoot();
   const tdir = join(root, 'reports', 'templates');
   const adir = join(root, 'reports', 'assets');
   const hb = Handlebars.create();
-  const pdir = join(tdir, 'partials');
-  for (const f of readdirSync(pdir)) {
-    // A partial's final newline would land inside the including line (links in a sentence).
-    if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), hb.compile(readFileSync(join(pdir, f), 'utf8').replace(/\n$/, ''), OPTIONS));
-  }
-  const load = (name: string) => hb.compile(readFileSync(join(tdir, name), 'utf8'), OPTIONS);
+  const src = readTemplateSources(tdir);
+  const pre = readPrecompiled(opts.precompiled, src);
+  // A spec is the JavaScript source of an object literal that Handlebars generated from our own templates.
+  const fromSpec = (spec: string) => hb.template(new Function(`return (${spec});`)() as TemplateSpecification);
+  const partials = pre ? pre.partials.map(([n, spec]) => [n, fromSpec(spec)] as const) : src.partials.map(([n, t]) => [n, hb.compile(t, OPTIONS)] as const);
+  for (const [name, t] of partials) hb.registerPartial(name, t);
   const css = readFileSync(join(adir, 'report.css'), 'utf8');
   const js = readFileSync(join(adir, 'report.js'), 'utf8');
   // Inline blocks end at the first `</style` / `</script`: assets must never contain them.
   if (/<\/style/i.test(css) || /<\/script|<!--/i.test(js)) throw new Error('report assets must not contain closing tags');
-  cached = { head: load('head.hbs'), body: load('report.hbs'), timelineSvg: hb.partials['timeline-svg'] as Handlebars.TemplateDelegate, css, js };
+  return {
+    head: pre ? fromSpec(pre.head) : hb.compile(src.head, OPTIONS),
+    body: pre ? fromSpec(pre.body) : hb.compile(src.body, OPTIONS),
+    timelineSvg: hb.partials['timeline-svg'] as Handlebars.TemplateDelegate,
+    css,
+    js,
+  };
+}
+
+export function templates(): Templates {
+  cached ??= loadTemplates({ precompiled: typeof DPM_BUNDLED_TEMPLATES === 'string' ? fileURLToPath(new URL(DPM_BUNDLED_TEMPLATES, import.meta.url)) : undefined });
   return cached;
 }

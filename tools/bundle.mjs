@@ -13,12 +13,15 @@
  * What the bundle cannot find from its own location is fixed at bundle time:
  *   - DPM_ANALYSIS_SOURCES_HASH: the content hash of the analysis sources (rulesVersion), which the
  *     unbundled code computes by reading its folders;
- *   - DPM_BUNDLED_WORKER: the batch worker, next to every chunk in outdir.
+ *   - DPM_BUNDLED_WORKER: the batch worker, next to every chunk in outdir;
+ *   - DPM_BUNDLED_TEMPLATES: the report templates, precompiled to JavaScript (compiling them at run time
+ *     was most of what HTML added to a small analyze). Used only while they match reports/templates:
+ *     a template edited after the build is compiled at run time.
  * Report templates are found by walking up to the repository (reports/template-engine.ts), so outdir
  * must be inside it.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -27,11 +30,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(process.argv[2] ?? join(root, 'dist', 'bundle'));
 const src = join(root, 'analyzer', 'src');
 
-// The hash the sources give when run from a clone (tsx): computed by the sources' own function, so the
-// two cannot disagree on what counts.
-const hash = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import(${JSON.stringify(join(src, 'analyze.ts'))}).then((m) => process.stdout.write(m.hashAnalysisSources(${JSON.stringify(src)})))`], { encoding: 'utf8', cwd: root });
-if (hash.status !== 0 || !/^[0-9a-f]{16}$/.test(hash.stdout)) {
-  process.stderr.write(`bundle: could not hash the analysis sources: ${hash.stderr || hash.stdout}\n`);
+// The hash the sources give when run from a clone (tsx), and the precompiled report templates: both made
+// by the sources' own functions, so the bundle and the sources cannot disagree on them.
+const prep = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '-e', `Promise.all([import(${JSON.stringify(join(src, 'analyze.ts'))}), import(${JSON.stringify(join(root, 'reports', 'template-engine.ts'))})]).then(([a, t]) => process.stdout.write(JSON.stringify({ hash: a.hashAnalysisSources(${JSON.stringify(src)}), templates: t.precompileReportTemplates() })))`],
+  { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 },
+);
+let made;
+try {
+  made = JSON.parse(prep.stdout);
+} catch {
+  made = undefined;
+}
+if (prep.status !== 0 || !made || !/^[0-9a-f]{16}$/.test(made.hash) || !made.templates?.key) {
+  process.stderr.write(`bundle: could not hash the analysis sources or precompile the templates: ${prep.stderr || prep.stdout.slice(0, 500)}\n`);
   process.exit(1);
 }
 
@@ -45,7 +58,12 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
-  define: { DPM_ANALYSIS_SOURCES_HASH: JSON.stringify(hash.stdout), DPM_BUNDLED_WORKER: JSON.stringify('./worker.js') },
+  define: {
+    DPM_ANALYSIS_SOURCES_HASH: JSON.stringify(made.hash),
+    DPM_BUNDLED_WORKER: JSON.stringify('./worker.js'),
+    DPM_BUNDLED_TEMPLATES: JSON.stringify('./report-templates.json'),
+  },
   logLevel: 'warning',
 });
-process.stdout.write(`bundle: ${outdir} (analysis sources ${hash.stdout})\n`);
+writeFileSync(join(outdir, 'report-templates.json'), JSON.stringify(made.templates));
+process.stdout.write(`bundle: ${outdir} (analysis sources ${made.hash}, report templates precompiled)\n`);
