@@ -97,8 +97,11 @@ class ForwardedAuditTee<T> implements LineSink<T> {
   push(line: Line): void {
     this.log.push(line);
     const t = line.text;
-    // One substring test per line: forwarded records always carry `audit(` (or journald's _AUDIT_ID).
-    if (!t.includes('audit(') && !(t.charCodeAt(0) === 123 && t.includes('"_AUDIT_ID"'))) return;
+    // One substring test per line: forwarded records always carry `audit(` (or journald's _AUDIT_ID);
+    // forwardedRecord decides. The needles start with a letter that is rare in logs: V8 finds a short
+    // needle by memchr on its first character, and `a` or `_` (every JSON field name) stop it at every
+    // few bytes (bench: 734 → 206 ns per 950-byte JSON line, 91 → 55 ns per 200-byte text line).
+    if (!t.includes('udit(') && !(t.charCodeAt(0) === 123 && t.includes('UDIT_ID'))) return;
     const record = forwardedRecord(t);
     if (record === undefined) return;
     (this.audit ??= this.makeAudit()).push({ no: line.no, text: record });
