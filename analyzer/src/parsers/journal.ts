@@ -282,6 +282,8 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly clock: ShortStampClock;
   /** Gates of records without a unit (every text line), by ident: text journals interleave a few idents. */
   private readonly gateByIdent = new Map<string, SourceGate>();
+  /** Gates of records with a unit (JSON journals), by unit then ident. */
+  private readonly gateByUnit = new Map<string, Map<string | undefined, SourceGate>>();
   private lastBadNo = -1;
   private pendingContinuationBytes = 0;
   /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
@@ -731,8 +733,20 @@ export class JournalSink implements LineSink<JournalParse> {
     if (this.lastGate && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
     this.lastUnit = unit;
     this.lastIdent = ident;
-    this.lastGate = this.catalog.gate(unit, ident);
-    return this.lastGate;
+    // JSON journals interleave units: look up by unit, then ident, without building the catalog's
+    // joined key for every record (3 % of a 1 GB JSON journal's analyze).
+    let byIdent = this.gateByUnit.get(unit ?? '');
+    if (!byIdent) {
+      byIdent = new Map();
+      if (this.gateByUnit.size < 1000) this.gateByUnit.set(unit ?? '', byIdent);
+    }
+    let g = byIdent.get(ident);
+    if (!g) {
+      g = this.catalog.gate(unit, ident);
+      if (byIdent.size < 1000) byIdent.set(ident, g);
+    }
+    this.lastGate = g;
+    return g;
   }
 
   /** Counts a complete record, matches the event catalog, and feeds the boot tail. */
