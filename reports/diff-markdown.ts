@@ -4,6 +4,7 @@
  */
 import type { BundleDiff } from '../analyzer/src/diff/types.js';
 import { mdCode, mdText } from './markdown.js';
+import { count } from './text.js';
 import { CHANGE_LABEL, findingNote, findingSummary, headline, sectionNote, sideName, when } from './diff-view.js';
 
 /** Rows listed per section and for findings; the rest is counted (diff.html and diff.json have all). */
@@ -13,8 +14,8 @@ const val = (v: string | undefined, src: string | undefined) => (v === undefined
 
 export function renderDiffMarkdown(d: BundleDiff): string {
   const out: string[] = [`# docker-postmortem diff: ${mdText(sideName(d.before), 80)} → ${mdText(sideName(d.after), 80)}`, ''];
-  out.push(`- **Before:** ${mdCode(d.before.input, 120)}, collected ${when(d.before)}, ${d.before.findings} finding(s)`);
-  out.push(`- **After:** ${mdCode(d.after.input, 120)}, collected ${when(d.after)}, ${d.after.findings} finding(s)`);
+  out.push(`- **Before:** ${mdCode(d.before.input, 120)}, collected ${when(d.before)}, ${count(d.before.findings, 'finding')}`);
+  out.push(`- **After:** ${mdCode(d.after.input, 120)}, collected ${when(d.after)}, ${count(d.after.findings, 'finding')}`);
   for (const w of d.warnings) out.push(`- **Warning:** ${mdText(w.text)}`);
   out.push('', `## Findings: ${headline(d)}`, '');
   for (const f of d.findings.slice(0, MAX_MARKDOWN_ROWS)) {

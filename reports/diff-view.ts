@@ -4,7 +4,7 @@
  */
 import type { BundleDiff, DiffSide, FindingDiff, SectionDiff, ValueChange } from '../analyzer/src/diff/types.js';
 import type { Evidence } from '../analyzer/src/spine/types.js';
-import { cut, utc, visible } from './text.js';
+import { count, cut, utc, visible } from './text.js';
 
 export const CHANGE_LABEL: Record<FindingDiff['change'], string> = {
   new: 'new',
@@ -59,8 +59,8 @@ export const when = (s: DiffSide): string => (s.collectedAt ? utc(s.collectedAt)
 /** The stdout summary: one screen (at most ~24 lines), plain text; the CLI makes each line terminal-safe. */
 export function summaryLines(d: BundleDiff, max = 24): string[] {
   const out = [
-    `before: ${sideName(d.before)} collected ${when(d.before)} (${d.before.findings} finding(s))`,
-    `after:  ${sideName(d.after)} collected ${when(d.after)} (${d.after.findings} finding(s))`,
+    `before: ${sideName(d.before)} collected ${when(d.before)} (${count(d.before.findings, 'finding')})`,
+    `after:  ${sideName(d.after)} collected ${when(d.after)} (${count(d.after.findings, 'finding')})`,
   ];
   for (const w of d.warnings) out.push(`WARNING: ${visible(w.text)}`);
   out.push(`findings: ${headline(d)}`);

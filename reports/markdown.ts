@@ -193,7 +193,7 @@ export function renderMarkdown(input: AnalysisResult): string {
       continue;
     }
     const what = a.change === 'off' ? 'Suppressed by config' : `Changed by config (${mdText(a.change, 60)})`;
-    head.push(`- ${what}: ${mdCode(a.rule, 60)} on ${mdText(a.scope, 120)}, ${a.findings.length} finding(s) (${mdText(a.entry, 120)})`);
+    head.push(`- ${what}: ${mdCode(a.rule, 60)} on ${mdText(a.scope, 120)}, ${count(a.findings.length, 'finding')} (${mdText(a.entry, 120)})`);
   }
   if (applied.length > 5) head.push(loc ? `- ${mdText(L('report.and-more', { count: applied.length - 5 }))}` : `- …and ${applied.length - 5} more config change(s) in the JSON report`);
   if (applied.length) head.push('');

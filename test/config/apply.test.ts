@@ -100,7 +100,7 @@ describe('team config on the shipped samples', { timeout: 120_000 }, () => {
     const j = JSON.parse(renderJson(r));
     expect(j.config).toEqual({ file: 'docker-postmortem.config.json', hash: r.config!.hash });
     expect(j.configApplied[0].rule).toBe('overlay2-redirect-dir');
-    expect(renderMarkdown(r)).toContain('- Suppressed by config: ` overlay2-redirect-dir ` on flavor upstream, 1 finding(s)');
+    expect(renderMarkdown(r)).toContain('- Suppressed by config: ` overlay2-redirect-dir ` on flavor upstream, 1 finding');
     expect(renderMarkdown(veth)).not.toContain('by config');
   });
 });

@@ -2,10 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { causeChains, fillTemplate, runRules } from '../../analyzer/src/rules/engine.js';
 import { defineRule } from '../../analyzer/src/rules/types.js';
 import { emptyModel } from '../helpers/empty-model.js';
+import { RULES } from '../../analyzer/src/rules/index.js';
+import { placeholders } from '../../analyzer/src/i18n/format.js';
 
 describe('rule engine', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fillTemplate('{{count}} of {{limit}} ({{nope}})', { count: 3, limit: 128 })).toBe('3 of 128 ({{nope}})');
+  });
+
+  it('says "1 time" and "3 times", never "time(s)": English messages take plural parts like the translations', () => {
+    const t = 'refused {{count, plural, one{# time} other{# times}}} ({{why}})';
+    expect(fillTemplate(t, { count: 1, why: 'x' })).toBe('refused 1 time (x)');
+    expect(fillTemplate(t, { count: 3, why: 'x' })).toBe('refused 3 times (x)');
+    expect(fillTemplate(t, { count: '0', why: 'x' })).toBe('refused 0 times (x)');
+    expect(fillTemplate(t, { why: 'x' })).toBe('refused {{count}} (x)');
+  });
+
+  it('no rule message puts "(s)" after a number it was given', () => {
+    // Fill every placeholder with 1; list-valued ones (names, keys, chains …) say nothing about a count.
+    const LISTS = new Set(['names', 'keys', 'chains', 'paths', 'roots', 'processes', 'matches']);
+    const slips: string[] = [];
+    for (const r of RULES) {
+      for (const [id, template] of Object.entries(r.meta.messages)) {
+        const data = Object.fromEntries(placeholders(template).map((n) => [n, LISTS.has(n) ? 'a, b' : 1]));
+        const text = fillTemplate(template, data);
+        if (/\b1 (?:[\w/()-]+ ){0,4}?[\w-]+\(s\)/.test(text)) slips.push(`${r.meta.id}.${id}: ${text}`);
+      }
+    }
+    expect(slips).toEqual([]);
   });
 
   it('marks a rule not-evaluated when all its essential artifacts are missing, without running it', () => {

@@ -53,8 +53,8 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Audit Component',
     messages: {
       auditFlood: 'audit.log holds {{count}} events with key {{keys}} in {{span}} of log: {{rate}} per minute ({{share}}% of all audit events)',
-      dataRootWatched: '{{count}} audit rule(s) watch the Docker data-root or exec-root with -p {{perms}}: {{paths}}',
-      configWatched: '{{count}} audit rule(s) watch Docker configuration files or binaries: {{paths}}',
+      dataRootWatched: '{{count, plural, one{# audit rule watches} other{# audit rules watch}}} the Docker data-root or exec-root with -p {{perms}}: {{paths}}',
+      configWatched: '{{count, plural, one{# audit rule watches} other{# audit rules watch}}} Docker configuration files or binaries: {{paths}}',
       auditFloodForwarded: '{{source}} holds {{count}} forwarded audit events with key {{keys}} in {{span}} of log: {{rate}} per minute ({{share}}% of all forwarded audit events)',
     },
     remediation: [

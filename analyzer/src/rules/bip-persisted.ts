@@ -64,7 +64,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › Daemon Network Configuration',
     messages: {
       bipMismatch: 'bip is configured as {{bip}} ({{source}}) but docker0 carries {{address}}',
-      bridgeRefused: 'dockerd refused to start {{count}} time(s): docker0 still carries {{address}}, which does not match the requested bip {{requested}}',
+      bridgeRefused: 'dockerd refused to start {{count, plural, one{# time} other{# times}}}: docker0 still carries {{address}}, which does not match the requested bip {{requested}}',
       bipDropped: '--bip was dropped after the dockerd start at {{earlierStart}}, yet docker0 kept {{address}} (logged as {{logged}}) instead of Docker\'s default {{defaultNet}}',
       oldAddressKept: 'no --bip is configured, yet docker0 carries {{address}} rather than Docker\'s default {{defaultNet}}: probably a removed --bip that persisted',
     },

@@ -47,7 +47,7 @@ export default defineRule({
       wrongTypes: 'daemon.json value(s) of the wrong type: {{keys}}',
       flagAndFile: '{{key}} is set both as a flag ({{flagSource}}: {{flagValue}}) and in daemon.json ({{fileValue}}): dockerd refuses to start',
       badLogLevel: 'log-level "{{level}}" is not a level dockerd accepts',
-      refused: 'dockerd refused its configuration {{count}} time(s): {{cause}}',
+      refused: 'dockerd refused its configuration {{count, plural, one{# time} other{# times}}}: {{cause}}',
     },
     remediation: [
       { kind: 'check', text: 'Validate the file before restarting Docker; fix the reported line or remove the unknown directive.', commands: ['python3 -m json.tool /etc/docker/daemon.json', 'dockerd --validate --config-file /etc/docker/daemon.json   # Docker 23.0+'], source: 'general practice' },

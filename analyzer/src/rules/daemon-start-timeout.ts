@@ -35,7 +35,7 @@ export default defineRule({
       'a short TimeoutStartSec can also be the reason. Repeated timeouts end in the start limit.',
     guideSection: 'Installation and Deployment › Daemon Start Time',
     messages: {
-      startTimedOut: 'docker.service start timed out {{count}} time(s); likely cause: {{cause}}',
+      startTimedOut: 'docker.service start timed out {{count, plural, one{# time} other{# times}}}; likely cause: {{cause}}',
       resultTimeout: 'docker.service last failed with Result=timeout (the journal lines were not found)',
     },
     remediation: [

@@ -52,7 +52,7 @@ export default defineRule({
       foreignEntries: '{{count}} entr(ies) in the data-root {{root}} that Docker did not create: {{names}}',
       foreignExecRoot: '{{count}} entr(ies) in the exec-root {{root}} that Docker did not create: {{names}}',
       sharedDataRoot: '{{count}} dockerd processes use the same data-root {{root}}',
-      volumeStoreLocked: 'dockerd could not open the volume store {{count}} time(s): another dockerd holds its lock (not corruption)',
+      volumeStoreLocked: 'dockerd could not open the volume store {{count, plural, one{# time} other{# times}}}: another dockerd holds its lock (not corruption)',
     },
     remediation: [
       { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Give each dockerd its own data-root and exec-root, used by Docker only; move foreign files out while Docker is stopped.', commands: ['ps -eo pid,args | grep [d]ockerd', 'ls -la /var/lib/docker'], source: 'openEuler guide: Daemon Running Directory Configuration' },

@@ -55,8 +55,8 @@ export default defineRule({
       'administrators) break container state in ways that show up later as load or start failures. Audit records name the process.',
     guideSection: 'Installation and Deployment › Do Not Modify Private Directory of Docker Daemon',
     messages: {
-      tampered: '{{count}} change(s) under {{roots}} by processes other than Docker\'s: {{processes}}',
-      logrotate: 'a host logrotate job works on {{count}} file(s) under {{roots}} (Docker\'s private files), e.g. {{path}}',
+      tampered: '{{count, plural, one{# change} other{# changes}}} under {{roots}} by processes other than Docker\'s: {{processes}}',
+      logrotate: 'a host logrotate job works on {{count, plural, one{# file} other{# files}}} under {{roots}} (Docker\'s private files), e.g. {{path}}',
     },
     remediation: [
       { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Do not modify files under the Docker data-root or exec-root; if a change is needed, ask the container team.', source: 'openEuler guide: Do Not Modify Private Directory of Docker Daemon' },

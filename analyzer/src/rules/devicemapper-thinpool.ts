@@ -33,7 +33,7 @@ export default defineRule({
     messages: {
       poolFull: 'thin pool {{pool}} is {{dataPercent}}% full in data and {{metadataPercent}}% in metadata',
       infoSpaceLow: 'docker info shows thin pool {{pool}} with {{available}} of data space available (minimum free space {{minimum}}); {{dataPercent}}% of data and {{metadataPercent}}% of metadata used',
-      lowFreeBlocks: 'dockerd refused to create devices {{count}} time(s): the thin pool has too few free {{kind}} blocks',
+      lowFreeBlocks: 'dockerd refused to create devices {{count, plural, one{# time} other{# times}}}: the thin pool has too few free {{kind}} blocks',
       autoextendOff: 'the thin-pool LVM profile disables autoextension (threshold {{threshold}}, percent {{percent}})',
     },
     remediation: [

@@ -26,7 +26,7 @@ export default defineRule({
       'metadata) or after the thin pool was rebuilt or expanded, the recorded UUID no longer matches and dockerd refuses to start.',
     guideSection: 'Installation and Deployment › devicemapper Storage Driver Configuration',
     messages: {
-      uuidMismatch: 'dockerd could not start: devicemapper base device UUID verification failed {{count}} time(s){{context}}',
+      uuidMismatch: 'dockerd could not start: devicemapper base device UUID verification failed {{count, plural, one{# time} other{# times}}}{{context}}',
     },
     remediation: [
       {

@@ -22,8 +22,8 @@ export default defineRule({
       'the network (inspect, rm, connect, run --network) then fails with "network <name> is ambiguous".',
     guideSection: 'Installation and Deployment › Daemon Network Configuration',
     messages: {
-      duplicates: '{{count}} network name(s) used by more than one network: {{names}}',
-      ambiguous: 'dockerd refused {{count}} request(s) because network {{name}} is ambiguous ({{matches}} matches)',
+      duplicates: '{{count, plural, one{# network name} other{# network names}}} used by more than one network: {{names}}',
+      ambiguous: 'dockerd refused {{count, plural, one{# request} other{# requests}}} because network {{name}} is ambiguous ({{matches}} matches)',
     },
     remediation: [
       { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Address networks by ID, not by name: list the IDs, keep the one in use and remove the other duplicates by ID.', commands: ['docker network ls --no-trunc --filter name={{network}}', 'docker network inspect {{id}}', 'docker network rm {{unused-id}}'], source: 'openEuler guide: Daemon Network Configuration' },

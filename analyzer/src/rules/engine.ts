@@ -15,6 +15,7 @@ import type { CheckCoverage, Confidence, CoverageVerdict, Finding, FindingEpisod
 import { severityRank } from './types.js';
 import { LOG_ARTIFACTS, MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
 import { stepsForHost } from './util-remediation-fill.js';
+import { formatMessage, type MessageData } from '../i18n/format.js';
 
 export { MAX_EVIDENCE_PER_FINDING };
 /** Episodes kept per finding (the rest are counted in the summary of the last one). */
@@ -23,8 +24,15 @@ export const MAX_EPISODES = 50;
 const BAD_STATES = new Set(['missing', 'failed', 'timed-out', 'skipped', 'empty']);
 const LOGS: ReadonlySet<string> = new Set<string>([...LOG_ARTIFACTS, 'dmesg', 'journal.boot-tails']);
 
+/**
+ * A rule message in English: `{{name}}` placeholders and plural parts (`{{count, plural, one{# time}
+ * other{# times}}}`), with the formatter the translations use (i18n/format.ts), so a count reads
+ * "1 time" / "3 times" instead of "time(s)". A value missing from `data` stays visible as `{{name}}`.
+ */
 export function fillTemplate(template: string, data: Record<string, unknown>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => (Object.prototype.hasOwnProperty.call(data, k) ? String(data[k]) : `{{${k}}}`));
+  const values: MessageData = {};
+  for (const [k, v] of Object.entries(data)) if (v !== undefined) values[k] = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+  return formatMessage(template, values, 'en');
 }
 
 export interface RuleRun {

@@ -34,7 +34,7 @@ export default defineRule({
     messages: {
       graphConfigured: '{{where}} sets the data root with the deprecated {{option}} ({{value}}); use data-root / --data-root',
       graphFatal: 'dockerd refused to start: the "graph" option is no longer accepted (Docker 23.0+); use "data-root"',
-      graphWarned: 'dockerd warned {{count}} time(s) that the deprecated graph option is in use',
+      graphWarned: 'dockerd warned {{count, plural, one{# time} other{# times}}} that the deprecated graph option is in use',
     },
     remediation: [
       {

@@ -35,7 +35,7 @@ export default defineRule({
       '("resource temporarily unavailable").',
     guideSection: 'Installation and Deployment › Precautions for Common Users',
     messages: {
-      forkFailed: '{{count}} fork/thread creation failure(s) with EAGAIN (resource temporarily unavailable){{limitNote}}',
+      forkFailed: '{{count, plural, one{# fork/thread creation failure} other{# fork/thread creation failures}}} with EAGAIN (resource temporarily unavailable){{limitNote}}',
       nearLimit: '{{what}}: {{used}} of {{limit}} in use ({{percent}}%)',
       nprocCapped: 'nproc is capped at {{value}} for {{domain}} ({{file}}); pam_limits does not govern a systemd-started dockerd (LimitNPROC={{unitLimit}})',
     },

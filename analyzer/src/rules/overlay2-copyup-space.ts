@@ -41,7 +41,7 @@ export default defineRule({
     messages: {
       diskFull: 'the data-root filesystem {{mountedOn}} ({{filesystem}}) is {{usePercent}}% full, {{avail}} free',
       inodesFull: 'the data-root filesystem {{mountedOn}} ({{filesystem}}) has used {{inodesUsePercent}}% of its inodes ({{inodesUsed}} of {{inodes}})',
-      noSpaceErrors: '{{count}} ENOSPC (no space) error(s) from docker/containerd; the data-root filesystem looks fine now ({{state}})',
+      noSpaceErrors: '{{count, plural, one{# ENOSPC (no space) error} other{# ENOSPC (no space) errors}}} from docker/containerd; the data-root filesystem looks fine now ({{state}})',
     },
     remediation: [
       { kind: 'fix', risk: { restart: false, dataLoss: true, reversible: false }, text: 'Free space under the data-root: remove stopped containers, dangling images and build cache.', commands: ['docker system df', 'docker container prune', 'docker image prune'], source: 'general practice' },

@@ -24,7 +24,7 @@ export default defineRule({
     guideSection: 'Installation and Deployment › overlay2 Storage Driver Configuration (Abnormal Scenario)',
     messages: {
       mountShadow: '{{source}} ({{fsType}}) is mounted on {{path}}, hiding the container layers under it',
-      removeFailed: '{{count}} container removal(s) failed with "invalid argument" under overlay2: a mount on the overlay2 directory is the usual cause',
+      removeFailed: '{{count, plural, one{# container removal} other{# container removals}}} failed with "invalid argument" under overlay2: a mount on the overlay2 directory is the usual cause',
     },
     remediation: [
       { kind: 'check', text: 'Confirm the driver and find the mounts on the overlay2 directory.', commands: ['docker info | grep "Storage Driver"', 'mount -l | grep overlay2'], source: 'openEuler guide: overlay2 Storage Driver Configuration' },

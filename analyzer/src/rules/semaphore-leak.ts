@@ -35,7 +35,7 @@ export default defineRule({
       limitReached: '{{used}} of {{limit}} semaphore arrays (SEMMNI) in use; {{leaked}} are devicemapper udev cookies left behind',
       leakedCookies: '{{leaked}} devicemapper udev-cookie semaphores left behind ({{used}} of {{limit}} arrays in use)',
       leakedCookiesNoLimit: '{{leaked}} devicemapper udev-cookie semaphores left behind (SEMMNI unknown)',
-      cookieFailures: 'dockerd could not create devicemapper udev cookies {{count}} time(s): the semaphore limit is likely exhausted',
+      cookieFailures: 'dockerd could not create devicemapper udev cookies {{count, plural, one{# time} other{# times}}}: the semaphore limit is likely exhausted',
     },
     remediation: [
       { kind: 'check', text: 'Count the semaphores and the cookies, and read the limit (4th value of kernel.sem = SEMMNI).', commands: ['ipcs', 'dmsetup udevcookies', 'cat /proc/sys/kernel/sem'], source: 'openEuler guide: Semaphores May Be Residual' },

@@ -29,9 +29,9 @@ export default defineRule({
       'upstream units use 3 per 60 s). The hit itself is a consequence: the failed starts before it carry the real cause.',
     guideSection: 'Installation and Deployment › Failed to Restart the Docker Service',
     messages: {
-      startLimitHit: 'systemd refused to start docker.service {{hits}} time(s) (start limit hit) after {{failedStarts}} failed start(s); first cause: {{cause}}',
+      startLimitHit: 'systemd refused to start docker.service {{hits, plural, one{# time} other{# times}}} (start limit hit) after {{failedStarts, plural, one{# failed start} other{# failed starts}}}; first cause: {{cause}}',
       startLimitState: 'docker.service is in state {{state}} (Result={{result}}): the start limit was hit',
-      restartedTooOften: 'systemd refused to start docker.service {{hits}} time(s): it was started {{starts}} times within {{seconds}} s before the refusal, more than the start limit allows',
+      restartedTooOften: 'systemd refused to start docker.service {{hits, plural, one{# time} other{# times}}}: it was started {{starts}} times within {{seconds}} s before the refusal, more than the start limit allows',
     },
     remediation: [
       { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: true }, text: 'Fix the cause of the failed starts first (see the linked finding and the first failing start below).', source: 'openEuler guide: Failed to Restart the Docker Service' },

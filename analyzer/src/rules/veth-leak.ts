@@ -33,8 +33,8 @@ export default defineRule({
       'down until restarted by hand.',
     guideSection: 'Installation and Deployment › NICs May Be Residual',
     messages: {
-      orphanPairs: '{{count}} veth interface(s) with both ends on the host and no container: {{names}}',
-      excessEndpoints: '{{count}} docker veth endpoint(s) on docker bridges but only {{running}} running container(s): {{names}}',
+      orphanPairs: '{{count, plural, one{# veth interface} other{# veth interfaces}}} with both ends on the host and no container: {{names}}',
+      excessEndpoints: '{{count, plural, one{# docker veth endpoint} other{# docker veth endpoints}}} on docker bridges but only {{running, plural, one{# running container} other{# running containers}}}: {{names}}',
     },
     remediation: [
       { kind: 'fix', risk: { restart: false, dataLoss: false, reversible: false }, text: 'Confirm no container uses the interfaces (docker ps, docker network inspect), then delete each leaked pair; deleting one end removes its peer.', commands: ['ip link delete {{veth}}'], source: 'general practice (the guide gives none)' },

@@ -4,6 +4,7 @@
  */
 import { safe } from '../cli/safe-text.js';
 import type { JobResult } from './pool.js';
+import { count } from '../../../reports/text.js';
 
 export class Progress {
   private done = 0;
@@ -33,7 +34,7 @@ export class Progress {
       this.out.write(`\r[${bar}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ETA ${fmt(eta)} ${fail}${this.cached ? ` cached ${this.cached}` : ''}   `);
       if (this.done === this.total) this.out.write('\n');
     } else {
-      const what = r.status === 'failed' ? `failed: ${r.reason}` : `${r.findingCount} finding(s), worst ${r.worstSeverity}${r.cached ? ' (cached)' : ''}`;
+      const what = r.status === 'failed' ? `failed: ${r.reason}` : `${r.findingCount ? `${count(r.findingCount, 'finding')}, worst ${r.worstSeverity}` : 'no findings'}${r.cached ? ' (cached)' : ''}`;
       this.out.write(`${safe(`[${this.done}/${this.total}] ${r.input}: ${what}`)}\n`);
     }
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
+import { count } from '../../../../reports/text.js';
 import { parseLang } from './analyze.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 
@@ -34,7 +35,7 @@ export function registerSamples(program: Command): void {
       const { reportPath } = await import('../../triage/report-names.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
-        const what = b.status === 'failed' ? `cannot read: ${b.reason}` : `${b.findingCount} finding(s), worst ${b.worstSeverity}`;
+        const what = b.status === 'failed' ? `cannot read: ${b.reason}` : b.findingCount ? `${count(b.findingCount, 'finding')}, worst ${b.worstSeverity}` : 'no findings';
         process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${reportPath(b, 'html') ? `  -> ${join(opts.output, reportPath(b, 'html')!)}` : ''}`)}\n`);
       }
       process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
