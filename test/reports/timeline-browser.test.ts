@@ -327,6 +327,9 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 });
 
+const PRINT_CASE_ID = 'SR-20261203-0042';
+const PRINT_LABEL = 'prod-east';
+
 /** A shipped sample with exactly two findings, or the fixture cut to two when none has. */
 async function twoFindingResult(): Promise<{ name: string; result: AnalysisResult }> {
   const dir = join(ROOT, 'samples');
@@ -350,7 +353,10 @@ describe.skipIf(!haveChromium)('printing a two-finding report to PDF (needs /usr
     const two = await twoFindingResult();
     name = two.name;
     expect(two.result.findings).toHaveLength(2);
-    [file] = await writeReports(two.result, join(out, 'r'), ['html']);
+    // A case id and label as the collector records them (--case-id / --label): the printout must carry them.
+    const model = two.result.model!;
+    const result = { ...two.result, model: { ...model, collection: { ...model.collection, caseId: PRINT_CASE_ID, label: PRINT_LABEL } } } as AnalysisResult;
+    [file] = await writeReports(result, join(out, 'r'), ['html']);
     browser = await launch();
   }, 240_000);
   afterAll(async () => {
@@ -371,6 +377,9 @@ describe.skipIf(!haveChromium)('printing a two-finding report to PDF (needs /usr
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
       expect(pages).toBeGreaterThan(1);
       expect(pages).toBeLessThanOrEqual(8);
+      const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', path, '-'], { encoding: 'utf8' });
+      expect(first).toContain(PRINT_CASE_ID);
+      expect(first).toContain(PRINT_LABEL);
       for (let p = 1; p <= pages; p++) {
         const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', path, '-'], { encoding: 'utf8' });
         const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
