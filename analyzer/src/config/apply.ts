@@ -24,7 +24,7 @@ export function scopeSubject(r: AnalysisResult): ScopeSubject {
   const s: ScopeSubject = { flavor: r.model.identity.flavor };
   const host = r.model.identity.hostname ?? r.inventory.host;
   if (host) s.host = host;
-  if (r.inventory.caseId) s.caseId = r.inventory.caseId;
+  if (r.model.collection.caseId) s.caseId = r.model.collection.caseId;
   return s;
 }
 

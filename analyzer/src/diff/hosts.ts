@@ -16,7 +16,7 @@ export function side(r: AnalysisResult): DiffSide {
   if (id.machineId) s.machineId = id.machineId;
   const at = iso(r.inventory.collectedAt);
   if (at) s.collectedAt = at;
-  if (r.inventory.caseId) s.caseId = r.inventory.caseId;
+  if (r.model.collection.caseId) s.caseId = r.model.collection.caseId;
   if (id.docker?.version) s.docker = id.docker.version;
   if (id.kernel) s.kernel = id.kernel;
   return s;
