@@ -5,6 +5,7 @@
  * formats what the analysis decided. The lines are plain text; the CLI makes each one safe for a
  * terminal (bundle text may carry escapes).
  */
+import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Finding } from '../analyzer/src/rules/types.js';
 import { bundleName, count, cut, span } from './text.js';
@@ -59,8 +60,8 @@ export function oneCollectNext(result: AnalysisResult): string {
 export function buildStory(result: AnalysisResult, reports: readonly string[]): Story {
   const v = result.verdict;
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const chain = (result.causeChains ?? []).find((c) => c.length > 0 && c.every((id) => byId.has(id)));
-  const root = chain ? byId.get(chain[0]!)! : undefined;
+  const root = byId.get(rootCauseIds(result)[0] ?? '');
+  const chain = chainFrom(result, root?.id).filter((id) => byId.has(id));
   // The engine's order: severity, then time.
   const serious = result.findings.filter((f) => f.severity !== 'info');
   return {
@@ -69,7 +70,8 @@ export function buildStory(result: AnalysisResult, reports: readonly string[]): 
     status: v?.status ?? 'inconclusive',
     headline: v?.headline ?? '',
     facts: (v?.facts ?? []).map((f) => f.text),
-    ...(root ? { rootCause: { id: root.id, title: root.title, when: when(root), leadsTo: chain!.slice(1).map((id) => byId.get(id)!.title) } } : {}),
+    // Called the root cause when it starts a chain; a lone headline finding is listed among the top findings (the ticket says "most severe").
+    ...(root && chain.length ? { rootCause: { id: root.id, title: root.title, when: when(root), leadsTo: chain.slice(1).map((id) => byId.get(id)!.title) } } : {}),
     top: serious.slice(0, STORY_TOP_FINDINGS).map((f) => ({ id: f.id, severity: f.severity, title: f.title, when: when(f) })),
     findingsMore: Math.max(0, serious.length - STORY_TOP_FINDINGS),
     notEvaluated: (v?.rules?.notEvaluated ?? 0) + (v?.rules?.insufficient ?? 0),

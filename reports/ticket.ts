@@ -8,6 +8,7 @@
  * characters made visible and its line breaks flattened (text.ts `visible`). Like every report it
  * only formats what the analysis decided.
  */
+import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { COLLECTOR_SCRIPT } from '../analyzer/src/analysis/collect-request.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
@@ -26,14 +27,11 @@ export const TICKET_COMMANDS = 3;
 
 const line = (label: string, value: string) => cut(`${oneLine(label)}: ${oneLine(value)}`, TICKET_LINE_MAX);
 
-/** The finding the ticket is about: the root cause of the first chain, else the verdict's headline finding, else the most severe. */
+/** The finding the ticket is about: the analysis's first root cause (analysis/root-causes.ts), and the chain it starts. */
 function leadFinding(result: AnalysisResult): { finding?: Finding; chain: string[] } {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const chain = (result.causeChains ?? []).find((c) => c.length > 0 && c.every((id) => byId.has(id)));
-  if (chain) return { finding: byId.get(chain[0]!), chain };
-  const head = result.verdict?.headlineMessage?.data?.finding;
-  const f = (typeof head === 'string' ? byId.get(head) : undefined) ?? result.findings.find((x) => x.severity !== 'info');
-  return { finding: f, chain: [] };
+  const finding = byId.get(rootCauseIds(result)[0] ?? '');
+  return { finding, chain: chainFrom(result, finding?.id).filter((id) => byId.has(id)) };
 }
 
 export function ticketLines(input: AnalysisResult): string[] {

@@ -7,6 +7,7 @@
  * Nothing here produces markup; the templates escape every value. Caps keep a 20,000-line result
  * fast to render and the page light (counts say what was left out).
  */
+import { rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { CheckCoverage, Finding, FindingEpisode, RemediationStep, Severity } from '../analyzer/src/rules/types.js';
 import { SEVERITIES } from '../analyzer/src/rules/types.js';
@@ -504,7 +505,7 @@ const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => visible(p.
 
 function findingViews(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): FindingView[] {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const roots = new Set(result.causeChains.map((c) => c[0]));
+  const roots = new Set(rootCauseIds(result));
   const link = (id: string): LinkView | undefined => {
     const f = byId.get(id);
     const anchor = anchors.get(id);
@@ -726,7 +727,7 @@ function keepFirstByPriority(events: RawEvent[], max: number): RawEvent[] {
 function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): TimelineView {
   const { events, undated } = timelineEvents(result);
   const lang = tr?.lang ?? 'en';
-  const rootId = result.causeChains?.[0]?.[0];
+  const rootId = rootCauseIds(result)[0];
   const marked = keepFirstByPriority(events, limits.timelineMarks);
   const rowsKept = new Set(keepFirstByPriority(marked, limits.timelineRows));
   const rows: TimelineRowView[] = [];

@@ -136,7 +136,7 @@ export function analyzeParsed(parsed: readonly ParsedArtifact[], inv: BundleInve
   });
   const { findings, coverage } = runRules(model, rules);
   const chains = causeChains(findings);
-  const verdict = computeVerdict(model, findings, coverage);
+  const verdict = computeVerdict(model, findings, coverage, chains);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION, rulesVersion: rulesVersion(rules) },

@@ -14,6 +14,7 @@
  * by-design omissions (sos-only artifacts such as `journal.docker`, whose records are in its
  * journal), files the host does not have, tools it lacks, and empty answers.
  */
+import { rootCauseIds } from './root-causes.js';
 import type { HostModel } from '../model/host-model.js';
 import type { CoverageVerdict, Finding } from '../rules/types.js';
 import { artifactSpec, sosPluginOf, type ArtifactId } from '../spine/artifacts.js';
@@ -88,13 +89,11 @@ function collectorWhy(h: ArtifactHealth, key: boolean): CollectWhy | undefined {
   return undefined;
 }
 
-/** The window's anchor: the root cause of the first chain, else the headline finding, else the first timed finding. */
+/** The window's anchor: the first root cause (root-causes.ts) when it has a time, else the first timed finding. */
 function anchorFinding(findings: readonly Finding[], chains: readonly string[][], verdict: Verdict): Finding | undefined {
   const byId = new Map(findings.map((f) => [f.id, f]));
-  const timed = (f: Finding | undefined) => (f?.firstTime ? f : undefined);
-  const chain = chains.find((c) => c.length > 0 && c.every((id) => byId.has(id)));
-  const head = verdict.headlineMessage?.data?.finding;
-  return timed(chain ? byId.get(chain[0]!) : undefined) ?? timed(typeof head === 'string' ? byId.get(head) : undefined) ?? findings.find((f) => f.firstTime);
+  const root = byId.get(rootCauseIds({ findings, causeChains: chains, verdict })[0] ?? '');
+  return (root?.firstTime ? root : undefined) ?? findings.find((f) => f.firstTime);
 }
 
 export function computeCollectRequest(model: HostModel, findings: readonly Finding[], coverage: readonly CoverageVerdict[], chains: readonly string[][], verdict: Verdict): CollectRequest {

@@ -9,6 +9,7 @@
  * Facts that matter without a finding go at the top: unclean shutdowns, dockerd not running at
  * collection time, an empty journal.
  */
+import { findRootCauses } from './root-causes.js';
 import type { HostModel } from '../model/host-model.js';
 import type { CoverageVerdict, Finding } from '../rules/types.js';
 import { severityRank } from '../rules/types.js';
@@ -50,12 +51,14 @@ export interface Verdict {
   facts: VerdictFact[];
   /** Rules evaluated / not evaluated / insufficient, for the headline's numbers. */
   rules: { evaluated: number; notEvaluated: number; insufficient: number };
+  /** The root causes, most important first, as finding ids (analysis/root-causes.ts; absent in older report.json). */
+  rootCauses?: string[];
 }
 
 const LOGS = ['journal', 'journal.docker', 'journal.previous-boot', 'syslog'] as const;
 const iso = (t: number | undefined) => (t === undefined ? '?' : new Date(t).toISOString());
 
-export function computeVerdict(model: HostModel, findings: readonly Finding[], coverage: readonly CoverageVerdict[]): Verdict {
+export function computeVerdict(model: HostModel, findings: readonly Finding[], coverage: readonly CoverageVerdict[], chains: readonly (readonly string[])[]): Verdict {
   const health = model.collection.health;
   const present = (id: ArtifactId) => health[id]?.state === 'present' || health[id]?.state === 'truncated';
   const facts: VerdictFact[] = [];
@@ -124,5 +127,5 @@ export function computeVerdict(model: HostModel, findings: readonly Finding[], c
     headline = `No problem found in what could be checked: ${checked.join('; ')}`;
     headlineMessage = { id: 'headline.no-problem-found' };
   }
-  return { status, headline, headlineMessage, checked, checkedMessages, missing, facts, rules };
+  return { status, headline, headlineMessage, checked, checkedMessages, missing, facts, rules, rootCauses: findRootCauses(findings, chains, { status, headlineMessage }) };
 }

@@ -84,7 +84,7 @@ export function applyConfig(result: AnalysisResult, config: TeamConfig): Analysi
   const off = new Set([...deciding.values()].filter((e) => e.level === 'off').map((e) => e.rule));
   const coverage = result.coverage.filter((c) => !off.has(c.ruleId));
   const chains = causeChains(kept);
-  const verdict = computeVerdict(result.model, kept, coverage);
+  const verdict = computeVerdict(result.model, kept, coverage, chains);
   return {
     ...result,
     findings: kept,

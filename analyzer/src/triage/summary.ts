@@ -2,6 +2,7 @@
  * One bundle's result as batch triage sees it: stable fields only (no run timestamps), so two
  * runs, or two merged shards, produce the same summary.json bytes. docs/report-schema.md documents it.
  */
+import { rootCauseIds } from '../analysis/root-causes.js';
 import { basename } from 'node:path';
 import type { AnalysisResult } from '../analyze.js';
 import type { VerdictStatus } from '../analysis/verdict.js';
@@ -77,22 +78,14 @@ export function worstOf(severities: readonly Severity[]): Severity | 'none' {
   return worst;
 }
 
-/** The signature parts of a result: each cause-chain root, else the verdict's headline (worst) finding. */
+/** The signature parts of a result: its root causes (analysis/root-causes.ts) as `ruleId/messageId`, sorted. */
 export function rootCausesOf(result: Pick<AnalysisResult, 'findings' | 'causeChains' | 'verdict'>): string[] {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const key = (id: string | number | undefined) => {
-    const f = id === undefined ? undefined : byId.get(String(id));
-    return f ? `${f.ruleId}/${f.messageId}` : undefined;
-  };
-  const roots = result.causeChains.map((c) => key(c[0])).filter((x): x is string => !!x);
-  // Without a chain, the headline finding: the one the verdict names (present only when a problem was found).
-  if (roots.length === 0 && result.verdict.status === 'problems-found') {
-    const headline = key(result.verdict.headlineMessage?.data?.['finding']);
-    const worst = result.findings.find((f) => severityRank(f.severity) >= severityRank('warning'));
-    const k = headline ?? (worst ? key(worst.id) : undefined);
-    if (k) roots.push(k);
-  }
-  return [...new Set(roots)].sort();
+  const keys = rootCauseIds(result).flatMap((id) => {
+    const f = byId.get(id);
+    return f ? [`${f.ruleId}/${f.messageId}`] : [];
+  });
+  return [...new Set(keys)].sort();
 }
 
 export interface SummarizeOptions {

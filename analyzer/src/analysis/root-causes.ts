@@ -1,0 +1,40 @@
+/**
+ * The root causes of an analysis, most important first, as finding ids: the root of each cause chain
+ * (in the engine's chain order), else — when problems were found but no chain links them — the
+ * verdict's headline finding, else the most severe finding at warning or above.
+ *
+ * One definition for everything that names "the root cause": the terminal story, the ticket text, the
+ * report's root-cause marks and timeline focus, and batch grouping. Computed once at analysis
+ * (Verdict.rootCauses); `rootCauseIds` also serves reports rendered from an older report.json.
+ */
+import type { Finding } from '../rules/types.js';
+import { severityRank } from '../rules/types.js';
+import type { Verdict } from './verdict.js';
+
+export function findRootCauses(findings: readonly Finding[], causeChains: readonly (readonly string[])[], verdict: Pick<Verdict, 'status' | 'headlineMessage'>): string[] {
+  const ids = new Set(findings.map((f) => f.id));
+  const roots: string[] = [];
+  for (const c of causeChains) {
+    const r = c[0];
+    if (r !== undefined && ids.has(r) && !roots.includes(r)) roots.push(r);
+  }
+  if (roots.length === 0 && verdict.status === 'problems-found') {
+    const head = verdict.headlineMessage?.data?.['finding'];
+    const headline = head !== undefined && ids.has(String(head)) ? String(head) : undefined;
+    // Findings come in the engine's order (severity, then time): the first at warning or above is the most severe.
+    const worst = findings.find((f) => severityRank(f.severity) >= severityRank('warning'))?.id;
+    const lead = headline ?? worst;
+    if (lead !== undefined) roots.push(lead);
+  }
+  return roots;
+}
+
+/** The result's root causes (see findRootCauses), as recorded by the analysis or, for an older report.json, derived. */
+export function rootCauseIds(result: { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> }): string[] {
+  return result.verdict.rootCauses ?? findRootCauses(result.findings, result.causeChains ?? [], result.verdict);
+}
+
+/** The cause chain a root cause starts, or [] when it starts none (a lone headline finding). */
+export function chainFrom(result: { causeChains?: readonly (readonly string[])[] }, rootId: string | undefined): readonly string[] {
+  return (rootId !== undefined && result.causeChains?.find((c) => c[0] === rootId)) || [];
+}

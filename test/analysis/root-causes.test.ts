@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
+import { findRootCauses, rootCauseIds } from '../../analyzer/src/analysis/root-causes.js';
+import type { Finding } from '../../analyzer/src/rules/types.js';
+import { buildStory } from '../../reports/story.js';
+import { ticketLines } from '../../reports/ticket.js';
+import { rootCausesOf } from '../../analyzer/src/triage/summary.js';
+import { buildViewModel } from '../../reports/view-model.js';
+import { REPO_ROOT } from '../helpers/rule-tester.js';
+
+const f = (id: string, severity: Finding['severity']): Finding => ({ id, ruleId: `r-${id}`, messageId: 'm', severity, title: `title ${id}` }) as unknown as Finding;
+
+describe('root causes (one definition)', () => {
+  const findings = [f('a', 'critical'), f('b', 'error'), f('c', 'warning'), f('d', 'info')];
+
+  it('are the chain roots, in chain order, once each, skipping roots that are not findings', () => {
+    expect(findRootCauses(findings, [['b', 'a'], ['zz', 'c'], ['c', 'd'], ['b', 'd']], { status: 'problems-found' })).toEqual(['b', 'c']);
+  });
+
+  it('without a chain: the headline finding, else the first at warning or above; nothing when no problem was found', () => {
+    expect(findRootCauses(findings, [], { status: 'problems-found', headlineMessage: { id: 'headline.problems-found', data: { finding: 'c' } } })).toEqual(['c']);
+    expect(findRootCauses(findings, [], { status: 'problems-found', headlineMessage: { id: 'headline.problems-found', data: { finding: 'gone' } } })).toEqual(['a']);
+    expect(findRootCauses([f('d', 'info')], [], { status: 'problems-found' })).toEqual([]);
+    expect(findRootCauses(findings, [], { status: 'healthy' as never })).toEqual([]);
+  });
+
+  it('a result reads the analysis\'s record, and derives it for an older report.json that has none', () => {
+    const verdict = { status: 'problems-found' as const, rootCauses: ['c'] };
+    expect(rootCauseIds({ findings, causeChains: [['b', 'a']], verdict })).toEqual(['c']);
+    expect(rootCauseIds({ findings, causeChains: [['b', 'a']], verdict: { status: 'problems-found' } })).toEqual(['b']);
+  });
+
+  // The terminal story, the ticket, batch grouping and the report's marks must name the same finding.
+  for (const sample of ['nspawn-power-off-db-loss', 'nspawn-start-timeout', 'nspawn-start-limit-hit']) {
+    it(`${sample}: story, ticket, batch signature and report marks agree on the root cause`, async () => {
+      const result: AnalysisResult = await analyzeBundle(join(REPO_ROOT, 'samples', sample));
+      const ids = result.verdict.rootCauses!;
+      expect(ids.length, 'the sample has a problem').toBeGreaterThan(0);
+      const root = result.findings.find((x) => x.id === ids[0])!;
+      expect(root).toBeTruthy();
+      const startsChain = result.causeChains.some((c) => c[0] === root.id);
+      const story = buildStory(result, []);
+      if (startsChain) expect(story.rootCause?.id).toBe(root.id);
+      else expect(story.rootCause).toBeUndefined();
+      expect(ticketLines(result).join('\n')).toContain(root.title.slice(0, 60));
+      expect(rootCausesOf(result)).toContain(`${root.ruleId}/${root.messageId}`);
+      const vm = buildViewModel(result);
+      const marked = vm.findings.filter((x) => x.isRoot).map((x) => x.id);
+      expect(marked).toEqual(result.findings.filter((x) => ids.includes(x.id)).map((x) => x.id));
+    }, 60_000);
+  }
+});
