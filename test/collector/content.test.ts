@@ -176,7 +176,16 @@ describe.skipIf(!which('dash'))('daemon processes (needs dash for the fake daemo
     dockerd = spawn(path.join(bin, 'dockerd'), ['-c', 'sleep 120; :', 'x', '--data-root', '/srv/dock er', 'quo"te'], { env, stdio: 'ignore' });
     containerd = spawn(path.join(bin, 'containerd'), ['-c', 'sleep 120; :', 'y', '--config', '/etc/containerd/config.toml'], { env, stdio: 'ignore' });
     kids.push(dockerd, containerd);
-    await new Promise((r) => setTimeout(r, 300));
+    // The collector looks at the daemons early: wait until both show under their daemon names.
+    const comm = (pid: number | undefined): string => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    };
+    const until = Date.now() + 30_000;
+    while ((comm(dockerd.pid) !== 'dockerd' || comm(containerd.pid) !== 'containerd') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     c = await collect(['--output', tmpDir('daemons-out'), '--min-free', '0'], { env: baseEnv() });
   }, RUN_TIMEOUT_MS);
   afterAll(() => {

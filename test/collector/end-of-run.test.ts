@@ -5,11 +5,12 @@
  * logs, and the syslog fallback when the journal gives no entries. journalctl is a fake on PATH, so the journal's
  * content is the test's choice; every expectation comes from the archive the run wrote.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUN_TIMEOUT_MS, baseEnv, collect, fakeTool, items, removeTmpDirs, runCollector, tmpDir, type Collected } from './helpers.js';
+import { RUN_TIMEOUT_MS, baseEnv, collect, fakeTool, isRoot, items, removeTmpDirs, runCollector, tmpDir, which, type Collected } from './helpers.js';
 
 afterAll(removeTmpDirs);
 
@@ -26,10 +27,42 @@ function fakeJournal(entries: string[]): string {
 const hostSyslogs = (): string[] =>
   fs.existsSync('/var/log') ? fs.readdirSync('/var/log').filter((n) => /^(messages|syslog)/.test(n)).map((n) => `/var/log/${n}`) : [];
 
-async function run(bin: string, extra: string[] = []): Promise<Collected> {
+async function run(bin: string, extra: string[] = [], wrap?: string[]): Promise<Collected> {
   return collect(['--output', tmpDir('end-out'), '--min-free', '0', '--data-root', tmpDir('end-dataroot'), ...extra], {
     env: baseEnv({ PATH: `${bin}:${process.env.PATH}` }),
+    wrap,
   });
+}
+
+/** argv prefix: a new PID namespace with its own /proc (as root; else in a user namespace, where that is allowed). */
+const PIDNS_CANDIDATES = [
+  ...(isRoot ? [['unshare', '--pid', '--fork', '--mount-proc', '--']] : []),
+  ['unshare', '--user', '--map-root-user', '--pid', '--fork', '--mount-proc', '--'],
+];
+const PIDNS = PIDNS_CANDIDATES.find((p) => spawnSync(p[0]!, [...p.slice(1), 'true'], { stdio: 'ignore', timeout: 30_000 }).status === 0) ?? null;
+const PIDNS_REASON = 'needs unshare (util-linux) and root, or unprivileged user namespaces, for a private PID namespace';
+
+/**
+ * argv prefix (after PIDNS) that starts a fake dockerd (a copy of sh, so /proc/<pid>/comm says dockerd) and runs
+ * the rest once it shows as dockerd: the collector looks at the daemons early, and must not race the exec.
+ */
+function withFakeDockerd(): string[] {
+  const bin = tmpDir('fake-dockerd');
+  const fake = path.join(bin, 'dockerd');
+  fs.copyFileSync(which('dash') ?? '/bin/sh', fake);
+  fs.chmodSync(fake, 0o755);
+  const script = [
+    // `; :` keeps the shell from exec'ing sleep, which would rename the process to sleep.
+    `"$0" -c 'sleep 300; :' &`,
+    'i=0',
+    'until [ "$(cat /proc/$!/comm 2>/dev/null)" = dockerd ]; do',
+    '  i=$((i + 1)); [ "$i" -gt 1200 ] && { echo "fake dockerd did not start" >&2; exit 97; }',
+    '  sleep 0.05',
+    'done',
+    // The collector becomes PID 1 of the namespace: when it ends, the kernel ends the fake dockerd with it.
+    'exec "$@"',
+  ].join('\n');
+  return ['sh', '-c', script, fake];
 }
 
 describe('the end of a run', () => {
@@ -53,17 +86,24 @@ describe('the end of a run', () => {
     RUN_TIMEOUT_MS,
   );
 
-  it(
-    'explains an absent dockerd in one line, exactly when the run saw no dockerd process',
-    async () => {
-      const c = await run(fakeJournal(['{"MESSAGE":"x"}']));
-      // The collector's own snapshot of the daemons (same run) decides whether the note is due.
-      const sawDockerd = /^proc\t\d+\t[^\t]*\tdockerd\t/m.test(c.file('cmd/daemon-processes.txt')!.toString());
-      const note = c.run.stderr.split('\n').filter((l) => l.startsWith('note: dockerd is not running'));
-      expect(note).toHaveLength(sawDockerd ? 0 : 1);
-    },
-    RUN_TIMEOUT_MS,
-  );
+  // Run in a PID namespace of its own (its own /proc), the collector sees exactly the dockerd processes the test
+  // started there. On the host it also saw the real dockerds that lab tests in other files start and kill meanwhile:
+  // one that died between the collector's look at the daemons and its daemon-processes listing left the note out
+  // while the listing showed no dockerd.
+  for (const withDockerd of [false, true]) {
+    it.skipIf(PIDNS === null)(
+      `explains an absent dockerd in one line, exactly when the run saw no dockerd process (${withDockerd ? 'a' : 'no'} dockerd in its PID namespace)${PIDNS === null ? ` (skipped: ${PIDNS_REASON})` : ''}`,
+      async () => {
+        const c = await run(fakeJournal(['{"MESSAGE":"x"}']), [], withDockerd ? [...PIDNS!, ...withFakeDockerd()] : PIDNS!);
+        // The collector's own snapshot of the daemons (same run) decides whether the note is due.
+        const sawDockerd = /^proc\t\d+\t[^\t]*\tdockerd\t/m.test(c.file('cmd/daemon-processes.txt')!.toString());
+        expect(sawDockerd).toBe(withDockerd);
+        const note = c.run.stderr.split('\n').filter((l) => l.startsWith('note: dockerd is not running'));
+        expect(note).toHaveLength(sawDockerd ? 0 : 1);
+      },
+      RUN_TIMEOUT_MS,
+    );
+  }
 
   it.skipIf(hostSyslogs().length > 0)(
     'warns loudly when the bundle holds no logs: empty journal, no syslog file, no --log-file (needs a host without /var/log/messages* and syslog*)',

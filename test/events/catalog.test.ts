@@ -6,7 +6,6 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, EVENTS, fromMatches } from '../../analyzer/src/events/catalog.js';
 import type { EventDecl, EventKind, Wording } from '../../analyzer/src/events/types.js';
@@ -16,6 +15,7 @@ import type { CONTAINERD_EVENTS } from '../../analyzer/src/events/containerd.js'
 import type { STORAGE_EVENTS } from '../../analyzer/src/events/storage.js';
 import type { NETWORK_EVENTS } from '../../analyzer/src/events/network.js';
 import type { KERNEL_EVENTS } from '../../analyzer/src/events/kernel.js';
+import { fastestRun } from '../helpers/timing.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -135,13 +135,11 @@ describe('linear time on long hostile lines', () => {
     const words = hintsOf(w).join(' ') || 'msg=';
     return [fill(' '), fill('\t \t'), fill('{}{"'), fill(`${words} `), fill(`${words}\t{ `), fill(`msg="${words} \\"`)];
   };
+  // A linear pattern takes well under 1 ms here; one run can still be stretched past the bound by a preemption on
+  // a loaded CI machine, so the bound holds for the fastest of up to three runs (a backtracking one is slow each time).
   it.each(CASES.map((c) => [c.id, c] as const))('%s: under 200 ms on a 100 KB line', (_id, { w }) => {
     let worst = 0;
-    for (const line of linesFor(w)) {
-      const t = performance.now();
-      w.re.exec(line);
-      worst = Math.max(worst, performance.now() - t);
-    }
+    for (const line of linesFor(w)) worst = Math.max(worst, fastestRun(200, () => w.re.exec(line)).ms);
     expect(worst, `${w.re}`).toBeLessThan(200);
   });
 });

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BundleUnreadableError, scanBundle } from '../../analyzer/src/spine/reader.js';
 import { openTar } from '../../analyzer/src/spine/tar-source.js';
+import { mulberry32 } from '../helpers/prng.js';
 import { recordingSinks, snapshot, tarBuffer, tempDir, tgzBuffer, ustarHeader, writeTemp } from './helpers.js';
 
 const TOP = 'docker-postmortem-node1-20261128T071812Z';
@@ -210,7 +211,8 @@ describe('reader: hostile archives', () => {
 
   it('truncated gzip: returns what was readable plus one truncated-archive problem', async () => {
     // incompressible journal so the cut lands inside it
-    const journal = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ MESSAGE: `line ${i} ${Math.random().toString(36).repeat(4)}` })).join('\n') + '\n';
+    const rand = mulberry32(4000); // seeded: where the cut lands must not change from run to run
+    const journal = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ MESSAGE: `line ${i} ${rand().toString(36).repeat(4)}` })).join('\n') + '\n';
     const full = await tgzBuffer([
       { name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS },
       { name: `${TOP}/cmd/journal.json`, content: journal },
@@ -260,9 +262,10 @@ describe('reader: hostile archives', () => {
   // Both xz decoders (the spawned `xz -dc` and the WASM fallback) must behave the same way.
   for (const xzDecoder of ['system', 'wasm'] as const) {
     it.skipIf(!haveXz)(`truncated or corrupt xz ends with one problem and does not block the next xz scan (${xzDecoder} decoder; needs xz)`, async () => {
+      const rand = mulberry32(20000); // seeded: where the cut lands must not change from run to run
       const tar = await tarBuffer([
         { name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS },
-        { name: `${TOP}/cmd/journal.json`, content: Array.from({ length: 20000 }, (_, i) => `{"MESSAGE":"${i} ${Math.random()}"}`).join('\n') },
+        { name: `${TOP}/cmd/journal.json`, content: Array.from({ length: 20000 }, (_, i) => `{"MESSAGE":"${i} ${rand()}"}`).join('\n') },
       ]);
       const xz = execFileSync('xz', ['-c', '-1'], { input: tar, maxBuffer: 1 << 26 });
       const cut = writeTemp(work.dir, 'cut.tar.xz', xz.subarray(0, Math.floor(xz.length * 0.5)));

@@ -5,10 +5,26 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
 import { copySampleWithHost } from './batch-fixtures.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+import { waitGone } from '../lab/netns-lab.js';
 
 afterAll(removeTempDirs);
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
+
+/** PIDs whose parent is pid (a batch's analyzer workers), from /proc. */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const n of readdirSync('/proc')) {
+    if (!/^\d+$/.test(n)) continue;
+    try {
+      const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(n));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
 
 function cli(args: string[]) {
   return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -23,13 +39,24 @@ describe('a batch killed halfway', () => {
     const cacheDir = join(out, '.cache');
     const cached = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.json')).length : 0);
 
-    // First run: one job at a time; SIGKILL the whole batch once a few bundles are done.
+    // First run: one job at a time; SIGKILL the whole batch once a few bundles are done. The whole batch is the
+    // CLI and its analyzer worker process: a worker left running could still finish its bundle and write one more
+    // cache entry after doneBefore was read, and the second run would then reuse one more than counted.
     const first = cli(['batch', dir, '-o', out, '--jobs', '1']);
+    const workers: number[] = [];
     await new Promise<void>((resolveWait, reject) => {
       const t = setInterval(() => {
         if (cached() >= 3) {
           clearInterval(t);
+          workers.push(...childrenOf(first.pid!));
           first.kill('SIGKILL');
+          for (const w of workers) {
+            try {
+              process.kill(w, 'SIGKILL');
+            } catch {
+              /* already gone */
+            }
+          }
           resolveWait();
         }
       }, 50);
@@ -39,7 +66,9 @@ describe('a batch killed halfway', () => {
         else resolveWait();
       });
     });
-    await new Promise((r) => first.once('exit', r).once('close', r));
+    if (first.exitCode === null && first.signalCode === null) await new Promise((r) => first.once('exit', r));
+    expect(workers.length, 'the batch had an analyzer worker when it was killed').toBeGreaterThan(0);
+    for (const w of workers) expect(await waitGone(w, 30_000), `worker ${w} still running`).toBe(true);
     const doneBefore = cached();
     expect(doneBefore).toBeGreaterThanOrEqual(3);
     expect(doneBefore).toBeLessThan(N);
