@@ -6,6 +6,7 @@ import { discoverInputs } from '../../analyzer/src/triage/discover.js';
 import { reportDirName, reportHref, reportPath } from '../../analyzer/src/triage/report-names.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
+import { workerV8Flags } from '../../analyzer/src/triage/pool.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 
 afterAll(removeTempDirs);
@@ -86,5 +87,16 @@ describe('input discovery', () => {
     expect(d.inputs.map((i) => i.name)).toEqual(['a.tar.gz', 'bundle-dir', 'empty-dir', 'garbage.bin', 'ticket-1/b.tar.xz']);
     expect(d.refused.map((r) => r.name)).toEqual(['link-out.tar.gz']);
     expect(d.refused[0]!.reason).toMatch(/not followed/);
+  });
+});
+
+describe('batch worker V8 flags', () => {
+  it('run V8 single-threaded only when the workers alone fill every core', () => {
+    expect(workerV8Flags(2, 2)).toContain('--single-threaded');
+    expect(workerV8Flags(8, 4)).toContain('--single-threaded');
+    expect(workerV8Flags(1, 2)).not.toContain('--single-threaded');
+    expect(workerV8Flags(3, 4)).not.toContain('--single-threaded');
+    // The heap limits hold either way (they keep a worker's RSS down).
+    for (const f of [workerV8Flags(1, 2), workerV8Flags(2, 2)]) expect(f).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=2']));
   });
 });
