@@ -7,7 +7,7 @@
  * Nothing here produces markup; the templates escape every value. Caps keep a 20,000-line result
  * fast to render and the page light (counts say what was left out).
  */
-import { rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
+import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { CheckCoverage, Finding, FindingEpisode, RemediationStep, Severity } from '../analyzer/src/rules/types.js';
 import { SEVERITIES } from '../analyzer/src/rules/types.js';
@@ -505,7 +505,8 @@ const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => visible(p.
 
 function findingViews(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): FindingView[] {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const roots = new Set(rootCauseIds(result));
+  // Marked "root cause" when it starts a chain, as the story and the ticket word it; a lone headline finding is not.
+  const roots = new Set(rootCauseIds(result).filter((id) => chainFrom(result, id).length > 0));
   const link = (id: string): LinkView | undefined => {
     const f = byId.get(id);
     const anchor = anchors.get(id);
