@@ -6,6 +6,7 @@
  * It formats only: which kinds are chatter is the catalog's fact, which finding is the root cause
  * is the analysis' (result.causeChains).
  */
+import { chainFrom, timedRootCause } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { isChatter } from '../analyzer/src/events/catalog.js';
 import { timelineKind } from '../analyzer/src/i18n/localize.js';
@@ -83,21 +84,14 @@ export function foldChatter<R extends RowLike>(rows: readonly R[], lang: LangTag
   return out;
 }
 
-/** The time the focus centres on: the first cause chain's root, else the most severe timed finding. */
+/** The time the focus centres on: the first timed root cause (analysis/root-causes.ts), else the most severe timed finding. */
 export function focusCentre(result: AnalysisResult): { time: number; root: boolean } | undefined {
-  const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const timeOf = (id: string | undefined) => {
-    const t = id ? Date.parse(byId.get(id)?.firstTime ?? '') : NaN;
-    return Number.isFinite(t) ? t : undefined;
-  };
-  for (const chain of result.causeChains ?? []) {
-    const t = timeOf(chain[0]);
-    if (t !== undefined) return { time: t, root: true };
-  }
+  const root = timedRootCause(result);
+  if (root) return { time: Date.parse(root.firstTime!), root: chainFrom(result, root.id).length > 0 };
   // Findings come in the engine's order (most severe first).
   for (const f of result.findings) {
-    const t = timeOf(f.id);
-    if (t !== undefined) return { time: t, root: false };
+    const t = Date.parse(f.firstTime ?? '');
+    if (Number.isFinite(t)) return { time: t, root: false };
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
  * Nothing here produces markup; the templates escape every value. Caps keep a 20,000-line result
  * fast to render and the page light (counts say what was left out).
  */
-import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
+import { chainFrom, rootCauseIds, timedRootCause } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { CheckCoverage, Finding, FindingEpisode, RemediationStep, Severity } from '../analyzer/src/rules/types.js';
 import { SEVERITIES } from '../analyzer/src/rules/types.js';
@@ -728,7 +728,7 @@ function keepFirstByPriority(events: RawEvent[], max: number): RawEvent[] {
 function timelineView(result: AnalysisResult, anchors: Map<string, string>, limits: ViewLimits, tr?: Tr): TimelineView {
   const { events, undated } = timelineEvents(result);
   const lang = tr?.lang ?? 'en';
-  const rootId = rootCauseIds(result)[0];
+  const rootId = timedRootCause(result)?.id;
   const marked = keepFirstByPriority(events, limits.timelineMarks);
   const rowsKept = new Set(keepFirstByPriority(marked, limits.timelineRows));
   const rows: TimelineRowView[] = [];

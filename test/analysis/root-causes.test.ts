@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
-import { findRootCauses, rootCauseIds } from '../../analyzer/src/analysis/root-causes.js';
+import { findRootCauses, rootCauseIds, timedRootCause } from '../../analyzer/src/analysis/root-causes.js';
+import { focusCentre } from '../../reports/timeline-controls.js';
 import type { Finding } from '../../analyzer/src/rules/types.js';
 import { buildStory } from '../../reports/story.js';
 import { ticketLines } from '../../reports/ticket.js';
@@ -29,6 +30,18 @@ describe('root causes (one definition)', () => {
     const verdict = { status: 'problems-found' as const, rootCauses: ['c'] };
     expect(rootCauseIds({ findings, causeChains: [['b', 'a']], verdict })).toEqual(['c']);
     expect(rootCauseIds({ findings, causeChains: [['b', 'a']], verdict: { status: 'problems-found' } })).toEqual(['b']);
+  });
+
+  it('a time window centres on the first root cause that has a time (an untimed configuration finding is skipped)', () => {
+    const timed = (x: Finding, t?: string) => ({ ...x, ...(t ? { firstTime: t } : {}) }) as Finding;
+    const fs = [timed(f('a', 'critical')), timed(f('b', 'error'), '2026-11-28T07:00:00.000Z'), timed(f('c', 'error'), '2026-11-28T06:00:00.000Z'), timed(f('d', 'warning'), '2026-11-28T05:00:00.000Z')];
+    const result = { findings: fs, causeChains: [['a', 'b'], ['c', 'd']], verdict: { status: 'problems-found' as const } };
+    expect(rootCauseIds(result)).toEqual(['a', 'c']);
+    expect(timedRootCause(result)?.id).toBe('c');
+    expect(focusCentre(result as unknown as AnalysisResult)).toEqual({ time: Date.parse('2026-11-28T06:00:00.000Z'), root: true });
+    // No timed root cause: no centre from the root causes (callers take the first timed finding).
+    expect(timedRootCause({ ...result, causeChains: [['a', 'b']] })?.id).toBeUndefined();
+    expect(focusCentre({ ...result, causeChains: [['a', 'b']] } as unknown as AnalysisResult)).toEqual({ time: Date.parse('2026-11-28T07:00:00.000Z'), root: false });
   });
 
   // The terminal story, the ticket, batch grouping and the report's marks must name the same finding.

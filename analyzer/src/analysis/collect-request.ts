@@ -14,7 +14,7 @@
  * by-design omissions (sos-only artifacts such as `journal.docker`, whose records are in its
  * journal), files the host does not have, tools it lacks, and empty answers.
  */
-import { rootCauseIds } from './root-causes.js';
+import { timedRootCause } from './root-causes.js';
 import type { HostModel } from '../model/host-model.js';
 import type { CoverageVerdict, Finding } from '../rules/types.js';
 import { artifactSpec, sosPluginOf, type ArtifactId } from '../spine/artifacts.js';
@@ -89,11 +89,9 @@ function collectorWhy(h: ArtifactHealth, key: boolean): CollectWhy | undefined {
   return undefined;
 }
 
-/** The window's anchor: the first root cause (root-causes.ts) when it has a time, else the first timed finding. */
+/** The window's anchor: the first timed root cause (root-causes.ts), else the first timed finding. */
 function anchorFinding(findings: readonly Finding[], chains: readonly string[][], verdict: Verdict): Finding | undefined {
-  const byId = new Map(findings.map((f) => [f.id, f]));
-  const root = byId.get(rootCauseIds({ findings, causeChains: chains, verdict })[0] ?? '');
-  return (root?.firstTime ? root : undefined) ?? findings.find((f) => f.firstTime);
+  return timedRootCause({ findings, causeChains: chains, verdict }) ?? findings.find((f) => f.firstTime);
 }
 
 export function computeCollectRequest(model: HostModel, findings: readonly Finding[], coverage: readonly CoverageVerdict[], chains: readonly string[][], verdict: Verdict): CollectRequest {

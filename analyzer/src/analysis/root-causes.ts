@@ -38,3 +38,19 @@ export function rootCauseIds(result: { findings: readonly Finding[]; causeChains
 export function chainFrom(result: { causeChains?: readonly (readonly string[])[] }, rootId: string | undefined): readonly string[] {
   return (rootId !== undefined && result.causeChains?.find((c) => c[0] === rootId)) || [];
 }
+
+type WithRootCauses = { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> };
+
+/**
+ * The root cause a time window centres on: the first root cause that has a time, else undefined (callers fall
+ * back to the first timed finding). The timeline focus, its marked row and the collect-request window use this,
+ * so a root cause without a time (a configuration finding) does not leave them on different findings.
+ */
+export function timedRootCause(result: WithRootCauses): Finding | undefined {
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
+  for (const id of rootCauseIds(result)) {
+    const f = byId.get(id);
+    if (f?.firstTime && Number.isFinite(Date.parse(f.firstTime))) return f;
+  }
+  return undefined;
+}

@@ -21,11 +21,11 @@ export class LiteralScanner {
   private readonly pairs: boolean;
   private readonly shift: Uint8Array;
   /**
-   * Per block with shift 0, the literals whose m-prefix ends with it: `lists[listOf[block] - 1]`. A typed
-   * index, not an array of 65,536 slots: every source gate builds a scanner, and the garbage collector
+   * Per block with shift 0, the literals whose m-prefix ends with it: `lists[listOf[block] - 1]` (32 bits:
+   * there can be one list per block, 65,536 of them). A typed index, not an array of 65,536 slots: every source gate builds a scanner, and the garbage collector
    * scans pointer arrays but not typed ones (start-up of a small analyze).
    */
-  private readonly listOf: Uint16Array;
+  private readonly listOf: Uint32Array;
   private readonly lists: number[][] = [];
 
   constructor(literals: readonly string[]) {
@@ -37,7 +37,7 @@ export class LiteralScanner {
     this.pairs = m >= 3;
     const size = this.pairs ? 65536 : 256;
     this.shift = new Uint8Array(size).fill(this.pairs ? m - 1 : m);
-    this.listOf = new Uint16Array(size);
+    this.listOf = new Uint32Array(size);
     literals.forEach((lit, idx) => {
       for (let q = this.pairs ? 1 : 0; q < m; q++) {
         const key = this.pairs ? ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255) : lit.charCodeAt(q) & 255;

@@ -108,6 +108,8 @@ export interface JournalParse {
 
 export const SIGNAL_KEEP = 200;
 export const TAIL_KEEP = 20;
+/** Unit/ident pairs whose gates a journal parse keeps at hand. */
+const MAX_GATE_ENTRIES = 5000;
 export const MAX_UNITS = 2000;
 export const MAX_BOOTS = 1000;
 export const MAX_PROBLEMS = 100;
@@ -284,6 +286,7 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly gateByIdent = new Map<string, SourceGate>();
   /** Gates of records with a unit (JSON journals), by unit then ident. */
   private readonly gateByUnit = new Map<string, Map<string | undefined, SourceGate>>();
+  private gateByUnitEntries = 0;
   private lastBadNo = -1;
   private pendingContinuationBytes = 0;
   /** A daemon's own log file (`dockerd --log-file`, a lab's dockerd.log): bare logrus and stderr lines. */
@@ -738,12 +741,16 @@ export class JournalSink implements LineSink<JournalParse> {
     let byIdent = this.gateByUnit.get(unit ?? '');
     if (!byIdent) {
       byIdent = new Map();
-      if (this.gateByUnit.size < 1000) this.gateByUnit.set(unit ?? '', byIdent);
+      if (this.gateByUnitEntries < MAX_GATE_ENTRIES) this.gateByUnit.set(unit ?? '', byIdent);
     }
     let g = byIdent.get(ident);
     if (!g) {
       g = this.catalog.gate(unit, ident);
-      if (byIdent.size < 1000) byIdent.set(ident, g);
+      // Bounded in total, like the catalog's own cache: a hostile journal may name a million sources.
+      if (this.gateByUnitEntries < MAX_GATE_ENTRIES) {
+        byIdent.set(ident, g);
+        this.gateByUnitEntries++;
+      }
     }
     this.lastGate = g;
     return g;

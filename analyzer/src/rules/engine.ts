@@ -30,7 +30,8 @@ const LOGS: ReadonlySet<string> = new Set<string>([...LOG_ARTIFACTS, 'dmesg', 'j
  * "1 time" / "3 times" instead of "time(s)". A value missing from `data` stays visible as `{{name}}`.
  */
 export function fillTemplate(template: string, data: Record<string, unknown>): string {
-  const values: MessageData = {};
+  // No prototype: a placeholder named `constructor` missing from data must stay visible, not print a function.
+  const values: MessageData = Object.create(null) as MessageData;
   for (const [k, v] of Object.entries(data)) if (v !== undefined) values[k] = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
   return formatMessage(template, values, 'en');
 }

@@ -33,7 +33,7 @@ export default defineRule({
       chainsMissing: 'dockerd runs with iptables enabled but {{missing}} missing: port mapping and isolation rules are gone{{fwNote}}',
       programmingFailed: '{{count, plural, one{# container start} other{# container starts}}} failed: driver failed programming external connectivity (iptables: No chain/target/match by that name), last on endpoint {{endpoint}}',
       firewalldAfterDockerd: 'firewalld {{what}} at {{time}}, after dockerd set up its iptables rules, and dockerd was not restarted since',
-      appendsFailed: 'firewalld could not add {{count, plural, one{# rule} other{# rules}}} to docker\'s {{chains}} chain(s) (No chain/target/match by that name): the chains were wiped, last at {{time}}',
+      appendsFailed: 'firewalld could not add {{count, plural, one{# rule} other{# rules}}} to docker\'s chains ({{chains}}) (No chain/target/match by that name): the chains were wiped, last at {{time}}',
     },
     remediation: [
       { kind: 'fix', risk: { restart: true, dataLoss: false, reversible: true }, text: 'Restart Docker after firewalld starts or restarts, so that dockerd re-creates its chains and port mappings.', commands: ['systemctl restart docker'], source: 'openEuler guide: Firewalld Component' },

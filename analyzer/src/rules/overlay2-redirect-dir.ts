@@ -23,7 +23,7 @@ export default defineRule({
       '"Invalid cross-device link". Without such failures the setting is only a precaution.',
     guideSection: 'Installation and Deployment › overlay2 Storage Driver Configuration',
     messages: {
-      renameFailures: 'redirect_dir is N and {{count, plural, one{# rename failure} other{# rename failures}}} with EXDEV / "Invalid cross-device link" were logged',
+      renameFailures: 'redirect_dir is N and {{count, plural, one{# rename failure with EXDEV / "Invalid cross-device link" was logged} other{# rename failures with EXDEV / "Invalid cross-device link" were logged}}}',
       redirectDirOff: 'overlayfs redirect_dir is N: renaming directories from image layers inside containers fails with EXDEV',
     },
     remediation: [
