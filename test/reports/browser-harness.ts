@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,6 +52,23 @@ export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Pro
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium and one scratch folder for a describe block: made before its tests, closed and removed after
+ * them (also when a test failed). Read `session.browser` and `session.out` inside the tests.
+ */
+export function browserSession(prefix: string, timeoutMs = 180_000): { readonly browser: Browser; readonly out: string } {
+  const session = {} as { browser: Browser; out: string };
+  beforeAll(async () => {
+    session.out = mkdtempSync(join(tmpdir(), prefix));
+    session.browser = await launch();
+  }, timeoutMs);
+  afterAll(async () => {
+    await session.browser?.close();
+    if (session.out) rmSync(session.out, { recursive: true, force: true });
+  });
+  return session;
 }
 
 export interface Added {

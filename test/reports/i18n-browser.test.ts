@@ -5,16 +5,14 @@
  * `document.fonts.ready`, nothing timed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
 import { localizeResult } from '../../analyzer/src/i18n/localize.js';
 import type { LangTag } from '../../analyzer/src/i18n/registry.js';
 import { writeReports } from '../../reports/index.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'samples', 'lab-netns-semaphore-leak');
@@ -53,25 +51,18 @@ const measure = (texts: string[]) => {
 };
 
 describe.skipIf(!haveChromium)('report.html in en, ru and zh-CN in Chromium (needs /usr/bin/chromium)', { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let out: string;
+  const session = browserSession('dpm-i18n-browser-', 180_000);
   let result: AnalysisResult;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-i18n-browser-'));
     mkdirSync(RESULTS, { recursive: true });
     result = await analyzeBundle(SAMPLE);
-    browser = await launch();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
 
   for (const lang of ['en', 'ru', 'zh-CN'] as LangTag[]) {
     it(`${lang}: lang attribute, verdict in the language, screenshot`, async () => {
-      const dir = join(out, lang);
+      const dir = join(session.out, lang);
       const [file] = await writeReports(result, dir, ['html'], { lang });
-      const o = await openReport(browser, file!);
+      const o = await openReport(session.browser, file!);
       await o.page.evaluate(() => document.fonts.ready.then(() => undefined));
       expect(o.consoleErrors).toEqual([]);
       expect(o.pageErrors).toEqual([]);
@@ -87,9 +78,9 @@ describe.skipIf(!haveChromium)('report.html in en, ru and zh-CN in Chromium (nee
   }
 
   it.skipIf(!cjkFont)('zh-CN: CJK text is drawn with glyphs, not tofu (needs fonts-noto-cjk: fc-list finds no "Noto Sans CJK")', async () => {
-    const dir = join(out, 'zh-glyphs');
+    const dir = join(session.out, 'zh-glyphs');
     const [file] = await writeReports(result, dir, ['html'], { lang: 'zh-CN' });
-    const o = await openReport(browser, file!);
+    const o = await openReport(session.browser, file!);
     await o.page.evaluate(() => document.fonts.ready.then(() => undefined));
     // Characters the page really shows (its verdict status), the glossary's 信号量, and a tofu reference.
     const status = localizeResult(result, 'zh-CN').verdict.i18n.status;

@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../analyzer/src/analyze.js';
 import { writeReports } from '../../reports/index.js';
 import type { LangTag } from '../../analyzer/src/i18n/registry.js';
 import { ui } from '../../analyzer/src/i18n/translate.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 import { reportFile } from '../helpers/report-files.js';
 
 /**
@@ -26,24 +24,15 @@ function leakedPairs(): string[] {
 }
 
 describe.skipIf(!haveChromium || !existsSync(SAMPLE))('filled remediation in report.html (needs /usr/bin/chromium and samples/lab-netns-veth-leak)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let out: string;
-  beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-remediation-'));
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  const session = browserSession('dpm-remediation-');
 
   it.for(['en', 'ru', 'zh-CN'] as LangTag[])('%s: the veth delete command names the leaked interface, labelled fix with its risk', async (lang) => {
     const pairs = leakedPairs();
     expect(pairs.length).toBeGreaterThan(0);
     const result = await analyzeBundle(SAMPLE);
-    const dir = join(out, lang);
+    const dir = join(session.out, lang);
     await writeReports(result, dir, ['html'], { lang });
-    const o = await openReport(browser, reportFile(dir, 'html'));
+    const o = await openReport(session.browser, reportFile(dir, 'html'));
     expect(o.pageErrors).toEqual([]);
     const card = o.page.locator('article.finding', { has: o.page.locator('code', { hasText: `ip link delete ${pairs[0]}` }) });
     expect(await card.count()).toBe(1);

@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analyzer/src/analyze.js';
 import { analyzeBundle } from '../../analyzer/src/analyze.js';
 import { MAX_MARKDOWN_LINES } from '../../reports/markdown.js';
 import { writeReports } from '../../reports/index.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 import { reportFile } from '../helpers/report-files.js';
 
 /** The real samples (samples/*) analysed end to end and opened in Chromium. */
@@ -16,27 +14,18 @@ const SAMPLES = join(ROOT, 'samples');
 const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((n) => !n.startsWith('.') && !n.endsWith('.md')) : [];
 
 describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samples (needs /usr/bin/chromium and samples/*; found ${samples.length})`, { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let out: string;
-  beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-samples-'));
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  const session = browserSession('dpm-samples-');
 
   it.for(samples)('%s renders and loads cleanly', async (name) => {
     // A shipped sample that does not analyze is a failure, never a skip.
     const result: AnalysisResult = await analyzeBundle(join(SAMPLES, name));
-    const dir = join(out, name.replace(/[^A-Za-z0-9._-]/g, '_'));
+    const dir = join(session.out, name.replace(/[^A-Za-z0-9._-]/g, '_'));
     await writeReports(result, dir, ['json', 'html', 'md']);
     const json = JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8')) as AnalysisResult;
     const md = readFileSync(reportFile(dir, 'md'), 'utf8');
     expect(md.trimEnd().split('\n').length).toBeLessThanOrEqual(MAX_MARKDOWN_LINES);
 
-    const o = await openReport(browser, reportFile(dir, 'html'));
+    const o = await openReport(session.browser, reportFile(dir, 'html'));
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
     expect(o.dialogs).toEqual([]);
@@ -55,8 +44,8 @@ describe.skipIf(!haveChromium || samples.length === 0)(`reports of the real samp
     // one, so the host's own process list may name it as evidence.)
     expect(result.inventory.input.startsWith('/')).toBe(true);
     const dom = await o.page.evaluate(() => document.documentElement.outerHTML + '\n' + document.body.innerText);
-    for (const local of [SAMPLES, out]) expect(dom.includes(local), `${name}: the page names ${local}`).toBe(false);
-    for (const text of [JSON.stringify(json), md]) for (const local of [SAMPLES, out]) expect(text.includes(local), `${name}: a report names ${local}`).toBe(false);
+    for (const local of [SAMPLES, session.out]) expect(dom.includes(local), `${name}: the page names ${local}`).toBe(false);
+    for (const text of [JSON.stringify(json), md]) for (const local of [SAMPLES, session.out]) expect(text.includes(local), `${name}: a report names ${local}`).toBe(false);
     await o.page.screenshot({ path: join(ROOT, 'test-results', `sample-${name}.png`), fullPage: true });
     await o.page.close();
   });

@@ -4,42 +4,32 @@
  * textarea. Either way the text is the one `--format ticket` writes for the same result. The page
  * keeps its CSP: no console error (a blocked script would log one), no request but the file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
 import { localizeResult } from '../../analyzer/src/i18n/localize.js';
 import type { LangTag } from '../../analyzer/src/i18n/registry.js';
 import { ui } from '../../analyzer/src/i18n/translate.js';
 import { writeReports } from '../../reports/index.js';
 import { renderTicket } from '../../reports/ticket.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'samples', 'nspawn-power-off-db-loss');
 
 describe.skipIf(!haveChromium)('report.html "Copy ticket text" in Chromium (needs /usr/bin/chromium)', { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let out: string;
+  const session = browserSession('dpm-ticket-browser-', 180_000);
   let result: AnalysisResult;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-ticket-browser-'));
     result = await analyzeBundle(SAMPLE);
-    browser = await launch();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
 
   for (const lang of ['en', 'ru'] as LangTag[]) {
     it(`${lang}: the button copies the ticket text to the clipboard`, async () => {
-      const [file] = await writeReports(result, join(out, `clip-${lang}`), ['html'], { lang });
+      const [file] = await writeReports(result, join(session.out, `clip-${lang}`), ['html'], { lang });
       const expected = renderTicket(lang === 'en' ? result : localizeResult(result, lang));
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const o = await openReport(browser, file!);
+      await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const o = await openReport(session.browser, file!);
       const button = o.page.locator('#copy-ticket');
       expect(await button.textContent()).toBe(ui(lang, 'page.copy-ticket'));
       await o.page.evaluate(() => navigator.clipboard.writeText('before the click'));
@@ -52,14 +42,14 @@ describe.skipIf(!haveChromium)('report.html "Copy ticket text" in Chromium (need
       expect(o.pageErrors).toEqual([]);
       expect(o.requests).toEqual([`file://${file}`]);
       await o.page.close();
-      await browser.context.clearPermissions();
+      await session.browser.context.clearPermissions();
     });
   }
 
   it('where the clipboard refuses, the text is shown selected in a textarea', async () => {
-    const [file] = await writeReports(result, join(out, 'fallback'), ['html'], { lang: 'zh-CN' });
+    const [file] = await writeReports(result, join(session.out, 'fallback'), ['html'], { lang: 'zh-CN' });
     const expected = renderTicket(localizeResult(result, 'zh-CN'));
-    const o = await openReport(browser, file!);
+    const o = await openReport(session.browser, file!);
     expect(await o.page.locator('#ticket-fallback').isHidden()).toBe(true);
     // A clipboard that refuses every write, and no execCommand copy either.
     await o.page.evaluate(() => {
@@ -79,8 +69,8 @@ describe.skipIf(!haveChromium)('report.html "Copy ticket text" in Chromium (need
   });
 
   it('the collect-next section shows the one request, not a table of checks', async () => {
-    const [file] = await writeReports(result, join(out, 'collect'), ['html'], { lang: 'en' });
-    const o = await openReport(browser, file!);
+    const [file] = await writeReports(result, join(session.out, 'collect'), ['html'], { lang: 'en' });
+    const o = await openReport(session.browser, file!);
     const commands = await o.page.locator('#verdict .collect-command').allTextContents();
     const req = result.collectRequest!;
     expect(commands).toEqual([req.command, req.collectorCommand].filter(Boolean));

@@ -6,18 +6,16 @@
  * plural forms. Expected values come from the constructed result, never from the page's output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeBundle, type AnalysisResult } from '../../analyzer/src/analyze.js';
 import { CATALOG } from '../../analyzer/src/events/catalog.js';
 import { flatCatalog } from '../../analyzer/src/i18n/catalog.js';
 import { writeReports } from '../../reports/index.js';
 import { analysisFixture, at, emptyResult, ev, finding } from '../helpers/analysis-fixture.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -123,8 +121,7 @@ function decodePng(buf: Buffer): { width: number; height: number; channels: numb
 }
 
 describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (needs /usr/bin/chromium)', { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let out: string;
+  const session = browserSession('dpm-timeline-', 180_000);
   let html: string;
   const r = timelineFixture();
   const root = r.findings.find((f) => f.id === r.causeChains[0]![0])!;
@@ -133,27 +130,21 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   const within = (minutes: number) => events.filter((e) => !minutes || Math.abs(e.time - rootTime) <= minutes * 60_000);
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-timeline-'));
     mkdirSync(RESULTS, { recursive: true });
-    [html] = await writeReports(r, join(out, 'en'), ['html']);
-    browser = await launch();
+    [html] = await writeReports(r, join(session.out, 'en'), ['html']);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
 
   /** Events the visible rows stand for (a folded row counts its members). */
   const shownEvents = (page: import('playwright-core').Page) =>
     page.$$eval('tr.tl-row', (rows) => rows.filter((row) => !(row as HTMLElement).hidden).reduce((n, row) => n + (Number(row.getAttribute('data-count')) || 1), 0));
 
   it('opens around the root cause (±15 min) and shows more rows as the focus widens', async () => {
-    const o = await openReport(browser, html);
+    const o = await openReport(session.browser, html);
     const { page } = o;
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
     expect(await page.inputValue('#tl-focus')).toBe('15');
-    // The fixture spreads events over hours: the default focus must leave some out, the widest none.
+    // The fixture spreads events over hours: the default focus must leave some session.out, the widest none.
     expect(within(15).length).toBeLessThan(events.length);
     expect(await shownEvents(page)).toBe(within(15).length);
     expect(await page.textContent('#tl-count')).toBe(`Showing ${within(15).length} of ${events.length} events.`);
@@ -172,7 +163,7 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('filters by lane and by kind', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.selectOption('#tl-focus', '0');
     await page.uncheck('input[data-tl-filter="lane"][value="dockerd"]');
     expect(await page.locator('tr.tl-row[data-lane="dockerd"]:visible').count()).toBe(0);
@@ -185,7 +176,7 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('names each kind in words and folds the chatter run into one "N ×" row', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.selectOption('#tl-focus', '0');
     const bridgeTitle = CATALOG.find((d) => d.kind === BRIDGE)!.title;
     expect(CATALOG.find((d) => d.kind === BRIDGE)!.chatter).toBe(true);
@@ -202,8 +193,8 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('names the kinds in Russian on a Russian page, and counts in Russian from the catalog', async () => {
-    const [file] = await writeReports(r, join(out, 'ru'), ['html'], { lang: 'ru' });
-    const { page, consoleErrors } = await openReport(browser, file!);
+    const [file] = await writeReports(r, join(session.out, 'ru'), ['html'], { lang: 'ru' });
+    const { page, consoleErrors } = await openReport(session.browser, file!);
     expect(consoleErrors).toEqual([]);
     await page.selectOption('#tl-focus', '0');
     const kind = (await page.locator(`tr.tl-row[data-kind="${BRIDGE}"] td.tl-kind`).textContent())!;
@@ -220,10 +211,10 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('exports the shown events as CSV: BOM, CRLF, header in the page language, formulas defused', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.selectOption('#tl-focus', '0');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#tl-csv')]);
-    const file = join(out, 'timeline.csv');
+    const file = join(session.out, 'timeline.csv');
     await dl.saveAs(file);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -245,7 +236,7 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('highlights whole words only', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.selectOption('#tl-focus', '0');
     const marks = await page.$$eval('mark', (ms) =>
       ms.map((m) => {
@@ -268,7 +259,7 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('keeps the row number on one line', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.selectOption('#tl-focus', '0');
     // One line box per number: a digit-by-digit wrap gives one per digit. Narrow the page to tempt it.
     await page.setViewportSize({ width: 480, height: 900 });
@@ -288,7 +279,7 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
   });
 
   it('a full-page screenshot has content below the first screen', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     const viewport = page.viewportSize()!;
     const sections = await page.$$eval('main > section, #timeline, .finding', (els) => els.map((e) => getComputedStyle(e).contentVisibility));
     expect(sections.filter((v) => v && v !== 'visible')).toEqual([]);
@@ -315,8 +306,8 @@ describe.skipIf(!haveChromium)('timeline, print and screenshots in Chromium (nee
     const one = emptyResult();
     one.findings = [finding({ id: 'live-restore-off#1', severity: 'warning', title: 'live-restore is off', summary: 'Containers stop when dockerd stops' })];
     one.model.timeline = [{ time: Date.parse(at(0)), category: 'dockerd', kind: 'lifecycle.start', label: 'dockerd start', bootIndex: 0, evidence: ev({ line: 1, time: at(0), excerpt: 'Starting Docker' }) }];
-    const [file] = await writeReports(one, join(out, 'one'), ['html']);
-    const { page } = await openReport(browser, file!);
+    const [file] = await writeReports(one, join(session.out, 'one'), ['html']);
+    const { page } = await openReport(session.browser, file!);
     expect(await page.textContent('#filter-count')).toContain('Showing 1 of 1 finding ');
     expect(await page.textContent('#tl-count')).toBe('Showing 1 of 1 event.');
     expect(await page.textContent('#timeline h2 .muted')).toBe('(1 event, UTC)');
@@ -344,34 +335,27 @@ async function twoFindingResult(): Promise<{ name: string; result: AnalysisResul
 }
 
 describe.skipIf(!haveChromium)('printing a two-finding report to PDF (needs /usr/bin/chromium)', { timeout: 240_000 }, () => {
-  let browser: Browser;
-  let out: string;
+  const session = browserSession('dpm-pdf-', 240_000);
   let file: string;
   let name: string;
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'dpm-pdf-'));
     const two = await twoFindingResult();
     name = two.name;
     expect(two.result.findings).toHaveLength(2);
     // A case id and label as the collector records them (--case-id / --label): the printout must carry them.
     const model = two.result.model!;
     const result = { ...two.result, model: { ...model, collection: { ...model.collection, caseId: PRINT_CASE_ID, label: PRINT_LABEL } } } as AnalysisResult;
-    [file] = await writeReports(result, join(out, 'r'), ['html']);
-    browser = await launch();
+    [file] = await writeReports(result, join(session.out, 'r'), ['html']);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
 
   for (const format of ['A4', 'Letter'] as const) {
     it.skipIf(!havePdfinfo || !havePdftotext)(`${format}: page numbers, at most 8 pages, no heading alone at a page's foot (needs pdfinfo and pdftotext from poppler-utils)`, async () => {
-      const { page } = await openReport(browser, file);
+      const { page } = await openReport(session.browser, file);
       await page.emulateMedia({ media: 'print' });
       const headings = (await page.$$eval('main h1, main h2, main h3, main h4', (hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()))).filter(Boolean);
       const pdf = await page.pdf({ format });
       await page.close();
-      const path = join(out, `report-${format}.pdf`);
+      const path = join(session.out, `report-${format}.pdf`);
       writeFileSync(path, pdf);
       writeFileSync(join(RESULTS, `timeline-${name}-${format}.pdf`), pdf);
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
