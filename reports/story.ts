@@ -5,7 +5,7 @@
  * formats what the analysis decided. The lines are plain text; the CLI makes each one safe for a
  * terminal (bundle text may carry escapes).
  */
-import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
+import { leadRootCause } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import type { Finding } from '../analyzer/src/rules/types.js';
 import { bundleName, count, cut, span } from './text.js';
@@ -60,8 +60,7 @@ export function oneCollectNext(result: AnalysisResult): string {
 export function buildStory(result: AnalysisResult, reports: readonly string[]): Story {
   const v = result.verdict;
   const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const root = byId.get(rootCauseIds(result)[0] ?? '');
-  const chain = chainFrom(result, root?.id).filter((id) => byId.has(id));
+  const { finding: root, chain } = leadRootCause(result);
   // The engine's order: severity, then time.
   const serious = result.findings.filter((f) => f.severity !== 'info');
   return {

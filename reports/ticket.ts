@@ -8,7 +8,7 @@
  * characters made visible and its line breaks flattened (text.ts `visible`). Like every report it
  * only formats what the analysis decided.
  */
-import { chainFrom, rootCauseIds } from '../analyzer/src/analysis/root-causes.js';
+import { leadRootCause } from '../analyzer/src/analysis/root-causes.js';
 import type { AnalysisResult } from '../analyzer/src/analyze.js';
 import { COLLECTOR_SCRIPT } from '../analyzer/src/analysis/collect-request.js';
 import type { UiKey } from '../analyzer/src/i18n/catalogs/en.js';
@@ -27,13 +27,6 @@ export const TICKET_COMMANDS = 3;
 
 const line = (label: string, value: string) => cut(`${oneLine(label)}: ${oneLine(value)}`, TICKET_LINE_MAX);
 
-/** The finding the ticket is about: the analysis's first root cause (analysis/root-causes.ts), and the chain it starts. */
-function leadFinding(result: AnalysisResult): { finding?: Finding; chain: string[] } {
-  const byId = new Map(result.findings.map((f) => [f.id, f]));
-  const finding = byId.get(rootCauseIds(result)[0] ?? '');
-  return { finding, chain: chainFrom(result, finding?.id).filter((id) => byId.has(id)) };
-}
-
 export function ticketLines(input: AnalysisResult): string[] {
   const lang: LangTag = (input as { lang?: LangTag }).lang ?? 'en';
   // English too reads the i18n blocks: one path for every language.
@@ -51,7 +44,7 @@ export function ticketLines(input: AnalysisResult): string[] {
   out.push(`docker-postmortem: ${oneLine(host)} (${oneLine(bundleName(inv.input ?? m.collection?.source ?? ''))})`);
   out.push(line(L('ticket.verdict'), `${v.i18n.status}: ${v.i18n.headline}`));
 
-  const { finding: lead, chain } = leadFinding(input);
+  const { finding: lead, chain } = leadRootCause(input);
   if (lead) {
     const when = span(lead.firstTime, lead.lastTime) || L('page.no-time');
     const leads = chain.slice(1).map(titleOf);

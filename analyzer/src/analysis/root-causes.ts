@@ -39,6 +39,13 @@ export function chainFrom(result: { causeChains?: readonly (readonly string[])[]
   return (rootId !== undefined && result.causeChains?.find((c) => c[0] === rootId)) || [];
 }
 
+/** The first root cause and the chain it starts (its findings only; [] for a lone headline finding): what the story and the ticket lead with. */
+export function leadRootCause(result: { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> }): { finding?: Finding; chain: string[] } {
+  const byId = new Map(result.findings.map((f) => [f.id, f]));
+  const finding = byId.get(rootCauseIds(result)[0] ?? '');
+  return { finding, chain: chainFrom(result, finding?.id).filter((id) => byId.has(id)) };
+}
+
 type WithRootCauses = { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> };
 
 /**

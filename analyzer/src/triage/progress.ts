@@ -4,6 +4,7 @@
  */
 import { safe } from '../cli/safe-text.js';
 import type { JobResult } from './pool.js';
+import type { BundleSummary } from './summary.js';
 import { count } from '../../../reports/text.js';
 
 export class Progress {
@@ -34,7 +35,7 @@ export class Progress {
       this.out.write(`\r[${bar}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ETA ${fmt(eta)} ${fail}${this.cached ? ` cached ${this.cached}` : ''}   `);
       if (this.done === this.total) this.out.write('\n');
     } else {
-      const what = r.status === 'failed' ? `failed: ${r.reason}` : `${r.findingCount ? `${count(r.findingCount, 'finding')}, worst ${r.worstSeverity}` : 'no findings'}${r.cached ? ' (cached)' : ''}`;
+      const what = r.status === 'failed' ? `failed: ${r.reason}` : `${findingsLine(r)}${r.cached ? ' (cached)' : ''}`;
       this.out.write(`${safe(`[${this.done}/${this.total}] ${r.input}: ${what}`)}\n`);
     }
   }
@@ -44,4 +45,9 @@ function fmt(s: number): string {
   if (!Number.isFinite(s)) return '?';
   const m = Math.floor(s / 60);
   return m ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
+}
+
+/** A bundle's findings in a terminal line: "2 findings, worst error", or "no findings". */
+export function findingsLine(b: Pick<BundleSummary, 'findingCount' | 'worstSeverity'>): string {
+  return b.findingCount ? `${count(b.findingCount, 'finding')}, worst ${b.worstSeverity}` : 'no findings';
 }

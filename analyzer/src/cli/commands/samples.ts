@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
-import { count } from '../../../../reports/text.js';
 import { parseLang } from './analyze.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
 
@@ -33,9 +32,10 @@ export function registerSamples(program: Command): void {
         .map((n) => join(dir, n));
       const { runBatch } = await import('../../triage/batch.js');
       const { reportPath } = await import('../../triage/report-names.js');
+      const { findingsLine } = await import('../../triage/progress.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
       for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
-        const what = b.status === 'failed' ? `cannot read: ${b.reason}` : b.findingCount ? `${count(b.findingCount, 'finding')}, worst ${b.worstSeverity}` : 'no findings';
+        const what = b.status === 'failed' ? `cannot read: ${b.reason}` : findingsLine(b);
         process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${reportPath(b, 'html') ? `  -> ${join(opts.output, reportPath(b, 'html')!)}` : ''}`)}\n`);
       }
       process.stdout.write(`index: ${join(opts.output, 'index.html')}\n`);
