@@ -29,8 +29,11 @@ export function findRootCauses(findings: readonly Finding[], causeChains: readon
   return roots;
 }
 
+/** What the readers of root causes need of an analysis result. */
+type WithRootCauses = { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> };
+
 /** The result's root causes (see findRootCauses), as recorded by the analysis or, for an older report.json, derived. */
-export function rootCauseIds(result: { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> }): string[] {
+export function rootCauseIds(result: WithRootCauses): string[] {
   return result.verdict.rootCauses ?? findRootCauses(result.findings, result.causeChains ?? [], result.verdict);
 }
 
@@ -40,13 +43,12 @@ export function chainFrom(result: { causeChains?: readonly (readonly string[])[]
 }
 
 /** The first root cause and the chain it starts (its findings only; [] for a lone headline finding): what the story and the ticket lead with. */
-export function leadRootCause(result: { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> }): { finding?: Finding; chain: string[] } {
+export function leadRootCause(result: WithRootCauses): { finding?: Finding; chain: string[] } {
   const byId = new Map(result.findings.map((f) => [f.id, f]));
   const finding = byId.get(rootCauseIds(result)[0] ?? '');
   return { finding, chain: chainFrom(result, finding?.id).filter((id) => byId.has(id)) };
 }
 
-type WithRootCauses = { findings: readonly Finding[]; causeChains?: readonly (readonly string[])[]; verdict: Pick<Verdict, 'status' | 'headlineMessage' | 'rootCauses'> };
 
 /**
  * The root cause a time window centres on: the first root cause that has a time, else undefined (callers fall
