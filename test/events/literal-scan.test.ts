@@ -45,6 +45,25 @@ describe('LiteralScanner (block-shift prefilter over catalog hints)', () => {
     }
   });
 
+  it('finds short literals by indexOf and long ones by the table, from any offset, with more short ones than indexOf takes', () => {
+    const rnd = mulberry32(20261204);
+    const sets = [
+      ['EXDEV', 'panic: ', 'Started docker', 'already exists'], // two short (indexOf), two tabled
+      ['ab', 'bc', 'cd', 'de', 'ef', 'long literal here'], // five short: all tabled, m = 2
+      ['EXDEV', 'panic: '], // only short ones: no table
+    ];
+    for (const lits of sets) {
+      const s = new LiteralScanner(lits);
+      const pieces = [...lits, ...lits.map((l) => l.slice(1)), ' ', 'x', 'é'];
+      for (let n = 0; n < 500; n++) {
+        let t = '';
+        for (let i = Math.floor(rnd() * 10); i > 0; i--) t += pieces[Math.floor(rnd() * pieces.length)];
+        const from = Math.floor(rnd() * (t.length + 1));
+        expect(s.scan(t, from) ?? new Set<number>(), `${JSON.stringify(lits)} in ${JSON.stringify(t)} from ${from}`).toEqual(naive(lits, t.slice(from)));
+      }
+    }
+  });
+
   it('refuses an empty literal (it would match everywhere)', () => {
     expect(() => new LiteralScanner(['ok', ''])).toThrow(/empty literal/);
   });

@@ -20,7 +20,7 @@ export const STORAGE_EVENTS = [
     title: 'first dockerd start since boot (dblock missing)',
     nearMiss: 'time="2021-03-01T12:55:55Z" level=info msg="stat /var/run/docker/dblock ok"',
     fields: [],
-    wordings: [{ re: /stat dblock failed/, hint: 'dblock', versions: 'openEuler docker-engine 18.09', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.5Z" level=error msg="stat dblock failed stat /var/run/docker/dblock: no such file or directory"' }],
+    wordings: [{ re: /stat dblock failed/, hint: 'stat dblock failed', versions: 'openEuler docker-engine 18.09', source: 'field guide §1.1', sample: 'time="2021-03-01T12:55:55.5Z" level=error msg="stat dblock failed stat /var/run/docker/dblock: no such file or directory"' }],
   }),
   defineEvent({
     kind: 'container.load-failed',
@@ -53,7 +53,7 @@ export const STORAGE_EVENTS = [
     title: 'bolt database panic (damaged pages)',
     fields: ['error'],
     wordings: [
-      { re: /panic: (?<error>invalid page type: \S+|page \d+ already freed|freepages: .*|assertion failed: Page expected to be: \d+, but self identifies as \d+)/, hint: 'panic: ', versions: 'bbolt panics (docker, containerd)', source: 'moby/moby#37238, etcd-io/bbolt#883', sample: 'panic: invalid page type: 0: 4' },
+      { re: /panic: (?<error>invalid page type: \S+|page \d+ already freed|freepages: .*|assertion failed: Page expected to be: \d+, but self identifies as \d+)/, hint: ['panic: invalid page type: ', 'panic: page ', 'panic: freepages: ', 'panic: assertion failed: Page expected'], versions: 'bbolt panics (docker, containerd)', source: 'moby/moby#37238, etcd-io/bbolt#883', sample: 'panic: invalid page type: 0: 4' },
     ],
     nearMiss: 'panic: runtime error: invalid memory address or nil pointer dereference',
   }),
@@ -82,7 +82,7 @@ export const STORAGE_EVENTS = [
     title: 'devicemapper could not get a udev cookie',
     nearMiss: 'devicemapper: udev cookie set',
     fields: [],
-    wordings: [{ re: /devicemapper: Can(?:'t| not) set cookie:? dm_task_set_cookie failed/, hint: 'cookie', versions: 'docker 1.12–18.09 (pkg/devicemapper)', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" }],
+    wordings: [{ re: /devicemapper: Can(?:'t| not) set cookie:? dm_task_set_cookie failed/, hint: 'dm_task_set_cookie failed', versions: 'docker 1.12–18.09 (pkg/devicemapper)', source: 'moby/moby#33603', sample: "Error starting daemon: error initializing graphdriver: devmapper: Base Device UUID and Filesystem verification failed: devicemapper: Can't set cookie dm_task_set_cookie failed" }],
   }),
   defineEvent({
     kind: 'devmapper.semaphore-limit',

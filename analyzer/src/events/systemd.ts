@@ -111,7 +111,7 @@ export const SYSTEMD_EVENTS = [
     wordings: [
       { re: new RegExp(String.raw`^Unit ${US} entered failed state\.$`), hint: 'entered failed state', versions: 'systemd 219', source: 'field guide §1.5', sample: 'Unit docker.service entered failed state.' },
       { re: new RegExp(String.raw`^${US}: Unit entered failed state\.$`), hint: 'entered failed state', versions: 'systemd 229–234', source: 'field guide §1.5', sample: 'docker.service: Unit entered failed state.' },
-      { re: new RegExp(String.raw`^${US} failed\.$`), hint: 'failed.', versions: 'systemd 219', source: 'field guide §1.5', sample: 'docker.service failed.' },
+      { re: new RegExp(String.raw`^${US} failed\.$`), hint: ' failed.', versions: 'systemd 219', source: 'field guide §1.5', sample: 'docker.service failed.' },
     ],
   }),
   defineEvent({
