@@ -59,8 +59,11 @@ export function forwardedRecord(text: string): string | undefined {
 }
 
 function fromText(text: string): string | undefined {
-  const a = RE_AUDISP.exec(text);
-  if (a) return a[0];
+  // Only the audispd form has `msg=audit(`: the kernel's printk form need not pay for its failed search.
+  if (text.includes('msg=audit(')) {
+    const a = RE_AUDISP.exec(text);
+    if (a) return a[0];
+  }
   const k = RE_KERNEL.exec(text);
   if (k) return `type=${typeName(k[1]!)} msg=audit(${k[2]}): ${k[3]}`;
   return undefined;
