@@ -3,18 +3,19 @@
  * overlapping ones included. Almost every journal line holds none, so the scan's cost per character
  * is most of the prefilter's cost.
  *
- * Wu–Manber block shifts: with m the shortest (long) literal's length, a window of m characters ends
- * at `pos`; the block of its last three characters (fewer when m is smaller) gives how far the window
- * can move without passing the start of any literal that could begin in it. Only a block that ends
- * the m-prefix of some literal (shift 0) is checked, by comparing those literals in full at the window
- * start. The longest shift is m − 2, so m decides the speed: a few short literals (`EXDEV`, `panic: `)
- * would hold every scan to steps of 3. Up to MAX_SHORT literals shorter than LONG are therefore found
- * by `indexOf` instead (native, one call each) and m is the shortest of the rest. On the benchmark
- * journal (bench/journal-text.ts) three-character blocks over m = 8 read one character in six; the
- * two-character blocks over m = 5 before read one in three (727 → 187 ns per dockerd message in a
- * micro-benchmark; the Aho–Corasick automaton before those read every character).
+ * Wu–Manber block shifts: with m the shortest (tabled) literal's length, a window of m characters ends
+ * at `pos`; the block of its last two characters (one when m < 2) gives how far the window can move
+ * without passing the start of any literal that could begin in it. Only a block that ends the m-prefix
+ * of some literal (shift 0) is checked, by comparing those literals in full at the window start.
  *
- * Blocks are hashed by the low 6 bits of each character: characters that collide only make shifts
+ * The longest shift is m − 1, so m decides the speed, and a few short hints (`EXDEV`, `panic: `) would
+ * hold every scan to steps of 4. Up to MAX_SHORT literals shorter than LONG are therefore found by
+ * `indexOf` instead (native, one call each: about 25 ns on a 200-byte line) and m is the shortest of
+ * the rest (8 for the catalog). Measured on the benchmark journal's lines (plain node, flat strings):
+ * 613 → 246 ns per message; three-character blocks (a 256 KB table) read fewer characters but missed
+ * the cache more (280 ns).
+ *
+ * Blocks are hashed by the low 8 bits of each character: characters that collide only make shifts
  * smaller (never wrong), and the full comparison decides.
  */
 /** Literals at least this long go into the shift table. */
@@ -26,8 +27,8 @@ export class LiteralScanner {
   readonly literals: readonly string[];
   /** The shortest tabled literal's length (capped: the shift table holds bytes). */
   private readonly m: number;
-  /** Characters per block: 3, or m when m < 3. */
-  private readonly b: number;
+  /** Two-character blocks (m ≥ 2) or one. */
+  private readonly pairs: boolean;
   private readonly shift: Uint8Array;
   /** Per block with shift 0, the tabled literals whose m-prefix ends with it (few blocks: a Map, not a table). */
   private readonly zero = new Map<number, number[]>();
@@ -47,14 +48,13 @@ export class LiteralScanner {
     for (const i of tabled) if (literals[i]!.length < m) m = literals[i]!.length;
     if (this.none) m = 1;
     this.m = m;
-    this.b = Math.min(3, m);
-    const b = this.b;
-    this.shift = new Uint8Array(1 << (6 * b)).fill(m - b + 1);
+    this.pairs = m >= 2;
+    const b = this.pairs ? 2 : 1;
+    this.shift = new Uint8Array(this.pairs ? 65536 : 256).fill(m - b + 1);
     for (const idx of tabled) {
       const lit = literals[idx]!;
       for (let q = b - 1; q < m; q++) {
-        let key = 0;
-        for (let j = q - b + 1; j <= q; j++) key = (key << 6) | (lit.charCodeAt(j) & 63);
+        const key = this.pairs ? ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255) : lit.charCodeAt(q) & 255;
         const s = m - 1 - q;
         if (s < this.shift[key]!) this.shift[key] = s;
         if (s === 0) {
@@ -79,23 +79,10 @@ export class LiteralScanner {
     const m = this.m;
     if (n - from < m) return found;
     const shift = this.shift;
+    const pairs = this.pairs;
     let pos = from + m - 1;
-    if (this.b === 3) {
-      while (pos < n) {
-        const key = ((text.charCodeAt(pos - 2) & 63) << 12) | ((text.charCodeAt(pos - 1) & 63) << 6) | (text.charCodeAt(pos) & 63);
-        const s = shift[key]!;
-        if (s !== 0) {
-          pos += s;
-          continue;
-        }
-        found = this.check(text, pos, key, found);
-        pos++;
-      }
-      return found;
-    }
     while (pos < n) {
-      let key = 0;
-      for (let j = pos - this.b + 1; j <= pos; j++) key = (key << 6) | (text.charCodeAt(j) & 63);
+      const key = pairs ? ((text.charCodeAt(pos - 1) & 255) << 8) | (text.charCodeAt(pos) & 255) : text.charCodeAt(pos) & 255;
       const s = shift[key]!;
       if (s !== 0) {
         pos += s;

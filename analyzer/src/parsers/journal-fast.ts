@@ -26,13 +26,15 @@ export interface SyslogHead {
   fracEnd: number;
   identStart: number;
   identEnd: number;
+  /** A hash of the ident's characters, computed while reading them (the sink interns idents by it). */
+  identHash: number;
   /** -1 when the ident has no `[pid]`. */
   pid: number;
   /** Start of the message (the line's length when the message is empty). */
   msgStart: number;
 }
 
-export const newSyslogHead = (): SyslogHead => ({ month: 0, day: 0, h: 0, mi: 0, s: 0, secondEnd: 0, fracStart: 0, fracEnd: 0, identStart: 0, identEnd: 0, pid: -1, msgStart: 0 });
+export const newSyslogHead = (): SyslogHead => ({ month: 0, day: 0, h: 0, mi: 0, s: 0, secondEnd: 0, fracStart: 0, fracEnd: 0, identStart: 0, identEnd: 0, identHash: 0, pid: -1, msgStart: 0 });
 
 /** English `%b` (the C locale journalctl and rsyslog write by default), by its three letters. */
 function englishMonth(a: number, b: number, c: number): number {
@@ -102,7 +104,11 @@ export function readSyslogHead(t: string, out: SyslogHead): boolean {
   while (i < n && t.charCodeAt(i) === 32) i++;
   // ident[pid]: message
   const identStart = i;
-  while (i < n && isNameChar(t.charCodeAt(i))) i++;
+  let identHash = 0;
+  while (i < n && isNameChar((c = t.charCodeAt(i)))) {
+    identHash = (Math.imul(identHash, 31) + c) | 0;
+    i++;
+  }
   const identEnd = i;
   if (identEnd === identStart) return false;
   let pid = -1;
@@ -130,6 +136,7 @@ export function readSyslogHead(t: string, out: SyslogHead): boolean {
   out.fracEnd = fracEnd;
   out.identStart = identStart;
   out.identEnd = identEnd;
+  out.identHash = identHash;
   out.pid = pid;
   out.msgStart = i;
   return true;

@@ -110,6 +110,8 @@ export const SIGNAL_KEEP = 200;
 export const TAIL_KEEP = 20;
 /** Unit/ident pairs whose gates a journal parse keeps at hand. */
 const MAX_GATE_ENTRIES = 5000;
+/** Idents the fast path keeps one string for. */
+const MAX_INTERNED = 4096;
 export const MAX_UNITS = 2000;
 export const MAX_BOOTS = 1000;
 export const MAX_PROBLEMS = 100;
@@ -281,6 +283,12 @@ export class JournalSink implements LineSink<JournalParse> {
   /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
   private readonly fast: boolean;
   private readonly head = newSyslogHead();
+  /**
+   * The fast path's idents by their hash (SyslogHead.identHash): a text journal repeats a few idents on
+   * millions of lines, and one string per ident, instead of a slice per line, spares the allocation and
+   * lets the unit and gate maps reuse its cached hash. Bounded; a collision only means a slice.
+   */
+  private readonly identByHash = new Map<number, string>();
   private readonly clock: ShortStampClock;
   /** Gates of records without a unit (every text line), by ident: text journals interleave a few idents. */
   private readonly gateByIdent = new Map<string, SourceGate>();
@@ -564,7 +572,7 @@ export class JournalSink implements LineSink<JournalParse> {
     const h = this.head;
     let time = this.clock.at(t, h);
     if (h.fracEnd > h.fracStart) time += fracMsAt(t, h.fracStart, h.fracEnd);
-    const ident = t.slice(h.identStart, h.identEnd);
+    const ident = this.internIdent(t, h);
     const message = h.msgStart < t.length ? t.slice(h.msgStart) : '';
     if (h.identEnd - h.identStart === 6 && ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(message)) {
       this.newSpan('kernel-banner', line.no, undefined);
@@ -587,6 +595,18 @@ export class JournalSink implements LineSink<JournalParse> {
     r.kinds = undefined;
     this.pending = r;
     this.pendingContinuationBytes = 0;
+  }
+
+  private internIdent(t: string, h: { identStart: number; identEnd: number; identHash: number }): string {
+    const len = h.identEnd - h.identStart;
+    const known = this.identByHash.get(h.identHash);
+    if (known !== undefined && known.length === len && t.startsWith(known, h.identStart)) return known;
+    const ident = t.slice(h.identStart, h.identEnd);
+    if (known !== undefined || this.identByHash.size >= MAX_INTERNED) return ident;
+    // A copy of its own: a long slice would keep its whole line alive for the rest of the parse.
+    const own = len >= 13 ? flatCopy(ident) : ident;
+    this.identByHash.set(h.identHash, own);
+    return own;
   }
 
   private short(line: Line, st: ShortStamp): void {
