@@ -6,7 +6,7 @@ import { discoverInputs } from '../../analyzer/src/triage/discover.js';
 import { reportDirName, reportHref, reportPath } from '../../analyzer/src/triage/report-names.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
-import { workerEnv, workerV8Flags } from '../../analyzer/src/triage/pool.js';
+import { workerV8Flags } from '../../analyzer/src/triage/pool.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 
 afterAll(removeTempDirs);
@@ -87,18 +87,6 @@ describe('input discovery', () => {
     expect(d.inputs.map((i) => i.name)).toEqual(['a.tar.gz', 'bundle-dir', 'empty-dir', 'garbage.bin', 'ticket-1/b.tar.xz']);
     expect(d.refused.map((r) => r.name)).toEqual(['link-out.tar.gz']);
     expect(d.refused[0]!.reason).toMatch(/not followed/);
-  });
-});
-
-describe('batch worker environment', () => {
-  it('gives a single-threaded worker one malloc arena, unless the user set the count', () => {
-    const env = { PATH: '/usr/bin', LANG: 'C.UTF-8' };
-    expect(workerEnv(workerV8Flags(2, 2), env)).toEqual({ ...env, MALLOC_ARENA_MAX: '1' });
-    // With V8's own threads running, several arenas avoid contention: the environment is passed as it is.
-    expect(workerEnv(workerV8Flags(1, 2), env)).toBe(env);
-    const chosen = { ...env, MALLOC_ARENA_MAX: '4' };
-    expect(workerEnv(workerV8Flags(2, 2), chosen)).toBe(chosen);
-    expect(env).not.toHaveProperty('MALLOC_ARENA_MAX');
   });
 });
 

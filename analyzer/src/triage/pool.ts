@@ -37,16 +37,6 @@ export function workerV8Flags(concurrency: number, cores: number = availablePara
   return concurrency >= cores ? [...WORKER_V8_FLAGS, '--single-threaded'] : WORKER_V8_FLAGS;
 }
 
-/**
- * The environment of a worker. A single-threaded worker (see workerV8Flags) gets one glibc malloc arena
- * unless the user chose otherwise: the libuv threads' extra arenas then only hold freed memory
- * (bench/batch.ts, 100 bundles: largest worker 102–105 MB with the default arenas, 97–99 MB with one).
- */
-export function workerEnv(v8Flags: readonly string[], env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  if (!v8Flags.includes('--single-threaded') || env['MALLOC_ARENA_MAX'] !== undefined) return env;
-  return { ...env, MALLOC_ARENA_MAX: '1' };
-}
-
 /** Set by tools/bundle.mjs: where the bundle's worker entry is, relative to every chunk. */
 declare const DPM_BUNDLED_WORKER: string | undefined;
 
@@ -65,10 +55,8 @@ interface Slot {
 
 export async function runPool(jobs: readonly Job[], opts: { concurrency: number; timeoutMs: number; onResult: (r: JobResult, job: Job) => void }): Promise<void> {
   const queue = [...jobs];
-  const v8Flags = workerV8Flags(Math.max(1, Math.min(opts.concurrency, jobs.length)));
-  const entry = workerEntry(v8Flags);
-  const env = workerEnv(v8Flags);
-  const spawn = (): Slot => ({ child: fork(entry.file, [], { execArgv: entry.execArgv, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' }), jobs: 0 });
+  const entry = workerEntry(workerV8Flags(Math.max(1, Math.min(opts.concurrency, jobs.length))));
+  const spawn = (): Slot => ({ child: fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' }), jobs: 0 });
 
   const runOne = (slot: Slot, job: Job): Promise<{ result: JobResult; slotDead: boolean }> =>
     new Promise((resolve) => {
