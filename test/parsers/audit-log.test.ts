@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
-import { auditFields, type AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
+import { auditFields, auditLogParser, type AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
 
 // Hand-written from field guide §2 (audit watches) and §3 (audit.log format): auditd could not run
 // in this sandbox ("Error sending add rule data request"), so no real capture exists.
@@ -58,5 +58,59 @@ describe('audit-log', () => {
     expect(g.problems.map((p) => p.line)).toEqual([1, 3]);
     expect(g.status).toBe('ok');
     expect(parse('nothing here\n').status).toBe('malformed');
+  });
+});
+
+describe('audit-log: open events by serial, closed by the record window', () => {
+  const run = (lines: readonly [number, string][]): AuditLogParse => {
+    const sink = auditLogParser.create({ artifact: 'audit.log', path: 'var/log/audit/audit.log' });
+    for (const [no, text] of lines) sink.push({ no, text });
+    const r = sink.finish();
+    if (r.status !== 'ok') throw new Error(r.status);
+    return r.value!;
+  };
+  const filler = (no: number, serial: number): [number, string] => [no, `type=AVC msg=audit(1517656500.000:${serial}): apparmor="STATUS" operation="profile_replace" name="docker-default"`];
+  const syscall = (node: string, stamp: string, serial: string, key: string) => `node=${node} type=SYSCALL msg=audit(${stamp}:${serial}): arch=c000003e syscall=257 success=yes exit=3 pid=1029 comm="dockerd" exe="/usr/bin/dockerd" key="${key}"`;
+  const path = (node: string, stamp: string, serial: string) => `node=${node} type=PATH msg=audit(${stamp}:${serial}): item=0 name="/var/lib/docker/containers/x/config.v2.json" nametype=NORMAL`;
+
+  it('keeps two nodes\u2019 events with the same serial apart, also after the first one closed', () => {
+    // node a's event 5 has one record; node b's event 5 goes on after a's has left the window.
+    const lines: [number, string][] = [
+      [1, syscall('a', '1517656451.457', '5', 'docker')],
+      [2, syscall('b', '1517656452.000', '5', 'docker')],
+    ];
+    for (let no = 3; no < 2600; no++) {
+      if (no === 1500 || no === 2550) lines.push([no, path('b', '1517656452.000', '5')]);
+      else lines.push(filler(no, 1000 + no));
+    }
+    const v = run(lines);
+    const five = v.events.filter((e) => e.serial === 5).map((e) => ({ node: e.node, types: e.types }));
+    expect(five).toEqual([
+      { node: 'a', types: ['SYSCALL'] },
+      { node: 'b', types: ['SYSCALL', 'PATH', 'PATH'] },
+    ]);
+    expect(v.totalEvents).toBe(2 + (2600 - 3 - 2));
+  });
+
+  it('groups serials too long for a number by their text', () => {
+    const a = '12345678901234567890';
+    const b = '12345678901234567891'; // the same double as `a`
+    const v = run([
+      [1, syscall('n', '1517656451.457', a, 'docker')],
+      [2, path('n', '1517656451.457', a)],
+      [3, syscall('n', '1517656451.457', b, 'docker')],
+    ]);
+    expect(v.totalEvents).toBe(2);
+    expect(v.events.map((e) => e.types.length).sort()).toEqual([1, 2]);
+  });
+
+  it('closes events by record count, whatever the line numbers (forwarded records on odd lines only)', () => {
+    // Event 7 again after 2,500 records and 5,000 lines: outside the window, so a second event.
+    const lines: [number, string][] = [[1, syscall('n', '1517656451.457', '7', 'docker')]];
+    for (let i = 0; i < 2500; i++) lines.push(filler(3 + 2 * i, 2000 + i));
+    lines.push([3 + 2 * 2500, syscall('n', '1517656451.457', '7', 'docker')]);
+    const v = run(lines);
+    expect(v.totalEvents).toBe(2 + 2500);
+    expect(v.events.filter((e) => e.serial === 7)).toHaveLength(2);
   });
 });
