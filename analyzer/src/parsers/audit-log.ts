@@ -222,21 +222,20 @@ class AuditLogSink implements LineSink<AuditLogParse> {
 
   /** Closes events not touched for EVENT_WINDOW lines (or the oldest half when too many are open). */
   private expire(now: number, force = false): void {
-    let dropped = 0;
-    for (const [id, ev] of this.open) {
+    const dropped = this.expireIn(this.open, now, force, 0);
+    this.expireIn(this.openByKey, now, force, dropped);
+  }
+
+  /** expire() over one of the two maps, oldest first; returns how many were closed so far. */
+  private expireIn<K>(open: Map<K, OpenEvent>, now: number, force: boolean, dropped: number): number {
+    for (const [id, ev] of open) {
       if (ev.lastLine < now - EVENT_WINDOW || (force && dropped < MAX_OPEN / 2)) {
         this.close(ev);
-        this.open.delete(id);
+        open.delete(id);
         dropped++;
       } else if (!force) break;
     }
-    for (const [id, ev] of this.openByKey) {
-      if (ev.lastLine < now - EVENT_WINDOW || (force && dropped < MAX_OPEN / 2)) {
-        this.close(ev);
-        this.openByKey.delete(id);
-        dropped++;
-      } else if (!force) break;
-    }
+    return dropped;
   }
 
   private openCount(): number {
