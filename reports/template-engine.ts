@@ -60,12 +60,9 @@ function sourcesKey(src: TemplateSources): string {
   return createHash('sha256').update(JSON.stringify([Handlebars.VERSION, OPTIONS, src])).digest('hex');
 }
 
-/** Precompiled report templates (Handlebars.precompile specs), written by tools/bundle.mjs. */
-export interface PrecompiledTemplates {
+/** Precompiled report templates: the same parts as Handlebars.precompile specs, written by tools/bundle.mjs. */
+export interface PrecompiledTemplates extends TemplateSources {
   key: string;
-  partials: [string, string][];
-  head: string;
-  body: string;
 }
 
 /**

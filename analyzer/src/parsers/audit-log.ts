@@ -80,9 +80,6 @@ export function auditFields(body: string, into: Record<string, string> = dict(),
 
 interface OpenEvent {
   node?: string;
-  /** The stamp's text (`sec.msec`), compared exactly: with `node` and the serial it names the event. */
-  sec: string;
-  msec: string;
   time: number;
   serial: number;
   types: string[];
@@ -109,12 +106,11 @@ const clean = (v: string | undefined): string | undefined => (v === undefined ||
 class AuditLogSink implements LineSink<AuditLogParse> {
   /**
    * Open events by serial number: a number key spares building and hashing a joined string per record
-   * (a sixth of the instructions of a forwarded-audit parse). A serial another open event already holds
-   * (another node, a reboot's restart of the counter) or one too long for a double goes to `openByKey`,
-   * keyed by the whole identity, as every event was before.
+   * (a sixth of the instructions of a forwarded-audit parse). A log of several hosts (`node=`) or a serial
+   * too long for a double is keyed by its `node|serial` text instead. An event is (node, stamp, serial):
+   * a key met again with another stamp is a restarted counter (a reboot), and the old event is over.
    */
-  private readonly open = new Map<number, OpenEvent>();
-  private readonly openByKey = new Map<string, OpenEvent>();
+  private readonly open = new Map<number | string, OpenEvent>();
   /** Records since the last look for events to close. */
   private sinceExpire = 0;
   private readonly problems: ParseProblem[] = [];
@@ -139,7 +135,7 @@ class AuditLogSink implements LineSink<AuditLogParse> {
       this.record(line);
       // Every 256 records, not every 256th line number: forwarded records carry the log's line numbers,
       // which may never be a multiple of 256 (audit lines on odd lines only would never expire).
-      if (++this.sinceExpire >= 256 && this.openCount() > 64) {
+      if (++this.sinceExpire >= 256 && this.open.size > 64) {
         this.sinceExpire = 0;
         this.expire(line.no);
       }
@@ -178,20 +174,17 @@ class AuditLogSink implements LineSink<AuditLogParse> {
     const time = Number(sec) * 1000 + Number(msec.padEnd(3, '0').slice(0, 3));
     const serial = Number(serialS);
     if (this.types.size < MAX_TYPES || this.types.has(type)) this.types.set(type, (this.types.get(type) ?? 0) + 1);
-    const numeric = serialS.length <= 15;
-    let ev = numeric ? this.open.get(serial) : undefined;
-    const collided = ev !== undefined && (ev.msec !== msec || ev.sec !== sec || ev.node !== node);
-    if (collided) ev = undefined;
-    if (ev === undefined) {
-      // An event kept by its whole identity may be this one even when its serial is free in `open` again.
-      const id = !numeric || collided || this.openByKey.size > 0 ? `${node ?? ''}|${sec}.${msec}:${serialS}` : undefined;
-      if (id !== undefined) ev = this.openByKey.get(id);
-      if (!ev) {
-        ev = { node, sec, msec, time, serial, types: [], firstLine: line.no, lastLine: line.no, excerpt: t.slice(0, 500) };
-        if (numeric && !collided) this.open.set(serial, ev);
-        else this.openByKey.set(id!, ev);
-        if (this.openCount() > MAX_OPEN) this.expire(line.no, true);
-      }
+    const key = node === undefined && serialS.length <= 15 ? serial : `${node ?? ''}|${serialS}`;
+    let ev = this.open.get(key);
+    if (ev !== undefined && ev.time !== time) {
+      this.close(ev);
+      this.open.delete(key);
+      ev = undefined;
+    }
+    if (!ev) {
+      ev = { node, time, serial, types: [], firstLine: line.no, lastLine: line.no, excerpt: t.slice(0, 500) };
+      this.open.set(key, ev);
+      if (this.open.size > MAX_OPEN) this.expire(line.no, true);
     }
     ev.lastLine = line.no;
     if (ev.types.length < 32) ev.types.push(type);
@@ -222,24 +215,14 @@ class AuditLogSink implements LineSink<AuditLogParse> {
 
   /** Closes events not touched for EVENT_WINDOW lines (or the oldest half when too many are open). */
   private expire(now: number, force = false): void {
-    const dropped = this.expireIn(this.open, now, force, 0);
-    this.expireIn(this.openByKey, now, force, dropped);
-  }
-
-  /** expire() over one of the two maps, oldest first; returns how many were closed so far. */
-  private expireIn<K>(open: Map<K, OpenEvent>, now: number, force: boolean, dropped: number): number {
-    for (const [id, ev] of open) {
+    let dropped = 0;
+    for (const [id, ev] of this.open) {
       if (ev.lastLine < now - EVENT_WINDOW || (force && dropped < MAX_OPEN / 2)) {
         this.close(ev);
-        open.delete(id);
+        this.open.delete(id);
         dropped++;
       } else if (!force) break;
     }
-    return dropped;
-  }
-
-  private openCount(): number {
-    return this.open.size + this.openByKey.size;
   }
 
   private close(ev: OpenEvent): void {
@@ -288,9 +271,7 @@ class AuditLogSink implements LineSink<AuditLogParse> {
 
   finish(): ParseResult<AuditLogParse> {
     for (const ev of this.open.values()) this.close(ev);
-    for (const ev of this.openByKey.values()) this.close(ev);
     this.open.clear();
-    this.openByKey.clear();
     const problems = this.problems;
     if (this.bad > problems.length) problems.push({ line: this.lineNo, reason: `${this.bad - problems.length} more unreadable lines not listed` });
     if (this.lines === 0) return { status: 'skipped', reason: 'empty', problems };
