@@ -31,7 +31,12 @@ export interface Templates {
 
 let cached: Templates | undefined;
 
-const OPTIONS: CompileOptions = { knownHelpersOnly: true, strict: false, preventIndent: true };
+const OPTIONS: Readonly<CompileOptions> = Object.freeze({ knownHelpersOnly: true, strict: false, preventIndent: true });
+/**
+ * A copy of OPTIONS for each compile: Handlebars writes into the options it is given (`data: true`), and
+ * the precompiled set's key hashes OPTIONS, so a compile before a key check made every later check fail.
+ */
+const options = (): CompileOptions => ({ ...OPTIONS });
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
@@ -71,7 +76,7 @@ export interface PrecompiledTemplates extends TemplateSources {
  */
 export function precompileReportTemplates(root: string = repoRoot()): PrecompiledTemplates {
   const src = readTemplateSources(join(root, 'reports', 'templates'));
-  const pre = (text: string) => Handlebars.precompile(text, OPTIONS) as string;
+  const pre = (text: string) => Handlebars.precompile(text, options()) as string;
   return { key: sourcesKey(src), partials: src.partials.map(([n, t]) => [n, pre(t)]), head: pre(src.head), body: pre(src.body) };
 }
 
@@ -99,15 +104,15 @@ export function loadTemplates(opts: { precompiled?: string } = {}): Templates {
   const pre = readPrecompiled(opts.precompiled, src);
   // A spec is the JavaScript source of an object literal that Handlebars generated from our own templates.
   const fromSpec = (spec: string) => hb.template(new Function(`return (${spec});`)() as TemplateSpecification);
-  const partials = pre ? pre.partials.map(([n, spec]) => [n, fromSpec(spec)] as const) : src.partials.map(([n, t]) => [n, hb.compile(t, OPTIONS)] as const);
+  const partials = pre ? pre.partials.map(([n, spec]) => [n, fromSpec(spec)] as const) : src.partials.map(([n, t]) => [n, hb.compile(t, options())] as const);
   for (const [name, t] of partials) hb.registerPartial(name, t);
   const css = readFileSync(join(adir, 'report.css'), 'utf8');
   const js = readFileSync(join(adir, 'report.js'), 'utf8');
   // Inline blocks end at the first `</style` / `</script`: assets must never contain them.
   if (/<\/style/i.test(css) || /<\/script|<!--/i.test(js)) throw new Error('report assets must not contain closing tags');
   return {
-    head: pre ? fromSpec(pre.head) : hb.compile(src.head, OPTIONS),
-    body: pre ? fromSpec(pre.body) : hb.compile(src.body, OPTIONS),
+    head: pre ? fromSpec(pre.head) : hb.compile(src.head, options()),
+    body: pre ? fromSpec(pre.body) : hb.compile(src.body, options()),
     timelineSvg: hb.partials['timeline-svg'] as Handlebars.TemplateDelegate,
     css,
     js,
