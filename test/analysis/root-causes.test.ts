@@ -9,8 +9,9 @@ import { ticketLines } from '../../reports/ticket.js';
 import { rootCausesOf } from '../../analyzer/src/triage/summary.js';
 import { buildViewModel } from '../../reports/view-model.js';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
+import { finding } from '../helpers/analysis-fixture.js';
 
-const f = (id: string, severity: Finding['severity']): Finding => ({ id, ruleId: `r-${id}`, messageId: 'm', severity, title: `title ${id}` }) as unknown as Finding;
+const f = (id: string, severity: Finding['severity'], firstTime?: string): Finding => finding({ id, ruleId: `r-${id}`, severity, title: `title ${id}`, ...(firstTime ? { firstTime } : {}) });
 
 describe('root causes (one definition)', () => {
   const findings = [f('a', 'critical'), f('b', 'error'), f('c', 'warning'), f('d', 'info')];
@@ -33,8 +34,7 @@ describe('root causes (one definition)', () => {
   });
 
   it('a time window centres on the first root cause that has a time (an untimed configuration finding is skipped)', () => {
-    const timed = (x: Finding, t?: string) => ({ ...x, ...(t ? { firstTime: t } : {}) }) as Finding;
-    const fs = [timed(f('a', 'critical')), timed(f('b', 'error'), '2026-11-28T07:00:00.000Z'), timed(f('c', 'error'), '2026-11-28T06:00:00.000Z'), timed(f('d', 'warning'), '2026-11-28T05:00:00.000Z')];
+    const fs = [f('a', 'critical'), f('b', 'error', '2026-11-28T07:00:00.000Z'), f('c', 'error', '2026-11-28T06:00:00.000Z'), f('d', 'warning', '2026-11-28T05:00:00.000Z')];
     const result = { findings: fs, causeChains: [['a', 'b'], ['c', 'd']], verdict: { status: 'problems-found' as const } };
     expect(rootCauseIds(result)).toEqual(['a', 'c']);
     expect(timedRootCause(result)?.id).toBe('c');
@@ -52,7 +52,8 @@ describe('root causes (one definition)', () => {
       expect(ids.length, 'the sample has a problem').toBeGreaterThan(0);
       const root = result.findings.find((x) => x.id === ids[0])!;
       expect(root).toBeTruthy();
-      const startsChain = result.causeChains.some((c) => c[0] === root.id);
+      const chainRoots = new Set(result.causeChains.map((c) => c[0]));
+      const startsChain = chainRoots.has(root.id);
       const story = buildStory(result, []);
       if (startsChain) expect(story.rootCause?.id).toBe(root.id);
       else expect(story.rootCause).toBeUndefined();
@@ -60,7 +61,6 @@ describe('root causes (one definition)', () => {
       expect(rootCausesOf(result)).toContain(`${root.ruleId}/${root.messageId}`);
       const vm = buildViewModel(result);
       const marked = vm.findings.filter((x) => x.isRoot).map((x) => x.id);
-      const chainRoots = new Set(result.causeChains.map((c) => c[0]));
       expect(marked).toEqual(result.findings.filter((x) => ids.includes(x.id) && chainRoots.has(x.id)).map((x) => x.id));
       if (startsChain) expect(marked).toContain(root.id);
     }, 60_000);

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, collect, items, removeTmpDirs, RUN_TIMEOUT_MS, tmpDir, which, type Collected } from './helpers.js';
+import { sleep } from '../lab/netns-lab.js';
+import { baseEnv, collect, fakeDaemon, items, removeTmpDirs, RUN_TIMEOUT_MS, tmpDir, which, type Collected } from './helpers.js';
 
 afterAll(removeTmpDirs);
 
@@ -168,13 +169,11 @@ describe.skipIf(!which('dash'))('daemon processes (needs dash for the fake daemo
   beforeAll(async () => {
     // copies of dash named dockerd / containerd: /proc/<pid>/comm says so, like the real daemons
     bin = tmpDir('fake-daemons');
-    fs.copyFileSync(which('dash')!, path.join(bin, 'dockerd'));
-    fs.copyFileSync(which('dash')!, path.join(bin, 'containerd'));
-    fs.chmodSync(path.join(bin, 'dockerd'), 0o755);
-    fs.chmodSync(path.join(bin, 'containerd'), 0o755);
+    const dockerdExe = fakeDaemon(bin, 'dockerd');
+    const containerdExe = fakeDaemon(bin, 'containerd');
     const env = { PATH: process.env.PATH!, SECRET_TOKEN: 'hunter2-xyz', DOCKER_RAMDISK: 'true', DISABLE_CRASH_FILES: '1', HTTP_PROXY: 'http://user:pw@proxy' };
-    dockerd = spawn(path.join(bin, 'dockerd'), ['-c', 'sleep 120; :', 'x', '--data-root', '/srv/dock er', 'quo"te'], { env, stdio: 'ignore' });
-    containerd = spawn(path.join(bin, 'containerd'), ['-c', 'sleep 120; :', 'y', '--config', '/etc/containerd/config.toml'], { env, stdio: 'ignore' });
+    dockerd = spawn(dockerdExe, ['-c', 'sleep 120; :', 'x', '--data-root', '/srv/dock er', 'quo"te'], { env, stdio: 'ignore' });
+    containerd = spawn(containerdExe, ['-c', 'sleep 120; :', 'y', '--config', '/etc/containerd/config.toml'], { env, stdio: 'ignore' });
     kids.push(dockerd, containerd);
     // The collector looks at the daemons early: wait until both show under their daemon names.
     const comm = (pid: number | undefined): string => {
@@ -185,7 +184,7 @@ describe.skipIf(!which('dash'))('daemon processes (needs dash for the fake daemo
       }
     };
     const until = Date.now() + 30_000;
-    while ((comm(dockerd.pid) !== 'dockerd' || comm(containerd.pid) !== 'containerd') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    while ((comm(dockerd.pid) !== 'dockerd' || comm(containerd.pid) !== 'containerd') && Date.now() < until) await sleep(50);
     c = await collect(['--output', tmpDir('daemons-out'), '--min-free', '0'], { env: baseEnv() });
   }, RUN_TIMEOUT_MS);
   afterAll(() => {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUN_TIMEOUT_MS, baseEnv, collect, fakeTool, isRoot, items, removeTmpDirs, runCollector, tmpDir, which, type Collected } from './helpers.js';
+import { RUN_TIMEOUT_MS, baseEnv, collect, fakeDaemon, fakeTool, isRoot, items, removeTmpDirs, runCollector, tmpDir, type Collected } from './helpers.js';
 
 afterAll(removeTmpDirs);
 
@@ -47,10 +47,7 @@ const PIDNS_REASON = 'needs unshare (util-linux) and root, or unprivileged user 
  * the rest once it shows as dockerd: the collector looks at the daemons early, and must not race the exec.
  */
 function withFakeDockerd(): string[] {
-  const bin = tmpDir('fake-dockerd');
-  const fake = path.join(bin, 'dockerd');
-  fs.copyFileSync(which('dash') ?? '/bin/sh', fake);
-  fs.chmodSync(fake, 0o755);
+  const fake = fakeDaemon(tmpDir('fake-dockerd'), 'dockerd');
   const script = [
     // `; :` keeps the shell from exec'ing sleep, which would rename the process to sleep.
     `"$0" -c 'sleep 300; :' &`,

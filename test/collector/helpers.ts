@@ -216,3 +216,11 @@ export function fakeTool(dir: string, name: string, body: string): void {
   const p = path.join(dir, name);
   fs.writeFileSync(p, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
 }
+
+/** A copy of dash named after a daemon, so a process run from it has that name as its /proc/<pid>/comm. */
+export function fakeDaemon(dir: string, name: string): string {
+  const p = path.join(dir, name);
+  fs.copyFileSync(which('dash') ?? '/bin/sh', p);
+  fs.chmodSync(p, 0o755);
+  return p;
+}

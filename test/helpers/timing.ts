@@ -11,8 +11,6 @@ export interface Timed<T> {
   ms: number;
   /** What the fastest run returned. */
   result: T;
-  /** How many runs were made (1 unless a run went over the bound). */
-  runs: number;
 }
 
 /** Runs fn until one run takes under boundMs, at most `tries` times; returns the fastest. */
@@ -22,22 +20,7 @@ export function fastestRun<T>(boundMs: number, fn: () => T, tries = 3): Timed<T>
     const t0 = performance.now();
     const result = fn();
     const ms = performance.now() - t0;
-    if (!best || ms < best.ms) best = { ms, result, runs: i };
-    best.runs = i;
-    if (ms < boundMs) break;
-  }
-  return best!;
-}
-
-/** fastestRun for async work. */
-export async function fastestRunAsync<T>(boundMs: number, fn: () => Promise<T>, tries = 3): Promise<Timed<T>> {
-  let best: Timed<T> | undefined;
-  for (let i = 1; i <= tries; i++) {
-    const t0 = performance.now();
-    const result = await fn();
-    const ms = performance.now() - t0;
-    if (!best || ms < best.ms) best = { ms, result, runs: i };
-    best.runs = i;
+    if (!best || ms < best.ms) best = { ms, result };
     if (ms < boundMs) break;
   }
   return best!;

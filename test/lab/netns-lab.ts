@@ -140,7 +140,7 @@ function readCmdline(pid: number): string {
   }
 }
 
-function readPpid(pid: number): number {
+export function readPpid(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
@@ -149,7 +149,7 @@ function readPpid(pid: number): number {
   }
 }
 
-function allPids(): number[] {
+export function allPids(): number[] {
   return fs
     .readdirSync('/proc')
     .filter((n) => /^\d+$/.test(n))

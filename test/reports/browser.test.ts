@@ -1,37 +1,28 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../reports/index.js';
 import { analysisFixture, expectedTimelineEvents } from '../helpers/analysis-fixture.js';
-import type { Browser } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 import { reportFile } from '../helpers/report-files.js';
 
 const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 
 describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let dir: string;
+  const session = browserSession('dpm-report-');
   let html: string;
   let json: { findings: { id: string; severity: string; category: string }[] };
   const r = analysisFixture();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dpm-report-'));
-    await writeReports(r, dir, ['json', 'html']);
-    html = reportFile(dir, 'html');
-    json = JSON.parse(readFileSync(reportFile(dir, 'json'), 'utf8'));
-    browser = await launch();
+    await writeReports(r, session.out, ['json', 'html']);
+    html = reportFile(session.out, 'html');
+    json = JSON.parse(readFileSync(reportFile(session.out, 'json'), 'utf8'));
     mkdirSync(RESULTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('loads from file:// with no console errors and no request but the document', async () => {
-    const o = await openReport(browser, html);
+    const o = await openReport(session.browser, html);
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
     expect(o.requests).toEqual([`file://${html}`]);
@@ -41,7 +32,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('shows every finding of report.json, info hidden until its filter is on', async () => {
-    const o = await openReport(browser, html);
+    const o = await openReport(session.browser, html);
     const { page } = o;
     const inPage = await page.$$eval('.finding', (els) => els.map((e) => ({ id: e.getAttribute('data-finding-id'), hidden: (e as HTMLElement).hidden })));
     expect(inPage.map((f) => f.id).sort()).toEqual(json.findings.map((f) => f.id).sort());
@@ -51,7 +42,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('filters by severity and category, and shows passed checks on request', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     const visibleIds = () => page.$$eval('.finding', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('data-finding-id')).sort());
     const ids = (pred: (f: { severity: string; category: string }) => boolean) => json.findings.filter(pred).map((f) => f.id).sort();
     expect(await visibleIds()).toEqual(ids((f) => f.severity !== 'info'));
@@ -75,7 +66,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('reveals a filtered-out finding when a link points at it', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     const info = r.findings.find((f) => f.severity === 'info')!;
     const anchor = await page.getAttribute(`.finding[data-finding-id="${info.id}"]`, 'id');
     expect(await page.isVisible(`#${anchor}`)).toBe(false);
@@ -86,7 +77,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('draws one timeline mark per event and lists the same events below', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     // the model's timeline + timed findings
     const expected = expectedTimelineEvents(r);
     expect(await page.locator('svg.tl-svg circle.tl-mark').count()).toBe(expected);
@@ -103,7 +94,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('shows the verdict, its facts and the root cause with its time in the first screen', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.setViewportSize({ width: 1280, height: 800 });
     const inFirstScreen = async (sel: string) => {
       const box = await page.locator(sel).first().boundingBox();
@@ -118,8 +109,8 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('copies a remediation command with its button', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const { page } = await openReport(browser, html);
+    await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page } = await openReport(session.browser, html);
     const cmd = r.findings[0]!.remediation[0]!.commands![0]!;
     await page.locator('button.copy').first().click();
     await expect.poll(() => page.locator('button.copy').first().textContent()).toBe('Copied');
@@ -128,7 +119,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   });
 
   it('prints every finding expanded with the filters hidden', async () => {
-    const { page } = await openReport(browser, html);
+    const { page } = await openReport(session.browser, html);
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('#filters')).toBe(false);
     expect(await page.locator('.finding:visible').count()).toBe(r.findings.length);
@@ -142,7 +133,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium (needs /usr/bin/chromium
   // One Chromium for the whole file: the dark scheme is emulated on a page of it (a second browser launch under
   // load was what once timed this test out). It waits for the dark style to apply instead of assuming it did.
   it('follows the dark color scheme', { timeout: 180_000 }, async () => {
-    const { page, consoleErrors } = await openReport(browser, html);
+    const { page, consoleErrors } = await openReport(session.browser, html);
     try {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.waitForFunction(() => matchMedia('(prefers-color-scheme: dark)').matches, undefined, { timeout: 120_000 });

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../reports/index.js';
 import { hostileFixture, PAYLOADS } from '../helpers/analysis-fixture.js';
-import type { Added, Browser, Opened } from './browser-harness.js';
-import { haveChromium, launch, openReport } from './browser-harness.js';
+import type { Added, Opened } from './browser-harness.js';
+import { browserSession, haveChromium, openReport } from './browser-harness.js';
 import { reportFile } from '../helpers/report-files.js';
 
 /** Elements a payload would create if it ever became markup. */
@@ -16,27 +13,20 @@ function payloadMade(a: Added): boolean {
 }
 
 describe.skipIf(!haveChromium)('hostile bundle text in report.html (needs /usr/bin/chromium)', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let dir: string;
+  const session = browserSession('dpm-hostile-');
   let o: Opened;
   const r = hostileFixture();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dpm-hostile-'));
-    await writeReports(r, dir, ['html']);
-    browser = await launch();
-    o = await openReport(browser, reportFile(dir, 'html'));
+    await writeReports(r, session.out, ['html']);
+    o = await openReport(session.browser, reportFile(session.out, 'html'));
     await o.page.waitForTimeout(300); // give a payload's onerror/onload the chance to fire
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs no payload: no dialog, title unchanged, no request, no console error', async () => {
     expect(o.dialogs).toEqual([]);
     expect(await o.page.title()).toBe(`docker-postmortem: ${r.model.identity.hostname}`);
-    expect(o.requests).toEqual([`file://${reportFile(dir, 'html')}`]);
+    expect(o.requests).toEqual([`file://${reportFile(session.out, 'html')}`]);
     expect(o.consoleErrors).toEqual([]);
     expect(o.pageErrors).toEqual([]);
   });

@@ -29,8 +29,8 @@ function walkMs(root: string): number {
   const t0 = performance.now();
   const walk = (d: string): void => {
     for (const n of readdirSync(d)) {
-      const st = lstatSync(join(d, n));
-      if (st.isDirectory()) walk(join(d, n));
+      const p = join(d, n);
+      if (lstatSync(p).isDirectory()) walk(p);
     }
   };
   walk(root);
@@ -67,8 +67,11 @@ describe('reader: a folder with 200,000 small files', () => {
     // 200,000 files plus their folders are more members than the reader lists: it says so and stops.
     expect(FILES + FILES / PER_FOLDER).toBeGreaterThan(DEFAULT_LIMITS.maxEntries);
     expect(inv.problems.map((p) => p.kind)).toContain('too-many-entries');
-    // The walk right after the analysis sees the same load (and a warm cache, as the analysis mostly did).
-    const walk = walkMs(root);
-    expect(took, `analyze took ${took} ms; a bare walk of the folder ${walk.toFixed(0)} ms`).toBeLessThan(Math.max(BOUND_MS, WALK_RATIO * walk));
+    // Over the fixed bound, the bound scales with the machine: a bare walk right after the analysis sees the
+    // same load (and a warm cache, as the analysis mostly did). Under it, the walk is not needed.
+    if (took >= BOUND_MS) {
+      const walk = walkMs(root);
+      expect(took, `analyze took ${took} ms; a bare walk of the folder ${walk.toFixed(0)} ms`).toBeLessThan(WALK_RATIO * walk);
+    }
   });
 });

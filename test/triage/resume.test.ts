@@ -1,30 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
 import { copySampleWithHost } from './batch-fixtures.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
-import { waitGone } from '../lab/netns-lab.js';
+import { allPids, readPpid, waitGone } from '../lab/netns-lab.js';
 
 afterAll(removeTempDirs);
 
 const CLI = resolve(REPO_ROOT, 'analyzer/src/cli/main.ts');
 
 /** PIDs whose parent is pid (a batch's analyzer workers), from /proc. */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const n of readdirSync('/proc')) {
-    if (!/^\d+$/.test(n)) continue;
-    try {
-      const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(n));
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return out;
-}
+const childrenOf = (pid: number): number[] => allPids().filter((p) => readPpid(p) === pid);
 
 function cli(args: string[]) {
   return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,6 +71,5 @@ describe('a batch killed halfway', () => {
     expect(stdout).toMatch(new RegExp(`${N} bundle\\(s\\): ${N} analyzed, 0 partly read, 0 could not be read, ${doneBefore} reused from cache`));
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.bundles.map((b: { input: string }) => b.input).sort()).toEqual(Array.from({ length: N }, (_, i) => `host-${i}`).sort());
-    void cpSync;
   }, 240_000);
 });
