@@ -26,6 +26,7 @@ import type { Audience } from './formats.js';
 import { riskWords } from './step-words.js';
 import { foldChatter, kindWords, timelineControls, type TableRow, type TimelineControlsView } from './timeline-controls.js';
 import { collectView, findingTitles, type CollectView } from './collect-text.js';
+import { byCodeUnits } from '../analyzer/src/text-order.js';
 
 /**
  * The page's language when it is not English: the localized result (`i18n` beside the English,
@@ -1084,7 +1085,7 @@ export function buildViewModel(result: AnalysisResult, limits: Partial<ViewLimit
     verdict,
     filters: {
       severities: verdict.counts.map((c) => ({ severity: c.severity, label: c.label, count: c.count, checked: c.severity !== 'info' })),
-      categories: [...categories].sort((a, b) => a[0].localeCompare(b[0])).map(([category, count]) => ({ category, label: tr ? ui(lang, `category.${category}` as UiKey) : category, count })),
+      categories: [...categories].sort((a, b) => byCodeUnits(a[0], b[0])).map(([category, count]) => ({ category, label: tr ? ui(lang, `category.${category}` as UiKey) : category, count })),
     },
     findings,
     findingsShownByDefault: findings.filter((f) => !f.hidden).length,

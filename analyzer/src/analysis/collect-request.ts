@@ -20,6 +20,7 @@ import type { CoverageVerdict, Finding } from '../rules/types.js';
 import { artifactSpec, sosPluginOf, type ArtifactId } from '../spine/artifacts.js';
 import type { ArtifactHealth } from '../spine/types.js';
 import type { Verdict } from './verdict.js';
+import { byCodeUnits } from '../text-order.js';
 
 export type CollectLayout = 'docker-postmortem' | 'sosreport' | 'folder' | 'pasted-log';
 
@@ -145,7 +146,7 @@ export function computeCollectRequest(model: HostModel, findings: readonly Findi
     if (spec.bundle.length === 0 || (h.state === 'empty' && !key.has(artifact))) continue;
     items.push({ artifact, state: h.state, why: 'missing', via: 'collector' });
   }
-  items.sort((a, b) => a.artifact.localeCompare(b.artifact));
+  items.sort((a, b) => byCodeUnits(a.artifact, b.artifact));
 
   const anchor = items.length ? anchorFinding(findings, chains, verdict) : undefined;
   let window: CollectRequest['window'];

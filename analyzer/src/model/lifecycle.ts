@@ -16,6 +16,7 @@ import type { ModelDraft } from './build.js';
 import type { EventsByKind, LifecycleActor, LifecycleEvent, LifecycleKind, LogEvent } from './host-model.js';
 import type { EventKind } from '../events/types.js';
 import { orderByBootThenTime } from './timeline.js';
+import { byCodeUnits } from '../text-order.js';
 
 type Mapped = { actor: LifecycleActor; kind: LifecycleKind; detail?: string } | undefined;
 type Mapper<K extends EventKind> = (e: LogEvent<K>) => Mapped;
@@ -132,7 +133,7 @@ export function buildLifecycle(_facts: FactStore, d: ModelDraft): LifecycleEvent
   }
   // Line order first (the file's order is the truth within one second of a `short` journal), boots
   // ahead of records; then the stable boot/time order.
-  out.sort((a, b) => (a.kind === 'boot' ? 0 : 1) - (b.kind === 'boot' ? 0 : 1) || a.evidence.path.localeCompare(b.evidence.path) || a.evidence.line - b.evidence.line);
+  out.sort((a, b) => (a.kind === 'boot' ? 0 : 1) - (b.kind === 'boot' ? 0 : 1) || byCodeUnits(a.evidence.path, b.evidence.path) || a.evidence.line - b.evidence.line);
   // An untimed line (dockerd's bare `failed to start daemon: …` in its log file) sorts at the time of
   // the timed line before it in the same file: it belongs to the run around it.
   const lastTimeByPath = new Map<string, number>();

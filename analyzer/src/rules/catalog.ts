@@ -5,9 +5,10 @@
  */
 import { artifactSpec } from '../spine/artifacts.js';
 import type { Rule } from './types.js';
+import { byCodeUnits } from '../text-order.js';
 
 export function sortedRules(rules: readonly Rule[]): Rule[] {
-  return [...rules].sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id));
+  return [...rules].sort((a, b) => byCodeUnits(a.meta.category, b.meta.category) || byCodeUnits(a.meta.id, b.meta.id));
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -16,6 +16,7 @@ import { severityRank } from './types.js';
 import { LOG_ARTIFACTS, MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
 import { stepsForHost } from './util-remediation-fill.js';
 import { formatMessage, type MessageData } from '../i18n/format.js';
+import { byCodeUnits } from '../text-order.js';
 
 export { MAX_EVIDENCE_PER_FINDING };
 /** Episodes kept per finding (the rest are counted in the summary of the last one). */
@@ -224,7 +225,7 @@ export function runRules(model: HostModel, rules: readonly Rule[]): RuleRun {
 /** The one order of findings: severity, then time (timeless last), then id. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || (a.firstTime ?? '\uffff').localeCompare(b.firstTime ?? '\uffff') || a.id.localeCompare(b.id),
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || byCodeUnits(a.firstTime ?? '\uffff', b.firstTime ?? '\uffff') || byCodeUnits(a.id, b.id),
   );
 }
 

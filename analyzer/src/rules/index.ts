@@ -9,7 +9,8 @@ import type { Rule } from './types.js';
 import { FAILURE_MODES_RULES } from './registry-failure-modes.js';
 import { STORAGE_HAZARDS_RULES } from './registry-storage-hazards.js';
 import { HOST_HAZARDS_RULES } from './registry-host-hazards.js';
+import { byCodeUnits } from '../text-order.js';
 
 export const RULES: readonly Rule[] = Object.freeze(
-  [...FAILURE_MODES_RULES, ...STORAGE_HAZARDS_RULES, ...HOST_HAZARDS_RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)),
+  [...FAILURE_MODES_RULES, ...STORAGE_HAZARDS_RULES, ...HOST_HAZARDS_RULES].sort((a, b) => byCodeUnits(a.meta.id, b.meta.id)),
 );

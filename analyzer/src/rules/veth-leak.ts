@@ -8,6 +8,7 @@ import type { Evidence } from '../spine/types.js';
 import { MAX_EVIDENCE_PER_FINDING } from './util-evidence.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, byTime, iso, listSome, someEvidence } from './util-evidence.js';
+import { byCodeUnits } from '../text-order.js';
 
 /** Docker names host-side veths `veth` + 7 hex (CNI uses other forms). */
 const DOCKER_VETH = /^veth[0-9a-f]{7}$/;
@@ -124,7 +125,7 @@ function lastKill(runs: readonly DaemonRun[]): DaemonRun | undefined {
 function onePerPair(pairs: readonly LinkFact[]): string[] {
   const taken = new Set<string>();
   const out: string[] = [];
-  for (const l of [...pairs].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const l of [...pairs].sort((a, b) => byCodeUnits(a.name, b.name))) {
     if (taken.has(l.name)) continue;
     taken.add(l.name);
     if (l.peerName) taken.add(l.peerName);

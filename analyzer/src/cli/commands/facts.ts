@@ -9,6 +9,7 @@ import type { ParseContext } from '../../spine/types.js';
 import type { HostModel, TimelineEvent } from '../../model/host-model.js';
 import { EXIT, orUnreadable } from '../exit-codes.js';
 import { safe, safeJson } from '../safe-text.js';
+import { byCodeUnits } from '../../text-order.js';
 
 export async function buildModel(bundle: string): Promise<HostModel> {
   const [{ analyzeParsed }, { parserFor }, { scanBundle }] = await Promise.all([
@@ -45,7 +46,7 @@ export function summaryLines(m: HostModel): string[] {
 
   const j = m.journal;
   out.push('', `journal: ${j.available ? 'available' : 'not available'}${j.truncated ? ' (truncated)' : ''}  ${t(j.firstTime)} .. ${t(j.lastTime)}`);
-  const kinds = Object.entries(j.eventCounts).sort((a, b) => a[0].localeCompare(b[0]));
+  const kinds = Object.entries(j.eventCounts).sort((a, b) => byCodeUnits(a[0], b[0]));
   for (const [kind, n] of kinds) out.push(`  ${kind.padEnd(48)} ${String(n).padStart(7)}`);
   const units = Object.entries(j.recordsByUnit).sort((a, b) => b[1].count - a[1].count).slice(0, 15);
   if (units.length) out.push('  busiest units/idents:');
