@@ -8,8 +8,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+// The runtime alone runs precompiled templates; the compiler (with its source-map library, twice the
+// code) loads only when templates must be compiled: at bundle time, or after a template was edited.
+import Handlebars from 'handlebars/runtime';
+import type HandlebarsCompiler from 'handlebars';
+
+/** The full Handlebars, loaded on first need (a plain require the bundler leaves alone). */
+let compilerModule: typeof HandlebarsCompiler | undefined;
+function compiler(): typeof HandlebarsCompiler {
+  compilerModule ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsCompiler;
+  return compilerModule;
+}
 
 export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = resolve(from);
@@ -37,7 +48,7 @@ const OPTIONS: Readonly<CompileOptions> = Object.freeze({ knownHelpersOnly: true
  * the precompiled set's key hashes OPTIONS, so a compile before a key check made every later check fail.
  */
 const options = (): CompileOptions => ({ ...OPTIONS });
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type CompileOptions = Parameters<typeof HandlebarsCompiler.compile>[1];
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** Set by tools/bundle.mjs: the bundle's precompiled report templates, relative to every chunk. */
@@ -76,7 +87,7 @@ export interface PrecompiledTemplates extends TemplateSources {
  */
 export function precompileReportTemplates(root: string = repoRoot()): PrecompiledTemplates {
   const src = readTemplateSources(join(root, 'reports', 'templates'));
-  const pre = (text: string) => Handlebars.precompile(text, options()) as string;
+  const pre = (text: string) => compiler().precompile(text, options()) as string;
   return { key: sourcesKey(src), partials: src.partials.map(([n, t]) => [n, pre(t)]), head: pre(src.head), body: pre(src.body) };
 }
 
@@ -99,9 +110,9 @@ export function loadTemplates(opts: { precompiled?: string } = {}): Templates {
   const root = repoRoot();
   const tdir = join(root, 'reports', 'templates');
   const adir = join(root, 'reports', 'assets');
-  const hb = Handlebars.create();
   const src = readTemplateSources(tdir);
   const pre = readPrecompiled(opts.precompiled, src);
+  const hb = pre ? Handlebars.create() : compiler().create();
   // A spec is the JavaScript source of an object literal that Handlebars generated from our own templates.
   const fromSpec = (spec: string) => hb.template(new Function(`return (${spec});`)() as TemplateSpecification);
   const partials = pre ? pre.partials.map(([n, spec]) => [n, fromSpec(spec)] as const) : src.partials.map(([n, t]) => [n, hb.compile(t, options())] as const);
