@@ -12,8 +12,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // The runtime alone runs precompiled templates; the compiler (with its source-map library, twice the
 // code) loads only when templates must be compiled: at bundle time, or after a template was edited.
-import Handlebars from 'handlebars/runtime';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type HandlebarsCompiler from 'handlebars';
+
+/** The runtime has the full package's API for running templates; its own typings export nothing. */
+const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsCompiler;
 
 /** The full Handlebars, loaded on first need (a plain require the bundler leaves alone). */
 let compilerModule: typeof HandlebarsCompiler | undefined;
@@ -33,9 +36,9 @@ export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url)))
 }
 
 export interface Templates {
-  head: Handlebars.TemplateDelegate;
-  body: Handlebars.TemplateDelegate;
-  timelineSvg: Handlebars.TemplateDelegate;
+  head: HandlebarsCompiler.TemplateDelegate;
+  body: HandlebarsCompiler.TemplateDelegate;
+  timelineSvg: HandlebarsCompiler.TemplateDelegate;
   css: string;
   js: string;
 }
@@ -124,7 +127,7 @@ export function loadTemplates(opts: { precompiled?: string } = {}): Templates {
   return {
     head: pre ? fromSpec(pre.head) : hb.compile(src.head, options()),
     body: pre ? fromSpec(pre.body) : hb.compile(src.body, options()),
-    timelineSvg: hb.partials['timeline-svg'] as Handlebars.TemplateDelegate,
+    timelineSvg: hb.partials['timeline-svg'] as HandlebarsCompiler.TemplateDelegate,
     css,
     js,
   };
