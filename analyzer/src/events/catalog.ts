@@ -132,31 +132,50 @@ export class CompiledCatalog {
    * prefilter then reads the line itself (see LiteralScanner.scan).
    */
   match(gate: SourceGate, message: string, line: string = message, from = 0): EventMatch[] | undefined {
-    let out: EventMatch[] | undefined;
+    return this.matchWordings(gate, message, line, from)?.map((w) => eventMatch(w, message)!);
+  }
+
+  /**
+   * The wordings that match, first per kind, without their fields: a regex `test` builds no match
+   * array and no fields object. The journal keeps a bounded sample of each kind's records and reads
+   * the fields of those only (eventMatch), not of every one of a kind's millions of records.
+   */
+  matchWordings(gate: SourceGate, message: string, line: string = message, from = 0): CompiledWording[] | undefined {
+    let out: CompiledWording[] | undefined;
     const found = gate.prefilter?.scan(line, from);
     if (found) {
-      let candidates: CompiledWording[] | undefined;
-      for (const k of found) {
-        const ws = gate.wordingsOf![k]!;
-        if (!candidates) candidates = [...ws];
-        else for (const w of ws) if (!candidates.includes(w)) candidates.push(w);
+      let candidates: readonly CompiledWording[] | undefined;
+      if (found.size === 1) {
+        // One literal: its wordings are in catalog order already (gate() filters them from `hinted`).
+        for (const k of found) candidates = gate.wordingsOf![k]!;
+      } else {
+        const merged: CompiledWording[] = [];
+        for (const k of found) for (const w of gate.wordingsOf![k]!) if (!merged.includes(w)) merged.push(w);
+        merged.sort((a, b) => a.order - b.order);
+        candidates = merged;
       }
-      if (candidates) {
-        if (candidates.length > 1) candidates.sort((a, b) => a.order - b.order);
-        for (const w of candidates) {
-          if (out && out.some((e) => e.kind === w.kind)) continue;
-          const wm = w.re.exec(message);
-          if (wm) (out ??= []).push(toMatch(w, wm));
-        }
+      for (const w of candidates!) {
+        if (out && hasKind(out, w.kind)) continue;
+        if (w.re.test(message)) (out ??= []).push(w);
       }
     }
     for (const w of gate.always) {
-      if (out && out.some((e) => e.kind === w.kind)) continue;
-      const m = w.re.exec(message);
-      if (m) (out ??= []).push(toMatch(w, m));
+      if (out && hasKind(out, w.kind)) continue;
+      if (w.re.test(message)) (out ??= []).push(w);
     }
     return out;
   }
+}
+
+function hasKind(ws: readonly CompiledWording[], kind: EventKind): boolean {
+  for (const w of ws) if (w.kind === kind) return true;
+  return false;
+}
+
+/** A matching wording's event on this message (its fields and matched text); undefined if it does not match. */
+export function eventMatch(w: CompiledWording, message: string): EventMatch | undefined {
+  const m = w.re.exec(message);
+  return m ? toMatch(w, m) : undefined;
 }
 
 function toMatch(w: CompiledWording, m: RegExpExecArray): EventMatch {

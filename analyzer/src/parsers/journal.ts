@@ -27,8 +27,8 @@
 import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { LogRecord } from '../model/host-model.js';
 import type { EventKind } from '../events/types.js';
-import type { CompiledCatalog, EventMatch, SourceGate } from '../events/catalog.js';
-import { EVENTS } from '../events/catalog.js';
+import type { CompiledCatalog, CompiledWording, EventMatch, SourceGate } from '../events/catalog.js';
+import { EVENTS, eventMatch } from '../events/catalog.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
 import { ShortStampClock, fracMsAt, newSyslogHead, readSyslogHead } from './journal-fast.js';
 import { MONTHS, YearFixer, fracToMs, grepPrefixLength, isoOrUndefined, parseIsoStamp, readShortStamp, type ShortStamp } from './journal-time.js';
@@ -161,10 +161,15 @@ const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n) : s)
 /** A copy that shares no memory with the string it came from. */
 export const flatCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
-/** An event kept lazily: the record is only built at finish (most hits fall out of the ring). */
+/**
+ * An event kept lazily: the record is only built at finish, and the wording's fields read then
+ * (most hits fall out of the ring). `ev` is read at once only when the message is cut for keeping,
+ * because the fields come from the whole message.
+ */
 interface Hit {
   raw: Raw;
-  ev: EventMatch;
+  w: CompiledWording;
+  ev?: EventMatch;
 }
 
 class SignalBucket {
@@ -770,26 +775,27 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
     const msg = r.message;
     const line = r === this.slot ? this.slotLine : undefined;
-    const matches = line === undefined ? this.catalog.match(this.gate(r.unit, r.ident), msg) : this.catalog.match(this.gate(r.unit, r.ident), msg, line, this.slotFrom);
-    r.kinds = matches?.map((e) => e.kind);
-    const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((e) => e.kind === 'journald.corrupt');
+    const matches = line === undefined ? this.catalog.matchWordings(this.gate(r.unit, r.ident), msg) : this.catalog.matchWordings(this.gate(r.unit, r.ident), msg, line, this.slotFrom);
+    r.kinds = matches?.map((w) => w.kind);
+    const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((w) => w.kind === 'journald.corrupt');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
     // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
-    if (msg.length > MAX_MESSAGE) {
+    const long = msg.length > MAX_MESSAGE;
+    if (long) {
       r.message = flatCopy(msg.slice(0, MAX_MESSAGE));
       if (r.head !== undefined) r.head = flatCopy(r.head.slice(0, 512));
     }
     st.tail.add(r);
     if (matches) {
       const owned = r === this.scratch || r === this.slot ? cloneRaw(r) : r;
-      for (const ev of matches) {
-        let b = this.buckets.get(ev.kind);
+      for (const w of matches) {
+        let b = this.buckets.get(w.kind);
         if (!b) {
           b = new SignalBucket();
-          this.buckets.set(ev.kind, b);
+          this.buckets.set(w.kind, b);
         }
         if (b.count >= SIGNAL_KEEP) this.capped = true;
-        b.add({ raw: owned, ev });
+        b.add(long ? { raw: owned, w, ev: eventMatch(w, msg) } : { raw: owned, w });
       }
       if (corrupt) this.corrupt.push(owned);
     }
@@ -851,7 +857,7 @@ export class JournalSink implements LineSink<JournalParse> {
     const events: Partial<Record<EventKind, JEvent[]>> = {};
     const eventCounts: Partial<Record<EventKind, number>> = {};
     for (const [kind, b] of this.buckets) {
-      events[kind] = b.list().map((h) => toEvent(build(h.raw), h.ev));
+      events[kind] = b.list().map((h) => toEvent(build(h.raw), h.ev ?? eventMatch(h.w, h.raw.message) ?? unread(h.w)));
       eventCounts[kind] = b.count;
     }
     const value: JournalParse = {
@@ -912,6 +918,11 @@ export class JournalSink implements LineSink<JournalParse> {
     v.lastTime = fx(v.lastTime);
     v.year = { reference, lastYear: new Date(fx(v.lastTime) ?? ref).getUTCFullYear() };
   }
+}
+
+/** A wording's event whose fields could not be read again (cannot happen: the same regex on the same text). */
+function unread(w: CompiledWording): EventMatch {
+  return { kind: w.kind, wording: w.id, fields: {}, match: '' };
 }
 
 /** The record as one event: its own evidence highlights this meaning's match. */
