@@ -97,6 +97,6 @@ describe('batch worker V8 flags', () => {
     expect(workerV8Flags(1, 2)).not.toContain('--single-threaded');
     expect(workerV8Flags(3, 4)).not.toContain('--single-threaded');
     // The heap limits hold either way (they keep a worker's RSS down).
-    for (const f of [workerV8Flags(1, 2), workerV8Flags(2, 2)]) expect(f).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=2']));
+    for (const f of [workerV8Flags(1, 2), workerV8Flags(2, 2)]) expect(f).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=2', '--expose-gc']));
   });
 });

@@ -23,8 +23,9 @@ const JOBS_PER_WORKER = 200;
  * collects sooner, which keeps a worker near 85 MB RSS instead of 115–175 MB (bench/batch.ts), and
  * small young-generation semi-spaces keep garbage from piling up between bundles. 1 GiB is still
  * 3× what the 1 GB-journal bench needs; a bundle that needs more ends as "analyzer process died".
+ * --expose-gc lets the worker collect between bundles (worker.ts).
  */
-const WORKER_V8_FLAGS = ['--max-old-space-size=1024', '--max-semi-space-size=2'];
+const WORKER_V8_FLAGS = ['--max-old-space-size=1024', '--max-semi-space-size=2', '--expose-gc'];
 
 /**
  * The V8 flags of a worker. When the workers alone fill every core, each runs V8 single-threaded (no
