@@ -132,17 +132,19 @@ export class CompiledCatalog {
    * prefilter then reads the line itself (see LiteralScanner.scan).
    */
   match(gate: SourceGate, message: string, line: string = message, from = 0): EventMatch[] | undefined {
-    return this.matchWordings(gate, message, line, from)?.map((w) => eventMatch(w, message)!);
+    return this.matchWordings(gate, line, from)?.map((w) => eventMatch(w, message)!);
   }
 
   /**
-   * The wordings that match, first per kind, without their fields: a regex `test` builds no match
-   * array and no fields object. The journal keeps a bounded sample of each kind's records and reads
-   * the fields of those only (eventMatch), not of every one of a kind's millions of records.
+   * The wordings that match the message `text.slice(from)`, first per kind, without their fields: a regex
+   * `test` builds no match array and no fields object, and the message is cut from `text` only when a
+   * wording's regex must run (most records match no hint). The journal keeps a bounded sample of each
+   * kind's records and reads the fields of those only (eventMatch).
    */
-  matchWordings(gate: SourceGate, message: string, line: string = message, from = 0): CompiledWording[] | undefined {
+  matchWordings(gate: SourceGate, text: string, from = 0): CompiledWording[] | undefined {
     let out: CompiledWording[] | undefined;
-    const found = gate.prefilter?.scan(line, from);
+    let message: string | undefined;
+    const found = gate.prefilter?.scan(text, from);
     if (found) {
       let candidates: readonly CompiledWording[] | undefined;
       if (found.size === 1) {
@@ -156,11 +158,13 @@ export class CompiledCatalog {
       }
       for (const w of candidates!) {
         if (out && hasKind(out, w.kind)) continue;
+        message ??= from === 0 ? text : text.slice(from);
         if (w.re.test(message)) (out ??= []).push(w);
       }
     }
     for (const w of gate.always) {
       if (out && hasKind(out, w.kind)) continue;
+      message ??= from === 0 ? text : text.slice(from);
       if (w.re.test(message)) (out ??= []).push(w);
     }
     return out;

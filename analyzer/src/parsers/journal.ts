@@ -133,6 +133,21 @@ interface Raw {
   bootSeq: number;
   format: JournalFormat;
   kinds?: EventKind[];
+  /**
+   * The fast path's line while `message` and `head` are not cut from it yet: they are `text.slice(from)`
+   * and `text.slice(0, from)` (settle()). Most records are never kept, so most lines are never cut.
+   */
+  text?: string;
+  from: number;
+}
+
+/** Cuts a fast-path record's message and head from its line (see Raw.text); a no-op for any other record. */
+function settle(r: Raw): void {
+  const t = r.text;
+  if (t === undefined) return;
+  r.message = t.slice(r.from);
+  r.head = t.slice(0, r.from);
+  r.text = undefined;
 }
 
 const RE_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:[.,](\d{1,9}))?(Z|[+-]\d\d:?\d\d)? +(\S+) *(.*)$/;
@@ -196,11 +211,14 @@ class SignalBucket {
 }
 
 function newRaw(): Raw {
-  return { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json', kinds: undefined };
+  return { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json', kinds: undefined, text: undefined, from: 0 };
 }
 
+/** A copy to keep, its message and head cut. */
 function cloneRaw(r: Raw): Raw {
-  return { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format, kinds: r.kinds };
+  const c: Raw = { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format, kinds: r.kinds, text: r.text, from: r.from };
+  settle(c);
+  return c;
 }
 
 /** The last TAIL_KEEP records of a boot, in TAIL_KEEP reused slots (no allocation per record). */
@@ -222,6 +240,8 @@ class TailRing {
     d.priority = r.priority;
     d.message = r.message;
     d.head = r.head;
+    d.text = r.text;
+    d.from = r.from;
     d.bootSeq = r.bootSeq;
     d.format = r.format;
     d.kinds = r.kinds;
@@ -280,9 +300,6 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly scratch: Raw = newRaw();
   /** The fast path's pending record, reused line after line (emit copies what it keeps, as for `scratch`). */
   private readonly slot: Raw = newRaw();
-  /** The line `slot`'s message was cut from and where (`slotLine.slice(slotFrom) === slot.message`), for the prefilter; undefined once the message grew. */
-  private slotLine?: string;
-  private slotFrom = 0;
   /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
   private readonly fast: boolean;
   private readonly head = newSyslogHead();
@@ -357,8 +374,8 @@ export class JournalSink implements LineSink<JournalParse> {
       if (this.pending) {
         if (this.pendingContinuationBytes < MAX_CONTINUATION) {
           const add = t.trimStart();
+          settle(this.pending);
           this.pending.message += '\n' + add;
-          this.slotLine = undefined;
           this.pendingContinuationBytes += add.length;
         }
         return;
@@ -442,6 +459,7 @@ export class JournalSink implements LineSink<JournalParse> {
       bootSeq: st.span.seq,
       bootId: st.span.bootId,
       format: logrus ? 'logrus' : 'stderr',
+      from: 0,
     };
     this.pendingContinuationBytes = 0;
   }
@@ -571,8 +589,8 @@ export class JournalSink implements LineSink<JournalParse> {
     let time = this.clock.at(t, h);
     if (h.fracEnd > h.fracStart) time += fracMsAt(t, h.fracStart, h.fracEnd);
     const ident = this.internIdent(t, h);
-    const message = h.msgStart < t.length ? t.slice(h.msgStart) : '';
-    if (h.identEnd - h.identStart === 6 && ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(message)) {
+    const from = h.msgStart < t.length ? h.msgStart : t.length;
+    if (h.identEnd - h.identStart === 6 && ident === 'kernel' && this.cur && this.cur.span.count > 0 && !this.lastWasMarker && isKernelBanner(t.slice(from))) {
       this.newSpan('kernel-banner', line.no, undefined);
     }
     const st = this.ensureSpan(line.no);
@@ -584,10 +602,11 @@ export class JournalSink implements LineSink<JournalParse> {
     r.ident = ident;
     r.pid = h.pid >= 0 ? h.pid : undefined;
     r.priority = undefined;
-    r.message = message;
-    this.slotLine = t;
-    this.slotFrom = t.length - message.length;
-    r.head = t.slice(0, this.slotFrom);
+    // message and head stay uncut (Raw.text): only a kept record needs them as strings.
+    r.message = '';
+    r.head = undefined;
+    r.text = t;
+    r.from = from;
     r.bootSeq = st.span.seq;
     r.format = h.fracEnd > h.fracStart ? 'short-precise' : 'short';
     r.kinds = undefined;
@@ -676,6 +695,7 @@ export class JournalSink implements LineSink<JournalParse> {
       head,
       bootSeq: st.span.seq,
       format,
+      from: 0,
     };
     this.pendingContinuationBytes = 0;
   }
@@ -710,6 +730,7 @@ export class JournalSink implements LineSink<JournalParse> {
       bootSeq: st.span.seq,
       bootId: st.span.bootId,
       format,
+      from: 0,
     };
     this.pendingContinuationBytes = 0;
   }
@@ -773,15 +794,20 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.ident !== undefined) this.countUnit(r.ident, t);
     if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
-    const msg = r.message;
-    const line = r === this.slot ? this.slotLine : undefined;
-    const matches = line === undefined ? this.catalog.matchWordings(this.gate(r.unit, r.ident), msg) : this.catalog.matchWordings(this.gate(r.unit, r.ident), msg, line, this.slotFrom);
+    const text = r.text;
+    const gate = this.gate(r.unit, r.ident);
+    // The prefilter reads the fast path's line from the message's start (reading a flat string's
+    // characters is faster than reading a substring's).
+    const matches = text === undefined ? this.catalog.matchWordings(gate, r.message) : this.catalog.matchWordings(gate, text, r.from);
     r.kinds = matches?.map((w) => w.kind);
     const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((w) => w.kind === 'journald.corrupt');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
     // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
-    const long = msg.length > MAX_MESSAGE;
+    const long = (text === undefined ? r.message.length : text.length - r.from) > MAX_MESSAGE;
+    let msg = r.message;
     if (long) {
+      settle(r);
+      msg = r.message;
       r.message = flatCopy(msg.slice(0, MAX_MESSAGE));
       if (r.head !== undefined) r.head = flatCopy(r.head.slice(0, 512));
     }
@@ -802,6 +828,7 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 
   private materialize(r: Raw): JRecord {
+    settle(r);
     const message = cut(r.message, MAX_MESSAGE);
     const ev: Evidence = {
       artifact: this.ctx.artifact,
