@@ -3,7 +3,7 @@
  * (folder-source.ts, SYNC_MAX). Both paths must give every byte, hand over cleanly when a file grew
  * after the listing, and refuse a file swapped for a symlink after the listing.
  */
-import { appendFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFolder } from '../../analyzer/src/spine/folder-source.js';
@@ -57,6 +57,25 @@ describe('folder source reads', () => {
     expect(e!.member.size).toBe(100);
     appendFileSync(join(dir, 'growing.log'), more);
     expect((await drain(e!)).equals(Buffer.concat([first, more]))).toBe(true);
+  });
+
+  it('goes on reading the file it opened when the path is replaced mid-read (rotation), never the new file', async () => {
+    const first = bytes(100, 9);
+    const grown = bytes(500_000, 10);
+    writeFileSync(join(dir, 'app.log'), first);
+    const [e] = await entries(dir);
+    appendFileSync(join(dir, 'app.log'), grown);
+    const parts: Buffer[] = [];
+    for await (const c of e!.body!) {
+      parts.push(Buffer.from(c));
+      if (parts.length === 1) {
+        // Rotated after the first (synchronous) chunk: the rest must still come from the renamed file.
+        renameSync(join(dir, 'app.log'), join(dir, 'app.log.1'));
+        writeFileSync(join(dir, 'app.log'), bytes(700_000, 11));
+      }
+    }
+    expect(parts.length).toBeGreaterThan(1);
+    expect(Buffer.concat(parts).equals(Buffer.concat([first, grown]))).toBe(true);
   });
 
   it('refuses a small file swapped for a symlink after the listing, on the synchronous path', async () => {

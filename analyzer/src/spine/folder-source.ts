@@ -15,7 +15,7 @@
  * first and `sos_reports/` and `sos_logs/` come before other folders, so the metadata (collection
  * time, sos version) is known before the big logs stream.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fsp, lstatSync, readSync, readlinkSync } from 'node:fs';
+import { close, constants, fstat, fstatSync, open, openSync, promises as fsp, lstatSync, read, readSync, readlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { MemberReadError, type MemberEntry, type MemberSource, type MemberType, type RawMember } from './member-source.js';
 
@@ -25,9 +25,14 @@ const CHUNK = 256 * 1024;
  * read and close cost a thread-pool round trip each (~40 µs against a few µs), and a bundle is mostly
  * small files (53 of 54 in samples/nspawn-healthy), where those round trips were a tenth of a small
  * analyze's wall time. Bigger files stay async. A file that grew past this since the listing is read
- * on asynchronously from where the synchronous reads stopped.
+ * on asynchronously, through the same descriptor, from where the synchronous reads stopped.
  */
 const SYNC_MAX = 64 * 1024;
+
+const openAsync = (path: string, flags: number): Promise<number> => new Promise((res, rej) => open(path, flags, (e, fd) => (e ? rej(e) : res(fd))));
+const fstatAsync = (fd: number): Promise<Stats> => new Promise((res, rej) => fstat(fd, (e, st) => (e ? rej(e) : res(st))));
+const readAsync = (fd: number, buf: Buffer, length: number, position: number): Promise<number> =>
+  new Promise((res, rej) => read(fd, buf, 0, length, position, (e, n) => (e ? rej(e) : res(n))));
 
 const FIRST_FILES = ['manifest.json', 'version.txt'];
 const FIRST_DIRS = ['sos_reports', 'sos_logs'];
@@ -56,77 +61,39 @@ export function openFolder(root: string): MemberSource {
   let closed = false;
   let buffer: Buffer | undefined;
 
+  /**
+   * One file's bytes through one descriptor, opened once: synchronous calls while the file is small,
+   * asynchronous reads of the same descriptor past SYNC_MAX (a file that grew since the listing, or was
+   * listed big). Never reopened by path, so a file replaced mid-read is not joined to its successor.
+   */
   async function* readBody(abs: string, listedSize: number): AsyncGenerator<Buffer> {
-    if (listedSize <= SYNC_MAX) {
-      const offset = yield* readSmall(abs);
-      if (offset < 0) return;
-      yield* readAsync(abs, offset);
-      return;
-    }
-    yield* readAsync(abs, 0);
-  }
-
-  /** Synchronous reads up to SYNC_MAX bytes; the offset to go on from asynchronously, or -1 at end of file. */
-  function* readSmall(abs: string): Generator<Buffer, number> {
+    const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
     let fd: number;
     try {
-      fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      fd = listedSize <= SYNC_MAX ? openSync(abs, flags) : (await openAsync(abs, flags));
     } catch (e) {
       throw new MemberReadError(`cannot open: ${(e as Error).message}`);
     }
     try {
-      if (!fstatSync(fd).isFile()) throw new MemberReadError('changed into a non-regular file while reading; not read');
-      const buf = (buffer ??= Buffer.allocUnsafe(CHUNK));
-      let offset = 0;
-      while (offset <= SYNC_MAX) {
-        if (closed) return -1;
-        let bytesRead: number;
-        try {
-          bytesRead = readSync(fd, buf, 0, CHUNK, offset);
-        } catch (e) {
-          throw new MemberReadError(`read failed: ${(e as Error).message}`);
-        }
-        if (bytesRead === 0) return -1;
-        offset += bytesRead;
-        yield buf.subarray(0, bytesRead);
-      }
-      return offset;
-    } finally {
-      try {
-        closeSync(fd);
-      } catch {
-        // nothing to do: the file was read
-      }
-    }
-  }
-
-  async function* readAsync(abs: string, start: number): AsyncGenerator<Buffer> {
-    let fh: import('node:fs/promises').FileHandle;
-    try {
-      fh = await fsp.open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    } catch (e) {
-      throw new MemberReadError(`cannot open: ${(e as Error).message}`);
-    }
-    try {
-      const st = await fh.stat();
+      const st = listedSize <= SYNC_MAX ? fstatSync(fd) : await fstatAsync(fd);
       if (!st.isFile()) throw new MemberReadError('changed into a non-regular file while reading; not read');
       const buf = (buffer ??= Buffer.allocUnsafe(CHUNK));
-      let position = start;
+      let position = 0;
       for (;;) {
         if (closed) return;
         let bytesRead: number;
         try {
-          ({ bytesRead } = await fh.read(buf, 0, CHUNK, position));
-          position += bytesRead;
+          bytesRead = position <= SYNC_MAX && listedSize <= SYNC_MAX ? readSync(fd, buf, 0, CHUNK, position) : await readAsync(fd, buf, CHUNK, position);
         } catch (e) {
           throw new MemberReadError(`read failed: ${(e as Error).message}`);
         }
         if (bytesRead === 0) return;
+        position += bytesRead;
         // The consumer handles a chunk (and a member) before asking for the next, so the buffer can be reused.
         yield buf.subarray(0, bytesRead);
       }
     } finally {
-      await fh.close().catch(() => undefined);
+      close(fd, () => undefined);
     }
   }
 
