@@ -15,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import type HandlebarsCompiler from 'handlebars';
 
-/** The runtime has the full package's API for running templates; its own typings export nothing. */
-const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsCompiler;
+/**
+ * The runtime's part of the package's API (its own typings export nothing): no compile or precompile here,
+ * those go through compiler(). An environment it creates runs precompiled templates only.
+ */
+const Handlebars = HandlebarsRuntime as unknown as Pick<typeof HandlebarsCompiler, 'create' | 'template' | 'VERSION'>;
 
 /** The full Handlebars, loaded on first need (a plain require the bundler leaves alone). */
 let compilerModule: typeof HandlebarsCompiler | undefined;

@@ -126,13 +126,9 @@ export class CompiledCatalog {
     return g;
   }
 
-  /**
-   * Every kind this message means, first matching wording per kind. `line` and `from`, when given, are
-   * the text the message was cut from and where it starts (`line.slice(from) === message`): the
-   * prefilter then reads the line itself (see LiteralScanner.scan).
-   */
-  match(gate: SourceGate, message: string, line: string = message, from = 0): EventMatch[] | undefined {
-    return this.matchWordings(gate, line, from)?.map((w) => eventMatch(w, message)!);
+  /** Every kind this message means, first matching wording per kind, with fields (tests and one-off callers). */
+  match(gate: SourceGate, message: string): EventMatch[] | undefined {
+    return this.matchWordings(gate, message)?.map((w) => eventMatch(w, message)!);
   }
 
   /**
