@@ -17,6 +17,7 @@ import { utcMinutes } from './text.js';
 import { SEVERITIES, severityRank, type Severity } from '../analyzer/src/rules/types.js';
 import { contentSecurityPolicy } from './html.js';
 import { repoRoot } from './template-engine.js';
+import { byCodeUnits } from '../analyzer/src/text-order.js';
 
 const rank = (s: Severity | 'none') => (s === 'none' ? 0 : severityRank(s));
 
@@ -80,7 +81,7 @@ export function buildIndexView(file: BatchSummaryFile, lang: LangTag = 'en') {
   const analyzed = file.bundles.filter((b) => b.status !== 'failed');
   const failed = file.bundles.filter((b) => b.status !== 'analyzed');
   const ruleIds = [...new Set(analyzed.flatMap((b) => b.findings.map((f) => f.ruleId)))].sort();
-  const ranked = [...analyzed].sort((a, b) => rank(b.worstSeverity) - rank(a.worstSeverity) || b.findingCount - a.findingCount || a.input.localeCompare(b.input));
+  const ranked = [...analyzed].sort((a, b) => rank(b.worstSeverity) - rank(a.worstSeverity) || b.findingCount - a.findingCount || byCodeUnits(a.input, b.input));
   const worstPerRule = (b: BundleSummary, r: string): Severity | undefined =>
     b.findings.filter((f) => f.ruleId === r).sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0]?.severity;
 
@@ -99,7 +100,7 @@ export function buildIndexView(file: BatchSummaryFile, lang: LangTag = 'en') {
         members: members.map(identityView),
       };
     })
-    .sort((a, b) => rank(b.worst) - rank(a.worst) || b.count - a.count || a.signature.localeCompare(b.signature));
+    .sort((a, b) => rank(b.worst) - rank(a.worst) || b.count - a.count || byCodeUnits(a.signature, b.signature));
 
   const skippedText = (s: SkippedInput) => (s.kind === 'not-a-bundle' ? L('batch.skipped.not-a-bundle') : s.kind === 'hidden' ? L('batch.skipped.hidden') : undefined);
   return {
@@ -164,7 +165,7 @@ export function buildIndexView(file: BatchSummaryFile, lang: LangTag = 'en') {
     ruleIds,
     matrix: ranked.map((b) => ({ ...identityView(b), cells: ruleIds.map((r) => ({ severity: worstPerRule(b, r) ?? '', label: severityLabel(lang, worstPerRule(b, r) ?? '') })) })),
     groups: groupViews,
-    ruleTotals: Object.entries(file.totals.byRule).map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    ruleTotals: Object.entries(file.totals.byRule).map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || byCodeUnits(a.rule, b.rule)),
     failed: failed.map((b) => ({ ...identityView(b), input: b.input, status: L(b.status === 'partial' ? 'batch.status.partial' : 'batch.status.failed'), reason: b.reason ?? '?' })),
     skipped: (file.skipped ?? []).map((s) => ({ input: s.input, text: skippedText(s) ?? s.reason, english: !skippedText(s) })),
     tool: L('batch.tool', { name: file.tool.name, version: file.tool.version, rules: file.tool.rulesVersion }),

@@ -6,6 +6,7 @@ import type { AnalysisResult } from '../analyze.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { severityRank } from '../rules/types.js';
 import type { FindingChange, FindingDiff, FindingSnapshot } from './types.js';
+import { byCodeUnits } from '../text-order.js';
 
 /** The subject a finding is matched on: its own, else its message id (distinct problems of one rule stay apart). */
 export const matchSubject = (f: Finding): string => f.subject ?? `message:${f.messageId}`;
@@ -59,5 +60,5 @@ export function diffFindings(before: AnalysisResult, after: AnalysisResult): Fin
     if (!evaluated) d.reason = cov ? `${cov.status}: ${cov.reason}` : 'the rule did not run on the after bundle';
     out.push(d);
   }
-  return out.sort((x, y) => ORDER[x.change] - ORDER[y.change] || severityRank(y.severity) - severityRank(x.severity) || x.key.localeCompare(y.key));
+  return out.sort((x, y) => ORDER[x.change] - ORDER[y.change] || severityRank(y.severity) - severityRank(x.severity) || byCodeUnits(x.key, y.key));
 }

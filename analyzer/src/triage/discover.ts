@@ -11,6 +11,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import { byCodeUnits } from '../text-order.js';
 
 export interface BatchInput {
   /** Absolute path. */
@@ -152,7 +153,7 @@ export function discoverInputs(args: readonly string[]): Discovery {
   const count = new Map<string, number>();
   for (const i of inputs) count.set(i.name, (count.get(i.name) ?? 0) + 1);
   for (const i of inputs) if (count.get(i.name)! > 1) i.name = `${i.name}@${shortHash(i.path)}`;
-  inputs.sort((a, b) => a.name.localeCompare(b.name));
+  inputs.sort((a, b) => byCodeUnits(a.name, b.name));
   return { inputs, refused, skipped };
 }
 

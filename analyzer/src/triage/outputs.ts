@@ -5,6 +5,7 @@
 import { TOOL_NAME, TOOL_VERSION, rulesVersion } from '../analyze.js';
 import { SUMMARY_SCHEMA_VERSION, type BundleSummary } from './summary.js';
 import { reportPath } from './report-names.js';
+import { byCodeUnits } from '../text-order.js';
 
 export interface BatchSummaryFile {
   schemaVersion: number;
@@ -23,7 +24,7 @@ export interface SkippedInput {
 }
 
 export function buildSummaryFile(bundles: readonly BundleSummary[], skipped: readonly SkippedInput[] = []): BatchSummaryFile {
-  const sorted = [...bundles].sort((a, b) => a.input.localeCompare(b.input));
+  const sorted = [...bundles].sort((a, b) => byCodeUnits(a.input, b.input));
   const bySeverity: Record<string, number> = {};
   const byRule: Record<string, number> = {};
   for (const b of sorted) {
@@ -42,12 +43,12 @@ export function buildSummaryFile(bundles: readonly BundleSummary[], skipped: rea
       byRule: sortObj(byRule),
     },
     bundles: sorted,
-    ...(skipped.length ? { skipped: [...skipped].sort((a, b) => a.input.localeCompare(b.input)) } : {}),
+    ...(skipped.length ? { skipped: [...skipped].sort((a, b) => byCodeUnits(a.input, b.input)) } : {}),
   };
 }
 
 function sortObj(o: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => byCodeUnits(a, b)));
 }
 
 export const CSV_COLUMNS = [
@@ -64,7 +65,7 @@ export function csvCell(v: string | number | undefined): string {
 
 export function renderCsv(bundles: readonly BundleSummary[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const b of [...bundles].sort((x, y) => x.input.localeCompare(y.input))) {
+  for (const b of [...bundles].sort((x, y) => byCodeUnits(x.input, y.input))) {
     const v = b.versions ?? {};
     const base = [b.input, b.file, b.status, b.reason, b.host, b.caseId, b.label, b.collectedAt, b.coverage?.verdict, v.docker, v.kernel, v.os, b.worstSeverity, b.findingCount, b.rootCauses.join(' ')];
     const report = reportPath(b, 'html') ?? '';

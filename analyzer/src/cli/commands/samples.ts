@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import { safe } from '../safe-text.js';
 import { parseLang } from './analyze.js';
 import { LANG_TAGS, type LangTag } from '../../i18n/registry.js';
+import { byCodeUnits } from '../../text-order.js';
 
 /**
  * `samples [dir] [-o out]`: the README's main job (`npm start`). Analyzes every bundle shipped in
@@ -34,7 +35,7 @@ export function registerSamples(program: Command): void {
       const { reportPath } = await import('../../triage/report-names.js');
       const { findingsLine } = await import('../../triage/progress.js');
       const outcome = await runBatch({ inputs, outDir: opts.output, progress: true, lang });
-      for (const b of [...outcome.bundles].sort((a, c) => a.input.localeCompare(c.input))) {
+      for (const b of [...outcome.bundles].sort((a, c) => byCodeUnits(a.input, c.input))) {
         const what = b.status === 'failed' ? `cannot read: ${b.reason}` : findingsLine(b);
         process.stdout.write(`${safe(`${b.input.padEnd(40)} ${what}${reportPath(b, 'html') ? `  -> ${join(opts.output, reportPath(b, 'html')!)}` : ''}`)}\n`);
       }
