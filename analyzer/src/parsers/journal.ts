@@ -287,6 +287,12 @@ export class JournalSink implements LineSink<JournalParse> {
   private firstTime?: number;
   private lastTime?: number;
   private readonly formats: Partial<Record<JournalFormat, number>> = {};
+  /**
+   * The current run of records of one format, added to `formats` when the format changes and at finish:
+   * a keyed store per record was the costliest line of emit (a journal is one format for millions of lines).
+   */
+  private runFormat?: JournalFormat;
+  private runCount = 0;
   private readonly markers: JournalMarker[] = [];
   private readonly corrupt: Raw[] = [];
   /** One-entry cache in front of the catalog's gate cache: consecutive records often share unit and ident. */
@@ -586,7 +592,7 @@ export class JournalSink implements LineSink<JournalParse> {
   private fastShort(line: Line): void {
     const t = line.text;
     const h = this.head;
-    let time = this.clock.at(t, h);
+    let time = this.clock.at(h);
     if (h.fracEnd > h.fracStart) time += fracMsAt(t, h.fracStart, h.fracEnd);
     const ident = this.internIdent(t, h);
     const from = h.msgStart < t.length ? h.msgStart : t.length;
@@ -777,7 +783,12 @@ export class JournalSink implements LineSink<JournalParse> {
   private emit(r: Raw, st: SpanState): void {
     this.lastWasMarker = false;
     this.records++;
-    this.formats[r.format] = (this.formats[r.format] ?? 0) + 1;
+    if (r.format === this.runFormat) this.runCount++;
+    else {
+      this.endFormatRun();
+      this.runFormat = r.format;
+      this.runCount = 1;
+    }
     const t = r.time;
     if (t === undefined) this.untimed++;
     else {
@@ -827,6 +838,13 @@ export class JournalSink implements LineSink<JournalParse> {
     }
   }
 
+  private endFormatRun(): void {
+    const f = this.runFormat;
+    if (f !== undefined) this.formats[f] = (this.formats[f] ?? 0) + this.runCount;
+    this.runFormat = undefined;
+    this.runCount = 0;
+  }
+
   private materialize(r: Raw): JRecord {
     settle(r);
     const message = cut(r.message, MAX_MESSAGE);
@@ -861,6 +879,7 @@ export class JournalSink implements LineSink<JournalParse> {
 
   private finishInner(): ParseResult<JournalParse> {
     this.flush();
+    this.endFormatRun();
     const problems = this.problems;
     if (this.badLines > problems.length) {
       problems.push({ line: this.lastLineNo, reason: `${this.badLines - problems.length} more unreadable lines not listed` });
