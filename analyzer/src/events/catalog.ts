@@ -75,6 +75,10 @@ export class CompiledCatalog {
   private readonly gates = new Map<string, Map<string, SourceGate>>();
   private gateCount = 0;
   private readonly bySignature = new Map<string, SourceGate>();
+  /** The last source asked for: consecutive records mostly share their unit and ident. */
+  private lastUnit?: string;
+  private lastIdent?: string;
+  private lastGate?: SourceGate;
 
   constructor(decls: readonly EventDecl[]) {
     const out: CompiledWording[] = [];
@@ -104,6 +108,15 @@ export class CompiledCatalog {
    * the sets of wordings they select are few: gates are shared per set, so a scanner is built once per set.
    */
   gate(unit: string | undefined, ident: string | undefined): SourceGate {
+    if (this.lastGate !== undefined && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
+    const g = this.lookupGate(unit, ident);
+    this.lastUnit = unit;
+    this.lastIdent = ident;
+    this.lastGate = g;
+    return g;
+  }
+
+  private lookupGate(unit: string | undefined, ident: string | undefined): SourceGate {
     let byIdent = this.gates.get(unit ?? '');
     const known = byIdent?.get(ident ?? '');
     if (known) return known;

@@ -27,10 +27,10 @@
 import type { Evidence, Line, LineSink, ParseContext, ParseProblem, ParseResult, ParserDef } from '../spine/types.js';
 import type { LogRecord } from '../model/host-model.js';
 import type { EventKind } from '../events/types.js';
-import type { CompiledCatalog, CompiledWording, EventMatch, SourceGate } from '../events/catalog.js';
+import type { CompiledCatalog, CompiledWording, EventMatch } from '../events/catalog.js';
 import { EVENTS, eventMatch } from '../events/catalog.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
-import { ShortStampClock, fracMsAt, newSyslogHead, readSyslogHead } from './journal-fast.js';
+import { ShortStampClock, fracMsAt, newSyslogHead, readSyslogHead, type SyslogHead } from './journal-fast.js';
 import { MONTHS, YearFixer, fracToMs, grepPrefixLength, isoOrUndefined, parseIsoStamp, readShortStamp, type ShortStamp } from './journal-time.js';
 
 export type JournalFormat = 'json' | 'short' | 'short-precise' | 'short-iso' | 'short-iso-precise' | 'dmesg' | 'dmesg-T' | 'logrus' | 'stderr';
@@ -214,9 +214,28 @@ function newRaw(): Raw {
   return { line: 0, time: undefined, bootId: undefined, unit: undefined, ident: undefined, pid: undefined, priority: undefined, message: '', head: undefined, bootSeq: 0, format: 'json', kinds: undefined, text: undefined, from: 0 };
 }
 
+/** Every field of `r` into `d` (message and head uncut when `r`'s are). */
+function copyRaw(d: Raw, r: Raw): Raw {
+  d.line = r.line;
+  d.time = r.time;
+  d.bootId = r.bootId;
+  d.unit = r.unit;
+  d.ident = r.ident;
+  d.pid = r.pid;
+  d.priority = r.priority;
+  d.message = r.message;
+  d.head = r.head;
+  d.text = r.text;
+  d.from = r.from;
+  d.bootSeq = r.bootSeq;
+  d.format = r.format;
+  d.kinds = r.kinds;
+  return d;
+}
+
 /** A copy to keep, its message and head cut. */
 function cloneRaw(r: Raw): Raw {
-  const c: Raw = { line: r.line, time: r.time, bootId: r.bootId, unit: r.unit, ident: r.ident, pid: r.pid, priority: r.priority, message: r.message, head: r.head, bootSeq: r.bootSeq, format: r.format, kinds: r.kinds, text: r.text, from: r.from };
+  const c = copyRaw(newRaw(), r);
   settle(c);
   return c;
 }
@@ -230,21 +249,7 @@ class TailRing {
       this.items.push(cloneRaw(r));
       return;
     }
-    const d = this.items[this.pos]!;
-    d.line = r.line;
-    d.time = r.time;
-    d.bootId = r.bootId;
-    d.unit = r.unit;
-    d.ident = r.ident;
-    d.pid = r.pid;
-    d.priority = r.priority;
-    d.message = r.message;
-    d.head = r.head;
-    d.text = r.text;
-    d.from = r.from;
-    d.bootSeq = r.bootSeq;
-    d.format = r.format;
-    d.kinds = r.kinds;
+    copyRaw(this.items[this.pos]!, r);
     this.pos = (this.pos + 1) % TAIL_KEEP;
   }
   list(): Raw[] {
@@ -295,10 +300,6 @@ export class JournalSink implements LineSink<JournalParse> {
   private runCount = 0;
   private readonly markers: JournalMarker[] = [];
   private readonly corrupt: Raw[] = [];
-  /** One-entry cache in front of the catalog's gate cache: consecutive records often share unit and ident. */
-  private lastUnit?: string;
-  private lastIdent?: string;
-  private lastGate?: SourceGate;
   private readonly fixer: YearFixer;
   private lastLineNo = 0;
   private lastWasMarker = false;
@@ -620,7 +621,7 @@ export class JournalSink implements LineSink<JournalParse> {
     this.pendingContinuationBytes = 0;
   }
 
-  private internIdent(t: string, h: { identStart: number; identEnd: number; identHash: number }): string {
+  private internIdent(t: string, h: SyslogHead): string {
     const len = h.identEnd - h.identStart;
     const known = this.identByHash.get(h.identHash);
     if (known !== undefined && known.length === len && t.startsWith(known, h.identStart)) return known;
@@ -769,16 +770,6 @@ export class JournalSink implements LineSink<JournalParse> {
     }
   }
 
-  private gate(unit: string | undefined, ident: string | undefined): SourceGate {
-    // Consecutive records often share their source; the catalog caches every source's gate.
-    if (this.lastGate && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
-    this.lastUnit = unit;
-    this.lastIdent = ident;
-    this.lastGate = this.catalog.gate(unit, ident);
-    return this.lastGate;
-  }
-
-
   /** Counts a complete record, matches the event catalog, and feeds the boot tail. */
   private emit(r: Raw, st: SpanState): void {
     this.lastWasMarker = false;
@@ -806,7 +797,7 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.unit !== undefined && r.unit !== r.ident) this.countUnit(r.unit, t);
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
     const text = r.text;
-    const gate = this.gate(r.unit, r.ident);
+    const gate = this.catalog.gate(r.unit, r.ident);
     // The prefilter reads the fast path's line from the message's start (reading a flat string's
     // characters is faster than reading a substring's).
     const matches = text === undefined ? this.catalog.matchWordings(gate, r.message) : this.catalog.matchWordings(gate, text, r.from);
