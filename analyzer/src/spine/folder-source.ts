@@ -15,8 +15,10 @@
  * first and `sos_reports/` and `sos_logs/` come before other folders, so the metadata (collection
  * time, sos version) is known before the big logs stream.
  */
-import { close, constants, fstat, fstatSync, open, openSync, promises as fsp, lstatSync, read, readSync, readlinkSync, type Stats } from 'node:fs';
+import { close, constants, fstat, fstatSync, open, openSync, promises as fsp, lstatSync, read, readSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { byCodeUnits } from '../text-order.js';
 import { MemberReadError, type MemberEntry, type MemberSource, type MemberType, type RawMember } from './member-source.js';
 
 const CHUNK = 256 * 1024;
@@ -29,10 +31,10 @@ const CHUNK = 256 * 1024;
  */
 const SYNC_MAX = 64 * 1024;
 
-const openAsync = (path: string, flags: number): Promise<number> => new Promise((res, rej) => open(path, flags, (e, fd) => (e ? rej(e) : res(fd))));
-const fstatAsync = (fd: number): Promise<Stats> => new Promise((res, rej) => fstat(fd, (e, st) => (e ? rej(e) : res(st))));
-const readAsync = (fd: number, buf: Buffer, length: number, position: number): Promise<number> =>
-  new Promise((res, rej) => read(fd, buf, 0, length, position, (e, n) => (e ? rej(e) : res(n))));
+// By descriptor (fs/promises works on FileHandles): the synchronous and asynchronous reads share one descriptor.
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(read);
 
 const FIRST_FILES = ['manifest.json', 'version.txt'];
 const FIRST_DIRS = ['sos_reports', 'sos_logs'];
@@ -46,7 +48,7 @@ function rank(name: string): number {
 }
 
 function byRankThenName(a: string, b: string): number {
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return rank(a) - rank(b) || byCodeUnits(a, b);
 }
 
 function typeOf(st: import('node:fs').Stats): MemberType {
@@ -68,14 +70,15 @@ export function openFolder(root: string): MemberSource {
    */
   async function* readBody(abs: string, listedSize: number): AsyncGenerator<Buffer> {
     const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+    const small = listedSize <= SYNC_MAX;
     let fd: number;
     try {
-      fd = listedSize <= SYNC_MAX ? openSync(abs, flags) : (await openAsync(abs, flags));
+      fd = small ? openSync(abs, flags) : await openAsync(abs, flags);
     } catch (e) {
       throw new MemberReadError(`cannot open: ${(e as Error).message}`);
     }
     try {
-      const st = listedSize <= SYNC_MAX ? fstatSync(fd) : await fstatAsync(fd);
+      const st = small ? fstatSync(fd) : await fstatAsync(fd);
       if (!st.isFile()) throw new MemberReadError('changed into a non-regular file while reading; not read');
       const buf = (buffer ??= Buffer.allocUnsafe(CHUNK));
       let position = 0;
@@ -83,7 +86,7 @@ export function openFolder(root: string): MemberSource {
         if (closed) return;
         let bytesRead: number;
         try {
-          bytesRead = position <= SYNC_MAX && listedSize <= SYNC_MAX ? readSync(fd, buf, 0, CHUNK, position) : await readAsync(fd, buf, CHUNK, position);
+          bytesRead = small && position <= SYNC_MAX ? readSync(fd, buf, 0, CHUNK, position) : (await readAsync(fd, buf, 0, CHUNK, position)).bytesRead;
         } catch (e) {
           throw new MemberReadError(`read failed: ${(e as Error).message}`);
         }
