@@ -10,6 +10,7 @@ import type { FactStore } from './fact-store.js';
 import type { ArtifactSource, Evidence } from '../spine/types.js';
 import { unitSettings, type CatFacts, type CatFile } from '../parsers/systemctl.js';
 import { lineEvidence } from './source-evidence.js';
+import { byCodeUnits } from '../text-order.js';
 
 export interface DockerUnitView {
   value: CatFacts;
@@ -38,7 +39,7 @@ export function dockerUnit(facts: FactStore): DockerUnitView | undefined {
     const name = baseName(p.value.unitFile!);
     if (!dropIns.has(name)) dropIns.set(name, p);
   }
-  const layers = [...(main ? [main] : []), ...[...dropIns.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p)];
+  const layers = [...(main ? [main] : []), ...[...dropIns.entries()].sort(([a], [b]) => byCodeUnits(a, b)).map(([, p]) => p)];
   const files: CatFile[] = layers.map((p) => p.value.files[0]!);
   const sourceOf = new Map<string, ArtifactSource>(layers.map((p) => [p.value.unitFile!, p.source]));
   const first = layers[0]!.source;

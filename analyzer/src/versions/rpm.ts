@@ -13,15 +13,12 @@
  * `233.oe1` vs `233` by the leftover `oe1` (newer), which is why ranges should name the full
  * release as shipped.
  */
+import { byCodeUnits } from '../text-order.js';
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isAlpha = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isSegmentChar = (c: string | undefined): boolean => isDigit(c) || isAlpha(c) || c === '~' || c === '^';
 
-/** Byte-order comparison of two strings, as strcmp: -1, 0 or 1. */
-function byteOrder(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
-}
 
 /** rpm's rpmvercmp: 1 when a is newer, -1 when b is newer, 0 when equal. */
 export function rpmvercmp(a: string, b: string): number {
@@ -67,7 +64,7 @@ export function rpmvercmp(a: string, b: string): number {
       runB = runB.replace(/^0+/, '');
       if (runA.length !== runB.length) return runA.length > runB.length ? 1 : -1;
     }
-    const c = byteOrder(runA, runB);
+    const c = byCodeUnits(runA, runB);
     if (c !== 0) return c;
     i = ei;
     j = ej;
