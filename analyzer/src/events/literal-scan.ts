@@ -4,7 +4,7 @@
  * is most of the prefilter's cost.
  *
  * Wu–Manber block shifts: with m the shortest (tabled) literal's length, a window of m characters ends
- * at `pos`; the block of its last two characters (one when m < 2) gives how far the window can move
+ * at `pos`; the block of its last two characters gives how far the window can move
  * without passing the start of any literal that could begin in it. Only a block that ends the m-prefix
  * of some literal (shift 0) is checked, by comparing those literals in full at the window start.
  *
@@ -20,24 +20,25 @@
  */
 /** Literals at least this long go into the shift table. */
 const LONG = 8;
-/** At most this many shorter literals are found by indexOf; more, and they join the table (m shrinks). */
+/**
+ * At most this many shorter literals are found by indexOf; more, and they join the table (m shrinks).
+ * One-character literals are always found by indexOf, so every tabled literal has a two-character block.
+ */
 const MAX_SHORT = 4;
 
 export class LiteralScanner {
   readonly literals: readonly string[];
   /** The shortest tabled literal's length (capped: the shift table holds bytes). */
   private readonly m: number;
-  /** Two-character blocks (m ≥ 2) or one. */
-  private readonly pairs: boolean;
   private readonly shift: Uint8Array;
   /** Per block with shift 0, the tabled literals whose m-prefix ends with it (few blocks: a Map, not a table). */
   private readonly zero = new Map<number, number[]>();
   /**
-   * The first two characters (low 8 bits each) of every tabled literal, when blocks are pairs: a window
+   * The first two characters (low 8 bits each) of every tabled literal: a window
    * whose block has shift 0 is compared only if it also starts like some literal. On the benchmark
    * journal 2.8 windows per line had shift 0 and 0.5 of them started like a literal.
    */
-  private readonly prefix?: Uint8Array;
+  private readonly prefix = new Uint8Array(65536);
   /** Indexes of the literals found by indexOf. */
   private readonly short: number[] = [];
   /** No tabled literal at all (every literal is short). */
@@ -47,22 +48,18 @@ export class LiteralScanner {
     if (literals.some((l) => l.length === 0)) throw new Error('LiteralScanner: empty literal');
     this.literals = literals;
     const shortOnes = literals.flatMap((l, i) => (l.length < LONG ? [i] : []));
-    if (shortOnes.length <= MAX_SHORT) this.short = shortOnes;
+    this.short = shortOnes.length <= MAX_SHORT ? shortOnes : shortOnes.filter((i) => literals[i]!.length === 1);
     const tabled = literals.flatMap((l, i) => (this.short.includes(i) ? [] : [i]));
     this.none = tabled.length === 0;
     let m = 255;
     for (const i of tabled) if (literals[i]!.length < m) m = literals[i]!.length;
-    if (this.none) m = 1;
     this.m = m;
-    this.pairs = m >= 2;
-    const b = this.pairs ? 2 : 1;
-    this.shift = new Uint8Array(this.pairs ? 65536 : 256).fill(m - b + 1);
-    if (this.pairs) this.prefix = new Uint8Array(65536);
+    this.shift = new Uint8Array(65536).fill(m - 1);
     for (const idx of tabled) {
       const lit = literals[idx]!;
-      if (this.prefix) this.prefix[((lit.charCodeAt(0) & 255) << 8) | (lit.charCodeAt(1) & 255)] = 1;
-      for (let q = b - 1; q < m; q++) {
-        const key = this.pairs ? ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255) : lit.charCodeAt(q) & 255;
+      this.prefix[((lit.charCodeAt(0) & 255) << 8) | (lit.charCodeAt(1) & 255)] = 1;
+      for (let q = 1; q < m; q++) {
+        const key = ((lit.charCodeAt(q - 1) & 255) << 8) | (lit.charCodeAt(q) & 255);
         const s = m - 1 - q;
         if (s < this.shift[key]!) this.shift[key] = s;
         if (s === 0) {
@@ -87,21 +84,8 @@ export class LiteralScanner {
     const m = this.m;
     if (n - from < m) return found;
     const shift = this.shift;
-    let pos = from + m - 1;
     const prefix = this.prefix;
-    if (prefix === undefined) {
-      while (pos < n) {
-        const key = text.charCodeAt(pos) & 255;
-        const s = shift[key]!;
-        if (s !== 0) {
-          pos += s;
-          continue;
-        }
-        found = this.check(text, pos, key, found);
-        pos++;
-      }
-      return found;
-    }
+    let pos = from + m - 1;
     while (pos < n) {
       const key = ((text.charCodeAt(pos - 1) & 255) << 8) | (text.charCodeAt(pos) & 255);
       const s = shift[key]!;
@@ -110,15 +94,14 @@ export class LiteralScanner {
         continue;
       }
       const start = pos - m + 1;
-      if (prefix[((text.charCodeAt(start) & 255) << 8) | (text.charCodeAt(start + 1) & 255)] === 1) found = this.check(text, pos, key, found);
+      if (prefix[((text.charCodeAt(start) & 255) << 8) | (text.charCodeAt(start + 1) & 255)] === 1) found = this.check(text, start, key, found);
       pos++;
     }
     return found;
   }
 
-  /** The window ending at `pos` has a zero-shift block: compares its literals in full at the window start. */
-  private check(text: string, pos: number, key: number, found: Set<number> | undefined): Set<number> | undefined {
-    const start = pos - this.m + 1;
+  /** The window starting at `start` has a zero-shift block and a literal's prefix: compares its literals in full. */
+  private check(text: string, start: number, key: number, found: Set<number> | undefined): Set<number> | undefined {
     for (const k of this.zero.get(key)!) {
       if (text.startsWith(this.literals[k]!, start)) (found ??= new Set()).add(k);
     }
