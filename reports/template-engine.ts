@@ -120,16 +120,17 @@ export function loadTemplates(opts: { precompiled?: string } = {}): Templates {
   const pre = readPrecompiled(opts.precompiled, src);
   const hb = pre ? Handlebars.create() : compiler().create();
   // A spec is the JavaScript source of an object literal that Handlebars generated from our own templates.
-  const fromSpec = (spec: string) => hb.template(new Function(`return (${spec});`)() as TemplateSpecification);
-  const partials = pre ? pre.partials.map(([n, spec]) => [n, fromSpec(spec)] as const) : src.partials.map(([n, t]) => [n, hb.compile(t, options())] as const);
-  for (const [name, t] of partials) hb.registerPartial(name, t);
+  // The precompiled set has the sources' parts, each as a spec: one way to make a template from either.
+  const make = pre ? (spec: string) => hb.template(new Function(`return (${spec});`)() as TemplateSpecification) : (text: string) => hb.compile(text, options());
+  const parts: TemplateSources = pre ?? src;
+  for (const [name, t] of parts.partials) hb.registerPartial(name, make(t));
   const css = readFileSync(join(adir, 'report.css'), 'utf8');
   const js = readFileSync(join(adir, 'report.js'), 'utf8');
   // Inline blocks end at the first `</style` / `</script`: assets must never contain them.
   if (/<\/style/i.test(css) || /<\/script|<!--/i.test(js)) throw new Error('report assets must not contain closing tags');
   return {
-    head: pre ? fromSpec(pre.head) : hb.compile(src.head, options()),
-    body: pre ? fromSpec(pre.body) : hb.compile(src.body, options()),
+    head: make(parts.head),
+    body: make(parts.body),
     timelineSvg: hb.partials['timeline-svg'] as HandlebarsCompiler.TemplateDelegate,
     css,
     js,
