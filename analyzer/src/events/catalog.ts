@@ -147,37 +147,33 @@ export class CompiledCatalog {
   /**
    * The wordings that match the message `text.slice(from)`, first per kind, without their fields: a regex
    * `test` builds no match array and no fields object, and the message is cut from `text` only when a
-   * wording's regex must run (most records match no hint). The journal keeps a bounded sample of each
+   * wording's regex must run (most records match no hint and have no always-run wording). The journal keeps a bounded sample of each
    * kind's records and reads the fields of those only (eventMatch).
    */
   matchWordings(gate: SourceGate, text: string, from = 0): CompiledWording[] | undefined {
-    let out: CompiledWording[] | undefined;
-    let message: string | undefined;
     const found = gate.prefilter?.scan(text, from);
-    if (found) {
-      let candidates: readonly CompiledWording[] | undefined;
-      if (found.size === 1) {
-        // One literal: its wordings are in catalog order already (gate() filters them from `hinted`).
-        for (const k of found) candidates = gate.wordingsOf![k]!;
-      } else {
-        const merged: CompiledWording[] = [];
-        for (const k of found) for (const w of gate.wordingsOf![k]!) if (!merged.includes(w)) merged.push(w);
-        merged.sort((a, b) => a.order - b.order);
-        candidates = merged;
-      }
-      for (const w of candidates!) {
-        if (out && hasKind(out, w.kind)) continue;
-        message ??= from === 0 ? text : text.slice(from);
-        if (w.re.test(message)) (out ??= []).push(w);
-      }
-    }
-    for (const w of gate.always) {
-      if (out && hasKind(out, w.kind)) continue;
-      message ??= from === 0 ? text : text.slice(from);
-      if (w.re.test(message)) (out ??= []).push(w);
-    }
-    return out;
+    if (found === undefined && gate.always.length === 0) return undefined;
+    const message = from === 0 ? text : text.slice(from);
+    const out = found === undefined ? undefined : firstPerKind(candidatesOf(gate, found), message, undefined);
+    return firstPerKind(gate.always, message, out);
   }
+}
+
+/** The wordings the literals found name, in catalog order (one literal's list is in that order already). */
+function candidatesOf(gate: SourceGate, found: ReadonlySet<number>): readonly CompiledWording[] {
+  if (found.size === 1) for (const k of found) return gate.wordingsOf![k]!;
+  const merged: CompiledWording[] = [];
+  for (const k of found) for (const w of gate.wordingsOf![k]!) if (!merged.includes(w)) merged.push(w);
+  return merged.sort((a, b) => a.order - b.order);
+}
+
+/** Adds to `out` each of `ws` whose regex matches, unless a wording of its kind matched already. */
+function firstPerKind(ws: readonly CompiledWording[], message: string, out: CompiledWording[] | undefined): CompiledWording[] | undefined {
+  for (const w of ws) {
+    if (out !== undefined && hasKind(out, w.kind)) continue;
+    if (w.re.test(message)) (out ??= []).push(w);
+  }
+  return out;
 }
 
 function hasKind(ws: readonly CompiledWording[], kind: EventKind): boolean {
