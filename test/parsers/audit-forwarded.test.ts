@@ -3,9 +3,12 @@
  * block are verbatim from public threads; expected values are read off those lines.
  */
 import { describe, expect, it } from 'vitest';
-import { forwardedRecord, type WithForwardedAudit } from '../../analyzer/src/parsers/audit-forwarded.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { forwardedRecord, withForwardedAudit, type WithForwardedAudit } from '../../analyzer/src/parsers/audit-forwarded.js';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
-import type { JournalParse } from '../../analyzer/src/parsers/journal.js';
+import { journalParser, type JournalParse } from '../../analyzer/src/parsers/journal.js';
+import { auditLogParser, type AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
 
 // konstruktoid/ansible-role-hardening#357 (audispd syslog plugin, Ubuntu 22.04).
 const AUDISPD = [
@@ -74,5 +77,73 @@ describe('syslog parse gains auditForwarded', () => {
 
   it('a log without audit records has no auditForwarded', () => {
     expect(parse('Jul 31 17:22:58 ams systemd[1]: Started Docker Application Container Engine.\n').auditForwarded).toBeUndefined();
+  });
+});
+
+describe('kernel printk records reach the audit sink by their parts', () => {
+  // The real kernel records of a lab run (samples/lab-netns-container-id-exists, `dmesg`), the public
+  // ones above, and two built on the lab's SYSCALL record: one with a docker key, one whose body passes
+  // the audit.log parser's 8,192-character cut.
+  const dmesg = readFileSync(join(import.meta.dirname, '..', '..', 'samples', 'lab-netns-container-id-exists', 'cmd', 'dmesg.txt'), 'utf8');
+  const labKernel = dmesg.split('\n').filter((l) => l.includes('audit: type='));
+  const labSyscall = labKernel.find((l) => l.includes('audit: type=1300'))!;
+  const dockerSyscall = labSyscall.replace(/ key=\S+$/, '') + ' key="docker"';
+  const longSyscall = dockerSyscall.replace('audit(1795854468.355:180)', 'audit(1795854468.355:181)') + ` a9="${'x'.repeat(9000)}"`;
+  const kernelLines = [...labKernel, BUSYBOX_KERNEL, KERNEL_AVC, dockerSyscall, longSyscall];
+  const ctx = { artifact: 'journal', path: 'sos_commands/logs/journalctl_--no-pager', collectedAt: Date.UTC(2026, 10, 28) };
+
+  /** Through the journal parser's tee, which hands kernel records over by their parts. */
+  const teed = (lines: readonly string[]): AuditLogParse => {
+    const sink = withForwardedAudit(journalParser).create(ctx);
+    lines.forEach((text, i) => sink.push({ no: i + 1, text: `Nov 28 07:00:00 vm kernel: ${text.replace(/^\[[^\]]*\] /, '')}` }));
+    const r = sink.finish();
+    if (r.status !== 'ok') throw new Error(r.status);
+    return (r.value as JournalParse & WithForwardedAudit).auditForwarded!;
+  };
+  /** The same records written as audit.log lines and read by the audit.log parser's regex. */
+  const written = (lines: readonly string[]): AuditLogParse => {
+    const sink = auditLogParser.create(ctx);
+    lines.forEach((text, i) => sink.push({ no: i + 1, text: forwardedRecord(text)! }));
+    const r = sink.finish();
+    if (r.status !== 'ok') throw new Error(r.status);
+    return r.value!;
+  };
+
+  it('the lab capture has the records this test needs', () => {
+    expect(labKernel.length).toBeGreaterThanOrEqual(4);
+    expect(labSyscall).toMatch(/ key=\S+$/);
+    expect(forwardedRecord(longSyscall)!.length).toBeGreaterThan(9000);
+  });
+
+  it('gives what the audit.log lines give: events, types, keys, fields and evidence', () => {
+    const a = teed(kernelLines);
+    expect(a).toEqual(written(kernelLines));
+    expect(a.records).toBe(kernelLines.length);
+    expect(a.events.map((e) => e.serial)).toEqual([180, 181]);
+  });
+
+  it("a shown event's excerpt is its record as audit.log writes it, at its line", () => {
+    const a = teed([KERNEL_AVC, dockerSyscall]);
+    const e = a.events.find((x) => x.serial === 180)!;
+    const body = dockerSyscall.slice(dockerSyscall.indexOf('audit(1795854468.355:180): ') + 'audit(1795854468.355:180): '.length);
+    expect(e.evidence.excerpt).toBe(`type=SYSCALL msg=audit(1795854468.355:180): ${body}`);
+    expect(e.evidence.line).toBe(2);
+    expect(e.key).toBe('docker');
+  });
+
+  it('a record past the cut is read as its first 8,192 characters, as a written line is', () => {
+    const [e] = teed([longSyscall]).events;
+    expect(e?.key).toBe('docker');
+    expect(e?.evidence.excerpt).toBe(forwardedRecord(longSyscall)!.slice(0, 500));
+    expect(teed([longSyscall])).toEqual(written([longSyscall]));
+  });
+
+  it('a field past the cut is not read, as in a written line', () => {
+    // The key comes after 9,000 characters: beyond the 8,192 the audit.log parser reads of a record.
+    const keyLate = labSyscall.replace(/ key=\S+$/, '') + ` a9="${'x'.repeat(9000)}" key="docker"`;
+    const a = teed([keyLate]);
+    expect(a.keyCounts.docker).toBeUndefined();
+    expect(a.events).toEqual([]);
+    expect(a).toEqual(written([keyLate]));
   });
 });

@@ -92,6 +92,23 @@ describe('audit-log: open events by serial, closed by the record window', () => 
     expect(v.totalEvents).toBe(2 + (2600 - 3 - 2));
   });
 
+  it("shows the record that makes an event Docker's, at that record's line", () => {
+    const avc = (serial: string) => `type=AVC msg=audit(1517656451.457:${serial}): avc:  denied  { write } for pid=1029 comm="dockerd" scontext=system_u:system_r:container_runtime_t:s0`;
+    const cwd = (serial: string) => `type=CWD msg=audit(1517656451.457:${serial}): cwd="/"`;
+    const v = run([
+      [11, 'node=n ' + avc('9')],
+      [12, syscall('n', '1517656451.457', '9', 'docker')],
+      [20, 'node=n ' + cwd('10')],
+      [21, path('n', '1517656451.457', '10')],
+    ]);
+    const nine = v.events.find((e) => e.serial === 9)!;
+    expect(nine.evidence.line).toBe(12);
+    expect(nine.evidence.excerpt).toBe(syscall('n', '1517656451.457', '9', 'docker'));
+    const ten = v.events.find((e) => e.serial === 10)!;
+    expect(ten.evidence.line).toBe(21);
+    expect(ten.evidence.excerpt).toBe(path('n', '1517656451.457', '10'));
+  });
+
   it('groups serials too long for a number by their text', () => {
     const a = '12345678901234567890';
     const b = '12345678901234567891'; // the same double as `a`

@@ -8,9 +8,10 @@
  *
  * The first form (audispd / audisp-syslog, any syslog prefix) is already an audit.log record; the
  * kernel's own printk form (no auditd running) has a numeric type and no `msg=`; journald's audit
- * transport keeps type and serial in fields. Each is rewritten to the audit.log form and handed to
- * the audit.log sink, so events are assembled (SYSCALL/CWD/PATH by serial) exactly as from
- * audit.log, with evidence pointing at the log file and line. journalctl's short form of the audit
+ * transport keeps type and serial in fields. Each is handed to the audit.log sink in the audit.log
+ * form (the kernel's form by its parts: the sink writes its line only for an event it shows), so
+ * events are assembled (SYSCALL/CWD/PATH by serial) exactly as from audit.log, with evidence
+ * pointing at the log file and line. journalctl's short form of the audit
  * transport (`audit[1234]: SYSCALL …`) carries no serial and cannot be grouped: it is not read.
  *
  * `withForwardedAudit` wraps a log parser (journal, syslog, dmesg): the log parse is unchanged and,
@@ -18,7 +19,7 @@
  * journal parser's hot path gains one substring test per line and nothing else.
  */
 import type { Line, LineSink, ParseResult, ParserDef } from '../spine/types.js';
-import { auditLogParser, type AuditLogParse } from './audit-log.js';
+import { newAuditLogSink, recordText, type AuditLogParse, type AuditRecord, type AuditRecordSink } from './audit-log.js';
 
 /** A log parse that may carry the audit records forwarded into it. */
 export interface WithForwardedAudit {
@@ -49,27 +50,36 @@ const TYPE_NAMES: Record<string, string> = {
 /** audispd / audisp-syslog: an audit.log record somewhere in the message. */
 const RE_AUDISP = /(?:node=\S+ )?type=[A-Z][A-Z0-9_]*(?:\[\d+\])? msg=audit\(\d+\.\d+:\d+\):.*$/s;
 /** kernel printk: `audit: type=1300 audit(1517656451.457:8097): body`. */
-const RE_KERNEL = /\baudit: type=(\d+) audit\((\d+\.\d+:\d+)\): ?(.*)$/s;
+const RE_KERNEL = /\baudit: type=(\d+) audit\((\d+)\.(\d+):(\d+)\): ?(.*)$/s;
 
 const typeName = (n: string): string => TYPE_NAMES[n] ?? `UNKNOWN[${n}]`;
 
 /** The audit.log form of a forwarded record in one log line's text, or undefined. */
 export function forwardedRecord(text: string): string | undefined {
+  const f = forwarded(text);
+  return f === undefined || typeof f === 'string' ? f : recordText(f);
+}
+
+/**
+ * The forwarded record in one log line: an audit.log line, or the kernel printk form read into its
+ * parts (the audit sink takes those as they are, and writes the line only for an event it shows).
+ */
+function forwarded(text: string): string | AuditRecord | undefined {
   return text.charCodeAt(0) === 123 /* { */ ? fromJournalJson(text) : fromText(text);
 }
 
-function fromText(text: string): string | undefined {
+function fromText(text: string): string | AuditRecord | undefined {
   // Only the audispd form has `msg=audit(`: the kernel's printk form need not pay for its failed search.
   if (text.includes('msg=audit(')) {
     const a = RE_AUDISP.exec(text);
     if (a) return a[0];
   }
   const k = RE_KERNEL.exec(text);
-  if (k) return `type=${typeName(k[1]!)} msg=audit(${k[2]}): ${k[3]}`;
+  if (k) return { type: typeName(k[1]!), sec: k[2]!, msec: k[3]!, serial: k[4]!, body: k[5]! };
   return undefined;
 }
 
-function fromJournalJson(text: string): string | undefined {
+function fromJournalJson(text: string): string | AuditRecord | undefined {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(text) as Record<string, unknown>;
@@ -91,10 +101,10 @@ function fromJournalJson(text: string): string | undefined {
 }
 
 class ForwardedAuditTee<T> implements LineSink<T> {
-  private audit?: LineSink<AuditLogParse>;
+  private audit?: AuditRecordSink;
   constructor(
     private readonly log: LineSink<T>,
-    private readonly makeAudit: () => LineSink<AuditLogParse>,
+    private readonly makeAudit: () => AuditRecordSink,
   ) {}
 
   push(line: Line): void {
@@ -105,9 +115,11 @@ class ForwardedAuditTee<T> implements LineSink<T> {
     // needle by memchr on its first character, and `a` or `_` (every JSON field name) stop it at every
     // few bytes (bench: 734 → 206 ns per 950-byte JSON line, 91 → 55 ns per 200-byte text line).
     if (!t.includes('udit(') && !(t.charCodeAt(0) === 123 && t.includes('UDIT_ID'))) return;
-    const record = forwardedRecord(t);
+    const record = forwarded(t);
     if (record === undefined) return;
-    (this.audit ??= this.makeAudit()).push({ no: line.no, text: record });
+    const audit = (this.audit ??= this.makeAudit());
+    if (typeof record === 'string') audit.push({ no: line.no, text: record });
+    else audit.pushRecord(line.no, record);
   }
 
   finish(): ParseResult<T> {
@@ -123,5 +135,5 @@ class ForwardedAuditTee<T> implements LineSink<T> {
 
 /** The log parser `p`, also reading the audit records forwarded into its files. */
 export function withForwardedAudit<T>(p: ParserDef<T>): ParserDef<T> {
-  return { ...p, create: (ctx) => new ForwardedAuditTee(p.create(ctx), () => auditLogParser.create(ctx)) };
+  return { ...p, create: (ctx) => new ForwardedAuditTee(p.create(ctx), () => newAuditLogSink(ctx)) };
 }

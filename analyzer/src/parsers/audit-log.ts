@@ -40,6 +40,29 @@ const MAX_TYPES = 500;
 const MAX_RECORD = 8192;
 
 const RE_RECORD = /^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+)\.(\d+):(\d+)\): ?(.*)$/s;
+
+/** One audit.log record by its parts, as RE_RECORD reads them (a forwarded record is read straight into them). */
+export interface AuditRecord {
+  node?: string;
+  type: string;
+  /** The stamp `sec.msec` and the serial, as written. */
+  sec: string;
+  msec: string;
+  serial: string;
+  /** Everything after `): `. */
+  body: string;
+}
+
+/** The length of recordText(r) without the body, counted instead of written. */
+function headLength(r: AuditRecord): number {
+  // `node=N ` + `type=T` + ` msg=audit(` + `S.M:N` + `): `
+  return (r.node === undefined ? 0 : r.node.length + 6) + 5 + r.type.length + 11 + r.sec.length + 1 + r.msec.length + 1 + r.serial.length + 3;
+}
+
+/** The audit.log line of a record that has none of its own (a forwarded one): its evidence excerpt. */
+export function recordText(r: AuditRecord): string {
+  return `${r.node === undefined ? '' : `node=${r.node} `}type=${r.type} msg=audit(${r.sec}.${r.msec}:${r.serial}): ${r.body}`;
+}
 const HEX_FIELDS = new Set(['name', 'exe', 'comm', 'proctitle', 'key', 'cwd', 'path', 'cmd', 'data', 'old', 'new']);
 const SENTINELS = new Set(['(null)', '?', '4294967295', '(none)']);
 
@@ -91,9 +114,16 @@ interface OpenEvent {
   comm?: string;
   pid?: number;
   paths?: { name: string; nametype?: string }[];
-  firstLine: number;
   lastLine: number;
-  excerpt: string;
+  /**
+   * The evidence: the SYSCALL record, else the first record of a kind that can make the event one about
+   * Docker (a key or a path: SYSCALL, PATH, CONFIG_CHANGE, USER_*, DAEMON_START), with its line. Only
+   * those records are kept: an event that is not about Docker is never shown, and keeping the line of
+   * every open event (an AppArmor or seccomp record every sixth line of a journal) cost 5 % of the
+   * journal's parse. A forwarded record is kept by its parts and written only if shown.
+   */
+  excerpt?: string | AuditRecord;
+  excerptLine?: number;
 }
 
 /** `key` may hold several keys (`\x01`-separated, auditctl -k given twice). */
@@ -101,9 +131,19 @@ function addKeys(ev: OpenEvent, key: string): void {
   for (const k of key.split('\x01')) if (k && !ev.keys?.includes(k)) (ev.keys ??= []).push(k);
 }
 
+function keepExcerpt(ev: OpenEvent, shown: string | AuditRecord, no: number): void {
+  ev.excerpt = typeof shown === 'string' ? shown.slice(0, 500) : shown;
+  ev.excerptLine = no;
+}
+
 const clean = (v: string | undefined): string | undefined => (v === undefined || SENTINELS.has(v) ? undefined : v);
 
-class AuditLogSink implements LineSink<AuditLogParse> {
+/** The audit.log sink, also taking forwarded records by their parts (audit-forwarded.ts). */
+export interface AuditRecordSink extends LineSink<AuditLogParse> {
+  pushRecord(no: number, r: AuditRecord): void;
+}
+
+class AuditLogSink implements AuditRecordSink {
   /**
    * Open events by serial number: a number key spares building and hashing a joined string per record
    * (a sixth of the instructions of a forwarded-audit parse). A log of several hosts (`node=`) or a serial
@@ -133,20 +173,46 @@ class AuditLogSink implements LineSink<AuditLogParse> {
     try {
       this.lineNo = line.no;
       this.record(line);
-      // Every 256 records, not every 256th line number: forwarded records carry the log's line numbers,
-      // which may never be a multiple of 256 (audit lines on odd lines only would never expire).
-      if (++this.sinceExpire >= 256 && this.open.size > 64) {
-        this.sinceExpire = 0;
-        this.expire(line.no);
-      }
+      this.expireNow(line.no);
     } catch (e) {
       this.problem(line, `internal: ${(e as Error).message}`);
+    }
+  }
+
+  private expireNow(no: number): void {
+    // Every 256 records, not every 256th line number: forwarded records carry the log's line numbers,
+    // which may never be a multiple of 256 (audit lines on odd lines only would never expire).
+    if (++this.sinceExpire >= 256 && this.open.size > 64) {
+      this.sinceExpire = 0;
+      this.expire(no);
     }
   }
 
   private problem(line: Line, reason: string): void {
     this.bad++;
     if (this.problems.length < 100) this.problems.push({ line: line.no, reason, excerpt: flatCopy(line.text.slice(0, 200)) });
+  }
+
+  /**
+   * A forwarded record, already read into its parts by the log parser's tee: the line it would have
+   * written is made only if its event is shown (recordText).
+   */
+  pushRecord(no: number, r: AuditRecord): void {
+    try {
+      this.lineNo = no;
+      this.lines++;
+      // The same cut as a written line's (MAX_RECORD characters of the whole record), without writing it.
+      const head = headLength(r);
+      if (head >= MAX_RECORD) {
+        this.problem({ no, text: recordText(r) }, 'not an audit record');
+        return;
+      }
+      const body = head + r.body.length > MAX_RECORD ? flatCopy(r.body.slice(0, MAX_RECORD - head)) : r.body;
+      this.add(no, r.node, r.type, r.sec, r.msec, r.serial, body, body === r.body ? r : { ...r, body });
+      this.expireNow(no);
+    } catch (e) {
+      this.problem({ no, text: recordText(r) }, `internal: ${(e as Error).message}`);
+    }
   }
 
   private record(line: Line): void {
@@ -160,14 +226,13 @@ class AuditLogSink implements LineSink<AuditLogParse> {
       this.problem(line, 'not an audit record');
       return;
     }
-    this.records++;
     // Indexed, not destructured: the array iterator is measurable at a record every sixth journal line.
-    const node = m[1];
-    const type = m[2]!;
-    const sec = m[3]!;
-    const msec = m[4]!;
-    const serialS = m[5]!;
-    const rest = m[6]!;
+    this.add(line.no, m[1], m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, t);
+  }
+
+  /** One record into its event; `shown` is the record's line, or its parts when it has none. */
+  private add(no: number, node: string | undefined, type: string, sec: string, msec: string, serialS: string, rest: string, shown: string | AuditRecord): void {
+    this.records++;
     const sep = rest.indexOf('\x1d');
     const raw = sep >= 0 ? rest.slice(0, sep) : rest;
     const enriched = sep >= 0 ? auditFields(rest.slice(sep + 1)) : undefined;
@@ -182,17 +247,16 @@ class AuditLogSink implements LineSink<AuditLogParse> {
       ev = undefined;
     }
     if (!ev) {
-      ev = { node, time, serial, types: [], firstLine: line.no, lastLine: line.no, excerpt: t.slice(0, 500) };
+      ev = { node, time, serial, types: [], lastLine: no };
       this.open.set(key, ev);
-      if (this.open.size > MAX_OPEN) this.expire(line.no, true);
+      if (this.open.size > MAX_OPEN) this.expire(no, true);
     }
-    ev.lastLine = line.no;
+    ev.lastLine = no;
     if (ev.types.length < 32) ev.types.push(type);
     // Only the record kinds we use are split into fields (speed on large logs).
     if (type === 'SYSCALL') {
       const f = auditFields(raw);
-      ev.excerpt = t.slice(0, 500);
-      ev.firstLine = Math.min(ev.firstLine, line.no);
+      keepExcerpt(ev, shown, no);
       const key = clean(f.key);
       if (key) addKeys(ev, key);
       ev.syscall = clean(enriched?.SYSCALL) ?? clean(f.syscall);
@@ -203,10 +267,12 @@ class AuditLogSink implements LineSink<AuditLogParse> {
       const pid = Number(clean(f.pid));
       if (Number.isFinite(pid) && f.pid !== undefined) ev.pid = pid;
     } else if (type === 'PATH') {
+      if (ev.excerpt === undefined) keepExcerpt(ev, shown, no);
       const f = auditFields(raw);
       const name = clean(f.name);
       if (name && (ev.paths?.length ?? 0) < 16) (ev.paths ??= []).push({ name, nametype: clean(f.nametype) });
     } else if (type === 'CONFIG_CHANGE' || type.startsWith('USER_') || type === 'DAEMON_START') {
+      if (ev.excerpt === undefined) keepExcerpt(ev, shown, no);
       const f = auditFields(raw);
       const key = clean(f.key);
       if (key) addKeys(ev, key);
@@ -248,9 +314,9 @@ class AuditLogSink implements LineSink<AuditLogParse> {
     const evidence: Evidence = {
       artifact: this.ctx.artifact,
       path: this.ctx.path,
-      line: ev.firstLine,
+      line: ev.excerptLine ?? ev.lastLine,
       time: new Date(ev.time).toISOString(),
-      excerpt: ev.excerpt,
+      excerpt: ev.excerpt === undefined ? '' : typeof ev.excerpt === 'string' ? ev.excerpt : recordText(ev.excerpt).slice(0, 500),
     };
     const out: AuditEvent = { time: ev.time, serial: ev.serial, types: ev.types, paths, evidence };
     if (ev.node) out.node = ev.node;
@@ -291,8 +357,10 @@ class AuditLogSink implements LineSink<AuditLogParse> {
   }
 }
 
+export const newAuditLogSink = (ctx: ParseContext): AuditRecordSink => new AuditLogSink(ctx);
+
 export const auditLogParser: ParserDef<AuditLogParse> = {
   name: 'audit-log',
   artifacts: ['audit.log'],
-  create: (ctx) => new AuditLogSink(ctx),
+  create: newAuditLogSink,
 };
