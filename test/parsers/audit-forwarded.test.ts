@@ -9,6 +9,7 @@ import { forwardedRecord, withForwardedAudit, type WithForwardedAudit } from '..
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
 import { journalParser, type JournalParse } from '../../analyzer/src/parsers/journal.js';
 import { auditLogParser, type AuditLogParse } from '../../analyzer/src/parsers/audit-log.js';
+import type { ParseContext } from '../../analyzer/src/spine/types.js';
 
 // konstruktoid/ansible-role-hardening#357 (audispd syslog plugin, Ubuntu 22.04).
 const AUDISPD = [
@@ -90,7 +91,7 @@ describe('kernel printk records reach the audit sink by their parts', () => {
   const dockerSyscall = labSyscall.replace(/ key=\S+$/, '') + ' key="docker"';
   const longSyscall = dockerSyscall.replace('audit(1795854468.355:180)', 'audit(1795854468.355:181)') + ` a9="${'x'.repeat(9000)}"`;
   const kernelLines = [...labKernel, BUSYBOX_KERNEL, KERNEL_AVC, dockerSyscall, longSyscall];
-  const ctx = { artifact: 'journal', path: 'sos_commands/logs/journalctl_--no-pager', collectedAt: Date.UTC(2026, 10, 28) };
+  const ctx: ParseContext = { artifact: 'journal', path: 'sos_commands/logs/journalctl_--no-pager', collectedAt: Date.UTC(2026, 10, 28) };
 
   /** Through the journal parser's tee, which hands kernel records over by their parts. */
   const teed = (lines: readonly string[]): AuditLogParse => {
