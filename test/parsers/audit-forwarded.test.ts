@@ -139,6 +139,23 @@ describe('kernel printk records reach the audit sink by their parts', () => {
     expect(teed([longSyscall])).toEqual(written([longSyscall]));
   });
 
+  it('at the cut itself: a written record of 8,192 characters is read whole, one of 8,193 loses its last', () => {
+    // Padding chosen so the written record is exactly n characters and ends in the bare key `docker9`.
+    const sized = (n: number): string => {
+      const base = labSyscall.replace(/ key=\S+$/, '') + ' a9="" key=docker9';
+      const pad = n - forwardedRecord(base)!.length;
+      return base.replace(' a9=""', ` a9="${'x'.repeat(pad)}"`);
+    };
+    const whole = sized(8192);
+    const over = sized(8193);
+    expect(forwardedRecord(whole)!.length).toBe(8192);
+    expect(forwardedRecord(over)!.length).toBe(8193);
+    expect(Object.keys(teed([whole]).keyCounts)).toEqual(['docker9']);
+    expect(Object.keys(teed([over]).keyCounts)).toEqual(['docker']); // its last character cut
+    expect(teed([whole])).toEqual(written([whole]));
+    expect(teed([over])).toEqual(written([over]));
+  });
+
   it('a field past the cut is not read, as in a written line', () => {
     // The key comes after 9,000 characters: beyond the 8,192 the audit.log parser reads of a record.
     const keyLate = labSyscall.replace(/ key=\S+$/, '') + ` a9="${'x'.repeat(9000)}" key="docker"`;

@@ -53,7 +53,10 @@ export interface AuditRecord {
   body: string;
 }
 
-/** The length of recordText(r) without the body, counted instead of written. */
+/**
+ * The length of recordText(r) without the body, counted instead of written. Too small would skip the cut
+ * (a test at the cut fails); too large only sends a record the written way.
+ */
 function headLength(r: AuditRecord): number {
   // `node=N ` + `type=T` + ` msg=audit(` + `S.M:N` + `): `
   return (r.node === undefined ? 0 : r.node.length + 6) + 5 + r.type.length + 11 + r.sec.length + 1 + r.msec.length + 1 + r.serial.length + 3;
@@ -173,13 +176,13 @@ class AuditLogSink implements AuditRecordSink {
     try {
       this.lineNo = line.no;
       this.record(line);
-      this.expireNow(line.no);
+      this.maybeExpire(line.no);
     } catch (e) {
       this.problem(line, `internal: ${(e as Error).message}`);
     }
   }
 
-  private expireNow(no: number): void {
+  private maybeExpire(no: number): void {
     // Every 256 records, not every 256th line number: forwarded records carry the log's line numbers,
     // which may never be a multiple of 256 (audit lines on odd lines only would never expire).
     if (++this.sinceExpire >= 256 && this.open.size > 64) {
@@ -195,21 +198,19 @@ class AuditLogSink implements AuditRecordSink {
 
   /**
    * A forwarded record, already read into its parts by the log parser's tee: the line it would have
-   * written is made only if its event is shown (recordText).
+   * written is made only if its event is shown (recordText). A record longer than MAX_RECORD is
+   * written and read as a line instead, where record() cuts it (rare: over 8 KB).
    */
   pushRecord(no: number, r: AuditRecord): void {
+    if (headLength(r) + r.body.length > MAX_RECORD) {
+      this.push({ no, text: recordText(r) });
+      return;
+    }
     try {
       this.lineNo = no;
       this.lines++;
-      // The same cut as a written line's (MAX_RECORD characters of the whole record), without writing it.
-      const head = headLength(r);
-      if (head >= MAX_RECORD) {
-        this.problem({ no, text: recordText(r) }, 'not an audit record');
-        return;
-      }
-      const body = head + r.body.length > MAX_RECORD ? flatCopy(r.body.slice(0, MAX_RECORD - head)) : r.body;
-      this.add(no, r.node, r.type, r.sec, r.msec, r.serial, body, body === r.body ? r : { ...r, body });
-      this.expireNow(no);
+      this.add(no, r.node, r.type, r.sec, r.msec, r.serial, r.body, r);
+      this.maybeExpire(no);
     } catch (e) {
       this.problem({ no, text: recordText(r) }, `internal: ${(e as Error).message}`);
     }
