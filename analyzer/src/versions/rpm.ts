@@ -19,7 +19,6 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const isAlpha = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 const isSegmentChar = (c: string | undefined): boolean => isDigit(c) || isAlpha(c) || c === '~' || c === '^';
 
-
 /** rpm's rpmvercmp: 1 when a is newer, -1 when b is newer, 0 when equal. */
 export function rpmvercmp(a: string, b: string): number {
   if (a === b) return 0;
