@@ -121,6 +121,32 @@ describe('audit-log: open events by serial, closed by the record window', () => 
     expect(v.events.map((e) => e.types.length).sort()).toEqual([1, 2]);
   });
 
+  it('reuses a closed event for the next without carrying anything over, and leaves a shown event as it was shown', () => {
+    // Event 1 (Docker's: a key, an exe, a path) closes once 2,000 lines pass; the fillers' events then take
+    // its place. A filler that kept its key or path would count as Docker's; a shown event that shared its
+    // types with the next would end as ['AVC'].
+    const lines: [number, string][] = [
+      [1, syscall('a', '1517656451.457', '1', 'docker')],
+      [2, path('a', '1517656451.457', '1')],
+    ];
+    for (let no = 3; no < 2700; no++) lines.push(filler(no, 1000 + no));
+    lines.push([2700, `type=SYSCALL msg=audit(1517656600.000:9999): arch=c000003e syscall=2 success=no exit=-2 pid=7 comm="cat" exe="/usr/bin/cat" key="other"`]);
+    lines.push([2701, `type=SYSCALL msg=audit(1517656600.000:5000): arch=c000003e syscall=257 success=yes exit=3 pid=8 comm="runc" exe="/usr/bin/runc" key="docker"`]);
+    const v = run(lines);
+    expect(v.totalEvents).toBe(1 + (2700 - 3) + 2);
+    expect(v.dockerEvents).toBe(2);
+    expect(v.keyCounts).toEqual({
+      docker: { count: 2, first: 1517656451457, last: 1517656600000 },
+      other: { count: 1, first: 1517656600000, last: 1517656600000 },
+    });
+    const [first, second] = v.events;
+    expect(first).toMatchObject({ serial: 1, node: 'a', types: ['SYSCALL', 'PATH'], exe: '/usr/bin/dockerd', comm: 'dockerd', pid: 1029, success: true });
+    expect(first!.paths).toEqual([{ name: '/var/lib/docker/containers/x/config.v2.json', nametype: 'NORMAL' }]);
+    expect(second).toMatchObject({ serial: 5000, types: ['SYSCALL'], paths: [], exe: '/usr/bin/runc', comm: 'runc', pid: 8 });
+    expect(second!.node).toBeUndefined();
+    expect(second!.evidence.line).toBe(2701);
+  });
+
   it('closes events by record count, whatever the line numbers (forwarded records on odd lines only)', () => {
     // Event 7 again after 2,500 records and 5,000 lines: outside the window, so a second event.
     const lines: [number, string][] = [[1, syscall('n', '1517656451.457', '7', 'docker')]];
