@@ -20,6 +20,8 @@ export const CATALOG: readonly EventDecl[] = [...SYSTEMD_EVENTS, ...DOCKERD_EVEN
 
 export interface CompiledWording {
   kind: EventKind;
+  /** `[kind]`, shared by every record this wording alone matches (read only). */
+  kinds: readonly EventKind[];
   /** Position in the catalog: candidates run in this order, so the first wording of a kind wins. */
   order: number;
   /** `<kind>#<n>`: which variant matched, kept with the event. */
@@ -89,7 +91,7 @@ export class CompiledCatalog {
         const hints = (typeof w.hint === 'string' ? [w.hint] : [...w.hint]).filter((h) => h.length > 0);
         // A shared regex must not carry lastIndex between records.
         const re = w.re.global || w.re.sticky ? new RegExp(w.re.source, w.re.flags.replace(/[gy]/g, '')) : w.re;
-        out.push({ kind: d.kind, order: out.length, id: `${d.kind}#${i + 1}`, re, hints, ...(d.from ? { from: d.from } : {}), ...(d.normalize ? { normalize: d.normalize } : {}) });
+        out.push({ kind: d.kind, kinds: Object.freeze([d.kind]), order: out.length, id: `${d.kind}#${i + 1}`, re, hints, ...(d.from ? { from: d.from } : {}), ...(d.normalize ? { normalize: d.normalize } : {}) });
       });
     }
     this.wordings = out;

@@ -41,7 +41,7 @@ export interface JRecord extends LogRecord {
   /** PRIORITY (0 emerg … 7 debug) when the source has it (json only). */
   priority?: number;
   /** The event kinds this record means (boot tails keep them: the clean/unclean verdict reads kinds, not text). */
-  kinds?: EventKind[];
+  kinds?: readonly EventKind[];
 }
 
 /** A record with one of its meanings from the event catalog. */
@@ -132,7 +132,7 @@ interface Raw {
   head?: string;
   bootSeq: number;
   format: JournalFormat;
-  kinds?: EventKind[];
+  kinds?: readonly EventKind[];
   /**
    * The fast path's line while `message` and `head` are not cut from it yet: they are `text.slice(from)`
    * and `text.slice(0, from)` (settle()). Most records are never kept, so most lines are never cut.
@@ -801,7 +801,8 @@ export class JournalSink implements LineSink<JournalParse> {
     // The prefilter reads the fast path's line from the message's start (reading a flat string's
     // characters is faster than reading a substring's).
     const matches = text === undefined ? this.catalog.matchWordings(gate, r.message) : this.catalog.matchWordings(gate, text, r.from);
-    r.kinds = matches?.map((w) => w.kind);
+    // One wording is the common case: its one-kind array is shared, not made per record.
+    r.kinds = matches === undefined ? undefined : matches.length === 1 ? matches[0]!.kinds : matches.map((w) => w.kind);
     const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((w) => w.kind === 'journald.corrupt');
     // A kept record must not pin a long input line: V8 substrings of a text line reference the whole
     // line, so cut long messages to a fresh copy (rare: only lines over MAX_MESSAGE characters).
@@ -815,7 +816,8 @@ export class JournalSink implements LineSink<JournalParse> {
     }
     st.tail.add(r);
     if (matches) {
-      const owned = r === this.scratch || r === this.slot ? cloneRaw(r) : r;
+      // Copied uncut (Raw.text): a kind's ring drops most of its hits, so the cut waits for finish.
+      const owned = r === this.scratch || r === this.slot ? copyRaw(newRaw(), r) : r;
       for (const w of matches) {
         let b = this.buckets.get(w.kind);
         if (!b) {
@@ -894,7 +896,10 @@ export class JournalSink implements LineSink<JournalParse> {
     const events: Partial<Record<EventKind, JEvent[]>> = {};
     const eventCounts: Partial<Record<EventKind, number>> = {};
     for (const [kind, b] of this.buckets) {
-      events[kind] = b.list().map((h) => toEvent(build(h.raw), h.ev ?? eventMatch(h.w, h.raw.message) ?? unread(h.w)));
+      events[kind] = b.list().map((h) => {
+        const rec = build(h.raw); // cuts the record's message from its line (settle)
+        return toEvent(rec, h.ev ?? eventMatch(h.w, h.raw.message) ?? unread(h.w));
+      });
       eventCounts[kind] = b.count;
     }
     const value: JournalParse = {
