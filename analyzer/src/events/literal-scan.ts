@@ -6,7 +6,8 @@
  * Wu–Manber block shifts: with m the shortest (tabled) literal's length, a window of m characters ends
  * at `pos`; the block of its last two characters gives how far the window can move
  * without passing the start of any literal that could begin in it. Only a block that ends the m-prefix
- * of some literal (shift 0) is checked, by comparing those literals in full at the window start.
+ * of some literal (shift 0) is checked, by comparing those literals in full at the window start, and
+ * only when the window starts like one of them and the character after it can follow (ZeroBlock.next).
  *
  * The longest shift is m − 1, so m decides the speed, and a few short hints (`EXDEV`, `panic: `) would
  * hold every scan to steps of 4. Up to MAX_SHORT literals shorter than LONG are therefore found by
@@ -26,13 +27,25 @@ const LONG = 8;
  */
 const MAX_SHORT = 4;
 
+/** The tabled literals whose m-prefix ends with one zero-shift block. */
+interface ZeroBlock {
+  literals: number[];
+  /**
+   * The characters (low 8 bits) the block's literals have just after their m-prefix, when every one is
+   * longer than m: a window followed by none of them is rejected without a comparison. Every dockerd line
+   * holds `container=`, whose window `container` ends in the block of four literals that go on
+   * `containerd …` or `container with …`; four failed `startsWith` calls there were a third of the scan.
+   */
+  next: Uint8Array | undefined;
+}
+
 export class LiteralScanner {
   readonly literals: readonly string[];
   /** The shortest tabled literal's length (capped: the shift table holds bytes). */
   private readonly m: number;
   private readonly shift: Uint8Array;
   /** Per block with shift 0, the tabled literals whose m-prefix ends with it (few blocks: a Map, not a table). */
-  private readonly zero = new Map<number, number[]>();
+  private readonly zero = new Map<number, ZeroBlock>();
   /**
    * The first two characters (low 8 bits each) of every tabled literal: a window
    * whose block has shift 0 is compared only if it also starts like some literal. On the benchmark
@@ -63,11 +76,17 @@ export class LiteralScanner {
         const s = m - 1 - q;
         if (s < this.shift[key]!) this.shift[key] = s;
         if (s === 0) {
-          const list = this.zero.get(key);
-          if (list) list.push(idx);
-          else this.zero.set(key, [idx]);
+          const block = this.zero.get(key);
+          if (block) block.literals.push(idx);
+          else this.zero.set(key, { literals: [idx], next: undefined });
         }
       }
+    }
+    for (const block of this.zero.values()) {
+      if (block.literals.some((k) => literals[k]!.length === m)) continue;
+      const next = new Uint8Array(256);
+      for (const k of block.literals) next[literals[k]!.charCodeAt(m) & 255] = 1;
+      block.next = next;
     }
   }
 
@@ -102,7 +121,10 @@ export class LiteralScanner {
 
   /** The window starting at `start` has a zero-shift block and a literal's prefix: compares its literals in full. */
   private check(text: string, start: number, key: number, found: Set<number> | undefined): Set<number> | undefined {
-    for (const k of this.zero.get(key)!) {
+    const block = this.zero.get(key)!;
+    // past the end, charCodeAt gives NaN, NaN & 255 is 0, and no literal of the block fits anyway
+    if (block.next !== undefined && block.next[text.charCodeAt(start + this.m) & 255] === 0) return found;
+    for (const k of block.literals) {
       if (text.startsWith(this.literals[k]!, start)) (found ??= new Set()).add(k);
     }
     return found;
