@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, EVENTS, fromMatches } from '../../analyzer/src/events/catalog.js';
+import { CATALOG, CompiledCatalog, EVENTS, fromMatches } from '../../analyzer/src/events/catalog.js';
 import type { EventDecl, EventKind, Wording } from '../../analyzer/src/events/types.js';
 import type { SYSTEMD_EVENTS } from '../../analyzer/src/events/systemd.js';
 import type { DOCKERD_EVENTS } from '../../analyzer/src/events/dockerd.js';
@@ -94,6 +94,37 @@ describe('captures are typed', () => {
       expect(decl.normalize, `group ${g} of ${decl.kind} is not a declared field`).toBeDefined();
       const out = decl.normalize!({ [g]: 'x' });
       expect(Object.keys(out).every((k) => fields.has(k)), `normalize of ${g} gives ${Object.keys(out)}`).toBe(true);
+    }
+  });
+});
+
+describe('gates: the wordings a record\u2019s unit and ident select', () => {
+  it('are those its `from` selects, the first time and from the cache, whatever was asked before', () => {
+    // A unit can add wordings an ident alone does not select (containerd's for a kernel line in
+    // containerd.service): a gate cached for the ident alone must not answer for the pair, nor the reverse.
+    const pairs: [string | undefined, string | undefined][] = [
+      [undefined, 'kernel'],
+      ['containerd.service', 'kernel'],
+      [undefined, 'dockerd'],
+      ['docker.service', 'dockerd'],
+      ['docker.service', undefined],
+      [undefined, undefined],
+      [undefined, 'containerd'],
+      ['containerd.service', undefined],
+    ];
+    const ids = (u: string | undefined, i: string | undefined) =>
+      EVENTS.wordings.filter((w) => fromMatches(w.from, u, i)).map((w) => w.id).sort();
+    expect(ids('containerd.service', 'kernel')).not.toEqual(ids(undefined, 'kernel'));
+    const catalog = new CompiledCatalog(CATALOG);
+    const first = new Map<string, unknown>();
+    for (const order of [pairs, [...pairs].reverse(), [...pairs.slice(3), ...pairs.slice(0, 3)]]) {
+      for (const [u, i] of order) {
+        const g = catalog.gate(u, i);
+        expect([...g.hinted, ...g.always].map((w) => w.id).sort(), `${u} / ${i}`).toEqual(ids(u, i));
+        const key = `${u}/${i}`;
+        if (first.has(key)) expect(g, `${key} cached`).toBe(first.get(key));
+        else first.set(key, g);
+      }
     }
   });
 });

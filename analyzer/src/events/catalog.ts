@@ -77,6 +77,8 @@ export class CompiledCatalog {
   private readonly gates = new Map<string, Map<string, SourceGate>>();
   private gateCount = 0;
   private readonly bySignature = new Map<string, SourceGate>();
+  /** The gates of records with an ident and no unit (every line of a text journal), by one lookup, not two. */
+  private readonly identOnly = new Map<string, SourceGate>();
   /** The last source asked for: consecutive records mostly share their unit and ident. */
   private lastUnit?: string;
   private lastIdent?: string;
@@ -111,7 +113,7 @@ export class CompiledCatalog {
    */
   gate(unit: string | undefined, ident: string | undefined): SourceGate {
     if (this.lastGate !== undefined && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
-    const g = this.lookupGate(unit, ident);
+    const g = (unit === undefined && ident !== undefined ? this.identOnly.get(ident) : undefined) ?? this.lookupGate(unit, ident);
     this.lastUnit = unit;
     this.lastIdent = ident;
     this.lastGate = g;
@@ -134,8 +136,11 @@ export class CompiledCatalog {
       this.bySignature.set(signature, g);
     }
     if (this.gateCount < MAX_GATES) {
-      if (!byIdent) this.gates.set(unit ?? '', (byIdent = new Map()));
-      byIdent.set(ident ?? '', g);
+      if (unit === undefined && ident !== undefined) this.identOnly.set(ident, g);
+      else {
+        if (!byIdent) this.gates.set(unit ?? '', (byIdent = new Map()));
+        byIdent.set(ident ?? '', g);
+      }
       this.gateCount++;
     }
     return g;
