@@ -77,8 +77,11 @@ export class CompiledCatalog {
   private readonly gates = new Map<string, Map<string, SourceGate>>();
   private gateCount = 0;
   private readonly bySignature = new Map<string, SourceGate>();
-  /** The gates of records with an ident and no unit (every line of a text journal), by one lookup, not two. */
-  private readonly identOnly = new Map<string, SourceGate>();
+  /**
+   * `gates.get('')`, the gates of records without a unit, held here: every line of a text journal has none,
+   * and consecutive lines mostly alternate idents, so that lookup was one of two per line.
+   */
+  private readonly noUnit = new Map<string, SourceGate>();
   /** The last source asked for: consecutive records mostly share their unit and ident. */
   private lastUnit?: string;
   private lastIdent?: string;
@@ -113,7 +116,7 @@ export class CompiledCatalog {
    */
   gate(unit: string | undefined, ident: string | undefined): SourceGate {
     if (this.lastGate !== undefined && unit === this.lastUnit && ident === this.lastIdent) return this.lastGate;
-    const g = (unit === undefined && ident !== undefined ? this.identOnly.get(ident) : undefined) ?? this.lookupGate(unit, ident);
+    const g = this.lookupGate(unit, ident);
     this.lastUnit = unit;
     this.lastIdent = ident;
     this.lastGate = g;
@@ -121,7 +124,7 @@ export class CompiledCatalog {
   }
 
   private lookupGate(unit: string | undefined, ident: string | undefined): SourceGate {
-    let byIdent = this.gates.get(unit ?? '');
+    const byIdent = unit === undefined ? this.noUnit : this.gates.get(unit);
     const known = byIdent?.get(ident ?? '');
     if (known) return known;
     const applicable = this.wordings.filter((w) => fromMatches(w.from, unit, ident));
@@ -136,11 +139,8 @@ export class CompiledCatalog {
       this.bySignature.set(signature, g);
     }
     if (this.gateCount < MAX_GATES) {
-      if (unit === undefined && ident !== undefined) this.identOnly.set(ident, g);
-      else {
-        if (!byIdent) this.gates.set(unit ?? '', (byIdent = new Map()));
-        byIdent.set(ident ?? '', g);
-      }
+      if (byIdent !== undefined) byIdent.set(ident ?? '', g);
+      else this.gates.set(unit!, new Map([[ident ?? '', g]])); // only a unit not seen before has no map yet
       this.gateCount++;
     }
     return g;

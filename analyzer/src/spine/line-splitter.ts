@@ -19,14 +19,12 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * Buffer's own UTF-8 decoder: what `toString('utf8', from, to)` ends in, after checking its arguments and
- * looking up the encoding. Called directly it costs 290 fewer instructions a line (a sixth of decoding a
- * 200-byte line; bench/README.md). Undocumented but on Buffer.prototype in every Node release; toString is
- * the fallback should one drop it. Same bytes in, same string out (invalid bytes become U+FFFD).
+ * Buffer's own UTF-8 decoder: what `toString('utf8', from, to)` calls (node's lib/buffer.js), after checking
+ * its arguments and looking up the encoding. Called directly it costs 290 fewer instructions a line (a sixth
+ * of decoding a 200-byte line; bench/README.md). Undocumented, but toString itself depends on it. Same bytes
+ * in, same string out (invalid bytes become U+FFFD; an empty range gives '').
  */
-type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
-const HAS_UTF8_SLICE = typeof (Buffer.prototype as Partial<Utf8Slicing>).utf8Slice === 'function';
-const decode = (buf: Buffer, from: number, to: number): string => (HAS_UTF8_SLICE ? (buf as Utf8Slicing).utf8Slice(from, to) : buf.toString('utf8', from, to));
+const decode = (buf: Buffer, from: number, to: number): string => (buf as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(from, to);
 
 export class LineSplitter {
   private carry: Buffer[] = [];
@@ -98,14 +96,14 @@ export class LineSplitter {
   private emit(buf: Buffer, from: number, to: number): void {
     if (to > from && buf[to - 1] === CR) to--;
     this.lines++;
-    this.onLine(to > from ? decode(buf, from, to) : '', false);
+    this.onLine(decode(buf, from, to), false);
   }
 
   private emitCut(buf: Buffer): void {
     const end = charBoundary(buf, buf.length);
     this.lines++;
     this.cutLines++;
-    this.onLine(end > 0 ? decode(buf, 0, end) : '', true);
+    this.onLine(decode(buf, 0, end), true);
   }
 }
 

@@ -93,7 +93,7 @@ export async function openTar(path: string, format: TarFormat, opts: TarOptions 
   if (format === 'tar.gz') {
     // Output chunks of 1 MB: each chunk is a round trip to the thread pool and through every stream
     // stage after it. Inflating the 400 MB bench journal alone took 2.25 s of CPU at zlib's default 16 KB,
-    // 1.12–1.18 s at 128 KB and 0.83–0.94 s at 1 MB (system gzip: 1.88 s).
+    // 1.12–1.18 s at 128 KB and 0.93–0.94 s at 1 MB (system gzip: 1.88 s).
     const gunzip = createGunzip({ chunkSize: 1 << 20 });
     gunzip.on('error', fail);
     decoded = file.pipe(gunzip);
