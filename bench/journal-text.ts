@@ -29,7 +29,8 @@ const { LineSplitter } = await import(${JSON.stringify(join(ROOT, 'dist/analyzer
 const { JournalSink } = await import(${JSON.stringify(join(ROOT, 'dist/analyzer/src/parsers/journal.js'))});
 const sink = new JournalSink({ artifact: 'journal', path: 'sos_commands/logs/journalctl_--no-pager', collectedAt: Date.UTC(2026, 10, 28, 7, 31) }, { fastPath: ${fastPath} });
 let no = 0;
-const split = new LineSplitter(65536, (text, cut) => sink.push({ no: ++no, text, ...(cut ? { cut } : {}) }));
+// as the reader does: each line with its bytes (the fast path reads those)
+const split = new LineSplitter(65536, (text, cut, bytes, start, end) => sink.pushBytes(cut ? { no: ++no, text, cut } : { no: ++no, text }, bytes, start, end));
 const t0 = process.cpuUsage();
 for await (const c of createReadStream(${JSON.stringify(JOURNAL)}, { highWaterMark: 1 << 20 })) split.write(c);
 split.end();

@@ -90,7 +90,10 @@ async function phaseParser(): Promise<void> {
   const c = process.cpuUsage();
   // The reader's own line splitter, so the figure is what `facts` pays per line.
   let no = 0;
-  const splitter = new LineSplitter(64 * 1024, (text) => sink.push({ no: ++no, text }));
+  const splitter = new LineSplitter(64 * 1024, (text, _cut, bytes, start, end) => {
+    if (sink.pushBytes) sink.pushBytes({ no: ++no, text }, bytes, start, end);
+    else sink.push({ no: ++no, text });
+  });
   for await (const chunk of createReadStream(JOURNAL, { highWaterMark: 1 << 20 })) splitter.write(chunk as Buffer);
   splitter.end();
   const res = sink.finish();

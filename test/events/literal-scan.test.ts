@@ -64,6 +64,45 @@ describe('LiteralScanner (block-shift prefilter over catalog hints)', () => {
     }
   });
 
+  it('reads a line from its bytes as from its characters when every byte is one character (ASCII and invalid bytes)', () => {
+    const rnd = mulberry32(20261205);
+    // 'é' is U+00E9 and 'Ġ' U+0120: their low bytes are 0xE9 and 0x20, so an invalid byte 0xE9 in a line collides
+    // with 'é' in the tables and must still never match it; ' ' (0x20) collides with 'Ġ' the same way.
+    const litAlphabet = ['a', 'b', 'c', ' ', 'é', 'Ġ', 'x'];
+    const byteAlphabet = [0x61, 0x62, 0x63, 0x20, 0x78, 0xe9, 0x80, 0xff, 0xc3];
+    const word = (len: number) => Array.from({ length: len }, () => litAlphabet[Math.floor(rnd() * litAlphabet.length)]).join('');
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    let compared = 0;
+    for (let set = 0; set < 200; set++) {
+      const shortest = 1 + (set % 9);
+      const lits = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 6) }, (_, i) => word(i === 0 ? shortest : shortest + Math.floor(rnd() * 5))))];
+      const s = new LiteralScanner(lits);
+      for (let n = 0; n < 60; n++) {
+        // The line sits inside a larger buffer: what follows it must never be read as part of it.
+        const piece = (len: number) => Array.from({ length: len }, () => byteAlphabet[Math.floor(rnd() * byteAlphabet.length)]!);
+        const asciiLit = lits.filter((l) => /^[\x00-\x7f]*$/.test(l));
+        const line: number[] = rnd() < 0.5 || asciiLit.length === 0 ? piece(Math.floor(rnd() * 30)) : [...piece(Math.floor(rnd() * 5)), ...Buffer.from(asciiLit[Math.floor(rnd() * asciiLit.length)]!), ...piece(Math.floor(rnd() * 5))];
+        const before = piece(Math.floor(rnd() * 4));
+        // After the line: often the rest of a literal whose start ends the line (found only if read past the end).
+        let after: number[] = [...Buffer.from(lits[Math.floor(rnd() * lits.length)]!, 'utf8')];
+        if (asciiLit.length > 0 && rnd() < 0.5) {
+          const l = Buffer.from(asciiLit[Math.floor(rnd() * asciiLit.length)]!);
+          const cut = 1 + Math.floor(rnd() * l.length);
+          line.push(...l.subarray(0, cut));
+          after = [...l.subarray(cut)];
+        }
+        const buf = Buffer.from([...before, ...line, ...after]);
+        const text = decoder.decode(Buffer.from(line));
+        if (text.length !== line.length) continue; // a valid multibyte sequence: the caller scans the text instead
+        const from = Math.floor(rnd() * (text.length + 1));
+        const got = s.scanBytes(text, from, buf, before.length) ?? new Set<number>();
+        expect(got, `${JSON.stringify(lits)} in ${JSON.stringify(text)} from ${from}`).toEqual(naive(lits, text.slice(from)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
   it('refuses an empty literal (it would match everywhere)', () => {
     expect(() => new LiteralScanner(['ok', ''])).toThrow(/empty literal/);
   });

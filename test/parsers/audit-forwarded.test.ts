@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LineSplitter } from '../../analyzer/src/spine/line-splitter.js';
 import { forwardedRecord, withForwardedAudit, type WithForwardedAudit } from '../../analyzer/src/parsers/audit-forwarded.js';
 import { parseText } from '../../analyzer/src/parsers/parse-text.js';
 import { journalParser, type JournalParse } from '../../analyzer/src/parsers/journal.js';
@@ -74,6 +75,30 @@ describe('syslog parse gains auditForwarded', () => {
     // serial 11733971 (three records) and serial 6421: two events.
     expect(v.auditForwarded?.totalEvents).toBe(2);
     expect(v.auditForwarded?.types).toEqual({ EXECVE: 1, CWD: 1, PROCTITLE: 1, AVC: 1 });
+  });
+
+  it('lines pushed with their bytes (as the reader does) give the same parse; a log sink without pushBytes gets push', () => {
+    const ctx: ParseContext = { artifact: 'syslog', path: 'files/var/log/syslog', collectedAt: Date.UTC(2023, 7, 1) };
+    const text = [...AUDISPD, KERNEL_AVC, 'Jul 31 17:22:59 ams dockerd[811]: time="2023-07-31T17:22:59Z" level=error msg="café ✓"'].join('\n') + '\n';
+    const viaText = withForwardedAudit(journalParser).create(ctx);
+    const viaBytes = withForwardedAudit(journalParser).create(ctx);
+    let no = 0;
+    const split = new LineSplitter(1 << 16, (t, cut, bytes, start, end) => {
+      no++;
+      viaText.push({ no, text: t });
+      viaBytes.pushBytes!({ no, text: t }, bytes, start, end);
+    });
+    split.write(Buffer.from(text));
+    split.end();
+    const bytesResult = viaBytes.finish();
+    expect(bytesResult).toEqual(viaText.finish());
+    expect((bytesResult as { value: WithForwardedAudit }).value.auditForwarded?.totalEvents).toBe(2);
+
+    const pushed: string[] = [];
+    const plain = withForwardedAudit<{ lines: number }>({ name: 'plain', artifacts: ['syslog'], create: () => ({ push: (l) => void pushed.push(l.text), finish: () => ({ status: 'ok', value: { lines: pushed.length }, problems: [] }) }) }).create(ctx);
+    plain.pushBytes!({ no: 1, text: AUDISPD[0]! }, Buffer.from(AUDISPD[0]!), 0, Buffer.byteLength(AUDISPD[0]!));
+    expect(pushed).toEqual([AUDISPD[0]]);
+    expect((plain.finish() as { value: WithForwardedAudit }).value.auditForwarded?.records).toBe(1);
   });
 
   it('a log without audit records has no auditForwarded', () => {

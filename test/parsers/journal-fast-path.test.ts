@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JournalSink, type JournalParse } from '../../analyzer/src/parsers/journal.js';
 import { newSyslogHead, readSyslogHead } from '../../analyzer/src/parsers/journal-fast.js';
+import { LineSplitter } from '../../analyzer/src/spine/line-splitter.js';
 import type { ParseResult } from '../../analyzer/src/spine/types.js';
 import { mulberry32 } from '../helpers/prng.js';
 import { REPO_ROOT } from '../helpers/rule-tester.js';
@@ -28,6 +29,27 @@ function run(lines: readonly string[], fastPath: boolean, path = 'sos_commands/l
 
 function expectSame(lines: readonly string[], label: string, path?: string): void {
   expect(run(lines, true, path), label).toEqual(run(lines, false, path));
+}
+
+/**
+ * The lines as the reader gives them: `bytes` split by the real LineSplitter, each line pushed with its bytes
+ * (the fast path reads those) into one sink, and its text alone into a regex-path sink; both must agree.
+ */
+function expectSameFromBytes(bytes: Buffer, label: string): number {
+  const ctx = { artifact: 'journal' as const, path: 'sos_commands/logs/journalctl_--no-pager', collectedAt: Date.UTC(2026, 10, 28, 8, 0), hostUtcOffsetMinutes: 60 };
+  const fast = new JournalSink(ctx, { fastPath: true });
+  const regex = new JournalSink(ctx, { fastPath: false });
+  let no = 0;
+  const split = new LineSplitter(64 * 1024, (text, cut, buf, start, end) => {
+    no++;
+    fast.pushBytes({ no, text, ...(cut ? { cut } : {}) }, buf, start, end);
+    regex.push({ no, text, ...(cut ? { cut } : {}) });
+  });
+  // in uneven chunks, so some lines arrive whole and some are carried across chunks
+  for (let at = 0; at < bytes.length; at += 97) split.write(bytes.subarray(at, at + 97));
+  split.end();
+  expect(fast.finish(), label).toEqual(regex.finish());
+  return no;
 }
 
 /** Lines the fast path must either read exactly as the regex path does, or leave to it. */
@@ -101,12 +123,12 @@ describe('the journal fast path', () => {
   it('reads the common shape itself (so the comparisons below exercise it)', () => {
     const h = newSyslogHead();
     const line = 'Nov  8 07:18:12.250 vm dockerd[1234]: msg';
-    expect(readSyslogHead(line, h)).toBe(true);
+    expect(readSyslogHead(Buffer.from(line), 0, line.length, h)).toBe(true);
     expect([h.month, h.day, h.h, h.mi, h.s, h.pid]).toEqual([10, 8, 7, 18, 12, 1234]);
     expect(line.slice(h.fracStart, h.fracEnd)).toBe('250');
     expect(line.slice(h.identStart, h.identEnd)).toBe('dockerd');
     expect(line.slice(h.msgStart)).toBe('msg');
-    const common = textFiles.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => readSyslogHead(l, h));
+    const common = textFiles.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => readSyslogHead(Buffer.from(l), 0, Buffer.byteLength(l), h));
     expect(common.length).toBeGreaterThan(500);
   });
 
@@ -169,5 +191,46 @@ describe('the journal fast path', () => {
       }
       expectSame(lines, `mutation batch ${k}`);
     }
+  });
+  it('reads a line from its bytes, never the bytes after it', () => {
+    const h = newSyslogHead();
+    // The line ends where the next one's bytes begin: a `:` or `]` there is not the line's.
+    for (const [line, rest] of [
+      ['Nov 28 07:18:12 vm dockerd', ': message'],
+      ['Nov 28 07:18:12 vm dockerd[1', ']: message'],
+      ['Nov 28 07:18:12 vm dockerd[1]', ': message'],
+      ['Nov 28 07:18:12', ' vm dockerd[1]: message'],
+      ['Nov 28 07:18:12.25', '0 vm dockerd[1]: message'],
+      ['Nov' + ' '.repeat(17), '7 07:18:12 vm d: m'],
+    ]) {
+      const buf = Buffer.from('>>' + line + rest);
+      expect(readSyslogHead(buf, 2, 2 + line.length, h), line).toBe(false);
+      expect(readSyslogHead(buf, 2, buf.length, h), line + rest).toBe(true);
+    }
+  });
+
+  it('gives what the regex path gives when it reads the lines from their bytes, as the reader gives them', () => {
+    const real = textFiles.map((f) => readFileSync(f));
+    for (const [i, b] of real.entries()) expectSameFromBytes(b, textFiles[i]!);
+    expectSameFromBytes(Buffer.from(NEAR_MISSES.join('\r\n') + '\n'), 'near misses, CRLF');
+    // Bytes that are not UTF-8 anywhere in a line (each becomes U+FFFD), and multibyte characters in the message:
+    // the prefilter then reads the text, and every record must still be what the regex path makes of it.
+    const rnd = mulberry32(16);
+    const pool = [...NEAR_MISSES, ...real.flatMap((b) => b.toString('utf8').split('\n').slice(0, 200))];
+    const inserts = [[0xff], [0xe9], [0xc3], [0x80, 0x80], [0xe5, 0xae, 0xb9], [0x20], [0x3a], [0x5b], [0x5d]];
+    let lines = 0;
+    for (let k = 0; k < 40; k++) {
+      const parts: Buffer[] = [];
+      for (let i = 0; i < 60; i++) {
+        const l = [...Buffer.from(pool[Math.floor(rnd() * pool.length)]!)];
+        for (let e = Math.floor(rnd() * 3); e > 0; e--) {
+          const at = Math.floor(rnd() * (l.length + 1));
+          l.splice(at, rnd() < 0.5 ? 1 : 0, ...inserts[Math.floor(rnd() * inserts.length)]!);
+        }
+        parts.push(Buffer.from(l), Buffer.from(rnd() < 0.2 ? '\r\n' : '\n'));
+      }
+      lines += expectSameFromBytes(Buffer.concat(parts), `byte mutation batch ${k}`);
+    }
+    expect(lines).toBe(40 * 60);
   });
 });

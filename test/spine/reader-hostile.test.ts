@@ -369,6 +369,36 @@ describe('reader: hostile archives', () => {
     expect(captured[0]!.lines).toEqual([{ no: 1, text: 'Nov 28 07:18:12 node1 dockerd[1]: caf\ufffd\ufffd\ufffd ok' }]);
   });
 
+  it('a sink with pushBytes gets each line with the bytes it was decoded from, valid during the call', async () => {
+    const long = 'x'.repeat(70 * 1024); // cut at 64 KiB: the bytes are the cut's, ending on a character boundary
+    const content = Buffer.concat([
+      Buffer.from('Nov 28 07:18:12 node1 dockerd[1]: crlf\r\n'),
+      Buffer.from('caf'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from(' 容器 ok\n'),
+      Buffer.from('é'.repeat(10) + long + '\n'),
+      Buffer.from('last line without LF'),
+    ]);
+    const p = writeTemp(work.dir, 'bytes.tgz', await tgzBuffer([{ name: `${TOP}/cmd/dmesg.txt`, content }]));
+    const seen: { no: number; text: string; bytes: string; cut: boolean }[] = [];
+    await scanChecked(p, {
+      sinkFor: () => ({
+        push: () => {
+          throw new Error('push called although the sink has pushBytes');
+        },
+        pushBytes(line, bytes, start, end) {
+          // decoded now, during the call: the reader may reuse the buffer afterwards
+          seen.push({ no: line.no, text: line.text, bytes: new TextDecoder().decode(bytes.subarray(start, end)), cut: line.cut === true });
+        },
+        finish: () => ({ status: 'ok', value: 0, problems: [] }),
+      }),
+    });
+    expect(seen.map((l) => [l.no, l.cut])).toEqual([[1, false], [2, false], [3, true], [4, false]]);
+    for (const l of seen) expect(l.bytes, `line ${l.no}`).toBe(l.text);
+    expect(seen[0]!.text).toBe('Nov 28 07:18:12 node1 dockerd[1]: crlf');
+    expect(seen[1]!.text).toBe('caf\ufffd\ufffd 容器 ok');
+  });
+
   it('a parser that throws is contained: its result is malformed, the scan goes on', async () => {
     const p = writeTemp(work.dir, 'b.tgz', await tgzBuffer([{ name: `${TOP}/cmd/ipcs-s.txt`, content: IPCS }, { name: `${TOP}/cmd/uname-a.txt`, content: 'Linux\n' }]));
     const { parsed } = await scanChecked(p, {

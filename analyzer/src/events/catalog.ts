@@ -158,7 +158,11 @@ export class CompiledCatalog {
    * kind's records and reads the fields of those only (eventMatch).
    */
   matchWordings(gate: SourceGate, text: string, from = 0): CompiledWording[] | undefined {
-    const found = gate.prefilter?.scan(text, from);
+    return this.matchFound(gate, gate.prefilter?.scan(text, from), text, from);
+  }
+
+  /** matchWordings with the prefilter's result already in hand (`found`: the gate's scan of the same message). */
+  matchFound(gate: SourceGate, found: ReadonlySet<number> | undefined, text: string, from = 0): CompiledWording[] | undefined {
     if (found === undefined && gate.always.length === 0) return undefined;
     const message = from === 0 ? text : text.slice(from);
     const out = found === undefined ? undefined : firstPerKind(candidatesOf(gate, found), message, undefined);

@@ -44,8 +44,10 @@ export class LiteralScanner {
   /** The shortest tabled literal's length (capped: the shift table holds bytes). */
   private readonly m: number;
   private readonly shift: Uint8Array;
-  /** Per block with shift 0, the tabled literals whose m-prefix ends with it (few blocks: a Map, not a table). */
-  private readonly zero = new Map<number, ZeroBlock>();
+  /** The blocks with shift 0: the tabled literals whose m-prefix ends with each. */
+  private readonly zero: ZeroBlock[] = [];
+  /** Per block, 1 + its index in `zero` (0: not a zero-shift block). A table, not a Map: a Map's lookup cost as much as the literal comparisons it led to. */
+  private readonly zeroAt = new Uint16Array(65536);
   /**
    * The first two characters (low 8 bits each) of every tabled literal: a window
    * whose block has shift 0 is compared only if it also starts like some literal. On the benchmark
@@ -56,10 +58,13 @@ export class LiteralScanner {
   private readonly short: number[] = [];
   /** No tabled literal at all (every literal is short). */
   private readonly none: boolean;
+  /** Per literal, its bytes when all its characters are ASCII (scanBytes compares only those). */
+  private readonly asciiBytes: (Uint8Array | undefined)[];
 
   constructor(literals: readonly string[]) {
     if (literals.some((l) => l.length === 0)) throw new Error('LiteralScanner: empty literal');
     this.literals = literals;
+    this.asciiBytes = literals.map((l) => (/^[\x00-\x7f]*$/.test(l) ? Buffer.from(l, 'latin1') : undefined));
     const shortOnes = literals.flatMap((l, i) => (l.length < LONG ? [i] : []));
     this.short = shortOnes.length <= MAX_SHORT ? shortOnes : shortOnes.filter((i) => literals[i]!.length === 1);
     const tabled = literals.flatMap((l, i) => (this.short.includes(i) ? [] : [i]));
@@ -76,13 +81,12 @@ export class LiteralScanner {
         const s = m - 1 - q;
         if (s < this.shift[key]!) this.shift[key] = s;
         if (s === 0) {
-          const block = this.zero.get(key);
-          if (block) block.literals.push(idx);
-          else this.zero.set(key, { literals: [idx], next: undefined });
+          if (this.zeroAt[key] === 0) this.zeroAt[key] = this.zero.push({ literals: [], next: undefined });
+          this.zero[this.zeroAt[key]! - 1]!.literals.push(idx);
         }
       }
     }
-    for (const block of this.zero.values()) {
+    for (const block of this.zero) {
       if (block.literals.some((k) => literals[k]!.length === m)) continue;
       const next = new Uint8Array(256);
       for (const k of block.literals) next[literals[k]!.charCodeAt(m) & 255] = 1;
@@ -105,23 +109,77 @@ export class LiteralScanner {
     const shift = this.shift;
     const prefix = this.prefix;
     let pos = from + m - 1;
-    while (pos < n) {
-      const key = ((text.charCodeAt(pos - 1) & 255) << 8) | (text.charCodeAt(pos) & 255);
-      const s = shift[key]!;
-      if (s !== 0) {
+    for (;;) {
+      // Windows are skipped in an inner loop without calls: a call in the loop body (check) made V8 check the
+      // string's and tables' maps again at every window (bench/README.md).
+      let key = 0;
+      while (pos < n) {
+        key = ((text.charCodeAt(pos - 1) & 255) << 8) | (text.charCodeAt(pos) & 255);
+        const s = shift[key]!;
+        if (s === 0) break;
         pos += s;
-        continue;
       }
+      if (pos >= n) return found;
       const start = pos - m + 1;
       if (prefix[((text.charCodeAt(start) & 255) << 8) | (text.charCodeAt(start + 1) & 255)] === 1) found = this.check(text, start, key, found);
       pos++;
+    }
+  }
+
+  /**
+   * `scan(text, from)` read from the line's UTF-8 bytes instead of its characters: a byte costs one typed-array
+   * load where a character costs a `charCodeAt` that dispatches on the string's representation at every
+   * read (a third of the scan's instructions; bench/README.md).
+   *
+   * Only for a line whose every byte became one character: `text.length === end - base`, with `text[i]` from
+   * `bytes[base + i]`. Such a line holds only ASCII bytes and invalid ones (each decoded as U+FFFD), so an ASCII
+   * literal is in the text exactly where it is in the bytes, and a literal with any other character is in
+   * neither (a literal byte may equal an invalid byte, so those literals are skipped, never compared).
+   */
+  scanBytes(text: string, from: number, bytes: Uint8Array, base: number): Set<number> | undefined {
+    let found: Set<number> | undefined;
+    for (const k of this.short) if (text.indexOf(this.literals[k]!, from) >= 0) (found ??= new Set()).add(k);
+    if (this.none) return found;
+    const n = base + text.length;
+    const m = this.m;
+    if (text.length - from < m) return found;
+    const shift = this.shift;
+    const prefix = this.prefix;
+    let pos = base + from + m - 1;
+    for (;;) {
+      // The skip loop holds no call, so V8 keeps the typed arrays' checks out of most of it (as in scan()).
+      let key = 0;
+      while (pos < n) {
+        key = (bytes[pos - 1]! << 8) | bytes[pos]!;
+        const s = shift[key]!;
+        if (s === 0) break;
+        pos += s;
+      }
+      if (pos >= n) return found;
+      const start = pos - m + 1;
+      if (prefix[(bytes[start]! << 8) | bytes[start + 1]!] === 1) found = this.checkBytes(bytes, start, n, key, found);
+      pos++;
+    }
+  }
+
+  /** check() on bytes: the literals of the block that are ASCII and whose every character is at `start`. */
+  private checkBytes(bytes: Uint8Array, start: number, n: number, key: number, found: Set<number> | undefined): Set<number> | undefined {
+    const block = this.zero[this.zeroAt[key]! - 1]!;
+    // At the line's end the byte read is the next line's (or undefined): no literal of the block fits there anyway.
+    if (block.next !== undefined && block.next[bytes[start + this.m]!] === 0) return found;
+    for (const k of block.literals) {
+      const lit = this.asciiBytes[k];
+      if (lit === undefined || start + lit.length > n) continue;
+      let i = 0;
+      while (i < lit.length && lit[i] === bytes[start + i]) i++;
+      if (i === lit.length) (found ??= new Set()).add(k);
     }
     return found;
   }
 
   /** The window starting at `start` has a zero-shift block and a literal's prefix: compares its literals in full. */
   private check(text: string, start: number, key: number, found: Set<number> | undefined): Set<number> | undefined {
-    const block = this.zero.get(key)!;
+    const block = this.zero[this.zeroAt[key]! - 1]!;
     // past the end, charCodeAt gives NaN, NaN & 255 is 0, and no literal of the block fits anyway
     if (block.next !== undefined && block.next[text.charCodeAt(start + this.m) & 255] === 0) return found;
     for (const k of block.literals) {

@@ -109,6 +109,17 @@ class ForwardedAuditTee<T> implements LineSink<T> {
 
   push(line: Line): void {
     this.log.push(line);
+    this.forwardAudit(line);
+  }
+
+  /** The log sink reads the line's bytes when it can (the journal's prefilter); the audit sink reads its text. */
+  pushBytes(line: Line, bytes: Uint8Array, start: number, end: number): void {
+    if (this.log.pushBytes !== undefined) this.log.pushBytes(line, bytes, start, end);
+    else this.log.push(line);
+    this.forwardAudit(line);
+  }
+
+  private forwardAudit(line: Line): void {
     const t = line.text;
     // One substring test per line: forwarded records always carry `audit(` (or journald's _AUDIT_ID);
     // forwardedRecord decides. The needles start with a letter that is rare in logs: V8 finds a short

@@ -57,70 +57,78 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A character the host or ident may hold on the fast path: printable ASCII but `[`, `]`, `:`. */
 const isNameChar = (c: number): boolean => c > 32 && c < 127 && c !== 91 && c !== 93 && c !== 58;
 
-/** Reads `t` into `out`; false when the line is not exactly the common shape (the regex path decides). */
-export function readSyslogHead(t: string, out: SyslogHead): boolean {
-  const n = t.length;
+/**
+ * Reads the line `b[start, end)` (its UTF-8 bytes) into `out`, positions counted from `start`; false when the
+ * line is not exactly the common shape (the regex path decides).
+ *
+ * Bytes, not the decoded string: a byte is one typed-array load, a character a `charCodeAt` that dispatches on
+ * the string's representation at each read (bench/README.md). The positions are the string's too: every byte
+ * this accepts before the message is ASCII, one character each. A byte past the line reads as -1, as
+ * `charCodeAt` reads NaN, never as the next line's.
+ */
+export function readSyslogHead(b: Uint8Array, start: number, end: number, out: SyslogHead): boolean {
+  const n = end - start;
   if (n < 20) return false;
-  const month = englishMonth(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2));
-  if (month < 0 || t.charCodeAt(3) !== 32) return false;
+  const month = englishMonth(b[start]!, b[start + 1]!, b[start + 2]!);
+  if (month < 0 || b[start + 3] !== 32) return false;
   let i = 4;
-  while (i < n && t.charCodeAt(i) === 32) i++;
+  while (i < n && b[start + i] === 32) i++;
   // day: one or two digits, 1–31, then one or more spaces
-  let c = t.charCodeAt(i);
+  let c = at(b, start, n, i);
   if (!isDigit(c)) return false;
   let day = c - 48;
-  c = t.charCodeAt(++i);
+  c = at(b, start, n, ++i);
   if (isDigit(c)) {
     day = day * 10 + c - 48;
-    c = t.charCodeAt(++i);
+    c = at(b, start, n, ++i);
   }
   if (c !== 32 || day < 1 || day > 31) return false;
-  while (i < n && t.charCodeAt(i) === 32) i++;
+  while (i < n && b[start + i] === 32) i++;
   // HH:MM:SS
-  if (i + 8 > n || t.charCodeAt(i + 2) !== 58 || t.charCodeAt(i + 5) !== 58) return false;
-  const h = two(t, i);
-  const mi = two(t, i + 3);
-  const s = two(t, i + 6);
+  if (i + 8 > n || b[start + i + 2] !== 58 || b[start + i + 5] !== 58) return false;
+  const h = two(b, start + i);
+  const mi = two(b, start + i + 3);
+  const s = two(b, start + i + 6);
   if (h < 0 || mi < 0 || s < 0) return false;
   i += 8;
   let fracStart = i;
   let fracEnd = i;
-  c = t.charCodeAt(i);
+  c = at(b, start, n, i);
   if (c === 46 /* . */ || c === 44 /* , */) {
     fracStart = ++i;
-    while (i < n && isDigit(t.charCodeAt(i))) i++;
+    while (i < n && isDigit(b[start + i]!)) i++;
     fracEnd = i;
     if (fracEnd === fracStart || fracEnd - fracStart > 9) return false;
   }
-  if (t.charCodeAt(i) !== 32) return false;
-  while (i < n && t.charCodeAt(i) === 32) i++;
+  if (at(b, start, n, i) !== 32) return false;
+  while (i < n && b[start + i] === 32) i++;
   // host: a plain name (a bracket or colon could be `ident[pid]:` with no host: the regex path decides)
   const hostStart = i;
-  while (i < n && isNameChar(t.charCodeAt(i))) i++;
-  if (i === hostStart || i >= n || t.charCodeAt(i) !== 32) return false;
-  while (i < n && t.charCodeAt(i) === 32) i++;
+  while (i < n && isNameChar(b[start + i]!)) i++;
+  if (i === hostStart || i >= n || b[start + i] !== 32) return false;
+  while (i < n && b[start + i] === 32) i++;
   // ident[pid]: message
   const identStart = i;
   let identHash = 0;
-  while (i < n && isNameChar((c = t.charCodeAt(i)))) {
+  while (i < n && isNameChar((c = b[start + i]!))) {
     identHash = (Math.imul(identHash, 31) + c) | 0;
     i++;
   }
   const identEnd = i;
   if (identEnd === identStart) return false;
   let pid = -1;
-  if (t.charCodeAt(i) === 91 /* [ */) {
+  if (at(b, start, n, i) === 91 /* [ */) {
     const p0 = ++i;
     pid = 0;
-    while (i < n && isDigit(t.charCodeAt(i))) pid = pid * 10 + t.charCodeAt(i++) - 48;
+    while (i < n && isDigit(b[start + i]!)) pid = pid * 10 + b[start + i++]! - 48;
     // more than 15 digits would lose precision here, where Number() of the text would not: regex path
-    if (i === p0 || i - p0 > 15 || t.charCodeAt(i) !== 93 /* ] */) return false;
+    if (i === p0 || i - p0 > 15 || at(b, start, n, i) !== 93 /* ] */) return false;
     i++;
   }
-  if (t.charCodeAt(i) !== 58 /* : */) return false;
+  if (at(b, start, n, i) !== 58 /* : */) return false;
   i++;
   if (i < n) {
-    if (t.charCodeAt(i) !== 32) return false;
+    if (b[start + i] !== 32) return false;
     i++;
   }
   out.month = month;
@@ -138,10 +146,16 @@ export function readSyslogHead(t: string, out: SyslogHead): boolean {
   return true;
 }
 
-function two(t: string, i: number): number {
-  const a = t.charCodeAt(i) - 48;
-  const b = t.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+/** `b[start + k]`, or -1 past the line's `n` bytes (as `charCodeAt` past the end gives NaN, not the next line's byte). */
+function at(b: Uint8Array, start: number, n: number, k: number): number {
+  return k < n ? b[start + k]! : -1;
+}
+
+/** The two digits at `b[k]`, `b[k + 1]` as a number; -1 when either is not a digit. */
+function two(b: Uint8Array, k: number): number {
+  const x = b[k]! - 48;
+  const y = b[k + 1]! - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
 }
 
 /** Fraction digits `t[from, to)` (1–9) in milliseconds: the same double as `Number('0.' + digits) * 1000`. */

@@ -307,6 +307,14 @@ export class JournalSink implements LineSink<JournalParse> {
   private readonly scratch: Raw = newRaw();
   /** The fast path's pending record, reused line after line (emit copies what it keeps, as for `scratch`). */
   private readonly slot: Raw = newRaw();
+  /**
+   * The prefilter's result for `slot`'s message, read from the line's bytes while the line was being pushed
+   * (its bytes are gone by the time the record is complete); `slotScanned` false when it was not (a line with
+   * multibyte characters, or a line without bytes). A continuation line makes the record's message a new
+   * string, and emit scans that string instead.
+   */
+  private slotFound?: Set<number>;
+  private slotScanned = false;
   /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
   private readonly fast: boolean;
   private readonly head = newSyslogHead();
@@ -337,10 +345,19 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 
   push(line: Line): void {
+    this.take(line, undefined, 0, 0);
+  }
+
+  /** push(), with the line's bytes at hand for the fast path (LineSink.pushBytes). */
+  pushBytes(line: Line, bytes: Uint8Array, start: number, end: number): void {
+    this.take(line, bytes, start, end);
+  }
+
+  private take(line: Line, bytes: Uint8Array | undefined, start: number, end: number): void {
     try {
       this.lines++;
       this.lastLineNo = line.no;
-      this.handle(line);
+      this.handle(line, bytes, start, end);
     } catch (e) {
       this.problem(line, `internal: ${(e as Error).message}`);
     }
@@ -353,14 +370,23 @@ export class JournalSink implements LineSink<JournalParse> {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: flatCopy(cut(line.text, 200)) });
   }
 
-  private handle(line: Line): void {
+  /** One line; `bytes[start, end)` are its bytes when the reader gave them (pushBytes), for the fast path's prefilter. */
+  private handle(line: Line, bytes: Uint8Array | undefined, start: number, end: number): void {
     const t = line.text;
     if (t.length === 0) return;
     const c = t.charCodeAt(0);
-    if (c >= 65 && c <= 90 && this.fast && readSyslogHead(t, this.head)) {
-      this.flush();
-      this.fastShort(line);
-      return;
+    if (c >= 65 && c <= 90 && this.fast) {
+      // A line pushed without its bytes (a test, a pasted text) is encoded: the fast path reads bytes.
+      if (bytes === undefined) {
+        bytes = Buffer.from(t, 'utf8');
+        start = 0;
+        end = bytes.length;
+      }
+      if (readSyslogHead(bytes, start, end, this.head)) {
+        this.flush();
+        this.fastShort(line, bytes, start, end);
+        return;
+      }
     }
     if (c === 123 /* { */) {
       this.flush();
@@ -590,7 +616,7 @@ export class JournalSink implements LineSink<JournalParse> {
   }
 
   /** The common `short` line, read by readSyslogHead into `this.head`: what short() + headed() make of it, without regexes. */
-  private fastShort(line: Line): void {
+  private fastShort(line: Line, bytes: Uint8Array, start: number, end: number): void {
     const t = line.text;
     const h = this.head;
     let time = this.clock.at(h);
@@ -617,6 +643,10 @@ export class JournalSink implements LineSink<JournalParse> {
     r.bootSeq = st.span.seq;
     r.format = h.fracEnd > h.fracStart ? 'short-precise' : 'short';
     r.kinds = undefined;
+    if (end - start === t.length) {
+      this.slotFound = this.catalog.gate(undefined, ident).prefilter?.scanBytes(t, from, bytes, start);
+      this.slotScanned = true;
+    } else this.slotScanned = false;
     this.pending = r;
     this.pendingContinuationBytes = 0;
   }
@@ -800,7 +830,12 @@ export class JournalSink implements LineSink<JournalParse> {
     const gate = this.catalog.gate(r.unit, r.ident);
     // The prefilter reads the fast path's line from the message's start (reading a flat string's
     // characters is faster than reading a substring's).
-    const matches = text === undefined ? this.catalog.matchWordings(gate, r.message) : this.catalog.matchWordings(gate, text, r.from);
+    const matches =
+      text === undefined
+        ? this.catalog.matchWordings(gate, r.message)
+        : r === this.slot && this.slotScanned
+          ? this.catalog.matchFound(gate, this.slotFound, text, r.from)
+          : this.catalog.matchWordings(gate, text, r.from);
     // One wording is the common case: its one-kind array is shared, not made per record.
     r.kinds = matches === undefined ? undefined : matches.length === 1 ? matches[0]!.kinds : matches.map((w) => w.kind);
     const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((w) => w.kind === 'journald.corrupt');

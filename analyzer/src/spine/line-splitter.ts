@@ -13,7 +13,11 @@
  * - A final line without LF is emitted by `end()`; a trailing LF does not make an extra empty line.
  */
 
-export type OnLine = (text: string, cut: boolean) => void;
+/**
+ * One line: its text, whether it was cut, and the bytes it was decoded from, `bytes[start, end)`. The bytes
+ * are the stream's: valid only during the call (the stream may reuse them once the call returns).
+ */
+export type OnLine = (text: string, cut: boolean, bytes: Buffer, start: number, end: number) => void;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -96,14 +100,14 @@ export class LineSplitter {
   private emit(buf: Buffer, from: number, to: number): void {
     if (to > from && buf[to - 1] === CR) to--;
     this.lines++;
-    this.onLine(decode(buf, from, to), false);
+    this.onLine(decode(buf, from, to), false, buf, from, to);
   }
 
   private emitCut(buf: Buffer): void {
     const end = charBoundary(buf, buf.length);
     this.lines++;
     this.cutLines++;
-    this.onLine(decode(buf, 0, end), true);
+    this.onLine(decode(buf, 0, end), true, buf, 0, end);
   }
 }
 

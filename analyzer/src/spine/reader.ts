@@ -327,14 +327,15 @@ class Scan {
     let firstLine: string | undefined;
     // Without a sink (e.g. `inventory`) only the hostname's first line is wanted: skip line work.
     const split = sinks.length > 0 || records.some((r) => r.artifact === 'hostname');
-    const splitter = new LineSplitter(this.limits.maxLineLength, (text, cut) => {
+    const splitter = new LineSplitter(this.limits.maxLineLength, (text, cut, bytes, start, end) => {
       no++;
       if (no === 1) firstLine = text.slice(0, 200);
       const line = cut ? { no, text, cut: true } : { no, text };
       for (const s of sinks) {
         if (s.broken) continue;
         try {
-          s.sink.push(line);
+          if (s.sink.pushBytes !== undefined) s.sink.pushBytes(line, bytes, start, end);
+          else s.sink.push(line);
         } catch (e) {
           s.broken = `parser threw at line ${no}: ${(e as Error).message}`;
         }

@@ -80,6 +80,12 @@ export interface ParseProblem {
  */
 export interface LineSink<T> {
   push(line: Line): void;
+  /**
+   * For a sink that reads bytes on its hot path (the journal's): `push`, given also the UTF-8 bytes the line
+   * was decoded from, `bytes[start, end)`. They are the reader's buffer: valid only during the call, never
+   * kept. The reader calls this instead of `push` when the sink has it.
+   */
+  pushBytes?(line: Line, bytes: Uint8Array, start: number, end: number): void;
   finish(): ParseResult<T>;
 }
 
