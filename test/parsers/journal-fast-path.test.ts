@@ -192,6 +192,15 @@ describe('the journal fast path', () => {
       expectSame(lines, `mutation batch ${k}`);
     }
   });
+  it('keeps two idents apart whose hashes collide', () => {
+    // `Aa` and `BB` have the same 31-multiplier hash (2112) and length: the interned ident must be compared, not trusted.
+    const lines = ['Nov 28 07:18:12 vm Aa[1]: first', 'Nov 28 07:18:13 vm BB[2]: second', 'Nov 28 07:18:14 vm Aa[1]: third'];
+    expectSame(lines, 'colliding idents');
+    const r = run(lines, true);
+    if (r.status !== 'ok') throw new Error(r.status);
+    expect(Object.fromEntries(Object.entries(r.value.byUnit).map(([k, u]) => [k, u.count]))).toEqual({ Aa: 2, BB: 1 });
+  });
+
   it('reads a line from its bytes, never the bytes after it', () => {
     const h = newSyslogHead();
     // The line ends where the next one's bytes begin: a `:` or `]` there is not the line's.
