@@ -310,8 +310,8 @@ export class JournalSink implements LineSink<JournalParse> {
   /**
    * The prefilter's result for `slot`'s message, read from the line's bytes while the line was being pushed
    * (its bytes are gone by the time the record is complete); `slotScanned` false when it was not (a line with
-   * multibyte characters, or a line without bytes). A continuation line makes the record's message a new
-   * string, and emit scans that string instead.
+   * multibyte characters: scanBytes). A continuation line makes the record's message a new string, and emit
+   * scans that string instead.
    */
   private slotFound?: Set<number>;
   private slotScanned = false;
@@ -370,7 +370,7 @@ export class JournalSink implements LineSink<JournalParse> {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line: line.no, reason, excerpt: flatCopy(cut(line.text, 200)) });
   }
 
-  /** One line; `bytes[start, end)` are its bytes when the reader gave them (pushBytes), for the fast path's prefilter. */
+  /** One line; `bytes[start, end)` are its bytes when the reader gave them (pushBytes): the fast path reads those. */
   private handle(line: Line, bytes: Uint8Array | undefined, start: number, end: number): void {
     const t = line.text;
     if (t.length === 0) return;
