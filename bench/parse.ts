@@ -84,16 +84,13 @@ async function generate(): Promise<void> {
 async function phaseParser(): Promise<void> {
   const { parserFor } = await import('../analyzer/src/parsers/index.js');
   const { EVENTS } = await import('../analyzer/src/events/catalog.js');
-  const { LineSplitter } = await import('../analyzer/src/spine/line-splitter.js');
+  const { LineSplitter, pushLine } = await import('../analyzer/src/spine/line-splitter.js');
   const sink = parserFor('journal')!.create({ artifact: 'journal', path: JOURNAL, events: EVENTS });
   const t = process.hrtime.bigint();
   const c = process.cpuUsage();
   // The reader's own line splitter, so the figure is what `facts` pays per line.
   let no = 0;
-  const splitter = new LineSplitter(64 * 1024, (text, _cut, bytes, start, end) => {
-    if (sink.pushBytes) sink.pushBytes({ no: ++no, text }, bytes, start, end);
-    else sink.push({ no: ++no, text });
-  });
+  const splitter = new LineSplitter(64 * 1024, (text, _cut, bytes, start, end) => pushLine(sink, { no: ++no, text }, bytes, start, end));
   for await (const chunk of createReadStream(JOURNAL, { highWaterMark: 1 << 20 })) splitter.write(chunk as Buffer);
   splitter.end();
   const res = sink.finish();

@@ -74,14 +74,14 @@ export class CompiledCatalog {
    * key for every record was 3 % of a 1 GB JSON journal's analyze. Bounded in total (MAX_GATES): a
    * hostile journal may name a million sources.
    */
-  private readonly gates = new Map<string, Map<string, SourceGate>>();
-  private gateCount = 0;
-  private readonly bySignature = new Map<string, SourceGate>();
   /**
-   * `gates.get('')`, the gates of records without a unit, held here: every line of a text journal has none,
-   * and consecutive lines mostly alternate idents, so that lookup was one of two per line.
+   * `gates.get('')`, the gates of records without a unit (or an empty one), also held here: every line of a text
+   * journal has none, and consecutive lines mostly alternate idents, so that lookup was one of two per line.
    */
   private readonly noUnit = new Map<string, SourceGate>();
+  private readonly gates = new Map<string, Map<string, SourceGate>>([['', this.noUnit]]);
+  private gateCount = 0;
+  private readonly bySignature = new Map<string, SourceGate>();
   /** The last source asked for: consecutive records mostly share their unit and ident. */
   private lastUnit?: string;
   private lastIdent?: string;

@@ -39,6 +39,12 @@ interface ZeroBlock {
   next: Uint8Array | undefined;
 }
 
+/** `want` is at `b[at …]` (the caller has checked that it fits). */
+export function bytesAt(want: Uint8Array, b: Uint8Array, at: number): boolean {
+  for (let i = 0; i < want.length; i++) if (want[i] !== b[at + i]) return false;
+  return true;
+}
+
 export class LiteralScanner {
   readonly literals: readonly string[];
   /** The shortest tabled literal's length (capped: the shift table holds bytes). */
@@ -169,10 +175,7 @@ export class LiteralScanner {
     if (block.next !== undefined && block.next[bytes[start + this.m]!] === 0) return found;
     for (const k of block.literals) {
       const lit = this.asciiBytes[k];
-      if (lit === undefined || start + lit.length > n) continue;
-      let i = 0;
-      while (i < lit.length && lit[i] === bytes[start + i]) i++;
-      if (i === lit.length) (found ??= new Set()).add(k);
+      if (lit !== undefined && start + lit.length <= n && bytesAt(lit, bytes, start)) (found ??= new Set()).add(k);
     }
     return found;
   }

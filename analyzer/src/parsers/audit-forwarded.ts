@@ -18,6 +18,7 @@
  * when the file held audit records, its value gains `auditForwarded`. Kept out of journal.ts so the
  * journal parser's hot path gains one substring test per line and nothing else.
  */
+import { pushLine } from '../spine/line-splitter.js';
 import type { Line, LineSink, ParseResult, ParserDef } from '../spine/types.js';
 import { newAuditLogSink, recordText, type AuditLogParse, type AuditRecord, type AuditRecordSink } from './audit-log.js';
 
@@ -114,8 +115,7 @@ class ForwardedAuditTee<T> implements LineSink<T> {
 
   /** The log sink reads the line's bytes when it can (the journal's prefilter); the audit sink reads its text. */
   pushBytes(line: Line, bytes: Uint8Array, start: number, end: number): void {
-    if (this.log.pushBytes !== undefined) this.log.pushBytes(line, bytes, start, end);
-    else this.log.push(line);
+    pushLine(this.log, line, bytes, start, end);
     this.forwardAudit(line);
   }
 

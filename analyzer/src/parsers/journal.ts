@@ -29,6 +29,7 @@ import type { LogRecord } from '../model/host-model.js';
 import type { EventKind } from '../events/types.js';
 import type { CompiledCatalog, CompiledWording, EventMatch } from '../events/catalog.js';
 import { EVENTS, eventMatch } from '../events/catalog.js';
+import { bytesAt } from '../events/literal-scan.js';
 import { looksLikeLogrus, parseLogrus } from './logrus.js';
 import { ShortStampClock, fracMsAt, newSyslogHead, readSyslogHead, type SyslogHead } from './journal-fast.js';
 import { MONTHS, YearFixer, fracToMs, grepPrefixLength, isoOrUndefined, parseIsoStamp, readShortStamp, type ShortStamp } from './journal-time.js';
@@ -135,7 +136,8 @@ interface Raw {
   kinds?: readonly EventKind[];
   /**
    * The fast path's line while `message` and `head` are not cut from it yet: they are `text.slice(from)`
-   * and `text.slice(0, from)` (settle()). Most records are never kept, so most lines are never cut.
+   * and `text.slice(0, from)` (settle()). Most records are never kept, so most lines are never cut. Only the
+   * sink's `slot` (and copies of it) has one, and `slotFound` is its prefilter result.
    */
   text?: string;
   from: number;
@@ -308,13 +310,11 @@ export class JournalSink implements LineSink<JournalParse> {
   /** The fast path's pending record, reused line after line (emit copies what it keeps, as for `scratch`). */
   private readonly slot: Raw = newRaw();
   /**
-   * The prefilter's result for `slot`'s message, read from the line's bytes while the line was being pushed
-   * (its bytes are gone by the time the record is complete); `slotScanned` false when it was not (a line with
-   * multibyte characters: scanBytes). A continuation line makes the record's message a new string, and emit
-   * scans that string instead.
+   * The prefilter's result for `slot`'s message while it is uncut (`Raw.text`: only the fast path's slot has
+   * one), found while its line was being pushed: from the line's bytes, which are gone by the time the record
+   * is complete. A continuation line cuts the message into a new string, and emit scans that instead.
    */
   private slotFound?: Set<number>;
-  private slotScanned = false;
   /** The fast path (journal-fast.ts); off only in tests that compare it with the regex path. */
   private readonly fast: boolean;
   private readonly head = newSyslogHead();
@@ -643,10 +643,9 @@ export class JournalSink implements LineSink<JournalParse> {
     r.bootSeq = st.span.seq;
     r.format = h.fracEnd > h.fracStart ? 'short-precise' : 'short';
     r.kinds = undefined;
-    if (end - start === t.length) {
-      this.slotFound = this.catalog.gate(undefined, ident).prefilter?.scanBytes(t, from, bytes, start);
-      this.slotScanned = true;
-    } else this.slotScanned = false;
+    // Bytes only when each became one character (scanBytes); a line with multibyte characters is scanned as text.
+    const prefilter = this.catalog.gate(undefined, ident).prefilter;
+    this.slotFound = end - start === t.length ? prefilter?.scanBytes(t, from, bytes, start) : prefilter?.scan(t, from);
     this.pending = r;
     this.pendingContinuationBytes = 0;
   }
@@ -655,7 +654,7 @@ export class JournalSink implements LineSink<JournalParse> {
     const len = h.identEnd - h.identStart;
     const known = this.identByHash.get(h.identHash);
     // Compared by bytes (an ident on the fast path is ASCII): `startsWith` cost a builtin call a line.
-    if (known !== undefined && known.bytes.length === len && sameBytes(known.bytes, bytes, start + h.identStart)) return known.text;
+    if (known !== undefined && known.bytes.length === len && bytesAt(known.bytes, bytes, start + h.identStart)) return known.text;
     const ident = t.slice(h.identStart, h.identEnd);
     if (known !== undefined || this.identByHash.size >= MAX_INTERNED) return ident;
     // A copy of its own: a long slice would keep its whole line alive for the rest of the parse.
@@ -663,7 +662,6 @@ export class JournalSink implements LineSink<JournalParse> {
     this.identByHash.set(h.identHash, { text: own, bytes: Buffer.from(own, 'latin1') });
     return own;
   }
-
 
   private short(line: Line, st: ShortStamp): void {
     // The fixer's state moves here: the fast path's per-second cache must read its next stamp afresh.
@@ -830,14 +828,8 @@ export class JournalSink implements LineSink<JournalParse> {
     if (r.ident === undefined && r.unit === undefined) this.countUnit('(none)', t);
     const text = r.text;
     const gate = this.catalog.gate(r.unit, r.ident);
-    // The prefilter reads the fast path's line from the message's start (reading a flat string's
-    // characters is faster than reading a substring's).
-    const matches =
-      text === undefined
-        ? this.catalog.matchWordings(gate, r.message)
-        : r === this.slot && this.slotScanned
-          ? this.catalog.matchFound(gate, this.slotFound, text, r.from)
-          : this.catalog.matchWordings(gate, text, r.from);
+    // A fast-path record's line was scanned when it was pushed (slotFound); any other message is scanned here.
+    const matches = text === undefined ? this.catalog.matchWordings(gate, r.message) : this.catalog.matchFound(gate, this.slotFound, text, r.from);
     // One wording is the common case: its one-kind array is shared, not made per record.
     r.kinds = matches === undefined ? undefined : matches.length === 1 ? matches[0]!.kinds : matches.map((w) => w.kind);
     const corrupt = this.corrupt.length < MAX_CORRUPT && matches !== undefined && matches.some((w) => w.kind === 'journald.corrupt');
@@ -1007,12 +999,6 @@ function unread(w: CompiledWording): EventMatch {
 /** The record as one event: its own evidence highlights this meaning's match. */
 function toEvent(rec: JRecord, ev: EventMatch): JEvent {
   return { ...rec, evidence: { ...rec.evidence, match: cut(ev.match, 200) }, kind: ev.kind, wording: ev.wording, fields: ev.fields };
-}
-
-/** `want` is at `b[at …]`. */
-function sameBytes(want: Uint8Array, b: Uint8Array, at: number): boolean {
-  for (let i = 0; i < want.length; i++) if (want[i] !== b[at + i]) return false;
-  return true;
 }
 
 function isDigit(c: number): boolean {

@@ -19,6 +19,14 @@
  */
 export type OnLine = (text: string, cut: boolean, bytes: Buffer, start: number, end: number) => void;
 
+import type { Line, LineSink } from './types.js';
+
+/** Hands a line to a sink: with its bytes when the sink reads them (LineSink.pushBytes), else its text alone. */
+export function pushLine(sink: LineSink<unknown>, line: Line, bytes: Uint8Array, start: number, end: number): void {
+  if (sink.pushBytes !== undefined) sink.pushBytes(line, bytes, start, end);
+  else sink.push(line);
+}
+
 const LF = 0x0a;
 const CR = 0x0d;
 

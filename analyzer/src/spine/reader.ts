@@ -23,7 +23,7 @@ import type { ParsedArtifact } from '../model/fact-store.js';
 import { ARTIFACTS } from './artifacts.js';
 import { openFolder } from './folder-source.js';
 import { guessTopFolder, LayoutEvidence } from './layout.js';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, pushLine } from './line-splitter.js';
 import { SNIFF_BYTES, sniff } from './magic.js';
 import {
   type BundleManifest,
@@ -334,8 +334,7 @@ class Scan {
       for (const s of sinks) {
         if (s.broken) continue;
         try {
-          if (s.sink.pushBytes !== undefined) s.sink.pushBytes(line, bytes, start, end);
-          else s.sink.push(line);
+          pushLine(s.sink, line, bytes, start, end);
         } catch (e) {
           s.broken = `parser threw at line ${no}: ${(e as Error).message}`;
         }
