@@ -4,7 +4,7 @@
  * `sos_strings/<plugin>/<path.dots>.tailed` plus a symlink at the original path).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normaliseName, PathMap, pickWinners, resolveLinkTarget } from '../../analyzer/src/spine/path-map.js';
+import { normaliseName, PathMap, pickWinners, resolveLinkTarget, shippedPathMap } from '../../analyzer/src/spine/path-map.js';
 import { scanBundle } from '../../analyzer/src/spine/reader.js';
 import { parseBundleManifest } from '../../analyzer/src/spine/manifest.js';
 import { parserFor } from '../../analyzer/src/parsers/index.js';
@@ -38,6 +38,14 @@ describe('path map', () => {
     ];
     expect(pickWinners('sosreport', found).map((w) => w.p)).toEqual(['sos_commands/sysvipc/ipcs_-s', 'etc/security/limits.d/90-nproc.conf', 'etc/security/limits.conf']);
     expect(pickWinners('docker-postmortem', found)).toEqual([]);
+  });
+  it('the shipped map is built once and a caller cannot change what it answers next', () => {
+    const shared = shippedPathMap();
+    expect(shippedPathMap()).toBe(shared);
+    const paths = ['cmd/ipcs-s.txt', 'sos_commands/systemd/systemctl_show_service_--all', 'sos_strings/logs/var.log.messages.tailed', 'var/log/audit/audit.log.1'];
+    const fresh = paths.map((p) => pm.match(p));
+    for (const p of paths) for (const c of shared.match(p)) Object.assign(c, { artifact: 'changed', pattern: 99 });
+    expect(paths.map((p) => shared.match(p))).toEqual(fresh);
   });
   it('normalises names and resolves link targets by name only', () => {
     expect(normaliseName('./a//b/./c')).toEqual({ path: 'a/b/c', absolute: false, escapes: false });

@@ -20,7 +20,6 @@
  */
 import { promises as fsp } from 'node:fs';
 import type { ParsedArtifact } from '../model/fact-store.js';
-import { ARTIFACTS } from './artifacts.js';
 import { openFolder } from './folder-source.js';
 import { guessTopFolder, LayoutEvidence } from './layout.js';
 import { LineSplitter, pushLine } from './line-splitter.js';
@@ -36,7 +35,7 @@ import {
   type SosMeta,
 } from './manifest.js';
 import { ArchiveReadError, MemberReadError, type MemberSource, type RawMember } from './member-source.js';
-import { type Candidate, normaliseName, PathMap, pickWinners, resolveLinkTarget } from './path-map.js';
+import { type Candidate, normaliseName, type PathMap, pickWinners, resolveLinkTarget, shippedPathMap } from './path-map.js';
 import { describeArchiveError, openTar, type TarFormat, type TarSource } from './tar-source.js';
 import type { XzDecoderKind } from './xz-decoder.js';
 import type {
@@ -509,7 +508,7 @@ async function openInput(input: string, opts: ScanOptions): Promise<MemberSource
 
 export async function scanBundle(input: string, opts: ScanOptions = {}): Promise<BundleScan> {
   const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...definedOnly(opts.limits) };
-  const pathMap = new PathMap(ARTIFACTS);
+  const pathMap = shippedPathMap();
   const source = await openInput(input, opts);
   const scan = new Scan(limits, pathMap, opts);
   await scan.run(source);
