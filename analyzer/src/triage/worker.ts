@@ -6,14 +6,16 @@
 import { runJob, type Job } from './job.js';
 
 /**
- * A full collection every GC_EVERY jobs (the pool starts workers with --expose-gc). A busy worker never
- * idles long enough for V8's memory reducer, so its heap kept what earlier bundles had grown it to: over
- * 100 small bundles a worker's anonymous memory went from 25 to 45 MB. bench/batch.ts, 1,000 bundles,
- * --jobs 2, largest worker / throughput: no collection 104 MB / 18.8 bundles/s; every 10 jobs
- * 97 MB / 18.1 (600 bundles); every 5 jobs 96 MB / 17.8; every job 83 MB / 12.8 (a collection costs 16–24 ms, as
- * much as a fifth of a small bundle). DPM_WORKER_GC_EVERY overrides it (0: never) for such measurements.
+ * A full collection every GC_EVERY jobs; 0 (the default) never. The pool starts workers with --expose-gc
+ * so that DPM_WORKER_GC_EVERY can turn it on for measurements (bench/batch.ts).
+ *
+ * It is off because a forced collection costs far more than its own pause: after one, the next bundles
+ * run their hot functions slower again (the JIT's state is lost), so each cost about 120–195 ms of CPU
+ * against its 25 ms pause. 1,000 bundles, --jobs 2: every 5 jobs 70–73 s wall, largest worker 97–99 MB;
+ * never, with workers recycled every 100 jobs (pool.ts), 46–52 s and 99–101 MB. A busy worker's memory
+ * is bounded by that recycling instead.
  */
-const GC_EVERY = Number(process.env['DPM_WORKER_GC_EVERY'] ?? 5);
+const GC_EVERY = Number(process.env['DPM_WORKER_GC_EVERY'] ?? 0);
 const collect = (globalThis as { gc?: () => void }).gc;
 let done = 0;
 
