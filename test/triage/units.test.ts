@@ -99,4 +99,10 @@ describe('batch worker V8 flags', () => {
     // The heap limits hold either way (they keep a worker's RSS down).
     for (const f of [workerV8Flags(1, 2), workerV8Flags(2, 2)]) expect(f).toEqual(expect.arrayContaining(['--max-old-space-size=1024', '--max-semi-space-size=2', '--expose-gc']));
   });
+  it('add the flags of DPM_WORKER_V8_FLAGS after their own, for measuring a worker', () => {
+    const env = { DPM_WORKER_V8_FLAGS: ' --log-code  --logfile=/tmp/v8.log ' };
+    expect(workerV8Flags(2, 2, env).slice(-3)).toEqual(['--single-threaded', '--log-code', '--logfile=/tmp/v8.log']);
+    expect(workerV8Flags(1, 2, env).slice(-2)).toEqual(['--log-code', '--logfile=/tmp/v8.log']);
+    expect(workerV8Flags(1, 2, {})).toEqual(workerV8Flags(1, 2, { DPM_WORKER_V8_FLAGS: '' }));
+  });
 });

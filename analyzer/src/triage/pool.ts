@@ -39,8 +39,10 @@ const WORKER_V8_FLAGS = ['--max-old-space-size=1024', '--max-semi-space-size=2',
  * 12.80 bundles/s (1→2 scaling 1.30× → 1.83×). With a core to spare they help, so they stay: --jobs 1
  * on 2 cores does 8.43 bundles/s with them and 6.98 without.
  */
-export function workerV8Flags(concurrency: number, cores: number = availableParallelism()): string[] {
-  return concurrency >= cores ? [...WORKER_V8_FLAGS, '--single-threaded'] : WORKER_V8_FLAGS;
+export function workerV8Flags(concurrency: number, cores: number = availableParallelism(), env: NodeJS.ProcessEnv = process.env): string[] {
+  // DPM_WORKER_V8_FLAGS: more flags for measuring a worker (--log-code, --cpu-prof, --trace-gc; bench/README).
+  const extra = env['DPM_WORKER_V8_FLAGS']?.split(/\s+/).filter(Boolean) ?? [];
+  return [...WORKER_V8_FLAGS, ...(concurrency >= cores ? ['--single-threaded'] : []), ...extra];
 }
 
 /** Set by tools/bundle.mjs: where the bundle's worker entry is, relative to every chunk. */
