@@ -37,7 +37,12 @@ class Done {
 function canonical(v: unknown, at: string[] | undefined, max: number, cuts: Map<string, ListCut>): unknown {
   if (v instanceof Done) return v.value;
   if (Array.isArray(v)) {
-    if (!at) return v.map((x) => canonical(x, undefined, max, cuts));
+    if (!at) {
+      // A loop, not `v.map` with an arrow: a batch worker would compile a new arrow per bundle (bench/README, "hot callbacks").
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) out[i] = canonical(v[i], undefined, max, cuts);
+      return out;
+    }
     if (v.length > max) {
       const path = at.join('.');
       const c = cuts.get(path) ?? { kept: 0, total: 0 };

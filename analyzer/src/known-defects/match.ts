@@ -125,12 +125,19 @@ export interface MatchRun {
   unchecked: { entry: KnownDefect; reason: string }[];
 }
 
+/** A loop, not a filter with an arrow inside the caller: a batch worker would compile a new arrow per bundle (bench/README, "hot callbacks"). */
+function packagesNamed(list: readonly PackageFact[], names: readonly string[]): PackageFact[] {
+  const out: PackageFact[] = [];
+  for (const p of list) if (names.includes(p.name)) out.push(p);
+  return out;
+}
+
 /** One match per entry at most: the first affected item (in file order) that matches wins. */
 export function matchKnownDefects(model: Readonly<HostModel>, entries: readonly KnownDefect[], opts: MatchOptions = {}): MatchRun {
   const matches: KnownDefectMatch[] = [];
   const unchecked: MatchRun['unchecked'] = [];
   const distro = hostDistribution(model);
-  const providers = (component: GoComponent) => model.packages.list.filter((p) => DISTRO_PROVIDERS[component].includes(p.name));
+  const providers = (component: GoComponent) => packagesNamed(model.packages.list, DISTRO_PROVIDERS[component]);
 
   for (const entry of entries) {
     let found: KnownDefectMatch | undefined;

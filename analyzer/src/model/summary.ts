@@ -45,7 +45,7 @@ export function buildSummary(facts: FactStore, d: ModelDraft): HostSummary {
       }),
     dockerMounts: dockerMounts(d, [dataRoot, execRoot]),
     packagesOfInterest: (d.packages?.list ?? [])
-      .filter((p) => PACKAGES_OF_INTEREST.test(p.name))
+      .filter(isPackageOfInterest)
       .map((p) => ({ name: p.name, version: p.release ? `${p.version}-${p.release}` : p.version, ...(p.arch ? { arch: p.arch } : {}), manager: p.manager }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     undatedLifecycleEvents: (d.lifecycle ?? []).filter((l) => l.time === undefined).length,
@@ -103,10 +103,19 @@ function semaphores(d: ModelDraft, listed: boolean): HostSummary['semaphores'] {
   return out;
 }
 
+// Module-level and loops, not arrows made per call, for the long lists (every package, every mount): a batch
+// worker would compile new arrows for every bundle (bench/README, "hot callbacks").
+const isPackageOfInterest = (p: { name: string }): boolean => PACKAGES_OF_INTEREST.test(p.name);
+
+function isUnder(p: string, roots: readonly string[]): boolean {
+  for (const r of roots) if (p === r || p.startsWith(`${r}/`)) return true;
+  return false;
+}
+
 function dockerMounts(d: ModelDraft, rootsIn: string[]): HostSummary['dockerMounts'] {
   const roots = rootsIn.map((r) => r.replace(/\/+$/, '')).filter(Boolean);
-  const under = (p: string) => roots.some((r) => p === r || p.startsWith(`${r}/`));
-  const all = (d.mounts ?? []).filter((m) => under(m.mountPoint));
+  const all: NonNullable<ModelDraft['mounts']> = [];
+  for (const m of d.mounts ?? []) if (isUnder(m.mountPoint, roots)) all.push(m);
   return {
     under: roots,
     total: all.length,

@@ -118,8 +118,11 @@ export function buildTimeline(_facts: FactStore, d: ModelDraft): TimelineEvent[]
     }
     flush(last);
   }
-  // Within one timestamp: a boot's start first, its end last, file line order in between.
-  const rank = (e: TimelineEvent) => (e.kind === 'boot.start' ? 0 : e.kind === 'boot.end' ? 2 : 1);
-  ev.sort((a, b) => rank(a) - rank(b) || a.evidence.line - b.evidence.line);
+  ev.sort(byRankThenLine);
   return orderByBootThenTime(ev, boots);
 }
+
+// Within one timestamp: a boot's start first, its end last, file line order in between. Module-level, not
+// arrows in buildTimeline: a batch worker would compile new ones for every bundle (bench/README, "hot callbacks").
+const rank = (e: TimelineEvent): number => (e.kind === 'boot.start' ? 0 : e.kind === 'boot.end' ? 2 : 1);
+const byRankThenLine = (a: TimelineEvent, b: TimelineEvent): number => rank(a) - rank(b) || a.evidence.line - b.evidence.line;

@@ -910,25 +910,19 @@ export class JournalSink implements LineSink<JournalParse> {
 
     // Records are built only now, once per raw record kept anywhere.
     const built = new Map<Raw, JRecord>();
-    const build = (r: Raw): JRecord => {
-      let rec = built.get(r);
-      if (!rec) {
-        rec = this.materialize(r);
-        built.set(r, rec);
-      }
-      return rec;
-    };
     const spans = this.spans.map((s) => {
-      s.span.tail = s.tail.list().map(build);
+      s.span.tail = this.recordsOf(s.tail.list(), built);
       return s.span;
     });
     const events: Partial<Record<EventKind, JEvent[]>> = {};
     const eventCounts: Partial<Record<EventKind, number>> = {};
     for (const [kind, b] of this.buckets) {
-      events[kind] = b.list().map((h) => {
-        const rec = build(h.raw); // cuts the record's message from its line (settle)
-        return toEvent(rec, h.ev ?? eventMatch(h.w, h.raw.message) ?? unread(h.w));
-      });
+      const list: JEvent[] = [];
+      for (const h of b.list()) {
+        const rec = this.recordOf(h.raw, built); // cuts the record's message from its line (settle)
+        list.push(toEvent(rec, h.ev ?? eventMatch(h.w, h.raw.message) ?? unread(h.w)));
+      }
+      events[kind] = list;
       eventCounts[kind] = b.count;
     }
     const value: JournalParse = {
@@ -938,7 +932,7 @@ export class JournalSink implements LineSink<JournalParse> {
       eventCounts,
       byUnit: Object.fromEntries(this.units),
       boots: spans,
-      journaldCorrupt: this.corrupt.map(build),
+      journaldCorrupt: this.recordsOf(this.corrupt, built),
       markers: this.markers,
       firstTime: this.firstTime,
       lastTime: this.lastTime,
@@ -952,6 +946,25 @@ export class JournalSink implements LineSink<JournalParse> {
       return { status: 'malformed', reason: 'no journal or syslog records recognised', line: problems[0]?.line, value, problems };
     }
     return { status: 'ok', value, problems };
+  }
+
+  /**
+   * A kept raw record's record, built once however many places keep it. Methods and loops, not arrows made in
+   * finishInner: a batch worker would compile a new arrow for every bundle (bench/README, "hot callbacks").
+   */
+  private recordOf(r: Raw, built: Map<Raw, JRecord>): JRecord {
+    let rec = built.get(r);
+    if (!rec) {
+      rec = this.materialize(r);
+      built.set(r, rec);
+    }
+    return rec;
+  }
+
+  private recordsOf(raws: readonly Raw[], built: Map<Raw, JRecord>): JRecord[] {
+    const out: JRecord[] = [];
+    for (const r of raws) out.push(this.recordOf(r, built));
+    return out;
   }
 
   /** Gives yearless stamps their year (see journal-time.ts) across everything kept. */

@@ -43,22 +43,35 @@ export interface RuleRun {
 }
 
 type Health = HostModel['collection']['health'];
-const unhealthy = (health: Health, ids: readonly ArtifactId[]) =>
-  ids.filter((a) => !health[a] || BAD_STATES.has(health[a]!.state)).map((a) => ({ artifact: a, state: health[a]?.state ?? 'missing' }));
+// These run for every rule of every bundle. Loops and module-level functions, not arrows made per call:
+// a batch worker would compile each new arrow again for every bundle (bench/README, "hot callbacks").
+
+function unhealthy(health: Health, ids: readonly ArtifactId[]): { artifact: ArtifactId; state: string }[] {
+  const out: { artifact: ArtifactId; state: string }[] = [];
+  for (const a of ids) {
+    const h = health[a];
+    if (!h || BAD_STATES.has(h.state)) out.push({ artifact: a, state: h?.state ?? 'missing' });
+  }
+  return out;
+}
+
+const isLog = (a: ArtifactId): boolean => LOGS.has(a);
+const isNotLog = (a: ArtifactId): boolean => !LOGS.has(a);
 
 /** The rule's two checks: what its logs can show, and what its snapshots can show. */
 function checksOf(meta: RuleMeta, health: Health): CheckCoverage[] {
-  const logs = meta.requires.filter((a) => LOGS.has(a));
-  const state = meta.requires.filter((a) => !LOGS.has(a));
   const out: CheckCoverage[] = [];
-  const one = (id: CheckCoverage['id'], title: string, ids: readonly ArtifactId[]) => {
-    if (!ids.length) return;
-    const missing = unhealthy(health, ids);
-    out.push({ id, title, status: missing.length === ids.length ? 'not-evaluated' : 'evaluated', missing, collectNext: [...new Set(missing.map((m) => artifactSpec(m.artifact).collectHint))] });
-  };
-  one('logs', 'log check (journal, syslog, daemon logs)', logs);
-  one('state', 'snapshot check (state collected from the host)', state);
+  addCheck(out, 'logs', 'log check (journal, syslog, daemon logs)', meta.requires.filter(isLog), health);
+  addCheck(out, 'state', 'snapshot check (state collected from the host)', meta.requires.filter(isNotLog), health);
   return out;
+}
+
+function addCheck(out: CheckCoverage[], id: CheckCoverage['id'], title: string, ids: readonly ArtifactId[], health: Health): void {
+  if (!ids.length) return;
+  const missing = unhealthy(health, ids);
+  const collectNext = new Set<string>();
+  for (const m of missing) collectNext.add(artifactSpec(m.artifact).collectHint);
+  out.push({ id, title, status: missing.length === ids.length ? 'not-evaluated' : 'evaluated', missing, collectNext: [...collectNext] });
 }
 
 const lower = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');

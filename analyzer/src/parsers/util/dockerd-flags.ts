@@ -119,8 +119,9 @@ export function flagSpec(name: string): { key: string; type: JsonType } | undefi
 
 /** Expected JSON type of a daemon.json key; undefined for a key dockerd does not know. */
 export function daemonJsonKeyType(key: string): JsonType | undefined {
-  const f = FLAGS.find((x) => x.key === key);
-  return f?.type ?? FILE_ONLY[key];
+  // A loop, not `find` with an arrow: called for every key, and a batch worker would compile a new arrow per bundle.
+  for (const f of FLAGS) if (f.key === key) return f.type ?? FILE_ONLY[key];
+  return FILE_ONLY[key];
 }
 
 export interface ParsedFlag {

@@ -59,45 +59,59 @@ export function lineParser<S, T>(spec: LineParserSpec<S, T>): ParserDef<T> {
   return Object.freeze({
     name: spec.name,
     artifacts: Object.freeze([...spec.artifacts]),
-    create(ctx: ParseContext): LineSink<T> {
-      const problems = problemLog();
-      let state: S | undefined;
-      let initError: string | undefined;
-      try {
-        state = spec.init(ctx);
-      } catch (e) {
-        initError = errorText(e);
-      }
-      let lastLine = 0;
-      const maxLine = spec.maxLineLength ?? MAX_PARSER_LINE;
-      return {
-        push(raw: Line): void {
-          lastLine = raw.no;
-          if (state === undefined) return;
-          const { line, cut } = boundedLine(raw, maxLine, spec.keepInnerBreaks);
-          if (cut) problems.add(line, `line of ${raw.text.length} characters cut to ${maxLine} (parser line limit)`);
-          try {
-            spec.line(state, line, problems, ctx);
-          } catch (e) {
-            problems.add(line, `parser error: ${errorText(e)}`);
-          }
-        },
-        finish(): ParseResult<T> {
-          if (state === undefined) return { status: 'malformed', reason: `parser error: ${initError ?? 'no state'}`, problems: problems.list };
-          let r: ParseResult<T>;
-          try {
-            r = spec.finish(state, problems, ctx);
-          } catch (e) {
-            problems.add(lastLine, `parser error: ${errorText(e)}`);
-            return { status: 'malformed', reason: `parser error: ${errorText(e)}`, line: lastLine, problems: problems.list };
-          }
-          if (problems.dropped > 0) problems.list.push({ line: lastLine, reason: `${problems.dropped} more problems not kept` });
-          if ('value' in r && r.value !== undefined) deepFreeze(r.value);
-          return r;
-        },
-      };
-    },
+    create: (ctx: ParseContext): LineSink<T> => new FramedSink(spec, ctx),
   });
+}
+
+/**
+ * The sink of a line parser. A class, not an object literal made in `create`: a batch worker would compile a
+ * new `push` for every file of every bundle (bench/README, "hot callbacks").
+ */
+class FramedSink<S, T> implements LineSink<T> {
+  private readonly problems = problemLog();
+  private state: S | undefined;
+  private initError: string | undefined;
+  private lastLine = 0;
+  private readonly maxLine: number;
+
+  constructor(
+    private readonly spec: LineParserSpec<S, T>,
+    private readonly ctx: ParseContext,
+  ) {
+    try {
+      this.state = spec.init(ctx);
+    } catch (e) {
+      this.initError = errorText(e);
+    }
+    this.maxLine = spec.maxLineLength ?? MAX_PARSER_LINE;
+  }
+
+  push(raw: Line): void {
+    this.lastLine = raw.no;
+    if (this.state === undefined) return;
+    const { line, cut } = boundedLine(raw, this.maxLine, this.spec.keepInnerBreaks);
+    if (cut) this.problems.add(line, `line of ${raw.text.length} characters cut to ${this.maxLine} (parser line limit)`);
+    try {
+      this.spec.line(this.state, line, this.problems, this.ctx);
+    } catch (e) {
+      this.problems.add(line, `parser error: ${errorText(e)}`);
+    }
+  }
+
+  finish(): ParseResult<T> {
+    const { problems, lastLine } = this;
+    if (this.state === undefined) return { status: 'malformed', reason: `parser error: ${this.initError ?? 'no state'}`, problems: problems.list };
+    let r: ParseResult<T>;
+    try {
+      r = this.spec.finish(this.state, problems, this.ctx);
+    } catch (e) {
+      problems.add(lastLine, `parser error: ${errorText(e)}`);
+      return { status: 'malformed', reason: `parser error: ${errorText(e)}`, line: lastLine, problems: problems.list };
+    }
+    if (problems.dropped > 0) problems.list.push({ line: lastLine, reason: `${problems.dropped} more problems not kept` });
+    if ('value' in r && r.value !== undefined) deepFreeze(r.value);
+    return r;
+  }
 }
 
 function errorText(e: unknown): string {
