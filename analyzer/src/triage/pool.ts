@@ -18,7 +18,7 @@ export const DEFAULT_BUNDLE_TIMEOUT_MS = 300_000;
 /**
  * Recycle a worker after this many bundles, to return its grown heap and fragmentation to the OS. This
  * is what bounds a busy worker's memory (worker.ts forces no collections). 1,000 bundles, --jobs 2,
- * no forced collections: every 200 jobs, largest worker 105 MB; every 100, 99–101 MB. A new worker
+ * no forced collections: every 200 jobs, largest worker 105 MB; every 100, 99–105 MB. A new worker
  * costs its start and its JIT warm-up again (200 → 100: 45–48 → 46–54 s wall, within the machine's noise).
  */
 const JOBS_PER_WORKER = 100;

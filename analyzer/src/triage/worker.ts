@@ -12,8 +12,9 @@ import { runJob, type Job } from './job.js';
  * It is off because a forced collection costs far more than its own pause: after one, the next bundles
  * run their hot functions slower again (the JIT's state is lost), so each cost about 120–195 ms of CPU
  * against its 25 ms pause. 1,000 bundles, --jobs 2: every 5 jobs 63–73 s wall, largest worker 97–99 MB;
- * never, with workers recycled every 100 jobs (pool.ts), 46–54 s and 99–101 MB. A busy worker's memory
- * is bounded by that recycling instead.
+ * never, with workers recycled every 100 jobs (pool.ts), 42–54 s and 99–105 MB. A busy worker's memory
+ * is bounded by that recycling instead; a forced collection every 20 jobs still peaked at 103 MB, so the peak
+ * is one bundle's working set on top of the heap, not garbage piling up.
  */
 const GC_EVERY = Number(process.env['DPM_WORKER_GC_EVERY'] ?? 0);
 const collect = (globalThis as { gc?: () => void }).gc;
