@@ -10,7 +10,7 @@ import { runJob, type Job } from './job.js';
  * so that DPM_WORKER_GC_EVERY can turn it on for measurements (bench/batch.ts).
  *
  * It is off because a forced collection costs far more than its own pause: after one, the next bundles
- * run their hot functions slower again (the JIT's state is lost), so each cost about 120–195 ms of CPU
+ * run their hot functions slower again (the JIT's state is lost), so each cost about 120–200 ms of CPU
  * against its 25 ms pause. 1,000 bundles, --jobs 2: every 5 jobs 63–73 s wall, largest worker 97–99 MB;
  * never, with workers recycled every 100 jobs (pool.ts), 42–54 s and 99–105 MB. A busy worker's memory
  * is bounded by that recycling instead; a forced collection every 20 jobs still peaked at 103 MB, so the peak
