@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { childrenOf, cpuTimes, rssKb } from './proc.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tarGzFolder } from '../test/triage/batch-fixtures.js';
@@ -54,36 +55,10 @@ async function makeInputs(n: number): Promise<string> {
   return dir;
 }
 
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0; // the process ended between samples
-  }
-}
-
-/** utime + stime of one process in seconds (/proc/<pid>/stat fields 14 and 15, 100 ticks/s). */
+/** utime + stime of one process in seconds. */
 function cpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  try {
-    for (const t of readdirSync(`/proc/${pid}/task`)) {
-      const kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
-      if (kids) out.push(...kids.split(/\s+/).map(Number));
-    }
-  } catch {
-    /* ended */
-  }
-  return out;
+  const t = cpuTimes(`/proc/${pid}/stat`);
+  return t ? t.user + t.sys : 0;
 }
 
 /**

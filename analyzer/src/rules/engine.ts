@@ -46,8 +46,8 @@ type Health = HostModel['collection']['health'];
 // These run for every rule of every bundle. Loops and module-level functions, not arrows made per call:
 // a batch worker would compile each new arrow again for every bundle (bench/README, "hot callbacks").
 
-function unhealthy(health: Health, ids: readonly ArtifactId[]): { artifact: ArtifactId; state: string }[] {
-  const out: { artifact: ArtifactId; state: string }[] = [];
+function unhealthy(health: Health, ids: readonly ArtifactId[]): CheckCoverage['missing'] {
+  const out: CheckCoverage['missing'] = [];
   for (const a of ids) {
     const h = health[a];
     if (!h || BAD_STATES.has(h.state)) out.push({ artifact: a, state: h?.state ?? 'missing' });

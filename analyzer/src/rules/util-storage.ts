@@ -3,6 +3,7 @@
  * data-root and exec-root are, storage-opts lookup, and path tests. Not a rule (the catalog test
  * skips `util-*` files).
  */
+import { isUnder, trimSlash } from '../model/paths.js';
 import type { ConfigValue, HostModel } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 
@@ -35,16 +36,8 @@ export function execRootPath(model: Readonly<HostModel>): string {
   return trimSlash(model.config.execRoot);
 }
 
-export function trimSlash(p: string): string {
-  return p.length > 1 ? p.replace(/\/+$/, '') : p;
-}
-
-/** `p` is `root` or below it. */
-export function isUnder(p: string, root: string): boolean {
-  const r = trimSlash(root);
-  const q = trimSlash(p);
-  return r.length > 0 && (q === r || q.startsWith(r === '/' ? '/' : `${r}/`));
-}
+// Shared with the model (model/paths.ts); rules import them from here as before.
+export { isUnder, trimSlash };
 
 /** Every storage-opts value (`dm.thinpooldev=…`) from every source, with its ConfigValue. */
 export function storageOpts(model: Readonly<HostModel>): { opt: string; name: string; value: string; from: ConfigValue }[] {

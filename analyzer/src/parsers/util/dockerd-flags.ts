@@ -107,6 +107,9 @@ const FILE_ONLY = lookupTable<JsonType>({ features: 'object', builder: 'object',
 
 const BY_FLAG = new Map<string, FlagSpec>();
 for (const f of FLAGS) for (const n of f.names) BY_FLAG.set(n, f);
+/** The first flag of each daemon.json key, as `FLAGS.find` gave it. */
+const BY_KEY = new Map<string, FlagSpec>();
+for (const f of FLAGS) if (!BY_KEY.has(f.key)) BY_KEY.set(f.key, f);
 
 /** Flags that are not config directives: they say where the config is, or are not persisted. */
 const NON_CONFIG = new Set(['config-file', 'validate', 'version', 'v', 'help']);
@@ -119,9 +122,7 @@ export function flagSpec(name: string): { key: string; type: JsonType } | undefi
 
 /** Expected JSON type of a daemon.json key; undefined for a key dockerd does not know. */
 export function daemonJsonKeyType(key: string): JsonType | undefined {
-  // A loop, not `find` with an arrow: called for every key, and a batch worker would compile a new arrow per bundle.
-  for (const f of FLAGS) if (f.key === key) return f.type ?? FILE_ONLY[key];
-  return FILE_ONLY[key];
+  return BY_KEY.get(key)?.type ?? FILE_ONLY[key];
 }
 
 export interface ParsedFlag {
