@@ -6,7 +6,7 @@ import { discoverInputs } from '../../analyzer/src/triage/discover.js';
 import { reportDirName, reportHref, reportPath } from '../../analyzer/src/triage/report-names.js';
 import { inShard, parseShard } from '../../analyzer/src/triage/shard.js';
 import { failedSummary } from '../../analyzer/src/triage/summary.js';
-import { workerV8Flags } from '../../analyzer/src/triage/pool.js';
+import { workerEnv, workerV8Flags } from '../../analyzer/src/triage/pool.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 
 afterAll(removeTempDirs);
@@ -104,5 +104,22 @@ describe('batch worker V8 flags', () => {
     expect(workerV8Flags(2, 2, env).slice(-3)).toEqual(['--single-threaded', '--log-code', '--logfile=/tmp/v8.log']);
     expect(workerV8Flags(1, 2, env).slice(-2)).toEqual(['--log-code', '--logfile=/tmp/v8.log']);
     expect(workerV8Flags(1, 2, {})).toEqual(workerV8Flags(1, 2, { DPM_WORKER_V8_FLAGS: '' }));
+  });
+});
+
+describe('batch worker environment', () => {
+  it("fixes glibc's mmap threshold and arenas, keeping the rest of the batch's environment", () => {
+    const env = workerEnv({ PATH: '/usr/bin', LANG: 'de_DE.UTF-8' });
+    expect(env['PATH']).toBe('/usr/bin');
+    expect(env['LANG']).toBe('de_DE.UTF-8');
+    expect(env['MALLOC_MMAP_THRESHOLD_']).toBe('131072');
+    expect(env['MALLOC_ARENA_MAX']).toBe('2');
+  });
+  it("leaves a value the engineer set, and never changes the batch's own environment", () => {
+    const mine = { MALLOC_ARENA_MAX: '8' };
+    const env = workerEnv(mine);
+    expect(env['MALLOC_ARENA_MAX']).toBe('8');
+    expect(env['MALLOC_MMAP_THRESHOLD_']).toBe('131072');
+    expect(mine).toEqual({ MALLOC_ARENA_MAX: '8' });
   });
 });

@@ -45,6 +45,23 @@ export function workerV8Flags(concurrency: number, cores: number = availablePara
   return [...WORKER_V8_FLAGS, ...(concurrency >= cores ? ['--single-threaded'] : []), ...extra];
 }
 
+/**
+ * glibc's malloc settings for a worker, unless the caller set them. A worker's large C++ buffers (zlib's
+ * 1 MB output chunks, 1 MB file reads) are freed soon after use; glibc raises its mmap threshold to the size
+ * of the first such buffer freed, and from then on serves them from its heap, where they fragment and stay
+ * in the worker's RSS. A fixed threshold keeps them mmapped and returned at free; two arenas bound the
+ * libuv threads' own heaps. bench/batch.ts, 400 bundles, --jobs 2: largest worker 99–101 MB without,
+ * 95–96 MB with, throughput within the machine's noise (bench/README.md). Other C libraries ignore them.
+ */
+const WORKER_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2' };
+
+/** The environment of a worker: the batch's own, with WORKER_MALLOC_ENV where it sets none of its own. */
+export function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const [k, v] of Object.entries(WORKER_MALLOC_ENV)) if (out[k] === undefined) out[k] = v;
+  return out;
+}
+
 /** Set by tools/bundle.mjs: where the bundle's worker entry is, relative to every chunk. */
 declare const DPM_BUNDLED_WORKER: string | undefined;
 
@@ -64,7 +81,8 @@ interface Slot {
 export async function runPool(jobs: readonly Job[], opts: { concurrency: number; timeoutMs: number; onResult: (r: JobResult, job: Job) => void }): Promise<void> {
   const queue = [...jobs];
   const entry = workerEntry(workerV8Flags(Math.max(1, Math.min(opts.concurrency, jobs.length))));
-  const spawn = (): Slot => ({ child: fork(entry.file, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' }), jobs: 0 });
+  const env = workerEnv();
+  const spawn = (): Slot => ({ child: fork(entry.file, [], { execArgv: entry.execArgv, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' }), jobs: 0 });
 
   const runOne = (slot: Slot, job: Job): Promise<{ result: JobResult; slotDead: boolean }> =>
     new Promise((resolve) => {
