@@ -122,4 +122,11 @@ describe('batch worker environment', () => {
     expect(env['MALLOC_MMAP_THRESHOLD_']).toBe('131072');
     expect(mine).toEqual({ MALLOC_ARENA_MAX: '8' });
   });
+  it('drops NODE_EXTRA_CA_CERTS: a worker never connects, and Node would parse the file at every start', () => {
+    const mine = { NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', HOME: '/root' };
+    const env = workerEnv(mine);
+    expect(env).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
+    expect(env['HOME']).toBe('/root');
+    expect(mine.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
+  });
 });
