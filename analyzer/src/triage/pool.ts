@@ -46,24 +46,17 @@ export function workerV8Flags(concurrency: number, cores: number = availablePara
 }
 
 /**
- * glibc's malloc settings for a worker, unless the caller set them. A worker's large C++ buffers (zlib's
- * 1 MB output chunks, 1 MB file reads) are freed soon after use; glibc raises its mmap threshold to the size
- * of the first such buffer freed, and from then on serves them from its heap, where they fragment and stay
- * in the worker's RSS. A fixed threshold keeps them mmapped and returned at free; two arenas bound the
- * libuv threads' own heaps. bench/batch.ts, 400 bundles, --jobs 2: largest worker 99–101 MB without,
- * 95–96 MB with, throughput within the machine's noise (bench/README.md). Other C libraries ignore them.
- */
-const WORKER_MALLOC_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2' };
-
-/**
- * The environment of a worker: the batch's own, with WORKER_MALLOC_ENV where it sets none of its own, and
- * without NODE_EXTRA_CA_CERTS. With it, every Node process parses that certificate file and Node's own root
- * store as it starts (`node -e 0`: 0.50 G instructions with the system bundle, 0.09 G without; 50–70 ms
- * here; bench/startup.ts). A worker never opens a connection, so the parse would be all cost.
+ * The environment of a worker: the batch's own without NODE_EXTRA_CA_CERTS. With it, every Node process
+ * parses that certificate file and Node's own root store as it starts (`node -e 0`: 0.50 G instructions
+ * with the system bundle, 0.09 G without; 50–70 ms here; bench/startup.ts). A worker never opens a
+ * connection, so the parse would be all cost.
+ *
+ * glibc's malloc is left as it is: a fixed mmap threshold (MALLOC_MMAP_THRESHOLD_=131072) trimmed the largest
+ * worker from 99–101 to 95–96 MB, but mapping and faulting in every large buffer afresh cost 2–4 s more system
+ * time per 400 bundles, and 17 % of the throughput (bench/README.md).
  */
 export function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
-  for (const [k, v] of Object.entries(WORKER_MALLOC_ENV)) if (out[k] === undefined) out[k] = v;
   delete out['NODE_EXTRA_CA_CERTS'];
   return out;
 }
