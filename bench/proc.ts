@@ -15,7 +15,17 @@ function read(path: string): string | undefined {
 
 /** VmRSS of a process in KiB; 0 once it has ended. */
 export function rssKb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1] ?? 0);
+  return memKb(pid).rss;
+}
+
+/**
+ * VmRSS and RssAnon of a process in KiB, from one read; 0 once it has ended. RssAnon is the process's own
+ * memory (heaps, stacks); the rest of its RSS is mapped files, mostly the node binary's pages (about 34 MB
+ * for `node -e 0` here), which every Node process on the machine shares.
+ */
+export function memKb(pid: number): { rss: number; anon: number } {
+  const status = read(`/proc/${pid}/status`) ?? '';
+  return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), anon: Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0) };
 }
 
 /**
