@@ -15,6 +15,7 @@ import type { WithForwardedAudit } from '../parsers/audit-forwarded.js';
 import type { ArtifactId } from '../spine/artifacts.js';
 import { EVENT_KEEP } from '../parsers/audit-log.js';
 import { dict } from '../parsers/util/dict.js';
+import { underDockerRoot } from './paths.js';
 
 /** Logs that may hold forwarded audit records, in order of preference when they tie. */
 const FORWARDING_LOGS: readonly ArtifactId[] = ['syslog', 'journal', 'journal.previous-boot', 'dmesg'];
@@ -39,11 +40,6 @@ function forwardedAudit(facts: FactStore): { artifact: ArtifactId; parses: { val
   }
   return best;
 }
-
-const under = (p: string, root: string): boolean => {
-  const r = root.endsWith('/') ? root.slice(0, -1) : root;
-  return r.length > 0 && (p === r || p.startsWith(r + '/'));
-};
 
 export function buildAudit(facts: FactStore, d: ModelDraft): AuditFacts {
   const out: AuditFacts = { available: false, rules: [], events: [], keyCounts: dict(), totalEvents: 0 };
@@ -75,7 +71,7 @@ export function buildAudit(facts: FactStore, d: ModelDraft): AuditFacts {
       if (c.last !== undefined && (cur.last === undefined || c.last > cur.last)) cur.last = c.last;
     }
     for (const e of value.events) {
-      if ((e.key ?? '').includes('docker') || e.paths.some((p) => roots.some((r) => under(p.name, r)))) events.push(e);
+      if ((e.key ?? '').includes('docker') || e.paths.some((p) => underDockerRoot(p.name, roots))) events.push(e);
     }
   }
   events.sort((a, b) => a.time - b.time || a.serial - b.serial);

@@ -6,7 +6,7 @@
  * "unknown" is a value, not a zero: a count is unknown when the artifact that would show it was not
  * collected, or failed (docker ps with dockerd down lists nothing, and proves nothing).
  */
-import { isUnder } from './paths.js';
+import { trimSlash, underDockerRoot } from './paths.js';
 import type { FactStore } from './fact-store.js';
 import type { ModelDraft } from './build.js';
 import type { HostSummary, Known } from './host-model.js';
@@ -104,19 +104,15 @@ function semaphores(d: ModelDraft, listed: boolean): HostSummary['semaphores'] {
   return out;
 }
 
-// Module-level and loops, not arrows made per call, for the long lists (every package, every mount): a batch
-// worker would compile new arrows for every bundle (bench/README, "hot callbacks").
+// Module-level, not an arrow made per call, for the long package list: a batch worker would compile a new
+// arrow for every bundle (bench/README, "hot callbacks").
 const isPackageOfInterest = (p: { name: string }): boolean => PACKAGES_OF_INTEREST.test(p.name);
 
-function underAny(p: string, roots: readonly string[]): boolean {
-  for (const r of roots) if (isUnder(p, r)) return true;
-  return false;
-}
-
 function dockerMounts(d: ModelDraft, rootsIn: string[]): HostSummary['dockerMounts'] {
-  const roots = rootsIn.map((r) => r.replace(/\/+$/, '')).filter(Boolean);
+  // The roots the summary names: `/` is none (underDockerRoot), so it is not listed either.
+  const roots = rootsIn.map(trimSlash).filter((r) => r.length > 1);
   const all: NonNullable<ModelDraft['mounts']> = [];
-  for (const m of d.mounts ?? []) if (underAny(m.mountPoint, roots)) all.push(m);
+  for (const m of d.mounts ?? []) if (underDockerRoot(m.mountPoint, roots)) all.push(m);
   return {
     under: roots,
     total: all.length,

@@ -9,7 +9,8 @@ import type { AuditRule } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { listSome } from './util-evidence.js';
-import { dataRootPath, execRootPath, isUnder, trimSlash } from './util-storage.js';
+import { isUnder, trimSlash } from '../model/paths.js';
+import { dataRootPath, execRootPath } from './util-storage.js';
 
 /** The seed's list (field guide §2) beyond the data-root itself: config files and binaries. */
 const SEED_FILES = ['/etc/docker', '/etc/sysconfig/docker', '/usr/bin/docker-containerd', '/usr/bin/docker-runc', '/etc/docker/daemon.json'];

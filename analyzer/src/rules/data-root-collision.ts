@@ -10,7 +10,8 @@ import type { DataRootEntry, ProcessFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
-import { dataRootPath, execRootPath, trimSlash } from './util-storage.js';
+import { trimSlash } from '../model/paths.js';
+import { dataRootPath, execRootPath } from './util-storage.js';
 
 /** Names docker uses that a reused directory may already hold (the guide's examples). */
 const SHARED_NAMES = new Set(['containers', 'hooks', 'tmp']);

@@ -8,7 +8,8 @@
 import type { AuditEvent } from '../model/host-model.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
-import { dataRootPath, execRootPath, isUnder } from './util-storage.js';
+import { isUnder } from '../model/paths.js';
+import { dataRootPath, execRootPath } from './util-storage.js';
 import { lookupTable } from '../parsers/util/dict.js';
 
 /** Docker's own processes (openEuler names its bundled ones docker-containerd*, docker-runc). */

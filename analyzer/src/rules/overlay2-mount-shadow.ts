@@ -7,7 +7,8 @@ import type { MountFact } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 import { defineRule } from './types.js';
 import { LOG_ARTIFACTS, listSome } from './util-evidence.js';
-import { dataRootPath, driverEvidence, driverIs, trimSlash } from './util-storage.js';
+import { trimSlash } from '../model/paths.js';
+import { dataRootPath, driverEvidence, driverIs } from './util-storage.js';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 /**
  * Helpers shared by the storage-hazard rules (field guide §2): which storage driver runs, where the
- * data-root and exec-root are, storage-opts lookup, and path tests. Not a rule (the catalog test
+ * data-root and exec-root are, and storage-opts lookup (path tests: model/paths.ts). Not a rule (the catalog test
  * skips `util-*` files).
  */
-import { isUnder, trimSlash } from '../model/paths.js';
+import { trimSlash } from '../model/paths.js';
 import type { ConfigValue, HostModel } from '../model/host-model.js';
 import type { Evidence } from '../spine/types.js';
 
@@ -36,8 +36,6 @@ export function execRootPath(model: Readonly<HostModel>): string {
   return trimSlash(model.config.execRoot);
 }
 
-// Shared with the model (model/paths.ts); rules import them from here as before.
-export { isUnder, trimSlash };
 
 /** Every storage-opts value (`dm.thinpooldev=…`) from every source, with its ConfigValue. */
 export function storageOpts(model: Readonly<HostModel>): { opt: string; name: string; value: string; from: ConfigValue }[] {
