@@ -64,27 +64,26 @@ function cpuOf(pid: number): number {
 }
 
 /**
- * RSS of the batch parent, of its largest worker, and of the whole tree, in KiB; records each
- * process's CPU so far in `cpu` (the batch exits without reaping its workers, so children rusage
- * would miss them; a sample every 50 ms misses at most the last 50 ms of each process).
+ * Raises `peak` to the RSS of the batch parent, of its largest worker, and of the whole tree now, in KiB;
+ * records each process's CPU so far in `cpu` (the batch exits without reaping its workers, so children
+ * rusage would miss them; a sample every 50 ms misses at most the last 50 ms of each process).
  */
-function sample(pid: number, cpu: Map<number, number>): Peak {
+function sample(pid: number, cpu: Map<number, number>, peak: Peak): void {
   const parent = rssKb(pid);
   cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuOf(pid)));
-  let worker = 0;
-  let workerAnon = 0;
   let tree = parent;
   const stack = childrenOf(pid);
   while (stack.length) {
     const p = stack.pop()!;
     cpu.set(p, Math.max(cpu.get(p) ?? 0, cpuOf(p)));
     const m = memKb(p);
-    worker = Math.max(worker, m.rss);
-    workerAnon = Math.max(workerAnon, m.anon);
+    peak.worker = Math.max(peak.worker, m.rss);
+    peak.workerAnon = Math.max(peak.workerAnon, m.anon);
     tree += m.rss;
     stack.push(...childrenOf(p));
   }
-  return { parent, worker, workerAnon, tree };
+  peak.parent = Math.max(peak.parent, parent);
+  peak.tree = Math.max(peak.tree, tree);
 }
 
 /** Peaks in KiB; workerAnon: the largest RssAnon of a worker (its own memory, without the shared node binary). */
@@ -108,13 +107,7 @@ async function run(inputs: string, jobs: number, env: NodeJS.ProcessEnv = proces
   const cpu = new Map<number, number>();
   const child = spawn(process.execPath, [CLI, 'batch', inputs, '-o', out, '--jobs', String(jobs), '--no-progress'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const peak: Peak = { parent: 0, worker: 0, workerAnon: 0, tree: 0 };
-  const timer = setInterval(() => {
-    const s = sample(child.pid!, cpu);
-    peak.parent = Math.max(peak.parent, s.parent);
-    peak.worker = Math.max(peak.worker, s.worker);
-    peak.workerAnon = Math.max(peak.workerAnon, s.workerAnon);
-    peak.tree = Math.max(peak.tree, s.tree);
-  }, 50);
+  const timer = setInterval(() => sample(child.pid!, cpu, peak), 50);
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const code = await new Promise<number | null>((r) => child.on('exit', r));

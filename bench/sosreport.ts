@@ -17,7 +17,7 @@
  *   - reader: scanBundle with a counting sink on every artifact (decode + untar + line split);
  *     for xz, both decoders: the system `xz -dc` and the WASM fallback (DPM_XZ=wasm);
  *   - analyze: the built CLI, `analyze <bundle> -o <tmp> --format json`; when NODE_EXTRA_CA_CERTS is set,
- *     also without it (Node parses that file at every start: bench/startup.ts).
+ *     also without it (Node parses that file at every start: measure.ts, EXTRA_CA).
  * Each figure is printed as wall and CPU ratios to the floor, with the load average.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '../test/helpers/prng.js';
-import { best, envNumber, fmtTiming, loadLine, ratio, runs, timeShell, type Timing } from './measure.js';
+import { best, envNumber, EXTRA_CA, fmtTiming, loadLine, ratio, runs, timeShell, type Timing, withoutExtraCa } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** DPM_BENCH_CLI: another build to measure (e.g. the previous commit's, for a before/after). */
@@ -182,9 +182,9 @@ async function main(): Promise<void> {
     }
     const an = runs(RUNS, () => analyzeOnce(bundle, process.env));
     report('analyze', an, floor);
-    if (process.env['NODE_EXTRA_CA_CERTS']) {
-      // Node parses that file at every start, before the CLI runs (bench/startup.ts): tar pays nothing alike.
-      const { NODE_EXTRA_CA_CERTS: _, ...noCa } = process.env;
+    if (EXTRA_CA) {
+      // Node parses that file at every start, before the CLI runs (measure.ts): tar pays nothing alike.
+      const noCa = withoutExtraCa();
       const plain = runs(RUNS, () => analyzeOnce(bundle, noCa));
       report('analyze [no extra CA]', plain, floor);
       an.push(...plain);
